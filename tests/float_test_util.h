@@ -139,7 +139,7 @@ class Rng {
   // Uniform in [lo, hi), computed in double and rounded to float.
   float uniform(float lo, float hi) {
     const double u = static_cast<double>(next_u64() >> 11) * 0x1p-53;
-    const double dlo = lo, dhi = hi;
+    const double dlo = static_cast<double>(lo), dhi = static_cast<double>(hi);
     return static_cast<float>(dlo + (dhi - dlo) * u);
   }
 
