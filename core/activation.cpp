@@ -47,7 +47,7 @@ void prelu_alpha_backward(float* dalpha, const float* dy, const float* x,
   if (channels <= kStackChannels) {
     double sums[kStackChannels] = {};
     for (size_t i = 0; i < n; ++i) {
-      if (!(x[i] > 0.0f)) sums[i % channels] += static_cast<double>(dy[i]) * x[i];
+      if (!(x[i] > 0.0f)) sums[i % channels] += static_cast<double>(dy[i]) * static_cast<double>(x[i]);
     }
     for (size_t c = 0; c < channels; ++c) dalpha[c] += static_cast<float>(sums[c]);
     return;
@@ -55,7 +55,7 @@ void prelu_alpha_backward(float* dalpha, const float* dy, const float* x,
   for (size_t c = 0; c < channels; ++c) {
     double sum = 0.0;
     for (size_t i = c; i < n; i += channels) {
-      if (!(x[i] > 0.0f)) sum += static_cast<double>(dy[i]) * x[i];
+      if (!(x[i] > 0.0f)) sum += static_cast<double>(dy[i]) * static_cast<double>(x[i]);
     }
     dalpha[c] += static_cast<float>(sum);
   }

@@ -88,7 +88,7 @@ void prelu_backward_scalar(float* dx, const float* dy, const float* x, const flo
 }
 
 void elu_forward_scalar(float* y, const float* x, size_t n, const ActivationParams& p) {
-  const double alpha = p.alpha;
+  const double alpha = static_cast<double>(p.alpha);
   map_forward(y, x, n, [alpha](float v) {
     return v > 0.0f ? v : static_cast<float>(alpha * std::expm1(static_cast<double>(v)));
   });
@@ -96,7 +96,7 @@ void elu_forward_scalar(float* y, const float* x, size_t n, const ActivationPara
 // f'(0) = alpha, as torch (x <= 0 takes the exponential branch).
 void elu_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
                          const ActivationParams& p) {
-  const double alpha = p.alpha;
+  const double alpha = static_cast<double>(p.alpha);
   map_backward(dx, dy, x, n, [alpha](double v) { return v > 0.0 ? 1.0 : alpha * std::exp(v); });
 }
 
@@ -104,7 +104,7 @@ void elu_backward_scalar(float* dx, const float* dy, const float* x, const float
 void gelu_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
   map_forward(y, x, n, [](float v) {
     if (std::isinf(v)) return v > 0.0f ? v : -0.0f;  // limits; torch returns NaN at -inf
-    const double d = v;
+    const double d = static_cast<double>(v);
     return static_cast<float>(0.5 * d * std::erfc(-d * kSqrt1_2));
   });
 }
@@ -120,7 +120,7 @@ void gelu_backward_scalar(float* dx, const float* dy, const float* x, const floa
 void gelu_tanh_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
   map_forward(y, x, n, [](float v) {
     if (std::isinf(v)) return v > 0.0f ? v : -0.0f;
-    const double d = v;
+    const double d = static_cast<double>(v);
     return static_cast<float>(d * sigmoid_exact(2.0 * gelu_tanh_u(d)));
   });
 }
@@ -139,7 +139,7 @@ void gelu_tanh_backward_scalar(float* dx, const float* dy, const float* x, const
 void silu_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
   map_forward(y, x, n, [](float v) {
     if (std::isinf(v)) return v > 0.0f ? v : -0.0f;  // limits; torch returns NaN at -inf
-    const double d = v;
+    const double d = static_cast<double>(v);
     return static_cast<float>(d * sigmoid_exact(d));
   });
 }
@@ -158,8 +158,8 @@ void softplus_forward_scalar(float* y, const float* x, size_t n, const Activatio
   const float threshold = p.threshold;
   map_forward(y, x, n, [beta, threshold](float v) {
     if (v * beta > threshold) return v;
-    const double bx = static_cast<double>(v) * beta;
-    return static_cast<float>(std::log1p(std::exp(bx)) / beta);
+    const double bx = static_cast<double>(v) * static_cast<double>(beta);
+    return static_cast<float>(std::log1p(std::exp(bx)) / static_cast<double>(beta));
   });
 }
 void softplus_backward_scalar(float* dx, const float* dy, const float* x, const float*,
@@ -174,14 +174,14 @@ void softplus_backward_scalar(float* dx, const float* dy, const float* x, const 
     } else if (v * beta > threshold) {
       d = 1.0;
     } else {
-      d = sigmoid_exact(static_cast<double>(v) * beta);
+      d = sigmoid_exact(static_cast<double>(v) * static_cast<double>(beta));
     }
     dx[i] = static_cast<float>(static_cast<double>(dy[i]) * d);
   }
 }
 
 void sigmoid_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
-  map_forward(y, x, n, [](float v) { return static_cast<float>(sigmoid_exact(v)); });
+  map_forward(y, x, n, [](float v) { return static_cast<float>(sigmoid_exact(static_cast<double>(v))); });
 }
 void sigmoid_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
                              const ActivationParams&) {
