@@ -32,14 +32,13 @@ void activation_forward(Activation op, float* y, const float* x, size_t n,
   kernels_best().forward[static_cast<int>(op)](y, x, n, params);
 }
 
-void activation_backward(Activation op, float* dx, const float* dy,
-                         const float* x, const float* y, size_t n,
-                         const ActivationParams& params) {
+void activation_backward(Activation op, float* dx, const float* dy, const float* x, const float* y,
+                         size_t n, const ActivationParams& params) {
   kernels_best().backward[static_cast<int>(op)](dx, dy, x, y, n, params);
 }
 
-void prelu_alpha_backward(float* dalpha, const float* dy, const float* x,
-                          size_t n, const ActivationParams& params) {
+void prelu_alpha_backward(float* dalpha, const float* dy, const float* x, size_t n,
+                          const ActivationParams& params) {
   const size_t channels = params.prelu_channels == 0 ? 1 : params.prelu_channels;
   // Small channel counts (a layer of <= 16 units) fit on the stack; larger ones accumulate
   // channel by channel so that this never allocates.
@@ -47,7 +46,8 @@ void prelu_alpha_backward(float* dalpha, const float* dy, const float* x,
   if (channels <= kStackChannels) {
     double sums[kStackChannels] = {};
     for (size_t i = 0; i < n; ++i) {
-      if (!(x[i] > 0.0f)) sums[i % channels] += static_cast<double>(dy[i]) * static_cast<double>(x[i]);
+      if (!(x[i] > 0.0f))
+        sums[i % channels] += static_cast<double>(dy[i]) * static_cast<double>(x[i]);
     }
     for (size_t c = 0; c < channels; ++c) dalpha[c] += static_cast<float>(sums[c]);
     return;

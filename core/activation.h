@@ -38,11 +38,9 @@ struct ActivationParams {
 //           derivative is cheaper or more accurate from y may use it).
 // Contract: reads and writes exactly n elements of each buffer, no alignment required, and
 // in-place use (y == x, dx == dy) is allowed. Buffers may be owned by JS.
-using ForwardKernel = void (*)(float* y, const float* x, size_t n,
-                               const ActivationParams& params);
-using BackwardKernel = void (*)(float* dx, const float* dy, const float* x,
-                                const float* y, size_t n,
-                                const ActivationParams& params);
+using ForwardKernel = void (*)(float* y, const float* x, size_t n, const ActivationParams& params);
+using BackwardKernel = void (*)(float* dx, const float* dy, const float* x, const float* y,
+                                size_t n, const ActivationParams& params);
 
 struct KernelTable {
   const char* backend;  // "scalar" or "simd128"
@@ -62,14 +60,13 @@ const KernelTable& kernels_best();
 // Convenience over kernels_best().
 void activation_forward(Activation op, float* y, const float* x, size_t n,
                         const ActivationParams& params);
-void activation_backward(Activation op, float* dx, const float* dy,
-                         const float* x, const float* y, size_t n,
-                         const ActivationParams& params);
+void activation_backward(Activation op, float* dx, const float* dy, const float* x, const float* y,
+                         size_t n, const ActivationParams& params);
 
 // PReLU's gradient for its alphas, accumulated (+=) into dalpha[params.prelu_channels]:
 // dalpha[c] += sum over elements i of channel c of dy[i] * min(x[i], 0)  (x <= 0 counts x).
 // Summed in double so the result does not depend on the batch's order of magnitude.
-void prelu_alpha_backward(float* dalpha, const float* dy, const float* x,
-                          size_t n, const ActivationParams& params);
+void prelu_alpha_backward(float* dalpha, const float* dy, const float* x, size_t n,
+                          const ActivationParams& params);
 
 }  // namespace relu

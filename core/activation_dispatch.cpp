@@ -7,35 +7,33 @@
 namespace relu {
 
 const KernelTable& kernels_scalar() {
-  static constexpr KernelTable kTable = {
-      "scalar",
-      {
+  static constexpr KernelTable kTable = {"scalar",
+                                         {
 #define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_forward_scalar,
 #include "activation_list.inc"
 #undef RELU_ACTIVATION
-      },
-      {
+                                         },
+                                         {
 #define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_backward_scalar,
 #include "activation_list.inc"
 #undef RELU_ACTIVATION
-      }};
+                                         }};
   return kTable;
 }
 
 #if defined(__wasm_simd128__)
 const KernelTable& kernels_best() {
-  static constexpr KernelTable kTable = {
-      "simd128",
-      {
+  static constexpr KernelTable kTable = {"simd128",
+                                         {
 #define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_forward_simd128,
 #include "activation_list.inc"
 #undef RELU_ACTIVATION
-      },
-      {
+                                         },
+                                         {
 #define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_backward_simd128,
 #include "activation_list.inc"
 #undef RELU_ACTIVATION
-      }};
+                                         }};
   return kTable;
 }
 #else

@@ -6,17 +6,13 @@
 
 namespace relu {
 
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp)              \
-  void name##_forward_scalar(float* y, const float* x, size_t n,            \
-                             const ActivationParams& params);               \
-  void name##_backward_scalar(float* dx, const float* dy, const float* x,   \
-                              const float* y, size_t n,                     \
-                              const ActivationParams& params);              \
-  void name##_forward_simd128(float* y, const float* x, size_t n,           \
-                              const ActivationParams& params);              \
-  void name##_backward_simd128(float* dx, const float* dy, const float* x,  \
-                               const float* y, size_t n,                    \
-                               const ActivationParams& params);
+#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp)                                     \
+  void name##_forward_scalar(float* y, const float* x, size_t n, const ActivationParams& params);  \
+  void name##_backward_scalar(float* dx, const float* dy, const float* x, const float* y,          \
+                              size_t n, const ActivationParams& params);                           \
+  void name##_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& params); \
+  void name##_backward_simd128(float* dx, const float* dy, const float* x, const float* y,         \
+                               size_t n, const ActivationParams& params);
 #include "activation_list.inc"
 #undef RELU_ACTIVATION
 

@@ -22,8 +22,7 @@ void map_forward(float* y, const float* x, size_t n, Op op) {
 // dx = dy * f'(x), the product formed in double and rounded once. A NaN input gives NaN:
 // a derivative is undefined there, and a silent finite gradient would hide a diverged net.
 template <class Derivative>
-void map_backward(float* dx, const float* dy, const float* x, size_t n,
-                  Derivative derivative) {
+void map_backward(float* dx, const float* dy, const float* x, size_t n, Derivative derivative) {
   for (size_t i = 0; i < n; ++i) {
     const double d = std::isnan(x[i]) ? std::numeric_limits<double>::quiet_NaN()
                                       : derivative(static_cast<double>(x[i]));
@@ -34,9 +33,7 @@ void map_backward(float* dx, const float* dy, const float* x, size_t n,
 double sigmoid_exact(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 // u of tanh-GELU: sqrt(2/pi) * (x + 0.044715 x^3).
-double gelu_tanh_u(double x) {
-  return kSqrt2OverPi * (x + kGeluTanhCubic * x * x * x);
-}
+double gelu_tanh_u(double x) { return kSqrt2OverPi * (x + kGeluTanhCubic * x * x * x); }
 
 }  // namespace
 
@@ -48,9 +45,11 @@ void linear_backward_scalar(float* dx, const float* dy, const float*, const floa
   for (size_t i = 0; i < n; ++i) dx[i] = dy[i];
 }
 
-// x < 0 ? 0 : x keeps NaN (and -0, as torch does).
+// x <= 0 ? 0 : x keeps NaN and maps -0 to +0. torch keeps -0 (equal, but a different bit
+// pattern); we don't, because clang -O3 lowers this select to wasm's f32.max, which returns +0
+// for -0: written this way every lowering (and the SIMD kernel) gives the same bits.
 void relu_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
-  map_forward(y, x, n, [](float v) { return v < 0.0f ? 0.0f : v; });
+  map_forward(y, x, n, [](float v) { return v <= 0.0f ? 0.0f : v; });
 }
 // A selection, not a product: f'(x) = 0 gives dx = 0 even for an infinite dy, as torch does.
 void relu_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
@@ -64,8 +63,8 @@ void leaky_relu_forward_scalar(float* y, const float* x, size_t n, const Activat
   const float slope = p.slope;
   map_forward(y, x, n, [slope](float v) { return v > 0.0f ? v : v * slope; });
 }
-void leaky_relu_backward_scalar(float* dx, const float* dy, const float* x, const float*,
-                                size_t n, const ActivationParams& p) {
+void leaky_relu_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
+                                const ActivationParams& p) {
   for (size_t i = 0; i < n; ++i) {
     dx[i] = x[i] > 0.0f ? dy[i] : (std::isnan(x[i]) ? x[i] : dy[i] * p.slope);
   }
@@ -82,8 +81,7 @@ void prelu_backward_scalar(float* dx, const float* dy, const float* x, const flo
                            const ActivationParams& p) {
   const size_t channels = p.prelu_channels == 0 ? 1 : p.prelu_channels;
   for (size_t i = 0; i < n; ++i) {
-    dx[i] = x[i] > 0.0f ? dy[i]
-                        : (std::isnan(x[i]) ? x[i] : dy[i] * p.prelu_alpha[i % channels]);
+    dx[i] = x[i] > 0.0f ? dy[i] : (std::isnan(x[i]) ? x[i] : dy[i] * p.prelu_alpha[i % channels]);
   }
 }
 
@@ -124,8 +122,8 @@ void gelu_tanh_forward_scalar(float* y, const float* x, size_t n, const Activati
     return static_cast<float>(d * sigmoid_exact(2.0 * gelu_tanh_u(d)));
   });
 }
-void gelu_tanh_backward_scalar(float* dx, const float* dy, const float* x, const float*,
-                               size_t n, const ActivationParams&) {
+void gelu_tanh_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
+                               const ActivationParams&) {
   map_backward(dx, dy, x, n, [](double v) {
     if (std::isinf(v)) return v > 0.0 ? 1.0 : 0.0;
     const double s = sigmoid_exact(2.0 * gelu_tanh_u(v));
@@ -162,8 +160,8 @@ void softplus_forward_scalar(float* y, const float* x, size_t n, const Activatio
     return static_cast<float>(std::log1p(std::exp(bx)) / static_cast<double>(beta));
   });
 }
-void softplus_backward_scalar(float* dx, const float* dy, const float* x, const float*,
-                              size_t n, const ActivationParams& p) {
+void softplus_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
+                              const ActivationParams& p) {
   const float beta = p.beta;
   const float threshold = p.threshold;
   for (size_t i = 0; i < n; ++i) {
@@ -181,7 +179,8 @@ void softplus_backward_scalar(float* dx, const float* dy, const float* x, const 
 }
 
 void sigmoid_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
-  map_forward(y, x, n, [](float v) { return static_cast<float>(sigmoid_exact(static_cast<double>(v))); });
+  map_forward(y, x, n,
+              [](float v) { return static_cast<float>(sigmoid_exact(static_cast<double>(v))); });
 }
 void sigmoid_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
                              const ActivationParams&) {
@@ -192,7 +191,8 @@ void sigmoid_backward_scalar(float* dx, const float* dy, const float* x, const f
 }
 
 void tanh_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
-  map_forward(y, x, n, [](float v) { return static_cast<float>(std::tanh(static_cast<double>(v))); });
+  map_forward(y, x, n,
+              [](float v) { return static_cast<float>(std::tanh(static_cast<double>(v))); });
 }
 // 1 / cosh^2 rather than 1 - tanh^2: exact to the last bit where tanh has rounded to 1.
 void tanh_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,

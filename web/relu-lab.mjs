@@ -37,8 +37,9 @@ function chooseBackend(requested) {
     return simdSupported() ? 'wasm-simd128' : 'wasm-scalar';
   }
   if (!BACKENDS.includes(requested)) {
-    throw new Error(`loadReluLab: backend must be one of ${BACKENDS.join(', ')} or 'auto', ` +
-                    `got ${JSON.stringify(requested)}`);
+    throw new Error(
+        `loadReluLab: backend must be one of ${BACKENDS.join(', ')} or 'auto', ` +
+        `got ${JSON.stringify(requested)}`);
   }
   if (requested === 'wasm-simd128' && !simdSupported()) {
     throw new Error('loadReluLab: wasm SIMD128 is not supported by this engine');
@@ -60,7 +61,7 @@ async function instantiate(backend) {
 
 function isPlainObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value) &&
-         !ArrayBuffer.isView(value);
+      !ArrayBuffer.isView(value);
 }
 
 // Returns {scalars, alphas} for ActivationCall.run, or throws an Error naming the parameter.
@@ -81,11 +82,11 @@ function readParams(name, params) {
     const value = params[key];
     if (name === 'prelu' && key === 'alpha' && typeof value !== 'number') {
       if (!Array.isArray(value) && !(value instanceof Float32Array)) {
-        throw new TypeError(
-            'activate(prelu): alpha must be a number, an array or a Float32Array');
+        throw new TypeError('activate(prelu): alpha must be a number, an array or a Float32Array');
       }
       alphas = Float32Array.from(value, (v, i) => {
-        if (typeof v !== 'number') throw new TypeError(`activate(prelu): alpha[${i}] is not a number`);
+        if (typeof v !== 'number')
+          throw new TypeError(`activate(prelu): alpha[${i}] is not a number`);
         return v;
       });
       continue;
@@ -131,8 +132,9 @@ export async function loadReluLab(options = {}) {
 
   function activate(name, params, x) {
     if (typeof name !== 'string' || !activationNames.includes(name)) {
-      throw new Error(`activate: unknown activation ${JSON.stringify(String(name))}; ` +
-                      `expected one of ${activationNames.join(', ')}`);
+      throw new Error(
+          `activate: unknown activation ${JSON.stringify(String(name))}; ` +
+          `expected one of ${activationNames.join(', ')}`);
     }
     if (!(x instanceof Float32Array)) throw new TypeError('activate: x must be a Float32Array');
     const {scalars, alphas} = readParams(name, params);

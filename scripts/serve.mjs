@@ -1,0 +1,81 @@
+// A small static file server for dist/ on 127.0.0.1 with the MIME types wasm and ES modules need
+// (TOOLCHAIN pitfall 15) and no caching, so a rebuild is always what the browser gets.
+// Usage: node scripts/serve.mjs [--root dist] [--port 8000]   (--port 0 picks a free port)
+import {createReadStream} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import {createServer} from 'node:http';
+import {extname, join, normalize, resolve, sep} from 'node:path';
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function parseArgs(argv) {
+  const args = {root: 'dist', port: 8000, host: '127.0.0.1'};
+  for (let i = 0; i < argv.length; i += 2) {
+    const [key, value] = [argv[i], argv[i + 1]];
+    if (key === '--root')
+      args.root = value;
+    else if (key === '--port')
+      args.port = Number(value);
+    else if (key === '--host')
+      args.host = value;
+    else
+      throw new Error(`serve: unknown option ${key}`);
+  }
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    throw new Error('serve: --port must be an integer from 0 to 65535');
+  }
+  return args;
+}
+
+/** Starts the server; resolves to {server, url}. Exported for the browser tests and benches. */
+export async function serve({root = 'dist', port = 0, host = '127.0.0.1'} = {}) {
+  const rootDir = resolve(root);
+  const server = createServer(async (request, response) => {
+    try {
+      const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      let file = normalize(join(rootDir, path));
+      if (file !== rootDir && !file.startsWith(rootDir + sep)) throw new Error('outside root');
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      await stat(file);
+      response.writeHead(200, {
+        'Content-Type': MIME_TYPES[extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      createReadStream(file).pipe(response);
+    } catch {
+      response.writeHead(404, {'Content-Type': 'text/plain; charset=utf-8'});
+      response.end('not found\n');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, ok);
+  });
+  const url = `http://${host}:${server.address().port}/`;
+  return {server, url};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = parseArgs(process.argv.slice(2));
+  let started;
+  try {
+    started = await serve(args);
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.log(`serve: port ${args.port} is busy, picking a free one`);
+    started = await serve({...args, port: 0});
+  }
+  console.log(`relu-lab is running at ${started.url}  (serving ${args.root}/; Ctrl+C stops)`);
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what relu-lab needs on Debian 12, and only what is missing: the C++/wasm toolchain and
+# Catch2 from apt, the npm dev dependencies from package-lock.json; with --browser also Chromium
+# (browser tests and bench:page). Safe to run again; prints what it does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=0
+[ "${1:-}" = "--browser" ] && want_browser=1
+
+need=()
+command -v cmake >/dev/null || need+=(cmake)
+command -v g++ >/dev/null || need+=(g++)
+command -v make >/dev/null || need+=(make)
+command -v em++ >/dev/null || need+=(emscripten)
+[ -f /usr/include/catch2/catch.hpp ] || need+=(catch2)
+command -v clang-format >/dev/null || need+=(clang-format)
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "setup: installing from apt: ${need[*]}"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# npm ci when node_modules is missing or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm dev dependencies"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, then builds and runs every suite — lint, the Catch2 tests
+# natively (ASan + UBSan) and under Node for both wasm builds, the JS API tests and the browser
+# tests — and ends with one line "N passed, M failed" counting every test run.
+# A stage that fails is counted and the others still run; the exit code is 1 if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser || { echo "0 passed, 1 failed"; exit 1; }
+export NODE_PATH=/usr/share/nodejs
+jobs=$(nproc)
+logs=build/test-logs
+mkdir -p "$logs"
+passed=0
+failed=0
+
+# A stage that is not a test runner (lint, a build) counts as one test.
+run_step() {
+  local name=$1; shift
+  echo "== $name"
+  if "$@" >"$logs/$name.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAILED: $name"; tail -40 "$logs/$name.log"
+    return 1
+  fi
+}
+
+# Counts ctest's own summary: "N% tests passed, F tests failed out of T".
+run_ctest() {
+  local preset=$1
+  echo "== ctest $preset"
+  ctest --preset "$preset" -j"$jobs" >"$logs/ctest-$preset.log" 2>&1
+  local code=$?
+  tail -5 "$logs/ctest-$preset.log"
+  local line
+  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$logs/ctest-$preset.log")
+  if [ -z "$line" ]; then
+    failed=$((failed + 1)); echo "FAILED: ctest $preset ran no test"; return
+  fi
+  local bad total
+  bad=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+  total=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$line")
+  passed=$((passed + total - bad)); failed=$((failed + bad))
+  if [ "$code" != 0 ]; then
+    grep -B2 -A30 -E 'FAILED|failed' "$logs/ctest-$preset.log" | head -80
+    [ "$bad" = 0 ] && failed=$((failed + 1))
+  fi
+}
+
+# Counts node's test runner summary ("# pass N", "# fail M").
+run_node_tests() {
+  local name=$1; shift
+  echo "== node --test $name"
+  node --test --test-reporter=tap "$@" >"$logs/node-$name.log" 2>&1
+  local code=$?
+  local pass fail
+  pass=$(grep -E '^# pass [0-9]+' "$logs/node-$name.log" | awk '{print $3}')
+  fail=$(grep -E '^# fail [0-9]+' "$logs/node-$name.log" | awk '{print $3}')
+  grep -E '^# (tests|pass|fail)' "$logs/node-$name.log"
+  if [ -z "$pass" ] || [ $((pass + fail)) = 0 ]; then
+    failed=$((failed + 1)); echo "FAILED: node $name ran no test"; tail -30 "$logs/node-$name.log"; return
+  fi
+  passed=$((passed + pass)); failed=$((failed + fail))
+  if [ "$code" != 0 ]; then
+    grep -B5 -A40 -E '^not ok' "$logs/node-$name.log" | head -150
+    [ "$fail" = 0 ] && failed=$((failed + 1))
+  fi
+}
+
+build_preset() {
+  cmake --preset "$1" -DRELU_STRICT=ON && cmake --build --preset "$1" -j"$jobs"
+}
+
+run_step lint bash scripts/lint.sh
+for preset in native wasm-simd128 wasm-scalar; do
+  if run_step "build-$preset" build_preset "$preset"; then run_ctest "$preset"; fi
+done
+run_step dist bash scripts/build.sh
+run_node_tests js tests/js/
+if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
+  run_node_tests browser tests/browser/
+fi
+
+echo
+echo "logs: $logs/"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
