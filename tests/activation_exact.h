@@ -23,9 +23,9 @@ constexpr long double kGeluTanhCubicL = 0.044715L;  // the tanh-GELU coefficient
 inline long double wide(float f) { return static_cast<long double>(f); }
 
 // PReLU's alpha for element i: x is (n / channels, channels) row-major (activation.h).
-inline float prelu_alpha_at(const ActivationParams& p, size_t i) {
+inline long double prelu_alpha_at(const ActivationParams& p, size_t i) {
   const size_t channels = p.prelu_channels == 0 ? 1 : p.prelu_channels;
-  return p.prelu_alpha[i % channels];
+  return wide(p.prelu_alpha[i % channels]);
 }
 
 // 1 / (1 + e^-x) and its derivative e^-|x| / (1 + e^-|x|)^2, both free of cancellation.
@@ -47,9 +47,10 @@ inline bool softplus_linear(long double x, const ActivationParams& p) {
 }
 
 // f(+inf) and f(-inf): the documented limits (silu and both GELUs give -0 at -inf where torch
-// gives NaN, on purpose). prelu_alpha is the element's alpha.
+// gives NaN, on purpose). prelu_alpha is the element's alpha (long double so that the gradient
+// test can perturb it).
 inline long double limit_forward(Activation op, bool positive, const ActivationParams& p,
-                                 float prelu_alpha) {
+                                 long double prelu_alpha) {
   const long double inf = std::numeric_limits<long double>::infinity();
   switch (op) {
     case Activation::kSigmoid:
@@ -63,7 +64,7 @@ inline long double limit_forward(Activation op, bool positive, const ActivationP
     case Activation::kLeakyRelu:
       return positive ? inf : -inf * wide(p.slope);
     case Activation::kPrelu:
-      return positive ? inf : -inf * wide(prelu_alpha);
+      return positive ? inf : -inf * prelu_alpha;
     case Activation::kRelu:
     case Activation::kSoftplus:
       return positive ? inf : 0.0L;
@@ -77,7 +78,7 @@ inline long double limit_forward(Activation op, bool positive, const ActivationP
 
 // f'(+inf) and f'(-inf): 0 or 1 for the smooth ops, the slope of the linear piece otherwise.
 inline long double limit_derivative(Activation op, bool positive, const ActivationParams& p,
-                                    float prelu_alpha) {
+                                    long double prelu_alpha) {
   switch (op) {
     case Activation::kSigmoid:
     case Activation::kTanh:
@@ -87,7 +88,7 @@ inline long double limit_derivative(Activation op, bool positive, const Activati
     case Activation::kLeakyRelu:
       return positive ? 1.0L : wide(p.slope);
     case Activation::kPrelu:
-      return positive ? 1.0L : wide(prelu_alpha);
+      return positive ? 1.0L : prelu_alpha;
     default:
       return positive ? 1.0L : 0.0L;
   }
@@ -95,7 +96,7 @@ inline long double limit_derivative(Activation op, bool positive, const Activati
 
 // f(x) for a finite or infinite x; NaN gives NaN.
 inline long double exact_forward(Activation op, long double x, const ActivationParams& p,
-                                 float prelu_alpha) {
+                                 long double prelu_alpha) {
   if (std::isnan(x)) return x;
   if (std::isinf(x)) return limit_forward(op, x > 0, p, prelu_alpha);
   switch (op) {
@@ -106,7 +107,7 @@ inline long double exact_forward(Activation op, long double x, const ActivationP
     case Activation::kLeakyRelu:
       return x > 0 ? x : x * wide(p.slope);
     case Activation::kPrelu:
-      return x > 0 ? x : x * wide(prelu_alpha);
+      return x > 0 ? x : x * prelu_alpha;
     case Activation::kElu:
       return x > 0 ? x : wide(p.alpha) * std::expm1(x);
     case Activation::kGelu:
@@ -130,7 +131,7 @@ inline long double exact_forward(Activation op, long double x, const ActivationP
 // elu'(0) = alpha, softplus at beta x == threshold takes the log1p branch. NaN gives NaN (the
 // kernels' convention; linear's backward, dx = dy, is the exception callers handle).
 inline long double exact_derivative(Activation op, long double x, const ActivationParams& p,
-                                    float prelu_alpha) {
+                                    long double prelu_alpha) {
   if (std::isnan(x)) return x;
   if (std::isinf(x)) return limit_derivative(op, x > 0, p, prelu_alpha);
   switch (op) {
@@ -141,7 +142,7 @@ inline long double exact_derivative(Activation op, long double x, const Activati
     case Activation::kLeakyRelu:
       return x > 0 ? 1.0L : wide(p.slope);
     case Activation::kPrelu:
-      return x > 0 ? 1.0L : wide(prelu_alpha);
+      return x > 0 ? 1.0L : prelu_alpha;
     case Activation::kElu:
       return x > 0 ? 1.0L : wide(p.alpha) * std::exp(x);
     case Activation::kGelu:
