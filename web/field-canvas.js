@@ -1,0 +1,114 @@
+// Draws a square grid of probabilities (a Float32Array, row-major, top row first) with a
+// colour-blind-safe diverging palette, plus labelled points. Knows nothing about networks.
+
+/** Class colours (orange = class 0, purple = class 1: ColorBrewer PuOr ends, safe for CVD). */
+export const CLASS_COLORS = Object.freeze(['#e66101', '#5e3c99']);
+const CLASS_RGB = [[230, 97, 1], [94, 60, 153]];
+const NEUTRAL_RGB = [247, 247, 247];
+const NAN_RGB = [170, 170, 170];
+// The field is a tint of the class colour so the points stay readable on top of it.
+const MAX_TINT = 0.62;
+const LUT_SIZE = 256;
+
+function buildLut(discrete) {
+  const lut = new Uint8ClampedArray(LUT_SIZE * 4);
+  for (let i = 0; i < LUT_SIZE; ++i) {
+    const p = i / (LUT_SIZE - 1);
+    const cls = p >= 0.5 ? 1 : 0;
+    const strength = discrete ? MAX_TINT * 0.8 : MAX_TINT * Math.abs(2 * p - 1);
+    for (let c = 0; c < 3; ++c) {
+      lut[4 * i + c] = NEUTRAL_RGB[c] + (CLASS_RGB[cls][c] - NEUTRAL_RGB[c]) * strength;
+    }
+    lut[4 * i + 3] = 255;
+  }
+  return lut;
+}
+const LUTS = [buildLut(false), buildLut(true)];
+
+/** @returns {string} the CSS colour of probability p (for legends). */
+export function colorOf(p) {
+  const i = 4 * Math.round(Math.min(1, Math.max(0, p)) * (LUT_SIZE - 1));
+  return `rgb(${LUTS[0][i]}, ${LUTS[0][i + 1]}, ${LUTS[0][i + 2]})`;
+}
+
+/**
+ * Fills `image` (an ImageData of res x res) from `field` (res*res probabilities in [0, 1]).
+ * NaN (a diverged network) is grey.
+ */
+export function fieldToImage(image, field, discrete) {
+  const lut = LUTS[discrete ? 1 : 0];
+  const out = image.data;
+  for (let i = 0, n = field.length; i < n; ++i) {
+    const p = field[i];
+    const o = 4 * i;
+    if (!(p >= 0 && p <= 1)) {
+      out[o] = NAN_RGB[0];
+      out[o + 1] = NAN_RGB[1];
+      out[o + 2] = NAN_RGB[2];
+      out[o + 3] = 255;
+      continue;
+    }
+    const l = 4 * ((p * (LUT_SIZE - 1) + 0.5) | 0);
+    out[o] = lut[l];
+    out[o + 1] = lut[l + 1];
+    out[o + 2] = lut[l + 2];
+    out[o + 3] = 255;
+  }
+}
+
+/** A canvas showing one field and its points. The canvas keeps its own backing size. */
+export class FieldCanvas {
+  /** @param {HTMLCanvasElement} canvas */
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.scratch = null;
+    this.image = null;
+  }
+
+  /**
+   * @param {object} frame
+   * @param {Float32Array} frame.field probabilities, resolution^2, row-major, top row first
+   * @param {number} frame.resolution
+   * @param {boolean} [frame.discrete] draw p >= 0.5 as one flat class colour
+   * @param {{xy: Float32Array, labels: ArrayLike<number>}[]} [frame.layers] point sets; xy are
+   *     pairs in the domain; each set may carry {hollow: true} (e.g. test points)
+   * @param {[number, number]} [frame.domain] the square [lo, hi]^2 the field covers
+   * @param {number} [frame.pointRadius] in canvas pixels
+   */
+  draw({field, resolution, discrete = false, layers = [], domain = [-1, 1], pointRadius}) {
+    const {canvas, ctx} = this;
+    if (!this.scratch || this.scratch.width !== resolution) {
+      this.scratch = new OffscreenCanvas(resolution, resolution);
+      this.image = new ImageData(resolution, resolution);
+    }
+    fieldToImage(this.image, field, discrete);
+    this.scratch.getContext('2d').putImageData(this.image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.scratch, 0, 0, canvas.width, canvas.height);
+    const radius = pointRadius ?? Math.max(1.5, canvas.width / 110);
+    const scale = canvas.width / (domain[1] - domain[0]);
+    for (const layer of layers) this.drawPoints(layer, domain[0], domain[1], scale, radius);
+  }
+
+  drawPoints({xy, labels, hollow = false}, lo, hi, scale, radius) {
+    const {ctx} = this;
+    ctx.lineWidth = Math.max(1, radius / 2.5);
+    for (let i = 0; i < labels.length; ++i) {
+      const x = (xy[2 * i] - lo) * scale;
+      const y = (hi - xy[2 * i + 1]) * scale;
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      const color = CLASS_COLORS[labels[i] > 0.5 ? 1 : 0];
+      if (hollow) {
+        ctx.fillStyle = '#ffffff';
+        ctx.strokeStyle = color;
+      } else {
+        ctx.fillStyle = color;
+        ctx.strokeStyle = '#ffffff';
+      }
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+}

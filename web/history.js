@@ -1,0 +1,46 @@
+// Per-panel history of the metrics the charts show (train/test loss, PReLU alphas), one sample
+// per frame, thinned to a bounded length. Filled by main.js from the worker's frames.
+
+const MAX_SAMPLES = 2000;
+
+function meanOf(values) {
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}
+
+export class History {
+  constructor(panels) {
+    this.epochs = [];
+    this.panels = Array.from({length: panels}, () => ({train: [], test: [], alpha: []}));
+  }
+
+  /** Records one frame's metrics; a repeated epoch (e.g. a view-only frame) is skipped. */
+  push(metrics) {
+    const epoch = metrics.length ? metrics[0].epoch : 0;
+    if (this.epochs.length && this.epochs[this.epochs.length - 1] >= epoch) return false;
+    this.epochs.push(epoch);
+    metrics.forEach((m, i) => {
+      const p = this.panels[i];
+      p.train.push(Number.isFinite(m.trainLoss) ? m.trainLoss : null);
+      p.test.push(Number.isFinite(m.testLoss) ? m.testLoss : null);
+      p.alpha.push(meanOf(m.alphas.flat()));
+    });
+    if (this.epochs.length > MAX_SAMPLES) this.thin();
+    return true;
+  }
+
+  // Keeps every second sample and the newest one.
+  thin() {
+    const keep = (_, i, all) => i % 2 === 0 || i === all.length - 1;
+    this.epochs = this.epochs.filter(keep);
+    for (const p of this.panels) {
+      p.train = p.train.filter(keep);
+      p.test = p.test.filter(keep);
+      p.alpha = p.alpha.filter(keep);
+    }
+  }
+
+  /** @returns {number[][]} uPlot columns: epochs, then one test-loss series per panel. */
+  testLossColumns() {
+    return [this.epochs, ...this.panels.map((p) => p.test)];
+  }
+}

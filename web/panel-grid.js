@@ -1,0 +1,92 @@
+// The grid of panels as one reusable unit (the future web component): it builds a panel per
+// activation, draws each frame's fields with the dataset's points, and exports PNGs.
+import {Panel} from './panel.js';
+
+/** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
+export function pointLayers(data, showTest) {
+  const layers = [{xy: data.trainX, labels: data.trainY}];
+  if (showTest) layers.push({xy: data.testX, labels: data.testY, hollow: true});
+  return layers;
+}
+
+export class PanelGrid {
+  /**
+   * @param {HTMLElement} container emptied and filled with panels
+   * @param {(index: number) => void} onOpen called when a panel is clicked or Enter is pressed
+   */
+  constructor(container, onOpen) {
+    this.container = container;
+    this.panels = [];
+    container.addEventListener('click', (event) => {
+      const panel = event.target.closest('.panel');
+      if (panel) onOpen(Number(panel.dataset.index));
+    });
+    container.addEventListener('keydown', (event) => {
+      const panel = event.target.closest('.panel');
+      if (panel && event.key === 'Enter') onOpen(Number(panel.dataset.index));
+    });
+  }
+
+  /** Rebuilds the panels for the activations the arena actually uses. */
+  setActivations(activations) {
+    this.panels = activations.map((activation, i) => new Panel(activation, i));
+    this.container.replaceChildren(...this.panels.map((p) => p.root));
+  }
+
+  /**
+   * Draws one frame from the worker.
+   * @param {{metrics: object[], fields: Float32Array[], resolution: number}} frame
+   * @param {object} data normalised arena data (trainX, trainY, testX, testY, domain)
+   * @param {{discretize: boolean, test: boolean}} view
+   */
+  draw(frame, data, view) {
+    const layers = pointLayers(data, view.test);
+    this.panels.forEach((panel, i) => {
+      panel.setMetrics(frame.metrics[i]);
+      panel.draw({
+        field: frame.fields[i],
+        resolution: frame.resolution,
+        discrete: view.discretize,
+        layers,
+        domain: data.domain,
+      });
+    });
+  }
+
+  /** @returns {HTMLCanvasElement} all fields side by side with their names, for a PNG. */
+  composite() {
+    const size = this.panels.length ? this.panels[0].canvas.width : 0;
+    const label = 28;
+    const cols = Math.min(5, this.panels.length);
+    const rows = Math.ceil(this.panels.length / Math.max(1, cols));
+    const out = document.createElement('canvas');
+    out.width = cols * size;
+    out.height = rows * (size + label);
+    const ctx = out.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.font = '16px system-ui, sans-serif';
+    this.panels.forEach((panel, i) => {
+      const x = (i % cols) * size, y = Math.floor(i / cols) * (size + label);
+      ctx.fillStyle = '#222222';
+      const d = panel.root.dataset;
+      const name = panel.root.querySelector('.panel-name').textContent;
+      const acc = Number(d.testAccuracy);
+      ctx.fillText(`${name}  ${(100 * acc).toFixed(1)}%  epoch ${d.epoch}`, x + 6, y + 19);
+      ctx.drawImage(panel.canvas, x, y + label);
+    });
+    return out;
+  }
+}
+
+/** Saves a canvas as a PNG download. */
+export function downloadPng(canvas, filename) {
+  canvas.toBlob((blob) => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }, 'image/png');
+}

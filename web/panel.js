@@ -1,0 +1,135 @@
+// One panel: an activation's decision field with its points, its name and parameters and its
+// live numbers, mirrored in data attributes (data-epoch, data-test-accuracy, ...) for scripts.
+import {FieldCanvas} from './field-canvas.js';
+
+const CANVAS_SIZE = 320;
+
+/** Names shown to readers. */
+export const DISPLAY_NAMES = Object.freeze({
+  relu: 'ReLU',
+  leaky_relu: 'Leaky ReLU',
+  prelu: 'PReLU',
+  elu: 'ELU',
+  gelu: 'GELU',
+  gelu_tanh: 'GELU (tanh approx.)',
+  silu: 'SiLU (Swish)',
+  softplus: 'Softplus',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  linear: 'linear (no activation)',
+});
+
+/** Distinct series colours (Okabe-Ito, then Tableau), one per panel, shared with the charts. */
+export const PANEL_COLORS = Object.freeze([
+  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999999',
+  '#8c564b', '#17becf', '#bcbd22'
+]);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** @returns {string} e.g. "slope 0.2" or "" for an activation without parameters. */
+export function paramsText({name, params = {}}) {
+  if (name === 'leaky_relu') return `slope ${params.slope}`;
+  if (name === 'prelu') return `alpha init ${params.alpha}, ${params.mode || 'shared'}`;
+  if (name === 'elu') return `alpha ${params.alpha}`;
+  if (name === 'softplus') return `beta ${params.beta}`;
+  return '';
+}
+
+function percent(x) {
+  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–';
+}
+
+function lossText(x) {
+  return Number.isFinite(x) ? x.toFixed(x < 0.01 ? 4 : 3) : '–';
+}
+
+function alphaText(alphas) {
+  const flat = alphas.flat();
+  if (!flat.length) return '';
+  if (flat.length === 1) return flat[0].toFixed(3);
+  const lo = Math.min(...flat), hi = Math.max(...flat);
+  return `${lo.toFixed(2)}..${hi.toFixed(2)} (${flat.length})`;
+}
+
+export class Panel {
+  /**
+   * @param {{name: string, params: object}} activation as the arena reports it
+   * @param {number} index position in the arena
+   */
+  constructor(activation, index) {
+    this.activation = activation;
+    this.index = index;
+    const root = el('article', 'panel');
+    root.dataset.activation = activation.name;
+    root.dataset.index = String(index);
+    root.dataset.diverged = 'false';
+    root.tabIndex = 0;
+    const header = el('header', 'panel-header');
+    const swatch = el('span', 'swatch');
+    swatch.style.backgroundColor = PANEL_COLORS[index % PANEL_COLORS.length];
+    const title = el('h3', 'panel-name', DISPLAY_NAMES[activation.name] || activation.name);
+    header.append(swatch, title, el('span', 'panel-params', paramsText(activation)));
+    const figure = el('div', 'panel-field');
+    this.canvas = el('canvas');
+    this.canvas.width = this.canvas.height = CANVAS_SIZE;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', `decision field of ${title.textContent}`);
+    this.badge = el('div', 'panel-badge');
+    this.badge.hidden = true;
+    figure.append(this.canvas, this.badge);
+    this.stats = el('dl', 'panel-stats');
+    this.values = {};
+    const rows = [
+      ['acc', 'test accuracy'], ['loss', 'loss train / test'], ['dead', 'dead units'],
+      ['sparsity', 'zero outputs'], ['epoch', 'epoch']
+    ];
+    if (activation.name === 'prelu') rows.push(['alpha', 'alpha']);
+    for (const [key, label] of rows) {
+      const row = el('div', `stat stat-${key}`);
+      this.values[key] = el('dd', '', '–');
+      row.append(el('dt', '', label), this.values[key]);
+      this.stats.append(row);
+    }
+    root.setAttribute('aria-label', `${title.textContent}: open details`);
+    root.append(header, figure, this.stats);
+    this.root = root;
+    this.field = new FieldCanvas(this.canvas);
+  }
+
+  /** Updates the numbers and data attributes from one metrics record (see issue 3). */
+  setMetrics(m) {
+    const d = this.root.dataset;
+    d.epoch = String(m.epoch);
+    d.testAccuracy = String(m.testAccuracy);
+    d.testLoss = String(m.testLoss);
+    d.trainLoss = String(m.trainLoss);
+    d.deadUnits = String(m.deadUnits);
+    d.units = String(m.units);
+    d.diverged = String(Boolean(m.diverged));
+    this.values.epoch.textContent = String(m.epoch);
+    this.values.acc.textContent = percent(m.testAccuracy);
+    this.values.loss.textContent = `${lossText(m.trainLoss)} / ${lossText(m.testLoss)}`;
+    this.values.dead.textContent = `${m.deadUnits} / ${m.units}`;
+    this.values.dead.classList.toggle('warn', m.deadUnits > 0);
+    this.values.sparsity.textContent = percent(m.sparsity);
+    if (this.values.alpha) this.values.alpha.textContent = alphaText(m.alphas);
+    this.root.classList.toggle('diverged', Boolean(m.diverged));
+    this.badge.hidden = !m.diverged;
+    if (m.diverged) {
+      const at = typeof m.diverged === 'number' ? m.diverged : m.divergedEpoch ?? m.epoch;
+      this.badge.textContent = `diverged at epoch ${at} (loss or weights became NaN/inf); ` +
+          'this network stopped, the others go on';
+    }
+  }
+
+  /** Draws the field (see FieldCanvas.draw for the frame's fields). */
+  draw(frame) {
+    this.field.draw(frame);
+  }
+}

@@ -1,0 +1,137 @@
+// The module worker that owns the lab and the arena: it trains on request, computes the decision
+// fields and posts them (transferred, not copied) with the metrics. It draws nothing.
+import {loadReluLab} from './relu-lab.mjs';
+
+const CURVE_POINTS = 161;
+const CURVE_RANGE = 4;
+
+let lab = null;
+let arena = null;
+let view = {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40};
+// Messages are handled strictly in order: the first one waits for the wasm module.
+let queue = Promise.resolve();
+
+function metricsOf(current) {
+  return current.metrics().map(
+      (m) => ({
+        ...m,
+        alphas: m.alphas ?
+            Array.from(m.alphas, (a) => (typeof a === 'number' ? a : Array.from(a))) :
+            [],
+      }));
+}
+
+// Reads the unit counts of the hidden layers from the validated settings.
+function hiddenLayers(settings) {
+  return (settings.layers || []).map((layer) => (typeof layer === 'number' ? layer : layer.units));
+}
+
+function unitFields(index, settings, transfer) {
+  const layers = [];
+  hiddenLayers(settings).forEach((units, layer) => {
+    const maps = [];
+    for (let unit = 0; unit < units; ++unit) {
+      const field = arena.unitField(index, layer, unit, view.unitResolution).slice();
+      transfer.push(field.buffer);
+      maps.push(field);
+    }
+    layers.push(maps);
+  });
+  return layers;
+}
+
+// The activation of panel `index` and its derivative on [-4, 4], with its current parameters
+// (PReLU: the learned alphas, averaged when there is one per unit).
+function curves(index, settings, metrics) {
+  const x = new Float32Array(CURVE_POINTS);
+  for (let i = 0; i < CURVE_POINTS; ++i) {
+    x[i] = -CURVE_RANGE + (2 * CURVE_RANGE * i) / (CURVE_POINTS - 1);
+  }
+  const {name, params = {}} = settings.activations[index];
+  const callParams = {};
+  for (const key of ['slope', 'alpha', 'beta']) {
+    if (typeof params[key] === 'number') callParams[key] = params[key];
+  }
+  const alphas = metrics[index].alphas.flat();
+  if (name === 'prelu' && alphas.length) {
+    callParams.alpha = alphas.reduce((sum, a) => sum + a, 0) / alphas.length;
+  }
+  const {y, dydx} = lab.activate(name, callParams, x);
+  return {x, y, dydx, params: callParams};
+}
+
+// One frame: metrics, one field per panel and, if a detail view is open, its feature maps.
+function frame(trainMs, start) {
+  const settings = arena.settings();
+  const metrics = metricsOf(arena);
+  const fieldStart = performance.now();
+  const transfer = [];
+  const fields = metrics.map((_, i) => {
+    const field = arena.field(i, view.resolution, view.kind).slice();
+    transfer.push(field.buffer);
+    return field;
+  });
+  const fieldMs = performance.now() - fieldStart;
+  const message = {type: 'frame', metrics, fields, resolution: view.resolution, trainMs, fieldMs};
+  const d = view.detail;
+  if (d >= 0 && d < metrics.length) {
+    message.detail = {
+      index: d,
+      resolution: view.unitResolution,
+      units: unitFields(d, settings, transfer),
+      curves: curves(d, settings, metrics),
+    };
+  }
+  message.computeMs = performance.now() - start;
+  postMessage(message, transfer);
+}
+
+// The dataset split into train and test points for drawing: rows [0, trainCount) train.
+function dataOf(current) {
+  const {points, labels, trainCount, halfWidth} = current.data();
+  const n = trainCount;
+  return {
+    trainX: Float32Array.from(points.subarray(0, 2 * n)),
+    trainY: Float32Array.from(labels.subarray(0, n)),
+    testX: Float32Array.from(points.subarray(2 * n)),
+    testY: Float32Array.from(labels.subarray(n)),
+    domain: [-halfWidth, halfWidth],
+  };
+}
+
+async function handle(message) {
+  if (!lab) {
+    lab = await loadReluLab();
+    postMessage({type: 'loaded', backend: lab.backend, activationNames: lab.activationNames});
+  }
+  const start = performance.now();
+  switch (message.type) {
+    case 'create': {
+      if (arena) arena.delete();
+      arena = null;
+      view = {...view, ...message.view};
+      arena = lab.createArena(message.settings);
+      postMessage({type: 'created', settings: arena.settings(), data: dataOf(arena)});
+      frame(0, start);
+      break;
+    }
+    case 'view':
+      view = {...view, ...message.view};
+      if (arena) frame(0, start);
+      break;
+    case 'train': {
+      if (!arena) break;
+      arena.train(message.epochs);
+      frame(performance.now() - start, start);
+      break;
+    }
+    default:
+      throw new Error(`worker: unknown message type ${message.type}`);
+  }
+}
+
+onmessage = ({data}) => {
+  queue = queue.then(() => handle(data)).catch((error) => {
+    postMessage({type: 'error', request: data.type, message: String(error && error.message)});
+  });
+};
