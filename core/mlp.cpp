@@ -40,17 +40,20 @@ std::string check_params(const HiddenLayerConfig& layer, const std::string& wher
 }
 
 // z (O, S) = W (O, I) in (I, S) + b (O). Each z[o][s] sums b, then i = 0..I-1 in order.
+// Blocks of 4 lanes keep the sums in registers; the unrolled k loops become one SIMD op each
+// (SLP vectoriser) without changing any order, so scalar and SIMD builds agree bit for bit.
 void linear_forward(float* z, const float* in, const float* W, const float* b, int I, int O,
                     int S) {
   for (int o = 0; o < O; ++o) {
-    float* zo = z + o * S;
-    const float bias = b[o];
-    for (int s = 0; s < S; ++s) zo[s] = bias;
     const float* Wo = W + o * I;
-    for (int i = 0; i < I; ++i) {
-      const float w = Wo[i];
-      const float* row = in + i * S;
-      for (int s = 0; s < S; ++s) zo[s] += w * row[s];
+    for (int s = 0; s < S; s += 4) {
+      float acc[4] = {b[o], b[o], b[o], b[o]};
+      for (int i = 0; i < I; ++i) {
+        const float w = Wo[i];
+        const float* row = in + i * S + s;
+        for (int k = 0; k < 4; ++k) acc[k] += w * row[k];
+      }
+      for (int k = 0; k < 4; ++k) z[o * S + s + k] = acc[k];
     }
   }
 }
@@ -85,12 +88,14 @@ void linear_backward(float* din, float* dW, float* db, const float* dz, const fl
   }
   if (din == nullptr) return;
   for (int i = 0; i < I; ++i) {
-    float* di = din + i * S;
-    for (int s = 0; s < S; ++s) di[s] = 0.0f;
-    for (int o = 0; o < O; ++o) {
-      const float w = W[o * I + i];
-      const float* dzo = dz + o * S;
-      for (int s = 0; s < S; ++s) di[s] += w * dzo[s];
+    for (int s = 0; s < S; s += 4) {
+      float acc[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+      for (int o = 0; o < O; ++o) {
+        const float w = W[o * I + i];
+        const float* row = dz + o * S + s;
+        for (int k = 0; k < 4; ++k) acc[k] += w * row[k];
+      }
+      for (int k = 0; k < 4; ++k) din[i * S + s + k] = acc[k];
     }
   }
 }
@@ -269,31 +274,41 @@ bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows) {
 
 namespace {
 
-// BCE with logits for one example, and its derivative sigmoid(l) - y; e = exp(-|l|) is shared.
-struct BceTerm {
-  double loss;
-  double dlogit;
-};
-
-BceTerm bce_with_logits(float logit, float label) {
-  const double l = static_cast<double>(logit);
-  const double y = static_cast<double>(label);
-  const double e = portable_exp(-std::fabs(l));
-  const double sigmoid = l >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-  const double loss = (l > 0.0 ? l : 0.0) - l * y + portable_log1p(e);
-  return {loss, sigmoid - y};
+// Binary cross-entropy with logits, per example max(l, 0) - l y + log1p(exp(-|l|)), summed
+// over a batch. The log1p terms are summed as the log of a running product of (1 + e), one
+// log per 256 examples instead of one each (the product stays below 2^256); exp(-|l|) is
+// shared with the gradient. dlogits (B, may be null) receives (sigmoid(l) - y) * scale.
+double bce_with_logits(float* dlogits, const float* logits, const float* labels, const int* rows,
+                       int B, double scale) {
+  double linear = 0.0;
+  double log_sum = 0.0;
+  double product = 1.0;
+  for (int b = 0; b < B; ++b) {
+    const double l = static_cast<double>(logits[b]);
+    const double y = static_cast<double>(labels[rows == nullptr ? b : rows[b]]);
+    const double e = portable_exp(-std::fabs(l));
+    linear += (l > 0.0 ? l : 0.0) - l * y;
+    product *= 1.0 + e;
+    if ((b & 255) == 255) {
+      log_sum += portable_log(product);
+      product = 1.0;
+    }
+    if (dlogits != nullptr) {
+      // sigmoid(l) - y, written so that the difference of nearly equal numbers never occurs
+      // for 0/1 labels: 1 - sigmoid(l) = e / (1 + e) for l >= 0.
+      const double q = e / (1.0 + e);
+      const double d = l >= 0.0 ? (1.0 - y) - q : q - y;
+      dlogits[b] = static_cast<float>(d * scale);
+    }
+  }
+  return linear + (log_sum + portable_log(product));
 }
 
 }  // namespace
 
 double mlp_loss(const Mlp& mlp, const float* labels, const int* rows) {
   if (mlp.batch == 0) return 0.0;
-  const float* logits = mlp_logits(mlp);
-  double sum = 0.0;
-  for (int b = 0; b < mlp.batch; ++b) {
-    sum += bce_with_logits(logits[b], labels[rows == nullptr ? b : rows[b]]).loss;
-  }
-  return sum / mlp.batch;
+  return bce_with_logits(nullptr, mlp_logits(mlp), labels, rows, mlp.batch, 0.0) / mlp.batch;
 }
 
 void mlp_zero_grad(Mlp* mlp) { std::memset(mlp->grads, 0, mlp->param_count * sizeof(float)); }
@@ -304,13 +319,7 @@ double mlp_backward(Mlp* mlp, const float* labels, const int* rows, int total_ba
   if (B == 0) return 0.0;
   const double inverse_total = 1.0 / (total_batch > 0 ? total_batch : B);
   MlpLayer& out = mlp->layers[mlp->layer_count - 1];
-  const float* logits = out.a;
-  double loss = 0.0;
-  for (int b = 0; b < B; ++b) {
-    const BceTerm term = bce_with_logits(logits[b], labels[rows == nullptr ? b : rows[b]]);
-    loss += term.loss;
-    out.da[b] = static_cast<float>(term.dlogit * inverse_total);
-  }
+  const double loss = bce_with_logits(out.da, out.a, labels, rows, B, inverse_total);
   for (int b = B; b < S; ++b) out.da[b] = 0.0f;
   for (int l = mlp->layer_count - 1; l >= 0; --l) {
     MlpLayer& layer = mlp->layers[l];

@@ -56,12 +56,21 @@ std::string optimizer_validate(const OptimizerConfig& c) {
 }
 
 double grad_norm(const float* grads, size_t count) {
-  double sum = 0.0;
-  for (size_t k = 0; k < count; ++k) {
-    const double g = static_cast<double>(grads[k]);
-    sum += g * g;
+  // Four interleaved partial sums in a fixed order: a short dependency chain, the same
+  // result on every build.
+  double p[4] = {0.0, 0.0, 0.0, 0.0};
+  size_t k = 0;
+  for (; k + 4 <= count; k += 4) {
+    for (size_t j = 0; j < 4; ++j) {
+      const double g = static_cast<double>(grads[k + j]);
+      p[j] += g * g;
+    }
   }
-  return std::sqrt(sum);
+  for (; k < count; ++k) {
+    const double g = static_cast<double>(grads[k]);
+    p[0] += g * g;
+  }
+  return std::sqrt((p[0] + p[1]) + (p[2] + p[3]));
 }
 
 double clip_grad_norm(float* grads, size_t count, float max_norm) {
@@ -77,16 +86,19 @@ double clip_grad_norm(float* grads, size_t count, float max_norm) {
 
 void sgd_step(float* params, const float* grads, size_t count, size_t decay_count, float lr,
               float l1, float l2) {
-  for (size_t k = 0; k < decay_count; ++k) {
+  // Without penalties the weights take the plain loop, as torch skips weight_decay = 0.
+  const size_t decayed = l1 != 0.0f || l2 != 0.0f ? decay_count : 0;
+  for (size_t k = 0; k < decayed; ++k) {
     params[k] -= lr * penalised(grads[k], params[k], l1, l2);
   }
-  for (size_t k = decay_count; k < count; ++k) params[k] -= lr * grads[k];
+  for (size_t k = decayed; k < count; ++k) params[k] -= lr * grads[k];
 }
 
 void momentum_step(float* params, const float* grads, float* buf, size_t count, size_t decay_count,
                    float lr, float momentum, bool nesterov, float l1, float l2) {
+  const size_t decayed = l1 != 0.0f || l2 != 0.0f ? decay_count : 0;
   for (size_t k = 0; k < count; ++k) {
-    const float g = k < decay_count ? penalised(grads[k], params[k], l1, l2) : grads[k];
+    const float g = k < decayed ? penalised(grads[k], params[k], l1, l2) : grads[k];
     buf[k] = buf[k] * momentum + g;
     params[k] -= lr * (nesterov ? g + momentum * buf[k] : buf[k]);
   }
@@ -104,8 +116,9 @@ void adam_step(float* params, const float* grads, float* m, float* v, size_t cou
   const double correction2 = 1.0 - portable_powi(b2, step);
   const float step_size = static_cast<float>(static_cast<double>(lr) / correction1);
   const float correction2_sqrt = static_cast<float>(std::sqrt(correction2));
+  const size_t decayed = l1 != 0.0f || l2 != 0.0f ? decay_count : 0;
   for (size_t k = 0; k < count; ++k) {
-    const float g = k < decay_count ? penalised(grads[k], params[k], l1, l2) : grads[k];
+    const float g = k < decayed ? penalised(grads[k], params[k], l1, l2) : grads[k];
     m[k] = m[k] * beta1 + g * one_minus_b1;
     v[k] = v[k] * beta2 + (g * g) * one_minus_b2;
     const float denom = std::sqrt(v[k]) / correction2_sqrt + eps;
