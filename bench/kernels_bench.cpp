@@ -1,0 +1,245 @@
+// Kernel throughput: times every op of kernels_best() (forward and backward) and a copy loop, the
+// memory roofline, at a few sizes; prints one JSON line per measurement on stdout. Tables,
+// ratios and the TF.js comparison live in bench/run-kernels.mjs, which runs this program.
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "activation.h"
+
+namespace {
+
+using relu::ActivationParams;
+using relu::BackwardKernel;
+using relu::ForwardKernel;
+using Clock = std::chrono::steady_clock;
+
+// Per-channel PReLU is measured as (n / 8, 8): 8 is the widest hidden layer in the playground,
+// and bench/tfjs-kernels.mjs uses the same shape.
+constexpr size_t kPreluChannels = 8;
+constexpr size_t kAlignment = 64;  // unaligned buffers cost 15-40% in wasm (TOOLCHAIN.md)
+
+struct Options {
+  std::vector<size_t> sizes = {256, 4096, 65536, 1048576};
+  double sample_ms = 10.0;  // each of the samples runs the kernel for at least this long
+  int samples = 5;          // best of these is reported (minimum time per call)
+  std::string only;         // if set, measure only this op (debugging aid)
+};
+
+// One benchmarked case: an op of the table (or the copy loop) with its parameters.
+struct Case {
+  std::string op;  // activation_name(), or "copy"
+  size_t channels = 1;
+  ForwardKernel forward = nullptr;
+  BackwardKernel backward = nullptr;  // null for the copy loop
+};
+
+// The memory roofline: a plain copy loop with the kernel signature. The compiler may turn it
+// into memcpy or vectorise it, which is the point: it is the fastest way to move the bytes.
+__attribute__((noinline)) void copy_forward(float* y, const float* x, size_t n,
+                                            const ActivationParams&) {
+  for (size_t i = 0; i < n; ++i) y[i] = x[i];
+}
+
+float* alloc_floats(size_t n) {
+  const size_t bytes = (n * sizeof(float) + kAlignment - 1) / kAlignment * kAlignment;
+  return static_cast<float*>(std::aligned_alloc(kAlignment, bytes));
+}
+
+// Fixed-seed uniform floats in [lo, hi] (xorshift32: the bench needs no statistical quality,
+// only the same inputs on every platform).
+void fill_uniform(float* v, size_t n, uint32_t seed, float lo, float hi) {
+  uint32_t s = seed;
+  for (size_t i = 0; i < n; ++i) {
+    s ^= s << 13;
+    s ^= s >> 17;
+    s ^= s << 5;
+    const float u = static_cast<float>(s >> 8) * 0x1p-24f;
+    v[i] = lo + (hi - lo) * u;
+  }
+}
+
+struct Buffers {
+  float* x;
+  float* y;
+  float* dy;
+  float* dx;
+};
+
+// The timed call sits behind noinline and a volatile function pointer so that nothing of the
+// kernel is inlined into the timing loop (inlining made wasm kernels 2-3x slower, TOOLCHAIN.md)
+// and the compiler cannot drop calls whose result is overwritten.
+__attribute__((noinline)) void run_forward(ForwardKernel kernel, const Buffers& b, size_t n,
+                                           const ActivationParams& p, long calls) {
+  ForwardKernel volatile opaque = kernel;
+  for (long i = 0; i < calls; ++i) opaque(b.y, b.x, n, p);
+}
+__attribute__((noinline)) void run_backward(BackwardKernel kernel, const Buffers& b, size_t n,
+                                            const ActivationParams& p, long calls) {
+  BackwardKernel volatile opaque = kernel;
+  for (long i = 0; i < calls; ++i) opaque(b.dx, b.dy, b.x, b.y, n, p);
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Timing {
+  double best;    // seconds per call, fastest sample: the reported figure
+  double median;  // seconds per call, median sample: how noisy the machine was
+};
+
+// Warm up for ~5 ms to size a sample, then `samples` samples of >= sample_ms each.
+template <class Run>
+Timing time_per_call(const Options& opt, Run run) {
+  long calls = 1;
+  double elapsed = 0.0;
+  for (;;) {
+    const Clock::time_point start = Clock::now();
+    run(calls);
+    elapsed = seconds_since(start);
+    if (elapsed >= 0.005) break;
+    calls *= 2;
+  }
+  const double per_call = elapsed / static_cast<double>(calls);
+  const long sample_calls = std::max(1L, static_cast<long>(opt.sample_ms * 1e-3 / per_call) + 1);
+  std::vector<double> times;
+  for (int s = 0; s < opt.samples; ++s) {
+    const Clock::time_point start = Clock::now();
+    run(sample_calls);
+    times.push_back(seconds_since(start) / static_cast<double>(sample_calls));
+  }
+  std::sort(times.begin(), times.end());
+  return {times.front(), times[times.size() / 2]};
+}
+
+double checksum(const float* v, size_t n) {
+  double sum = 0.0;
+  for (size_t i = 0; i < n; ++i) sum += static_cast<double>(v[i]);
+  return sum;
+}
+
+const char* platform_name() {
+#if defined(__EMSCRIPTEN__)
+  return "wasm";
+#else
+  return "native";
+#endif
+}
+
+void print_line(const Case& c, const char* pass, size_t n, Timing t, double bytes_per_elem,
+                double sum) {
+  const double elems_per_s = static_cast<double>(n) / t.best;
+  std::printf(
+      "{\"variant\":\"%s-%s\",\"op\":\"%s\",\"channels\":%zu,\"pass\":\"%s\",\"n\":%zu,"
+      "\"ns_per_call\":%.3f,\"median_ns_per_call\":%.3f,\"gelem_per_s\":%.5f,\"gbyte_per_s\":%.4f,"
+      "\"checksum\":%.9g}\n",
+      platform_name(), relu::kernels_best().backend, c.op.c_str(), c.channels, pass, n,
+      t.best * 1e9, t.median * 1e9, elems_per_s * 1e-9, elems_per_s * bytes_per_elem * 1e-9, sum);
+  std::fflush(stdout);
+}
+
+// Forward reads x and writes y (8 B/elem); backward reads dy, x, y and writes dx (16 B/elem).
+void bench_case(const Options& opt, const Case& c, const Buffers& b, size_t n,
+                const float* alphas) {
+  ActivationParams p;
+  p.prelu_alpha = alphas;
+  p.prelu_channels = c.channels;
+  const Timing fwd =
+      time_per_call(opt, [&](long calls) { run_forward(c.forward, b, n, p, calls); });
+  print_line(c, "forward", n, fwd, 8.0, checksum(b.y, n));
+  if (c.backward == nullptr) return;
+  c.forward(b.y, b.x, n, p);  // backward kernels may read the forward output
+  const Timing bwd =
+      time_per_call(opt, [&](long calls) { run_backward(c.backward, b, n, p, calls); });
+  print_line(c, "backward", n, bwd, 16.0, checksum(b.dx, n));
+}
+
+std::vector<Case> make_cases() {
+  const relu::KernelTable& table = relu::kernels_best();
+  std::vector<Case> cases;
+  cases.push_back({"copy", 1, copy_forward, nullptr});
+  for (int i = 0; i < relu::kActivationCount; ++i) {
+    const auto op = static_cast<relu::Activation>(i);
+    Case c{relu::activation_name(op), 1, table.forward[i], table.backward[i]};
+    cases.push_back(c);
+    if (op == relu::Activation::kPrelu) {
+      c.channels = kPreluChannels;
+      cases.push_back(c);
+    }
+  }
+  return cases;
+}
+
+bool parse_options(int argc, char** argv, Options* opt) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--sample-ms" && has_value) {
+      opt->sample_ms = std::atof(argv[++i]);
+    } else if (arg == "--samples" && has_value) {
+      opt->samples = std::atoi(argv[++i]);
+    } else if (arg == "--only" && has_value) {
+      opt->only = argv[++i];
+    } else if (arg == "--sizes" && has_value) {
+      opt->sizes.clear();
+      for (const char* s = argv[++i]; *s != '\0';) {
+        char* end = nullptr;
+        opt->sizes.push_back(std::strtoul(s, &end, 10));
+        s = *end == ',' ? end + 1 : end;
+        if (end == s && *s != '\0') return false;
+      }
+    } else {
+      return false;
+    }
+  }
+  return opt->sample_ms > 0.0 && opt->samples > 0 && !opt->sizes.empty();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  if (!parse_options(argc, argv, &opt)) {
+    std::fprintf(stderr,
+                 "usage: kernels_bench [--sizes 256,4096,...] [--sample-ms 10] [--samples 5] "
+                 "[--only op]\n");
+    return 2;
+  }
+  size_t max_n = 0;
+  for (size_t n : opt.sizes) max_n = std::max(max_n, n);
+  // Pre-activations in [-4, 4] (both branches of every kink, the curved part of the smooth
+  // ops); upstream gradients in [-1, 1]; PReLU alphas around torch's 0.25 init.
+  const Buffers b = {alloc_floats(max_n), alloc_floats(max_n), alloc_floats(max_n),
+                     alloc_floats(max_n)};
+  float alphas[kPreluChannels];
+  if (b.x == nullptr || b.y == nullptr || b.dy == nullptr || b.dx == nullptr) {
+    std::fprintf(stderr, "kernels_bench: out of memory for %zu floats\n", max_n);
+    return 1;
+  }
+  fill_uniform(b.x, max_n, 0x5eed1234u, -4.0f, 4.0f);
+  fill_uniform(b.dy, max_n, 0x0badf00du, -1.0f, 1.0f);
+  fill_uniform(alphas, kPreluChannels, 0xa1fa0001u, 0.1f, 0.4f);
+  std::memset(b.y, 0, max_n * sizeof(float));
+  std::memset(b.dx, 0, max_n * sizeof(float));
+
+  // A first line saying what was measured and how, for the runner's header.
+  std::printf(
+      "{\"meta\":true,\"variant\":\"%s-%s\",\"compiler\":\"%s\",\"sample_ms\":%g,"
+      "\"samples\":%d}\n",
+      platform_name(), relu::kernels_best().backend, __VERSION__, opt.sample_ms, opt.samples);
+  for (const Case& c : make_cases()) {
+    if (!opt.only.empty() && c.op != opt.only) continue;
+    for (size_t n : opt.sizes) bench_case(opt, c, b, n, alphas);
+  }
+  std::free(b.x);
+  std::free(b.y);
+  std::free(b.dy);
+  std::free(b.dx);
+  return 0;
+}
