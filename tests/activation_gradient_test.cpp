@@ -119,7 +119,7 @@ TEST_CASE("backward matches central differences of the exact function, random dy
         // is the issue's mixed-ULP allowance (4 * 2^-24 * max(1, |x|)) scaled by dy.
         const long double tol = 1e-6L * std::fabs(want) + 4.0L * std::ldexp(1.0L, -24) *
                                                               std::fmax(1.0L, std::fabs(xi)) *
-                                                              std::fabs(dy[i]);
+                                                              std::fabs(relu_test::wide(dy[i]));
         const long double err = std::fabs(static_cast<long double>(dx[i]) - want);
         if (!(err <= tol) && bad++ < 3) {
           FAIL_CHECK(c.label << " [" << table->backend << "] at i = " << i << ": x = "
