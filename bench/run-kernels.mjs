@@ -4,6 +4,7 @@
 //
 //   node bench/run-kernels.mjs [--markdown] [--json FILE] [--sizes 256,4096] [--sample-ms 10]
 //       [--samples 5] [--native DIR] [--simd DIR] [--scalar DIR]   (DIR: a CMake build dir)
+//   node bench/run-kernels.mjs --from FILE [--markdown]   re-prints a run saved with --json
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ function parseArgs(argv) {
   const opts = {
     markdown: false,
     json: null,
+    from: null,
     sizes: [256, 4096, 65536, 1048576],
     sampleMs: 10,
     samples: 5,
@@ -32,20 +34,21 @@ function parseArgs(argv) {
       if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
       return argv[++i];
     };
-    if (arg === '--markdown')
+    if (arg === '--markdown') {
       opts.markdown = true;
-    else if (arg === '--json')
-      opts.json = value();
-    else if (arg === '--sizes')
+    } else if (arg === '--json' || arg === '--from') {
+      opts[arg.slice(2)] = value();
+    } else if (arg === '--sizes') {
       opts.sizes = value().split(',').map(Number);
-    else if (arg === '--sample-ms')
+    } else if (arg === '--sample-ms') {
       opts.sampleMs = Number(value());
-    else if (arg === '--samples')
+    } else if (arg === '--samples') {
       opts.samples = Number(value());
-    else if (arg === '--native' || arg === '--simd' || arg === '--scalar') {
+    } else if (arg === '--native' || arg === '--simd' || arg === '--scalar') {
       opts[arg.slice(2)] = path.resolve(value());
-    } else
+    } else {
       throw new Error(`unknown argument ${arg}`);
+    }
   }
   if (opts.sizes.some((n) => !Number.isInteger(n) || n <= 0 || n % 8 !== 0)) {
     throw new Error('--sizes: positive multiples of 8 (per-channel PReLU uses 8 channels)');
@@ -81,6 +84,11 @@ function runProgram(label, command, args, opts) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.from) {
+    const saved = JSON.parse(fs.readFileSync(opts.from, 'utf8'));
+    process.stdout.write(renderReport(saved.records, saved.context, {markdown: opts.markdown}));
+    return;
+  }
   const load = os.loadavg();
   const started = performance.now();
   const programs = [
