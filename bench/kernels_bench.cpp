@@ -198,7 +198,9 @@ bool parse_options(int argc, char** argv, Options* opt) {
       return false;
     }
   }
-  return opt->sample_ms > 0.0 && opt->samples > 0 && !opt->sizes.empty();
+  const bool sizes_ok =
+      !opt->sizes.empty() && std::find(opt->sizes.begin(), opt->sizes.end(), 0) == opt->sizes.end();
+  return opt->sample_ms > 0.0 && opt->samples > 0 && sizes_ok;
 }
 
 }  // namespace
