@@ -162,6 +162,10 @@ std::string format_with(double x, int precision) {
 // same double, or to the same float for f32 values, so that export/import is bit-exact.
 std::string format_number(double x, bool f32) {
   if (!std::isfinite(x)) return "null";
+  // Integers print as digits ("500", not "5e+02"), exactly; -0 keeps its sign below.
+  if (std::floor(x) == x && std::fabs(x) < 1e15 && !(x == 0.0 && std::signbit(x))) {
+    return std::to_string(static_cast<long long>(x));
+  }
   const int max_digits = f32 ? 9 : 17;
   for (int p = 1; p <= max_digits; ++p) {
     const std::string s = format_with(x, p);
