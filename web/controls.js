@@ -200,7 +200,9 @@ export function bindKeys(actions) {
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
-    if (target.closest && target.closest('input, select, textarea, button, dialog')) return;
+    if (target.closest && target.closest('input, select, textarea')) return;
+    // Space on a focused button presses that button, as usual.
+    if (event.key === ' ' && target.closest && target.closest('button, summary')) return;
     if (event.key === ' ')
       actions.toggle();
     else if (event.key === 's')

@@ -1,0 +1,139 @@
+// The default page in headless Chromium: loads cleanly (no console errors under the strict CSP,
+// no failed requests), shows 10 panels with live data attributes, learns the circle (every
+// panel but sigmoid/linear >= 90%, linear < 75%), resets to the identical epoch-0 field, answers
+// the keyboard, and writes screenshots of the grid and the detail view to build/screenshots/.
+import assert from 'node:assert/strict';
+import {mkdir} from 'node:fs/promises';
+import {after, before, test} from 'node:test';
+
+import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+
+const SHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
+const DEFAULT_SET =
+    ['relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus', 'tanh', 'sigmoid', 'linear'];
+
+let session;
+before(async () => {
+  session = await launch();
+  await mkdir(SHOTS, {recursive: true});
+});
+after(async () => {
+  await session.close();
+});
+
+// Counts, per canvas, pixels on the orange side (class 0: red well above blue) and on the purple
+// side (class 1: blue above red), for points and field tints alike, and distinct colours.
+function canvasColours(page, selector) {
+  return page.$$eval(selector, (canvases) => canvases.map((c) => {
+    const {data} = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let orange = 0, purple = 0;
+    const distinct = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] - data[i + 2] > 40) orange += 1;
+      if (data[i + 2] - data[i] > 25) purple += 1;
+      if (distinct.size < 64) distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return {orange, purple, distinct: distinct.size};
+  }));
+}
+
+function assertBothClasses(colours, what) {
+  colours.forEach((c, i) => {
+    assert.ok(
+        c.orange > 20 && c.purple > 20 && c.distinct > 8,
+        `${what} canvas ${i} looks blank or one-class: ${JSON.stringify(c)}`);
+  });
+}
+
+test('default page: clean load, 10 panels, backend, learns the circle', async (t) => {
+  const start = Date.now();
+  const page = await openPage(session.context, session.url);
+  const backend = await page.getAttribute('html', 'data-backend');
+  assert.ok(['wasm-simd128', 'wasm-scalar'].includes(backend), `data-backend is ${backend}`);
+  const panels = await panelData(page);
+  assert.deepEqual(panels.map((p) => p.activation), DEFAULT_SET);
+  for (const p of panels) {
+    for (const key of ['epoch', 'testAccuracy', 'testLoss', 'deadUnits', 'diverged']) {
+      assert.ok(p[key] !== undefined && p[key] !== '', `panel ${p.activation} lacks data-${key}`);
+    }
+  }
+  // The condition, not a duration, is asserted; the time it took is reported.
+  await page.waitForFunction(() => {
+    const panels = [...document.querySelectorAll('.panel')];
+    return panels.length === 10 &&
+        panels.every(
+            (p) => ['sigmoid', 'linear'].includes(p.dataset.activation) ||
+                Number(p.dataset.testAccuracy) >= 0.9);
+  }, null, {timeout: WAIT_MS, polling: 100});
+  const reached = await panelData(page);
+  t.diagnostic(
+      `all rectifiers and tanh >= 90% after ${Date.now() - start} ms (incl. load), ` +
+      `epoch ${reached[0].epoch}; ` +
+      reached.map((p) => `${p.activation} ${(100 * p.testAccuracy).toFixed(1)}%`).join(', '));
+  const linear = reached.find((p) => p.activation === 'linear');
+  assert.ok(Number(linear.testAccuracy) < 0.75, `linear reached ${linear.testAccuracy}`);
+  assert.ok(reached.every((p) => p.diverged === 'false'), 'no panel diverges with the defaults');
+
+  assertBothClasses(await canvasColours(page, '.panel canvas'), 'panel');
+  await page.screenshot({path: `${SHOTS}default-page.png`, fullPage: true});
+
+  await page.click('.panel[data-activation="relu"]');
+  await page.waitForSelector('dialog#detail[open]');
+  await page.waitForFunction(() => {
+    const text = document.querySelector('.detail-facts').textContent;
+    return text.includes('epoch') && document.querySelector('.detail-curve .u-over');
+  }, null, {timeout: WAIT_MS});
+  assertBothClasses(await canvasColours(page, '.detail-network'), 'detail network');
+  const detailCharts = await page.$$eval('.detail-charts canvas', (c) => c.length);
+  assert.ok(detailCharts >= 2, `detail view has ${detailCharts} chart canvases`);
+  await page.screenshot({path: `${SHOTS}detail-relu.png`});
+  await page.keyboard.press('Escape');
+  await page.click('.panel[data-activation="prelu"]');
+  await page.waitForSelector('.detail-alpha:not([hidden]) canvas');
+  await page.waitForTimeout(500);
+  await page.screenshot({path: `${SHOTS}detail-prelu.png`});
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// Reads every panel canvas as a data URL (the drawn field and points).
+function canvasImages(page) {
+  return page.$$eval('.panel canvas', (canvases) => canvases.map((c) => c.toDataURL()));
+}
+
+test('reset returns every panel to epoch 0 with the identical initial field', async () => {
+  // prefers-reduced-motion: the page starts paused, at epoch 0.
+  const page = await openPage(session.context, session.url, {reducedMotion: 'reduce'});
+  assert.equal(await page.getAttribute('html', 'data-playing'), 'false');
+  const initial = await canvasImages(page);
+  const initialData = await panelData(page);
+  assert.ok(initialData.every((p) => p.epoch === '0'));
+  await page.keyboard.press('s');
+  await page.keyboard.press('s');
+  await waitForEpoch(page, 2);
+  await page.keyboard.press(' ');
+  await waitForEpoch(page, 6);
+  assert.equal(await page.getAttribute('html', 'data-playing'), 'true');
+  await page.click('#play');
+  assert.notDeepEqual(await canvasImages(page), initial, 'training changed the fields');
+  await page.keyboard.press('r');
+  await page.waitForFunction(
+      () => [...document.querySelectorAll('.panel')].every((p) => p.dataset.epoch === '0'), null,
+      {timeout: WAIT_MS});
+  assert.deepEqual(await panelData(page), initialData);
+  const again = await canvasImages(page);
+  again.forEach((image, i) => assert.ok(image === initial[i], `panel ${i} field differs`));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a phone-sized viewport shows the grid without horizontal overflow', async () => {
+  const page = await openPage(
+      session.context, session.url, {viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
+  const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page overflows horizontally by ${overflow}px`);
+  await page.screenshot({path: `${SHOTS}phone.png`, fullPage: false});
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
