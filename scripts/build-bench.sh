@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the kernel benchmark for `npm run bench:kernels`: kernels_bench natively (native-release,
-# g++ -O3, no sanitizers) and under Emscripten (wasm-simd128, wasm-scalar). Runs nothing.
+# Builds the benchmarks for `npm run bench:kernels` and `bench:train`: kernels_bench and
+# train_bench natively (native-release, g++ -O3, no sanitizers) and under Emscripten
+# (wasm-simd128, wasm-scalar). Runs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,5 +11,5 @@ jobs=$(nproc)
 for preset in native-release wasm-simd128 wasm-scalar; do
   echo "build-bench: $preset"
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" --target kernels_bench -j"$jobs" >/dev/null
+  cmake --build --preset "$preset" --target kernels_bench train_bench -j"$jobs" >/dev/null
 done

@@ -1,0 +1,279 @@
+// Trainer throughput: mini-batch SGD on a 2-8-8-1 network (examples/s) and decision-field
+// evaluation (points/s) for every activation; one JSON line per measurement on stdout. Tables,
+// ratios, targets and the TF.js comparison live in bench/run-train.mjs, which runs this program.
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten.h>
+#endif
+
+#include "activation.h"
+#include "dataset.h"
+#include "field.h"
+#include "init.h"
+#include "mlp.h"
+#include "network.h"
+#include "optimizer.h"
+
+#if defined(__EMSCRIPTEN__)
+// Node's CPU time of this process (user + system), in seconds; wasm has no CPU clock of its own.
+EM_JS(double, node_cpu_seconds, (), {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) * 1e-6;
+});
+#endif
+
+namespace {
+
+using relu::Activation;
+
+constexpr uint64_t kSeed = 1;
+constexpr float kLearningRate = 0.03f;  // OptimizerConfig's default; plain SGD
+// Untimed epochs at batch 10 before a field is timed, so its weights are trained ones (dead
+// ReLUs, saturated tanh units) rather than the initial draw.
+constexpr int kFieldPretrainEpochs = 50;
+
+struct Options {
+  // Wall-clock time, or the CPU time of this thread (process in Node): on a machine shared with
+  // other jobs, CPU time leaves out the time slices other processes took.
+  bool cpu_clock = false;
+  double sample_ms = 100.0;  // every sample runs for at least this long
+  int samples = 5;           // best and median of these are reported
+  bool all = false;          // every activation at every batch size and resolution
+  std::string only;          // if set, measure only this activation (debugging aid)
+};
+
+// Batch sizes and grid resolutions. Every activation gets the first of each; the others run
+// for relu and tanh only (the targets) unless --all.
+constexpr int kBatches[] = {10, 32, 0};  // 0: full batch (all N examples per step)
+constexpr int kResolutions[] = {256, 128};
+
+double now_seconds(bool cpu_clock) {
+  if (!cpu_clock) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+#if defined(__EMSCRIPTEN__)
+  return node_cpu_seconds();
+#else
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+#endif
+}
+
+struct Timing {
+  double best;    // seconds per call, the fastest sample
+  double median;  // seconds per call, the median sample
+};
+
+// Warm-up doubles the call count until one run takes >= 20 ms (which also sizes a sample),
+// then `samples` samples of >= sample_ms each. reset() runs untimed before every sample so
+// each sample starts from the same state (training does not drift into another regime).
+template <class Reset, class Run>
+Timing time_per_call(const Options& opt, Reset reset, Run run) {
+  long calls = 1;
+  double elapsed = 0.0;
+  for (;;) {
+    reset();
+    const double start = now_seconds(opt.cpu_clock);
+    run(calls);
+    elapsed = now_seconds(opt.cpu_clock) - start;
+    if (elapsed >= 0.020) break;
+    calls *= 2;
+  }
+  const double per_call = elapsed / static_cast<double>(calls);
+  const long sample_calls = std::max(1L, static_cast<long>(opt.sample_ms * 1e-3 / per_call) + 1);
+  std::vector<double> times;
+  for (int s = 0; s < opt.samples; ++s) {
+    reset();
+    const double start = now_seconds(opt.cpu_clock);
+    run(sample_calls);
+    times.push_back((now_seconds(opt.cpu_clock) - start) / static_cast<double>(sample_calls));
+  }
+  std::sort(times.begin(), times.end());
+  return {times.front(), times[times.size() / 2]};
+}
+
+const char* variant_name() {
+#if defined(__EMSCRIPTEN__)
+  return std::string(relu::kernels_best().backend) == "simd128" ? "wasm-simd128" : "wasm-scalar";
+#else
+  return "native-scalar";
+#endif
+}
+
+// The 2-8-8-1 network of the targets with one activation in both hidden layers.
+relu::MlpConfig make_config(Activation op) {
+  relu::MlpConfig config;
+  relu::HiddenLayerConfig layer;
+  layer.activation = op;
+  layer.units = 8;
+  config.hidden = {layer, layer};
+  return config;
+}
+
+bool build_network(relu::Network* net, Activation op, int max_batch) {
+  relu::OptimizerConfig sgd;
+  sgd.kind = relu::OptimizerKind::kSgd;
+  sgd.lr = kLearningRate;
+  std::string error;
+  if (!relu::network_build(net, make_config(op), sgd, max_batch, &error)) {
+    std::fprintf(stderr, "train_bench: %s: %s\n", relu::activation_name(op), error.c_str());
+    return false;
+  }
+  return true;
+}
+
+// Same initial weights and a fresh optimizer/epoch counter: every sample replays the same run.
+void restart(relu::Network* net) {
+  relu::InitConfig init;
+  init.seed = kSeed;
+  relu::mlp_init(&net->mlp, init);
+  relu::network_reset_optimizer(net);
+}
+
+// Examples/s of network_train_epochs: one call is one epoch over the N examples (N / batch
+// steps with the per-epoch reshuffle and the gather, or one full-batch step). The loss of the
+// last step is printed so the work cannot be optimised away and a diverged run is visible.
+bool bench_train(const Options& opt, Activation op, int batch, const relu::Dataset& data) {
+  const int N = data.count;
+  const int max_batch = batch > 0 ? batch : N;
+  relu::Network net;
+  if (!build_network(&net, op, max_batch)) return false;
+  relu::TrainResult last;
+  long steps_expected = 0;
+  const int steps_per_epoch = batch > 0 ? (N + batch - 1) / batch : 1;
+  const Timing t = time_per_call(
+      opt,
+      [&] {
+        restart(&net);
+        steps_expected = 0;
+      },
+      [&](long epochs) {
+        last = relu::network_train_epochs(&net, data.points.data(), data.labels.data(), N, batch,
+                                          static_cast<int>(epochs), kSeed);
+        steps_expected = epochs * steps_per_epoch;
+      });
+  if (!last.finite || last.steps != steps_expected) {
+    std::fprintf(stderr, "train_bench: %s batch %d stopped after %d of %ld steps (loss %g)\n",
+                 relu::activation_name(op), batch, last.steps, steps_expected, last.last_loss);
+    return false;
+  }
+  std::printf(
+      "{\"variant\":\"%s\",\"kind\":\"train\",\"activation\":\"%s\",\"batch\":%d,\"n\":%d,"
+      "\"examples_per_s\":%.6g,\"median_examples_per_s\":%.6g,\"us_per_step\":%.4f,"
+      "\"loss\":%.9g}\n",
+      variant_name(), relu::activation_name(op), batch > 0 ? batch : N, N, N / t.best, N / t.median,
+      t.best * 1e6 / steps_per_epoch, last.last_loss);
+  std::fflush(stdout);
+  return true;
+}
+
+// Points/s of field_evaluate (probabilities, as the page draws them) on a network trained for
+// kFieldPretrainEpochs first. The sum of the field is printed as the checksum.
+bool bench_field(const Options& opt, Activation op, int resolution, const relu::Dataset& data) {
+  relu::Network net;
+  if (!build_network(&net, op, relu::kFieldChunk)) return false;
+  restart(&net);
+  relu::network_train_epochs(&net, data.points.data(), data.labels.data(), data.count, 10,
+                             kFieldPretrainEpochs, kSeed);
+  const size_t cells = static_cast<size_t>(resolution) * static_cast<size_t>(resolution);
+  std::vector<float> out(cells);  // allocated once, outside the timing
+  std::string error;
+  const Timing t = time_per_call(
+      opt, [] {},
+      [&](long calls) {
+        for (long i = 0; i < calls; ++i) {
+          error = relu::field_evaluate(out.data(), &net.mlp, resolution, data.half_width,
+                                       relu::FieldKind::kProbability);
+        }
+      });
+  if (!error.empty()) {
+    std::fprintf(stderr, "train_bench: field %s: %s\n", relu::activation_name(op), error.c_str());
+    return false;
+  }
+  double sum = 0.0;
+  for (float v : out) sum += static_cast<double>(v);
+  std::printf(
+      "{\"variant\":\"%s\",\"kind\":\"field\",\"activation\":\"%s\",\"resolution\":%d,"
+      "\"points_per_s\":%.6g,\"median_points_per_s\":%.6g,\"ms_per_field\":%.5f,"
+      "\"checksum\":%.9g}\n",
+      variant_name(), relu::activation_name(op), resolution, cells / t.best, cells / t.median,
+      t.best * 1e3, sum);
+  std::fflush(stdout);
+  return true;
+}
+
+bool parse_options(int argc, char** argv, Options* opt) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--sample-ms" && has_value) {
+      opt->sample_ms = std::atof(argv[++i]);
+    } else if (arg == "--samples" && has_value) {
+      opt->samples = std::atoi(argv[++i]);
+    } else if (arg == "--only" && has_value) {
+      opt->only = argv[++i];
+    } else if (arg == "--clock" && has_value) {
+      const std::string clock = argv[++i];
+      if (clock != "wall" && clock != "cpu") return false;
+      opt->cpu_clock = clock == "cpu";
+    } else if (arg == "--all") {
+      opt->all = true;
+    } else {
+      return false;
+    }
+  }
+  Activation op;
+  if (!opt->only.empty() && !relu::activation_from_name(opt->only, &op)) return false;
+  return opt->sample_ms > 0.0 && opt->samples > 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  if (!parse_options(argc, argv, &opt)) {
+    std::fprintf(stderr,
+                 "usage: train_bench [--clock wall|cpu] [--sample-ms 100] [--samples 5] [--all] "
+                 "[--only op]\n");
+    return 2;
+  }
+  // 500 two-circle points, all used for training. Noise 0.1 flips labels near the gap, so the
+  // loss cannot fall towards 0 during a long sample (tiny gradients would turn subnormal).
+  relu::DatasetConfig config;
+  config.points = 500;
+  config.noise = 0.1f;
+  relu::Dataset data;
+  relu::Rng rng = relu::rng_seed(kSeed);
+  if (const std::string error = relu::dataset_make(&data, config, &rng); !error.empty()) {
+    std::fprintf(stderr, "train_bench: dataset: %s\n", error.c_str());
+    return 1;
+  }
+  std::printf(
+      "{\"meta\":true,\"variant\":\"%s\",\"compiler\":\"%s\",\"clock\":\"%s\",\"sample_ms\":%g,"
+      "\"samples\":%d,\"n\":%d,\"lr\":%g}\n",
+      variant_name(), __VERSION__, opt.cpu_clock ? "cpu" : "wall", opt.sample_ms, opt.samples,
+      data.count, static_cast<double>(kLearningRate));
+  bool ok = true;
+  for (int i = 0; i < relu::kActivationCount; ++i) {
+    const auto op = static_cast<Activation>(i);
+    if (!opt.only.empty() && opt.only != relu::activation_name(op)) continue;
+    const bool extra = opt.all || op == Activation::kRelu || op == Activation::kTanh;
+    for (int b = 0; b < 3; ++b) {
+      if (b == 0 || extra) ok = bench_train(opt, op, kBatches[b], data) && ok;
+    }
+    for (int r = 0; r < 2; ++r) {
+      if (r == 0 || extra) ok = bench_field(opt, op, kResolutions[r], data) && ok;
+    }
+  }
+  return ok ? 0 : 1;
+}
