@@ -12,6 +12,7 @@
 
 #include "activation.h"
 #include "activation_exact.h"
+#include "activation_test_cases.h"
 #include "float_test_util.h"
 
 namespace {
@@ -19,6 +20,8 @@ namespace {
 using relu::KernelTable;
 using relu_test::Activation;
 using relu_test::ActivationParams;
+using relu_test::tables_under_test;
+using Config = relu_test::ActivationCase;
 
 struct Budget {
   int forward;
@@ -30,43 +33,6 @@ constexpr Budget kBudgets[] = {
 #include "activation_list.inc"
 #undef RELU_ACTIVATION
 };
-
-constexpr float kSharedAlpha[] = {0.25f};
-constexpr float kChannelAlpha[] = {0.25f, 0.1f, 2.5f};  // 3 channels: not a multiple of 4 lanes
-
-struct Config {
-  Activation op;
-  std::string label;  // the op's name, plus its params when they are not the defaults
-  ActivationParams params;
-};
-
-// Every op with default params, then the non-default sets the issue names.
-std::vector<Config> configs() {
-  std::vector<Config> list;
-  for (int i = 0; i < relu::kActivationCount; ++i) {
-    ActivationParams p;
-    p.prelu_alpha = kSharedAlpha;
-    const auto op = static_cast<Activation>(i);
-    list.push_back({op, relu::activation_name(op), p});
-  }
-  ActivationParams p;
-  p.prelu_alpha = kSharedAlpha;
-  p.slope = 0.2f;
-  list.push_back({Activation::kLeakyRelu, "leaky_relu slope=0.2", p});
-  p.slope = 0.01f;
-  p.alpha = 0.5f;
-  list.push_back({Activation::kElu, "elu alpha=0.5", p});
-  p.alpha = 1.0f;
-  p.beta = 2.0f;
-  p.threshold = 10.0f;
-  list.push_back({Activation::kSoftplus, "softplus beta=2 threshold=10", p});
-  p.beta = 1.0f;
-  p.threshold = 20.0f;
-  p.prelu_alpha = kChannelAlpha;
-  p.prelu_channels = 3;
-  list.push_back({Activation::kPrelu, "prelu 3 channels", p});
-  return list;
-}
 
 // Special values, a dense sweep of [-100, 100], every float exponent of both signs, and a
 // seeded random sweep (half uniform in [-100, 100], half uniform in the bit pattern).
@@ -165,12 +131,6 @@ std::string format_error(double e) {
   return buffer;
 }
 
-std::vector<const KernelTable*> tables_under_test() {
-  std::vector<const KernelTable*> tables = {&relu::kernels_scalar()};
-  if (&relu::kernels_best() != &relu::kernels_scalar()) tables.push_back(&relu::kernels_best());
-  return tables;
-}
-
 }  // namespace
 
 TEST_CASE("every kernel is within its ULP budget of the exact function") {
@@ -178,7 +138,7 @@ TEST_CASE("every kernel is within its ULP budget of the exact function") {
   std::cout << "\nAccuracy vs exact (long double), " << x.size()
             << " inputs per row; max mixed ULP and where:\n"
             << "| op | pass | backend | max mixed ULP | at x |\n|---|---|---|---|---|\n";
-  for (const Config& c : configs()) {
+  for (const Config& c : relu_test::activation_cases()) {
     for (Pass pass : {Pass::kForward, Pass::kBackward}) {
       const char* pass_name = pass == Pass::kForward ? "forward" : "backward";
       const std::vector<long double> truth = exact_values(c, pass, x);
@@ -234,7 +194,7 @@ TEST_CASE("NaN, infinities and zeros follow the conventions table") {
   std::vector<float> x = {nan, -nan, inf, -inf, 0.0f, -0.0f};
   for (float v : relu_test::special_floats()) x.push_back(v);
   const size_t n = x.size();
-  for (const Config& c : configs()) {
+  for (const Config& c : relu_test::activation_cases()) {
     const int op = static_cast<int>(c.op);
     for (const KernelTable* table : tables_under_test()) {
       std::vector<float> y(n), dx(n), dy(n, 1.0f);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "activation.h"
+#include "activation_test_cases.h"
 #include "float_test_util.h"
 #include "golden/activations_golden.inc"
 
@@ -14,6 +15,7 @@ namespace {
 
 using relu::Activation;
 using relu::KernelTable;
+using relu_test::tables_under_test;
 
 constexpr int kForwardBudget[] = {
 #define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) forward_ulp,
@@ -57,12 +59,6 @@ bool matches(float got, double want, float x, int budget, double slack, double s
   }
   return relu_test::mixed_ulp_error(got, static_cast<long double>(want), x) <=
          (budget + slack) * scale;
-}
-
-std::vector<const KernelTable*> tables_under_test() {
-  std::vector<const KernelTable*> tables = {&relu::kernels_scalar()};
-  if (&relu::kernels_best() != &relu::kernels_scalar()) tables.push_back(&relu::kernels_best());
-  return tables;
 }
 
 relu::ActivationParams params_of(const relu_golden::ActivationGolden& g) {

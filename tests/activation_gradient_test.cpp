@@ -9,6 +9,7 @@
 
 #include "activation.h"
 #include "activation_exact.h"
+#include "activation_test_cases.h"
 #include "float_test_util.h"
 
 namespace {
@@ -16,46 +17,8 @@ namespace {
 using relu::KernelTable;
 using relu_test::Activation;
 using relu_test::ActivationParams;
-
-constexpr float kSharedAlpha[] = {0.25f};
-constexpr float kChannelAlpha[] = {0.25f, 0.1f, 2.5f};
-
-struct Config {
-  Activation op;
-  std::string label;
-  ActivationParams params;
-};
-
-std::vector<Config> configs() {
-  std::vector<Config> list;
-  ActivationParams base;
-  base.prelu_alpha = kSharedAlpha;
-  for (int i = 0; i < relu::kActivationCount; ++i) {
-    const auto op = static_cast<Activation>(i);
-    list.push_back({op, relu::activation_name(op), base});
-  }
-  ActivationParams p = base;
-  p.slope = 0.2f;
-  list.push_back({Activation::kLeakyRelu, "leaky_relu slope=0.2", p});
-  p = base;
-  p.alpha = 0.5f;
-  list.push_back({Activation::kElu, "elu alpha=0.5", p});
-  p = base;
-  p.beta = 2.0f;
-  p.threshold = 10.0f;
-  list.push_back({Activation::kSoftplus, "softplus beta=2 threshold=10", p});
-  p = base;
-  p.prelu_alpha = kChannelAlpha;
-  p.prelu_channels = 3;
-  list.push_back({Activation::kPrelu, "prelu 3 channels", p});
-  return list;
-}
-
-std::vector<const KernelTable*> tables_under_test() {
-  std::vector<const KernelTable*> tables = {&relu::kernels_scalar()};
-  if (&relu::kernels_best() != &relu::kernels_scalar()) tables.push_back(&relu::kernels_best());
-  return tables;
-}
+using relu_test::tables_under_test;
+using Config = relu_test::ActivationCase;
 
 // Where f' jumps: 0 for the piecewise ops, threshold / beta for softplus.
 long double kink_of(const Config& c) {
@@ -100,7 +63,7 @@ std::vector<float> smooth_points(const Config& c, relu_test::Rng* rng) {
 
 TEST_CASE("backward matches central differences of the exact function, random dy") {
   relu_test::Rng rng(7);
-  for (const Config& c : configs()) {
+  for (const Config& c : relu_test::activation_cases()) {
     const int op = static_cast<int>(c.op);
     const std::vector<float> x = smooth_points(c, &rng);
     const size_t n = x.size();
@@ -136,7 +99,7 @@ TEST_CASE("backward matches central differences of the exact function, random dy
 
 TEST_CASE("at a kink the backward takes the documented (left) derivative") {
   const float inf = std::numeric_limits<float>::infinity();
-  for (const Config& c : configs()) {
+  for (const Config& c : relu_test::activation_cases()) {
     if (!has_kink(c.op)) continue;
     const int op = static_cast<int>(c.op);
     const float k = static_cast<float>(kink_of(c));
@@ -178,7 +141,7 @@ TEST_CASE("in-place forward (y == x) and backward (dx == dy) give the out-of-pla
   const size_t n = x.size();
   std::vector<float> dy(n);
   for (float& v : dy) v = rng.uniform(-2.0f, 2.0f);
-  for (const Config& c : configs()) {
+  for (const Config& c : relu_test::activation_cases()) {
     const int op = static_cast<int>(c.op);
     for (const KernelTable* table : tables_under_test()) {
       std::vector<float> y(n), dx(n);
