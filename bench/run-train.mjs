@@ -2,8 +2,10 @@
 // builds under this Node, times TF.js's wasm backend on the same network in-process, then prints
 // throughput tables with ratios and the issue-3 targets. Builds nothing (scripts/build-bench.sh).
 //
-//   node bench/run-train.mjs [--markdown] [--json FILE] [--clock auto|wall|cpu] [--sample-ms 100]
-//       [--samples 5] [--all] [--only op] [--no-tfjs] [--native DIR] [--simd DIR] [--scalar DIR]
+//   node bench/run-train.mjs [--markdown] [--json FILE] [--from FILE] [--clock auto|wall|cpu]
+//       [--sample-ms 100] [--samples 5] [--all] [--only op] [--no-tfjs]
+//       [--native DIR] [--simd DIR] [--scalar DIR]   (DIR: a CMake build dir)
+// --from re-prints a run saved with --json (e.g. as Markdown for the README) without measuring.
 // --clock auto (default) times with the wall clock on an idle machine and with CPU time when
 // the load average exceeds the core count (other jobs' time slices would count otherwise).
 import {spawnSync} from 'node:child_process';
@@ -13,38 +15,15 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 import {benchTfjsTrain, initTfjs} from './tfjs-train.mjs';
+import {renderReport} from './train-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const VARIANTS = ['wasm-simd128', 'wasm-scalar', 'native-scalar', 'tfjs-wasm'];
-const SHORT = {
-  'wasm-simd128': 'simd128',
-  'wasm-scalar': 'scalar',
-  'native-scalar': 'native',
-  'tfjs-wasm': 'tfjs'
-};
-
-// Issue 3's targets (wasm SIMD in Node, one core) and the figures it quotes from elsewhere.
-const TARGETS = [
-  {kind: 'train', activation: 'relu', batch: 10, min: 10e6, unit: 'examples/s'},
-  {kind: 'train', activation: 'tanh', batch: 10, min: 5e6, unit: 'examples/s'},
-  {kind: 'field', activation: 'relu', resolution: 256, min: 60e6, unit: 'points/s'},
-  {kind: 'field', activation: 'tanh', resolution: 256, min: 25e6, unit: 'points/s'},
-];
-const FIELDS_BUDGET_MS = 25;  // "10 networks x 256^2 fields stay within ~25 ms"
-const QUOTED = [
-  'TF Playground (its own JS) trains 2-8-8-1 at ~0.5 M examples/s (relu) and ~0.4 M (tanh) ' +
-      '(issue 3)',
-  'TF.js-wasm: a 2-8-8-1 SGD step at batch 32 costs ~360-390 us, ~0.09 M examples/s, almost ' +
-      'all dispatch overhead (PEERS.md, issue 3)',
-  'TF.js-wasm: its forward over 65,536 grid points takes 4 ms (relu) / 15 ms (tanh) (PEERS.md)',
-  'TF Playground recomputes its 100x100 output heatmap every epoch: 75-90% of each frame ' +
-      '(PEERS.md)',
-];
 
 function parseArgs(argv) {
   const opts = {
     markdown: false,
     json: null,
+    from: null,
     clock: 'auto',
     sampleMs: 100,
     samples: 5,
@@ -61,26 +40,42 @@ function parseArgs(argv) {
       if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
       return argv[++i];
     };
-    if (arg === '--markdown')
-      opts.markdown = true;
-    else if (arg === '--json')
-      opts.json = value();
-    else if (arg === '--clock')
-      opts.clock = value();
-    else if (arg === '--sample-ms')
-      opts.sampleMs = Number(value());
-    else if (arg === '--samples')
-      opts.samples = Number(value());
-    else if (arg === '--all')
-      opts.all = true;
-    else if (arg === '--only')
-      opts.only = value();
-    else if (arg === '--no-tfjs')
-      opts.tfjs = false;
-    else if (['--native', '--simd', '--scalar'].includes(arg))
-      opts[arg.slice(2)] = path.resolve(value());
-    else
-      throw new Error(`unknown argument ${arg}`);
+    switch (arg) {
+      case '--markdown':
+        opts.markdown = true;
+        break;
+      case '--json':
+        opts.json = value();
+        break;
+      case '--from':
+        opts.from = value();
+        break;
+      case '--clock':
+        opts.clock = value();
+        break;
+      case '--sample-ms':
+        opts.sampleMs = Number(value());
+        break;
+      case '--samples':
+        opts.samples = Number(value());
+        break;
+      case '--all':
+        opts.all = true;
+        break;
+      case '--only':
+        opts.only = value();
+        break;
+      case '--no-tfjs':
+        opts.tfjs = false;
+        break;
+      case '--native':
+      case '--simd':
+      case '--scalar':
+        opts[arg.slice(2)] = path.resolve(value());
+        break;
+      default:
+        throw new Error(`unknown argument ${arg}`);
+    }
   }
   if (!(opts.sampleMs > 0) || !(opts.samples >= 1)) throw new Error('bad --sample-ms/--samples');
   if (!['auto', 'wall', 'cpu'].includes(opts.clock)) throw new Error('--clock: auto, wall or cpu');
@@ -118,171 +113,13 @@ function runProgram(label, command, args, opts) {
   return lines;
 }
 
-// 12.3M, 845k, 2.84k: three significant digits.
-function fmtRate(v) {
-  if (v === undefined || !Number.isFinite(v)) return '-';
-  const [scale, suffix] = v >= 1e9 ? [1e9, 'G'] :
-      v >= 1e6                     ? [1e6, 'M'] :
-      v >= 1e3                     ? [1e3, 'k'] :
-                                     [1, ''];
-  return `${(v / scale).toPrecision(3)}${suffix}`;
-}
-function fmtRatio(a, b) {
-  if (a === undefined || b === undefined || !(b > 0)) return '-';
-  const r = a / b;
-  return r >= 100 ? `${Math.round(r)}x` : `${r.toFixed(r >= 10 ? 1 : 2)}x`;
-}
-const fmtMs = (v) => (v === undefined ? '-' : v.toFixed(v >= 10 ? 1 : 2));
-
-function table(headers, rows, markdown) {
-  if (markdown) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [
-      line(headers), line(headers.map((_, i) => (i < 2 ? '---' : '---:'))), ...rows.map(line)
-    ].join('\n');
-  }
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const pad = (cells) =>
-      cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
-          .join('  ');
-  return [pad(headers), pad(widths.map((w) => '-'.repeat(w))), ...rows.map(pad)].join('\n');
-}
-
-// Looks records up by (variant, kind, activation, size): size is the batch or the resolution.
-function indexRecords(records) {
-  const map = new Map();
-  const key = (variant, kind, activation, size) => `${variant}|${kind}|${activation}|${size}`;
-  for (const r of records)
-    map.set(key(r.variant, r.kind, r.activation, r.kind === 'train' ? r.batch : r.resolution), r);
-  return (variant, kind, activation, size) => map.get(key(variant, kind, activation, size));
-}
-
-function trainTable(records, get, markdown) {
-  const cases = records.filter((r) => r.variant === 'wasm-simd128' && r.kind === 'train');
-  const headers = [
-    'activation', 'batch', ...VARIANTS.map((v) => SHORT[v]), 'simd/scalar', 'simd/native',
-    'simd/tfjs', 'us/step simd', 'final loss simd'
-  ];
-  const rows = cases.map((c) => {
-    const rate = (v) => get(v, 'train', c.activation, c.batch)?.examples_per_s;
-    return [
-      c.activation, c.batch === c.n ? `${c.batch} (full)` : c.batch,
-      ...VARIANTS.map((v) => fmtRate(rate(v))), fmtRatio(rate('wasm-simd128'), rate('wasm-scalar')),
-      fmtRatio(rate('wasm-simd128'), rate('native-scalar')),
-      fmtRatio(rate('wasm-simd128'), rate('tfjs-wasm')), c.us_per_step.toFixed(2),
-      c.loss.toPrecision(4)
-    ];
-  });
-  return table(headers, rows, markdown);
-}
-
-function fieldTable(records, get, markdown) {
-  const cases = records.filter((r) => r.variant === 'wasm-simd128' && r.kind === 'field');
-  const headers = [
-    'activation', 'grid', ...VARIANTS.map((v) => SHORT[v]), 'simd/scalar', 'simd/native',
-    'simd/tfjs', 'ms simd', 'ms tfjs'
-  ];
-  const rows = cases.map((c) => {
-    const rec = (v) => get(v, 'field', c.activation, c.resolution);
-    const rate = (v) => rec(v)?.points_per_s;
-    return [
-      c.activation, `${c.resolution}^2`, ...VARIANTS.map((v) => fmtRate(rate(v))),
-      fmtRatio(rate('wasm-simd128'), rate('wasm-scalar')),
-      fmtRatio(rate('wasm-simd128'), rate('native-scalar')),
-      fmtRatio(rate('wasm-simd128'), rate('tfjs-wasm')), fmtMs(c.ms_per_field),
-      fmtMs(rec('tfjs-wasm')?.ms_per_field)
-    ];
-  });
-  return table(headers, rows, markdown);
-}
-
-// PASS/MISS against the targets, and the derived "10 networks x 256^2 fields" times.
-function verdicts(records, get) {
-  const lines = [];
-  for (const t of TARGETS) {
-    const size = t.kind === 'train' ? t.batch : t.resolution;
-    const r = get('wasm-simd128', t.kind, t.activation, size);
-    const got = r?.[t.kind === 'train' ? 'examples_per_s' : 'points_per_s'];
-    const what = t.kind === 'train' ? `train ${t.activation} batch ${t.batch}` :
-                                      `field ${t.activation} ${size}^2`;
-    if (got === undefined)
-      lines.push(`SKIP  ${what}: not measured`);
-    else
-      lines.push(`${got >= t.min ? 'PASS' : 'MISS'}  ${what}: ${fmtRate(got)} ${
-          t.unit} (target >= ${fmtRate(t.min)})`);
-  }
-  for (const activation of ['relu', 'tanh']) {
-    const ms = get('wasm-simd128', 'field', activation, 256)?.ms_per_field;
-    const tfjs = get('tfjs-wasm', 'field', activation, 256)?.ms_per_field;
-    if (ms === undefined) continue;
-    const ours = 10 * ms;
-    lines.push(
-        `${ours <= FIELDS_BUDGET_MS ? 'PASS' : 'MISS'}  10 ${
-            activation} networks x 256^2 fields: ` +
-        `${fmtMs(ours)} ms (budget ~${FIELDS_BUDGET_MS} ms; TF.js-wasm ${
-            fmtMs(tfjs === undefined ? undefined : 10 * tfjs)} ms)`);
-  }
-  const all = records.filter(
-      (r) => r.variant === 'wasm-simd128' && r.kind === 'field' && r.resolution === 256);
-  if (all.length > 2) {
-    const sum = all.reduce((s, r) => s + r.ms_per_field, 0);
-    lines.push(`info  one 256^2 field for each of the ${all.length} activations (an arena of ${
-        all.length}): ${fmtMs(sum)} ms`);
-  }
-  return lines;
-}
-
-function render(records, context, markdown) {
-  const get = indexRecords(records);
-  const {opts, tfjs} = context;
-  const header = [
-    `bench:train: 2-8-8-1 MLP (2 inputs, 2 hidden layers of 8, 1 logit), plain SGD lr ${
-        context.lr}, ` +
-        `mean BCE with logits; two circles, ${
-            context.n} points (noise 0.1), all used for training.`,
-    'Training: one timed call = one epoch (per-epoch reshuffle + ceil(N/batch) steps), examples/s. ' +
-        'Fields: probabilities over an R x R grid (trained weights; TF.js: initial weights), points/s.',
-    `Timing: warm-up, then the BEST of ${opts.samples} samples of >= ${opts.sampleMs} ms each ` +
-        '(medians in --json); one core, variants run one after another; clock: ' +
-        (opts.cpuClock ? 'CPU time of the process (--clock cpu: the machine is shared)' : 'wall') +
-        '.',
-    `Builds: ${
-        context.meta.map((m) => `${m.variant} (${m.compiler.split(' (')[0]})`).join(', ')}; ` +
-        (tfjs ? `TF.js ${tfjs.version} wasm backend, SIMD ${tfjs.simd ? 'on' : 'OFF'}, ${
-                    tfjs.threads} thread ` +
-                 '(tfjs-core ops + optimizer.minimize, batches sliced once, no shuffle).' :
-                'TF.js not run.'),
-    `Machine: ${context.cpu}, ${context.cores} cores, Node ${context.node}, load average ${
-        context.load} at start` +
-        (context.load > context.cores ? ' (BUSY: other jobs share the cores; figures are noisy)' :
-                                        '') +
-        `; ${context.date}; run took ${context.seconds.toFixed(0)} s.`,
-  ];
-  const out = [];
-  const para = (lines) =>
-      out.push(markdown ? lines.map((l) => `- ${l}`).join('\n') : lines.join('\n'));
-  const title = (t) => out.push(markdown ? `#### ${t}` : t);
-  para(header);
-  title('Training throughput (examples/s)');
-  out.push(trainTable(records, get, markdown));
-  title('Field evaluation (points/s)');
-  out.push(fieldTable(records, get, markdown));
-  title('Targets (issue 3, wasm SIMD in Node, one core; informational)');
-  para(verdicts(records, get));
-  title('Context, quoted from PEERS.md / issue 3 (not measured in this run)');
-  const relu = get('wasm-simd128', 'train', 'relu', 10)?.examples_per_s;
-  const tanh = get('wasm-simd128', 'train', 'tanh', 10)?.examples_per_s;
-  para([
-    ...QUOTED,
-    `so wasm-simd128 at batch 10 vs TF Playground's quoted figures: relu ${
-        fmtRatio(relu, 0.5e6)}, ` +
-        `tanh ${fmtRatio(tanh, 0.4e6)}`
-  ]);
-  return out.join('\n\n') + '\n';
-}
-
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.from) {
+    const saved = JSON.parse(fs.readFileSync(opts.from, 'utf8'));
+    process.stdout.write(renderReport(saved.records, saved.context, {markdown: opts.markdown}));
+    return;
+  }
   const started = performance.now();
   const load = os.loadavg()[0];
   opts.cpuClock = opts.clock === 'cpu' || (opts.clock === 'auto' && load > os.cpus().length);
@@ -318,7 +155,7 @@ async function main() {
     seconds: (performance.now() - started) / 1000,
   };
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify({context, records}, null, 1));
-  process.stdout.write(render(records, context, opts.markdown));
+  process.stdout.write(renderReport(records, context, {markdown: opts.markdown}));
 }
 
 main().catch((error) => {
