@@ -1,19 +1,326 @@
-// wasm SIMD128 kernels (wasm_simd128.h). Scaffold: replaced by the real kernels.
+// wasm SIMD128 kernels (wasm_simd128.h), forward and backward, same contract and conventions as
+// the scalar reference (activation_scalar.cpp, the spec). Tails go through a padded local copy,
+// so no kernel touches memory past n. The vector math lives in simd128_math.h.
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 
+#include <cfloat>
+#include <cstring>
+
 #include "activation_kernels.h"
+#include "simd128_math.h"
 
 namespace relu {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp)                                  \
-  void name##_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) { \
-    name##_forward_scalar(y, x, n, p);                                                          \
-  }                                                                                             \
-  void name##_backward_simd128(float* dx, const float* dy, const float* x, const float* y,     \
-                               size_t n, const ActivationParams& p) {                           \
-    name##_backward_scalar(dx, dy, x, y, n, p);                                                 \
+namespace {
+
+using simd128::splat;
+
+// y[i] = op(x[i]) for vectors of 4; `kUnroll` vectors per iteration give the CPU independent
+// work. The last n % 4 elements are copied into a zero-padded local vector, so unaligned starts
+// and any n are fine and nothing outside [0, n) is read or written. In-place is fine: every
+// vector is loaded before its own store.
+template <int kUnroll, class Op>
+void map_forward(float* y, const float* x, size_t n, Op op) {
+  size_t i = 0;
+  for (; i + 4 * kUnroll <= n; i += 4 * kUnroll) {
+    v128_t v[kUnroll];
+    for (int u = 0; u < kUnroll; ++u) v[u] = wasm_v128_load(x + i + 4 * u);
+    for (int u = 0; u < kUnroll; ++u) wasm_v128_store(y + i + 4 * u, op(v[u]));
   }
-#include "activation_list.inc"
-#undef RELU_ACTIVATION
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, op(wasm_v128_load(x + i)));
+  if (i < n) {
+    float buffer[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    std::memcpy(buffer, x + i, (n - i) * sizeof(float));
+    wasm_v128_store(buffer, op(wasm_v128_load(buffer)));
+    std::memcpy(y + i, buffer, (n - i) * sizeof(float));
+  }
+}
+
+// dx[i] = op(dy[i], x[i]), with the same tail handling as map_forward.
+template <int kUnroll, class Op>
+void map_backward(float* dx, const float* dy, const float* x, size_t n, Op op) {
+  size_t i = 0;
+  for (; i + 4 * kUnroll <= n; i += 4 * kUnroll) {
+    v128_t g[kUnroll], v[kUnroll];
+    for (int u = 0; u < kUnroll; ++u) {
+      g[u] = wasm_v128_load(dy + i + 4 * u);
+      v[u] = wasm_v128_load(x + i + 4 * u);
+    }
+    for (int u = 0; u < kUnroll; ++u) wasm_v128_store(dx + i + 4 * u, op(g[u], v[u]));
+  }
+  for (; i + 4 <= n; i += 4) {
+    wasm_v128_store(dx + i, op(wasm_v128_load(dy + i), wasm_v128_load(x + i)));
+  }
+  if (i < n) {
+    float g[4] = {0.0f, 0.0f, 0.0f, 0.0f}, v[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    std::memcpy(g, dy + i, (n - i) * sizeof(float));
+    std::memcpy(v, x + i, (n - i) * sizeof(float));
+    wasm_v128_store(g, op(wasm_v128_load(g), wasm_v128_load(v)));
+    std::memcpy(dx + i, g, (n - i) * sizeof(float));
+  }
+}
+
+constexpr int kExactUnroll = 4;   // cheap ops: 16 floats per iteration
+constexpr int kSmoothUnroll = 2;  // transcendental ops: two independent chains
+
+inline v128_t is_nan(v128_t v) { return wasm_f32x4_ne(v, v); }
+inline v128_t is_positive(v128_t v) { return wasm_f32x4_gt(v, splat(0.0f)); }
+
+// x > 0 ? x : x * a, the select done with bits so NaN and -0 behave exactly as in the scalar
+// reference (a NaN lane takes x * a = NaN; -0 gives -0 * a).
+inline v128_t leaky(v128_t x, v128_t a) {
+  return wasm_v128_bitselect(x, wasm_f32x4_mul(x, a), is_positive(x));
+}
+// x > 0 ? dy : (x is NaN ? x : dy * a): a selection, so dy = inf at x > 0 stays exact.
+inline v128_t leaky_grad(v128_t dy, v128_t x, v128_t a) {
+  const v128_t g = wasm_v128_bitselect(dy, wasm_f32x4_mul(dy, a), is_positive(x));
+  return wasm_v128_bitselect(x, g, is_nan(x));
+}
+
+// PReLU with more than one channel: channels % 4 == 0 loads 4 contiguous alphas per vector;
+// any other count (and the tail) gathers alpha lane by lane. step(i, alphas, count) handles
+// elements [i, i + count), count <= 4.
+template <class Step>
+void prelu_loop(size_t n, const ActivationParams& p, Step step) {
+  const size_t channels = p.prelu_channels;
+  const float* alpha = p.prelu_alpha;
+  size_t i = 0;
+  if (channels % 4 == 0) {
+    for (size_t c = 0; i + 4 <= n; i += 4) {
+      step(i, wasm_v128_load(alpha + c), 4);
+      c += 4;
+      if (c == channels) c = 0;
+    }
+  }
+  for (size_t c = i % channels; i < n; i += 4) {
+    float lanes[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    const size_t count = n - i < 4 ? n - i : 4;
+    for (size_t lane = 0; lane < count; ++lane) {
+      lanes[lane] = alpha[c];
+      if (++c == channels) c = 0;
+    }
+    step(i, wasm_v128_load(lanes), count);
+  }
+}
+
+}  // namespace
+
+// ---- Exact ops: bit-identical to the scalar reference. ----
+
+void linear_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  if (y == x) return;
+  map_forward<kExactUnroll>(y, x, n, [](v128_t v) { return v; });
+}
+void linear_backward_simd128(float* dx, const float* dy, const float*, const float*, size_t n,
+                             const ActivationParams&) {
+  if (dx == dy) return;
+  map_forward<kExactUnroll>(dx, dy, n, [](v128_t v) { return v; });
+}
+
+// x <= 0 ? +0 : x: clearing the lanes where x <= 0 (compare + andnot) keeps NaN of either sign
+// and maps -0 to +0, as the reference does. Integer max on the bits would zero a -NaN; f32x4.max
+// is ~3x slower on x86.
+void relu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  map_forward<kExactUnroll>(
+      y, x, n, [](v128_t v) { return wasm_v128_andnot(v, wasm_f32x4_le(v, splat(0.0f))); });
+}
+void relu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                           const ActivationParams&) {
+  map_backward<kExactUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+    return wasm_v128_or(wasm_v128_and(g, is_positive(v)), wasm_v128_and(v, is_nan(v)));
+  });
+}
+
+void leaky_relu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
+  const v128_t slope = splat(p.slope);
+  map_forward<kExactUnroll>(y, x, n, [slope](v128_t v) { return leaky(v, slope); });
+}
+void leaky_relu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                                 const ActivationParams& p) {
+  const v128_t slope = splat(p.slope);
+  map_backward<kExactUnroll>(dx, dy, x, n,
+                             [slope](v128_t g, v128_t v) { return leaky_grad(g, v, slope); });
+}
+
+void prelu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
+  // One shared alpha is leaky_relu with slope alpha: reuse its unrolled loop.
+  if (p.prelu_channels <= 1) {
+    const v128_t a = splat(p.prelu_alpha[0]);
+    map_forward<kExactUnroll>(y, x, n, [a](v128_t v) { return leaky(v, a); });
+    return;
+  }
+  prelu_loop(n, p, [y, x](size_t i, v128_t a, size_t count) {
+    if (count == 4) {
+      wasm_v128_store(y + i, leaky(wasm_v128_load(x + i), a));
+      return;
+    }
+    float buffer[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    std::memcpy(buffer, x + i, count * sizeof(float));
+    wasm_v128_store(buffer, leaky(wasm_v128_load(buffer), a));
+    std::memcpy(y + i, buffer, count * sizeof(float));
+  });
+}
+void prelu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                            const ActivationParams& p) {
+  if (p.prelu_channels <= 1) {
+    const v128_t a = splat(p.prelu_alpha[0]);
+    map_backward<kExactUnroll>(dx, dy, x, n,
+                               [a](v128_t g, v128_t v) { return leaky_grad(g, v, a); });
+    return;
+  }
+  prelu_loop(n, p, [dx, dy, x](size_t i, v128_t a, size_t count) {
+    if (count == 4) {
+      wasm_v128_store(dx + i, leaky_grad(wasm_v128_load(dy + i), wasm_v128_load(x + i), a));
+      return;
+    }
+    float g[4] = {0.0f, 0.0f, 0.0f, 0.0f}, v[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    std::memcpy(g, dy + i, count * sizeof(float));
+    std::memcpy(v, x + i, count * sizeof(float));
+    wasm_v128_store(g, leaky_grad(wasm_v128_load(g), wasm_v128_load(v), a));
+    std::memcpy(dx + i, g, count * sizeof(float));
+  });
+}
+
+// ---- Smooth ops: within their budget of the exact function (activation_list.inc). Inputs
+// that would give inf * 0 are clamped first (to +-FLT_MAX, or to +-16 where the function is
+// already saturated in float), so every limit at +-inf comes out without a NaN. ----
+
+namespace {
+inline v128_t clamp(v128_t v, float bound) {  // pmin/pmax keep a NaN first argument
+  return wasm_f32x4_pmin(wasm_f32x4_pmax(v, splat(-bound)), splat(bound));
+}
+// -inf -> -FLT_MAX, so that x * (a factor that is 0 at -inf) gives -0 rather than NaN.
+inline v128_t no_minus_inf(v128_t v) { return wasm_f32x4_pmax(v, splat(-FLT_MAX)); }
+inline v128_t mul(v128_t a, v128_t b) { return wasm_f32x4_mul(a, b); }
+inline v128_t add(v128_t a, v128_t b) { return wasm_f32x4_add(a, b); }
+
+// tanh-GELU's 2u = x (kGeluTanhC1 + kGeluTanhC2 x^2), u = sqrt(2/pi) (x + 0.044715 x^3).
+constexpr float kGeluTanhC1 = 0x1.988454p+0f;  // 2 sqrt(2/pi)
+constexpr float kGeluTanhC2 = 0x1.2444F2p-4f;  // 2 sqrt(2/pi) 0.044715
+constexpr float kGeluTanhC3 = 0x1.B6676Cp-3f;  // 3 * 2 sqrt(2/pi) 0.044715: d(2u)/dx - C1
+// Beyond |x| = 16 both GELUs are x or 0 in float (|2u| > 300, Phi(-16) ~ 1e-58).
+constexpr float kGeluSaturation = 16.0f;
+constexpr float kInvSqrt2Pi = 0x1.988454p-2f;  // 1/sqrt(2 pi)
+}  // namespace
+
+void elu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
+  const v128_t alpha = splat(p.alpha);
+  map_forward<kSmoothUnroll>(y, x, n, [alpha](v128_t v) {
+    const v128_t em = simd128::expm1_nonpositive(wasm_f32x4_pmin(v, splat(0.0f)));
+    return wasm_v128_bitselect(v, mul(alpha, em), is_positive(v));
+  });
+}
+// f'(x) = 1 for x > 0, alpha e^x for x <= 0 (alpha at 0, as torch); NaN flows through exp.
+void elu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                          const ActivationParams& p) {
+  const v128_t alpha = splat(p.alpha);
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [alpha](v128_t g, v128_t v) {
+    const v128_t e = simd128::exp_nonpositive(wasm_f32x4_pmin(v, splat(0.0f)));
+    return wasm_v128_bitselect(g, mul(g, mul(alpha, e)), is_positive(v));
+  });
+}
+
+// x Phi(x); -inf is clamped to -FLT_MAX so that x * Phi(x) = -FLT_MAX * 0 = -0.
+void gelu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  map_forward<kSmoothUnroll>(
+      y, x, n, [](v128_t v) { return mul(no_minus_inf(v), simd128::normal_parts(v).cdf); });
+}
+// f'(x) = Phi(x) + x phi(x), phi(x) = exp(-x^2/2) / sqrt(2 pi).
+void gelu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                           const ActivationParams&) {
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+    const v128_t xc = clamp(v, kGeluSaturation);
+    const simd128::NormalParts np = simd128::normal_parts(xc);
+    return mul(g, add(np.cdf, mul(mul(xc, np.g), splat(kInvSqrt2Pi))));
+  });
+}
+
+// x sigma(2u): the same as 0.5 x (1 + tanh u), without its cancellation for x < 0.
+void gelu_tanh_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  map_forward<kSmoothUnroll>(y, x, n, [](v128_t v) {
+    const v128_t xc = clamp(v, kGeluSaturation);
+    const v128_t z = mul(xc, add(splat(kGeluTanhC1), mul(splat(kGeluTanhC2), mul(xc, xc))));
+    return mul(no_minus_inf(v), simd128::sigmoid(z));
+  });
+}
+// f'(x) = s + x s (1 - s) d(2u)/dx, s = sigma(2u); s (1 - s) comes without cancellation.
+void gelu_tanh_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                                const ActivationParams&) {
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+    const v128_t xc = clamp(v, kGeluSaturation);
+    const v128_t x2 = mul(xc, xc);
+    const v128_t z = mul(xc, add(splat(kGeluTanhC1), mul(splat(kGeluTanhC2), x2)));
+    const simd128::SigmoidParts s = simd128::sigmoid_parts(z);
+    const v128_t dz = add(splat(kGeluTanhC1), mul(splat(kGeluTanhC3), x2));
+    return mul(g, add(s.pos, mul(mul(xc, mul(s.pos, s.neg)), dz)));
+  });
+}
+
+void silu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  map_forward<kSmoothUnroll>(y, x, n,
+                             [](v128_t v) { return mul(no_minus_inf(v), simd128::sigmoid(v)); });
+}
+// f'(x) = s (1 + x (1 - s)), s = sigma(x).
+void silu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                           const ActivationParams&) {
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+    const simd128::SigmoidParts s = simd128::sigmoid_parts(v);
+    return mul(g, mul(s.pos, add(splat(1.0f), mul(clamp(v, FLT_MAX), s.neg))));
+  });
+}
+
+// torch: beta x > threshold ? x : log1p(exp(beta x)) / beta (the test in float), evaluated as
+// (max(bx, 0) + log1p(exp(-|bx|))) / beta, which never overflows whatever the threshold.
+void softplus_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
+  const v128_t beta = splat(p.beta), threshold = splat(p.threshold);
+  map_forward<kSmoothUnroll>(y, x, n, [beta, threshold](v128_t v) {
+    const v128_t bx = mul(v, beta);
+    const v128_t e = simd128::exp_nonpositive(wasm_f32x4_neg(wasm_f32x4_abs(bx)));
+    const v128_t sum = add(wasm_f32x4_pmax(bx, splat(0.0f)), simd128::log1p_unit(e));
+    return wasm_v128_bitselect(v, wasm_f32x4_div(sum, beta), wasm_f32x4_gt(bx, threshold));
+  });
+}
+// f'(x) = sigma(beta x), 1 beyond the threshold.
+void softplus_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                               const ActivationParams& p) {
+  const v128_t beta = splat(p.beta), threshold = splat(p.threshold);
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [beta, threshold](v128_t g, v128_t v) {
+    const v128_t bx = mul(v, beta);
+    const v128_t d =
+        wasm_v128_bitselect(splat(1.0f), simd128::sigmoid(bx), wasm_f32x4_gt(bx, threshold));
+    return mul(g, d);
+  });
+}
+
+void sigmoid_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  map_forward<kSmoothUnroll>(y, x, n, [](v128_t v) { return simd128::sigmoid(v); });
+}
+void sigmoid_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                              const ActivationParams&) {
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+    const simd128::SigmoidParts s = simd128::sigmoid_parts(v);
+    return mul(g, mul(s.pos, s.neg));
+  });
+}
+
+// tanh|x| = -expm1(-2|x|) / (2 + expm1(-2|x|)): exact-ish for tiny x (expm1 is), 1 at inf;
+// the sign is copied from x, so tanh(-0) = -0.
+void tanh_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
+  map_forward<kSmoothUnroll>(y, x, n, [](v128_t v) {
+    const v128_t em = simd128::expm1_nonpositive(mul(wasm_f32x4_abs(v), splat(-2.0f)));
+    const v128_t t = wasm_f32x4_div(wasm_f32x4_neg(em), add(splat(2.0f), em));
+    return wasm_v128_bitselect(v, t, splat(-0.0f));  // -0.0f: the sign bit only
+  });
+}
+// f'(x) = 1 / cosh^2 x = 4 e / (1 + e)^2, e = exp(-2|x|): no 1 - tanh^2 cancellation.
+void tanh_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
+                           const ActivationParams&) {
+  map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+    const v128_t e = simd128::exp_nonpositive(mul(wasm_f32x4_abs(v), splat(-2.0f)));
+    const v128_t d = add(splat(1.0f), e);
+    return mul(g, wasm_f32x4_div(mul(splat(4.0f), e), mul(d, d)));
+  });
+}
+
 }  // namespace relu
-#endif
+#endif  // __wasm_simd128__
