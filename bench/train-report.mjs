@@ -30,12 +30,10 @@ const QUOTED = [
 
 
 // 12.3M, 845k, 2.84k: three significant digits.
+const SCALES = [[1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, '']];
 function fmtRate(v) {
   if (v === undefined || !Number.isFinite(v)) return '-';
-  const [scale, suffix] = v >= 1e9 ? [1e9, 'G'] :
-      v >= 1e6                     ? [1e6, 'M'] :
-      v >= 1e3                     ? [1e3, 'k'] :
-                                     [1, ''];
+  const [scale, suffix] = SCALES.find(([s]) => v >= s) ?? [1, ''];
   return `${(v / scale).toPrecision(3)}${suffix}`;
 }
 function fmtRatio(a, b) {
@@ -110,70 +108,74 @@ function fieldTable(records, get, markdown) {
 // PASS/MISS against the targets, and the derived "10 networks x 256^2 fields" times.
 function verdicts(records, get) {
   const lines = [];
+  const verdict = (ok) => (ok ? 'PASS' : 'MISS');
   for (const t of TARGETS) {
-    const size = t.kind === 'train' ? t.batch : t.resolution;
-    const r = get('wasm-simd128', t.kind, t.activation, size);
-    const got = r?.[t.kind === 'train' ? 'examples_per_s' : 'points_per_s'];
-    const what = t.kind === 'train' ? `train ${t.activation} batch ${t.batch}` :
-                                      `field ${t.activation} ${size}^2`;
+    const train = t.kind === 'train';
+    const size = train ? t.batch : t.resolution;
+    const got = get('wasm-simd128', t.kind, t.activation, size)
+                    ?.[train ? 'examples_per_s' : 'points_per_s'];
+    const what = train ? `train ${t.activation} batch ${size}` : `field ${t.activation} ${size}^2`;
+    const target = `(target >= ${fmtRate(t.min)})`;
     if (got === undefined)
       lines.push(`SKIP  ${what}: not measured`);
     else
-      lines.push(`${got >= t.min ? 'PASS' : 'MISS'}  ${what}: ${fmtRate(got)} ${
-          t.unit} (target >= ${fmtRate(t.min)})`);
+      lines.push(`${verdict(got >= t.min)}  ${what}: ${fmtRate(got)} ${t.unit} ${target}`);
   }
   for (const activation of ['relu', 'tanh']) {
     const ms = get('wasm-simd128', 'field', activation, 256)?.ms_per_field;
     const tfjs = get('tfjs-wasm', 'field', activation, 256)?.ms_per_field;
     if (ms === undefined) continue;
-    const ours = 10 * ms;
-    lines.push(
-        `${ours <= FIELDS_BUDGET_MS ? 'PASS' : 'MISS'}  10 ${
-            activation} networks x 256^2 fields: ` +
-        `${fmtMs(ours)} ms (budget ~${FIELDS_BUDGET_MS} ms; TF.js-wasm ${
-            fmtMs(tfjs === undefined ? undefined : 10 * tfjs)} ms)`);
+    const what = `10 ${activation} networks x 256^2 fields`;
+    const peer = `TF.js-wasm ${fmtMs(tfjs === undefined ? undefined : 10 * tfjs)} ms`;
+    const budget = `(budget ~${FIELDS_BUDGET_MS} ms; ${peer})`;
+    lines.push(`${verdict(10 * ms <= FIELDS_BUDGET_MS)}  ${what}: ${fmtMs(10 * ms)} ms ${budget}`);
   }
   const all = records.filter(
       (r) => r.variant === 'wasm-simd128' && r.kind === 'field' && r.resolution === 256);
   if (all.length > 2) {
     const sum = all.reduce((s, r) => s + r.ms_per_field, 0);
-    lines.push(`info  one 256^2 field for each of the ${all.length} activations (an arena of ${
-        all.length}): ${fmtMs(sum)} ms`);
+    const what = `one 256^2 field for each of the ${all.length} activations`;
+    lines.push(`info  ${what} (one arena step): ${fmtMs(sum)} ms`);
   }
   return lines;
 }
 
-export function renderReport(records, context, {markdown = false} = {}) {
-  const get = indexRecords(records);
-  const {opts, tfjs} = context;
-  const header = [
-    `bench:train: 2-8-8-1 MLP (2 inputs, 2 hidden layers of 8, 1 logit), plain SGD lr ${
-        context.lr}, ` +
-        `mean BCE with logits; two circles, ${
-            context.n} points (noise 0.1), all used for training.`,
+// What was measured, how, and on what; one line each.
+function describe(context) {
+  const {opts, tfjs, meta} = context;
+  const net = `2-8-8-1 MLP (2 inputs, 2 hidden layers of 8, 1 logit), plain SGD lr ${context.lr}`;
+  const data = `mean BCE with logits; two circles, ${context.n} points (noise ${meta[0].noise}), ` +
+      'all used for training';
+  const builds = meta.map((m) => `${m.variant} (${m.compiler.split(' (')[0]})`).join(', ');
+  const peer = tfjs === null ?
+      'TF.js not run.' :
+      `TF.js ${tfjs.version} wasm backend, SIMD ${tfjs.simd ? 'on' : 'OFF'}, ` +
+          `${tfjs.threads} thread (tfjs-core ops + optimizer.minimize, batches sliced once, no shuffle).`;
+  const clock = opts.cpuClock ?
+      'CPU time of the process (--clock cpu; in Node it includes V8\'s helper threads)' :
+      'wall';
+  const took = `run took ${context.seconds.toFixed(0)} s`;
+  const busy =
+      context.load > context.cores ? ' (BUSY: other jobs share the cores; figures are noisy)' : '';
+  return [
+    `bench:train: ${net}; ${data}.`,
     'Training: one timed call = one epoch (per-epoch reshuffle + ceil(N/batch) steps), examples/s. ' +
         'Fields: probabilities over an R x R grid (trained weights; TF.js: initial weights), points/s.',
     `Timing: warm-up, then the BEST of ${opts.samples} samples of >= ${opts.sampleMs} ms each ` +
-        '(medians in --json); one core, variants run one after another; clock: ' +
-        (opts.cpuClock ? 'CPU time of the process (--clock cpu: the machine is shared)' : 'wall') +
-        '.',
-    `Builds: ${
-        context.meta.map((m) => `${m.variant} (${m.compiler.split(' (')[0]})`).join(', ')}; ` +
-        (tfjs ? `TF.js ${tfjs.version} wasm backend, SIMD ${tfjs.simd ? 'on' : 'OFF'}, ${
-                    tfjs.threads} thread ` +
-                 '(tfjs-core ops + optimizer.minimize, batches sliced once, no shuffle).' :
-                'TF.js not run.'),
-    `Machine: ${context.cpu}, ${context.cores} cores, Node ${context.node}, load average ${
-        context.load} at start` +
-        (context.load > context.cores ? ' (BUSY: other jobs share the cores; figures are noisy)' :
-                                        '') +
-        `; ${context.date}; run took ${context.seconds.toFixed(0)} s.`,
+        `(medians in --json); one core, one variant at a time; clock: ${clock}.`,
+    `Builds: ${builds}; ${peer}`,
+    `Machine: ${context.cpu}, ${context.cores} cores, Node ${context.node}, ` +
+        `load average ${context.load} at start${busy}; ${context.date}; ${took}.`,
   ];
+}
+
+export function renderReport(records, context, {markdown = false} = {}) {
+  const get = indexRecords(records);
   const out = [];
   const para = (lines) =>
       out.push(markdown ? lines.map((l) => `- ${l}`).join('\n') : lines.join('\n'));
   const title = (t) => out.push(markdown ? `#### ${t}` : t);
-  para(header);
+  para(describe(context));
   title('Training throughput (examples/s)');
   out.push(trainTable(records, get, markdown));
   title('Field evaluation (points/s)');
@@ -181,13 +183,11 @@ export function renderReport(records, context, {markdown = false} = {}) {
   title('Targets (issue 3, wasm SIMD in Node, one core; informational)');
   para(verdicts(records, get));
   title('Context, quoted from PEERS.md / issue 3 (not measured in this run)');
-  const relu = get('wasm-simd128', 'train', 'relu', 10)?.examples_per_s;
-  const tanh = get('wasm-simd128', 'train', 'tanh', 10)?.examples_per_s;
+  const relu = fmtRatio(get('wasm-simd128', 'train', 'relu', 10)?.examples_per_s, 0.5e6);
+  const tanh = fmtRatio(get('wasm-simd128', 'train', 'tanh', 10)?.examples_per_s, 0.4e6);
   para([
     ...QUOTED,
-    `so wasm-simd128 at batch 10 vs TF Playground's quoted figures: relu ${
-        fmtRatio(relu, 0.5e6)}, ` +
-        `tanh ${fmtRatio(tanh, 0.4e6)}`
+    `so wasm-simd128 at batch 10 vs those TF Playground figures: relu ${relu}, tanh ${tanh}`
   ]);
   return out.join('\n\n') + '\n';
 }

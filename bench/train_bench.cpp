@@ -260,9 +260,9 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "{\"meta\":true,\"variant\":\"%s\",\"compiler\":\"%s\",\"clock\":\"%s\",\"sample_ms\":%g,"
-      "\"samples\":%d,\"n\":%d,\"lr\":%g}\n",
+      "\"samples\":%d,\"n\":%d,\"noise\":%g,\"lr\":%g}\n",
       variant_name(), __VERSION__, opt.cpu_clock ? "cpu" : "wall", opt.sample_ms, opt.samples,
-      data.count, static_cast<double>(kLearningRate));
+      data.count, static_cast<double>(config.noise), static_cast<double>(kLearningRate));
   bool ok = true;
   for (int i = 0; i < relu::kActivationCount; ++i) {
     const auto op = static_cast<Activation>(i);
