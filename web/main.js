@@ -6,7 +6,7 @@ import {EXPERIMENTS, experimentSettings, INTRO} from './experiments.js';
 import {History} from './history.js';
 import {LossChart} from './loss-chart.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
-import {DISPLAY_NAMES, PANEL_COLORS} from './panel.js';
+import {DISPLAY_NAMES, PANEL_COLORS, paramsText} from './panel.js';
 import {arenaSettings, defaultSettings, needsNewArena, parseHash, toHash} from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -150,17 +150,15 @@ worker.onmessage = ({data: message}) => {
       $('backend').textContent = message.backend;
       break;
     case 'created': {
-      const {settings, data} = message;
-      app.activations = settings.activations;
+      const {settings, panels, data} = message;
+      app.activations = panels;
       app.data = data;
-      app.history = new History(settings.activations.length);
-      grid.setActivations(settings.activations);
-      lossChart.reset(settings.activations.map(
-          (a, i) => ({
-            label: grid.panels[i].root.querySelector('.panel-name').textContent +
-                (a.label ? ` ${a.label}` : ''),
-            color: PANEL_COLORS[i % PANEL_COLORS.length],
-          })));
+      app.history = new History(panels.length);
+      grid.setActivations(panels);
+      lossChart.reset(panels.map((a, i) => ({
+                                   label: seriesLabel(a),
+                                   color: PANEL_COLORS[i % PANEL_COLORS.length],
+                                 })));
       if (settings.warnings && settings.warnings.length) showNotices(settings.warnings, false);
       break;
     }
@@ -178,6 +176,13 @@ worker.onmessage = ({data: message}) => {
 worker.onerror = (event) => {
   showNotices([`The worker failed to start: ${event.message || 'unknown error'}`], false);
 };
+
+// "Leaky ReLU (slope 0.2)": variants of one activation stay apart in the chart legend.
+function seriesLabel(panel) {
+  const name = panel.label || DISPLAY_NAMES[panel.name] || panel.name;
+  const params = panel.name === 'prelu' ? '' : paramsText(panel);
+  return params ? `${name} (${params})` : name;
+}
 
 function tick() {
   if (app.outstanding === 0 && app.lastFrame) {

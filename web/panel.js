@@ -35,7 +35,7 @@ function el(tag, className, text) {
 /** @returns {string} e.g. "slope 0.2" or "" for an activation without parameters. */
 export function paramsText({name, params = {}}) {
   if (name === 'leaky_relu') return `slope ${params.slope}`;
-  if (name === 'prelu') return `alpha init ${params.alpha}, ${params.mode || 'shared'}`;
+  if (name === 'prelu') return `alpha starts at ${params.init}, ${params.mode || 'shared'}`;
   if (name === 'elu') return `alpha ${params.alpha}`;
   if (name === 'softplus') return `beta ${params.beta}`;
   return '';

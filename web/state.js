@@ -225,21 +225,16 @@ export function settingSpec(key) {
   return BY_KEY.get(key);
 }
 
-/** Expands one panel entry into the trainer's activation object, with the global parameters. */
-function activationFor(token, settings) {
+/** Expands one panel entry into the trainer's network object, with the global parameters. */
+function networkFor(token, settings) {
   const {name, value} = parseActivation(token, []) || {name: 'relu'};
-  switch (name) {
-    case 'leaky_relu':
-      return {name, params: {slope: value ?? settings.slope}};
-    case 'prelu':
-      return {name, params: {alpha: value ?? settings.preluInit, mode: settings.preluMode}};
-    case 'elu':
-      return {name, params: {alpha: value ?? settings.eluAlpha}};
-    case 'softplus':
-      return {name, params: {beta: value ?? settings.beta}};
-    default:
-      return {name, params: {}};
-  }
+  const network = {activation: name};
+  if (name === 'leaky_relu') network.params = {slope: value ?? settings.slope};
+  if (name === 'prelu')
+    network.params = {init: value ?? settings.preluInit, mode: settings.preluMode};
+  if (name === 'elu') network.params = {alpha: value ?? settings.eluAlpha};
+  if (name === 'softplus') network.params = {beta: value ?? settings.beta};
+  return network;
 }
 
 /** @returns {object} the settings object for lab.createArena (issue 3), page-only keys left out. */
@@ -251,11 +246,10 @@ export function arenaSettings(settings) {
     trainFraction: settings.split,
     seed: settings.seed,
     layers: settings.layers.slice(),
-    activations: settings.activations.map((token) => activationFor(token, settings)),
+    activations: settings.activations.map((token) => networkFor(token, settings)),
     init: settings.init,
     biasInit: settings.bias,
-    optimizer: settings.optimizer === 'nesterov' ? 'momentum' : settings.optimizer,
-    nesterov: settings.optimizer === 'nesterov',
+    optimizer: settings.optimizer,
     lr: settings.lr,
     batchSize: settings.batch,
     l1: settings.reg === 'l1' ? settings.regRate : 0,

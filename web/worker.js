@@ -21,6 +21,15 @@ function metricsOf(current) {
       }));
 }
 
+/** The panels as the page names them: {name, params, label} from the arena's networks. */
+function panelsOf(settings) {
+  return settings.activations.map((a) => ({
+                                    name: a.activation ?? a.name,
+                                    params: a.params || {},
+                                    label: a.label || '',
+                                  }));
+}
+
 // Reads the unit counts of the hidden layers from the validated settings.
 function hiddenLayers(settings) {
   return (settings.layers || []).map((layer) => (typeof layer === 'number' ? layer : layer.units));
@@ -47,11 +56,12 @@ function curves(index, settings, metrics) {
   for (let i = 0; i < CURVE_POINTS; ++i) {
     x[i] = -CURVE_RANGE + (2 * CURVE_RANGE * i) / (CURVE_POINTS - 1);
   }
-  const {name, params = {}} = settings.activations[index];
+  const {name, params} = panelsOf(settings)[index];
   const callParams = {};
-  for (const key of ['slope', 'alpha', 'beta']) {
+  for (const key of ['slope', 'alpha', 'beta', 'threshold']) {
     if (typeof params[key] === 'number') callParams[key] = params[key];
   }
+  if (name === 'prelu') callParams.alpha = params.init ?? 0.25;
   const alphas = metrics[index].alphas.flat();
   if (name === 'prelu' && alphas.length) {
     callParams.alpha = alphas.reduce((sum, a) => sum + a, 0) / alphas.length;
@@ -111,7 +121,8 @@ async function handle(message) {
       arena = null;
       view = {...view, ...message.view};
       arena = lab.createArena(message.settings);
-      postMessage({type: 'created', settings: arena.settings(), data: dataOf(arena)});
+      const settings = arena.settings();
+      postMessage({type: 'created', settings, panels: panelsOf(settings), data: dataOf(arena)});
       frame(0, start);
       break;
     }
