@@ -146,7 +146,8 @@ TEST_CASE("every kernel is within its ULP budget of the exact function") {
         std::vector<float> got;
         const Measurement m = measure(*table, c, pass, x, truth, &got);
         std::cout << "| " << c.label << " | " << pass_name << " | " << table->backend << " | "
-                  << format_error(m.max_error) << " | " << relu_test::describe(x[m.worst])
+                  << format_error(m.max_error) << " | "
+                  << (m.max_error == 0.0 ? std::string("-") : relu_test::describe(x[m.worst]))
                   << " |\n";
         const size_t i = m.first_bad;
         INFO(c.label << " " << pass_name << " [" << table->backend << "]: " << m.bad

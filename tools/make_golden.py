@@ -75,10 +75,11 @@ def c_float(v):
 
 
 def array(ctype, name, values, literal):
-    """`constexpr ctype name[] = {...};`, eight values to a line."""
+    """`constexpr ctype name[] = {...};`, as many values to a line as fit in 100 columns."""
+    per_line = 5 if ctype == "float" else 4
     lines = []
-    for i in range(0, len(values), 8):
-        lines.append("    " + ", ".join(literal(v) for v in values[i:i + 8]) + ",")
+    for i in range(0, len(values), per_line):
+        lines.append("    " + ", ".join(literal(v) for v in values[i:i + per_line]) + ",")
     return f"constexpr {ctype} {name}[] = {{\n" + "\n".join(lines) + "\n};\n"
 
 
@@ -173,7 +174,8 @@ def activations_section():
     for index, (op, label, overrides) in enumerate(PARAM_SETS):
         # torch gets the float32 parameter values C++ uses (0.01f, not the double 0.01): else
         # the float64 results would differ from any float kernel by the parameter's rounding.
-        p = {k: (f32(v) if isinstance(v, float) else v) for k, v in dict(DEFAULTS, **overrides).items()}
+        p = {k: (f32(v) if isinstance(v, float) else v)
+             for k, v in dict(DEFAULTS, **overrides).items()}
         y64, dx64, _ = run_torch(op, p, x, dy, torch.float64)
         y32, dx32, _ = run_torch(op, p, x, dy, torch.float32)
         # dalpha sums over every element: taken over the regular part only, where it is finite.
@@ -190,9 +192,9 @@ def activations_section():
         out.append(array("double", names["Dalpha64"], da64, c_double))
         out.append(array("float", names["Dalpha32"], da32, c_float))
         cases.append(f'    {{"{op}", "{label}", {c_float(p["slope"])}, {c_float(p["alpha"])}, '
-                     f'{c_float(p["beta"])}, {c_float(p["threshold"])}, {len(p["prelu"])}, '
+                     f'{c_float(p["beta"])}, {c_float(p["threshold"])}, {len(p["prelu"])},\n     '
                      f'{names["Alpha"]}, {names["Y64"]}, {names["Dx64"]}, {names["Y32"]}, '
-                     f'{names["Dx32"]}, {names["Dalpha64"]}, {names["Dalpha32"]}}},')
+                     f'{names["Dx32"]},\n     {names["Dalpha64"]}, {names["Dalpha32"]}}},')
     out.append("\nstruct ActivationGolden {\n"
                "  const char* op;     // activation_name()\n"
                "  const char* label;  // op and non-default params\n"
