@@ -2,6 +2,8 @@
 // the detail view. The data comes from History; this module only draws it.
 import uPlot from './vendor/uPlot.esm.js';
 
+const EPOCH_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
+
 // A log axis cannot show 0, NaN or inf: such samples become gaps.
 function positiveOrNull(x) {
   return Number.isFinite(x) && x > 0 ? x : null;
@@ -23,7 +25,11 @@ export function lineChart(
     legend: {show: legend, live: false},
     cursor: {drag: {x: false, y: false}},
     scales: {x: {time: false}, y: logY ? {distr: 3} : {}},
-    axes: [{label: xLabel, size: 36}, {label: yLabel, size: 56}],
+    // Epochs are whole numbers: no 0.5 ticks.
+    axes: [
+      {label: xLabel, size: 36, incrs: xLabel === 'epoch' ? EPOCH_STEPS : undefined},
+      {label: yLabel, size: 56},
+    ],
     series: [
       {label: xLabel || 'x'},
       ...series.map((s) => ({

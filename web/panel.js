@@ -86,12 +86,15 @@ export class Panel {
     this.stats = el('dl', 'panel-stats');
     this.values = {};
     const rows = [
-      ['acc', 'test accuracy'], ['loss', 'loss train / test'], ['dead', 'dead units'],
+      ['acc', 'test accuracy'], ['loss', 'loss'], ['dead', 'dead units'],
       ['sparsity', 'zero outputs'], ['epoch', 'epoch']
     ];
     if (activation.name === 'prelu') rows.push(['alpha', 'alpha']);
     for (const [key, label] of rows) {
       const row = el('div', `stat stat-${key}`);
+      if (key === 'loss') row.title = 'binary cross-entropy on the training / test points';
+      if (key === 'sparsity') row.title = 'fraction of hidden outputs that are exactly 0';
+      if (key === 'dead') row.title = 'hidden units with zero gradient on every training point';
       this.values[key] = el('dd', '', '–');
       row.append(el('dt', '', label), this.values[key]);
       this.stats.append(row);
@@ -122,7 +125,7 @@ export class Panel {
     this.root.classList.toggle('diverged', Boolean(m.diverged));
     this.badge.hidden = !m.diverged;
     if (m.diverged) {
-      const at = typeof m.diverged === 'number' ? m.diverged : m.divergedEpoch ?? m.epoch;
+      const at = m.divergedAt ?? m.epoch;
       this.badge.textContent = `diverged at epoch ${at} (loss or weights became NaN/inf); ` +
           'this network stopped, the others go on';
     }

@@ -80,6 +80,7 @@ function quote(text) {
 
 function clampNumber(spec, value, notices) {
   let v = spec.type === 'int' ? Math.round(value) : value;
+  if (v !== value) notices.push(`${spec.key}: ${value} is not a whole number; using ${v}`);
   if (v < spec.min || v > spec.max) {
     const clamped = Math.min(spec.max, Math.max(spec.min, v));
     notices.push(`${spec.key}: ${v} is outside ${spec.min}..${spec.max}; using ${clamped}`);
