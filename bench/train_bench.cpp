@@ -74,8 +74,9 @@ struct Timing {
   double median;  // seconds per call, the median sample
 };
 
-// Warm-up doubles the call count until one run takes >= 20 ms (which also sizes a sample),
-// then `samples` samples of >= sample_ms each. reset() runs untimed before every sample so
+// Warm-up doubles the call count until one run takes >= 20 ms (which also sizes a sample) and
+// runs one untimed sample (Node tiers wasm up from its baseline compiler while it runs), then
+// `samples` samples of >= sample_ms each. reset() runs untimed before every sample so
 // each sample starts from the same state (training does not drift into another regime).
 template <class Reset, class Run>
 Timing time_per_call(const Options& opt, Reset reset, Run run) {
@@ -92,11 +93,12 @@ Timing time_per_call(const Options& opt, Reset reset, Run run) {
   const double per_call = elapsed / static_cast<double>(calls);
   const long sample_calls = std::max(1L, static_cast<long>(opt.sample_ms * 1e-3 / per_call) + 1);
   std::vector<double> times;
-  for (int s = 0; s < opt.samples; ++s) {
+  for (int s = -1; s < opt.samples; ++s) {  // s = -1: one more untimed warm-up sample
     reset();
     const double start = now_seconds(opt.cpu_clock);
     run(sample_calls);
-    times.push_back((now_seconds(opt.cpu_clock) - start) / static_cast<double>(sample_calls));
+    const double seconds = now_seconds(opt.cpu_clock) - start;
+    if (s >= 0) times.push_back(seconds / static_cast<double>(sample_calls));
   }
   std::sort(times.begin(), times.end());
   return {times.front(), times[times.size() / 2]};
