@@ -1,9 +1,10 @@
 // The TF.js WebAssembly backend training the same 2-8-8-1 network (plain SGD, sigmoid
 // cross-entropy with logits) and evaluating it over a grid, timed in this process: the peer
 // bench/run-train.mjs compares train_bench with. Plain tfjs-core ops, as a TF.js user writes them.
-import * as tfwasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import {register} from 'node:module';
+
+import {initTfjs as initTfjsBackend} from './tfjs-kernels.mjs';
 
 const LR = 0.03;  // train_bench.cpp's kLearningRate
 const HIDDEN = [8, 8];
@@ -141,7 +142,7 @@ function benchTrain(name, batch, data, opts) {
   tf.dispose([lossTensor, ...batches.flat()]);
   optimizer.dispose();
   model.dispose();
-  if (leaked > 0) throw new Error(`tfjs ${name} batch ${batch}: ${leaked} tensors leaked per run`);
+  if (leaked > 0) throw new Error(`tfjs ${name} batch ${batch}: ${leaked} tensors leaked`);
   return {
     variant: 'tfjs-wasm',
     kind: 'train',
@@ -216,19 +217,10 @@ async function registerGradients() {
   await import('@tensorflow/tfjs-core/dist/register_all_gradients.js');
 }
 
-// Loads the wasm backend, single-threaded like our build (one core), and the gradients.
+// The wasm backend as bench:kernels loads it (one thread, like our build), plus the gradients.
 export async function initTfjs() {
   await registerGradients();
-  tfwasm.setThreadsCount(1);
-  const ok = await tf.setBackend('wasm');
-  await tf.ready();
-  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  return {
-    ok: ok && tf.getBackend() === 'wasm',
-    version: tfwasm.version_wasm,
-    simd,
-    threads: tfwasm.getThreadsCount()
-  };
+  return initTfjsBackend();
 }
 
 // Every TF.js activation at batch 10 and a 256^2 field; relu and tanh also at batch 32, full
