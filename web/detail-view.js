@@ -4,7 +4,7 @@ import {CLASS_COLORS, fieldToImage} from './field-canvas.js';
 import {lineChart} from './loss-chart.js';
 import {DISPLAY_NAMES, paramsText} from './panel.js';
 
-const MAP = 52;  // feature map size in canvas pixels
+const MAP = 60;  // feature map size in canvas pixels
 const GAP_Y = 12;
 const COL_W = 150;
 const PAD = 24;
@@ -131,8 +131,13 @@ export class DetailView {
     if (!this.dialog.open) this.dialog.showModal();
     const name = this.q('.detail-title').textContent;
     this.curveChart = lineChart(this.q('.detail-curve'), {
-      series:
-          [{label: name, color: CLASS_COLORS[1]}, {label: 'derivative', color: CLASS_COLORS[0]}],
+      series: [
+        {
+          label: activation.name === 'prelu' ? `${name}, layer 1's alpha` : name,
+          color: CLASS_COLORS[1]
+        },
+        {label: 'derivative', color: CLASS_COLORS[0]},
+      ],
       height: 200,
       xLabel: 'x',
     });
@@ -146,14 +151,23 @@ export class DetailView {
       xLabel: 'epoch',
     });
     this.charts = [this.curveChart, this.lossChart];
-    if (activation.name === 'prelu') {
+    this.alphaChart = null;
+  }
+
+  // The alpha chart needs the number of layers, known from the first recorded sample.
+  alphaChartFor(columns) {
+    if (this.activation.name !== 'prelu' || !columns.length) return null;
+    if (!this.alphaChart) {
+      const colors = [CLASS_COLORS[1], CLASS_COLORS[0], '#009e73', '#0072b2', '#cc79a7', '#555555'];
       this.alphaChart = lineChart(this.q('.detail-alpha-chart'), {
-        series: [{label: 'alpha (mean)', color: CLASS_COLORS[1]}],
+        series:
+            columns.map((_, l) => ({label: `layer ${l + 1}`, color: colors[l % colors.length]})),
         height: 180,
         xLabel: 'epoch',
       });
       this.charts.push(this.alphaChart);
     }
+    return this.alphaChart;
   }
 
   /** Redraws from a worker frame (with .detail) and the history of all panels. */
@@ -167,7 +181,7 @@ export class DetailView {
       `epoch ${m.epoch}`, `test accuracy ${(100 * m.testAccuracy).toFixed(1)}%`,
       `dead units ${m.deadUnits} / ${m.units} (on the training points)`
     ];
-    if (dead.length) facts.push(`crossed out: zero over the whole plane (${dead.join(', ')})`);
+    if (dead.length) facts.push(`${dead.length} crossed out: zero over the whole plane`);
     if (m.diverged) facts.push('diverged: training stopped');
     this.q('.detail-facts').textContent = facts.join(' · ');
     const c = detail.curves;
@@ -175,7 +189,8 @@ export class DetailView {
     const p = history.panels[i];
     const positive = (v) => (v > 0 ? v : null);
     this.lossChart.setData([history.epochs, p.train.map(positive), p.test.map(positive)]);
-    if (this.alphaChart) this.alphaChart.setData([history.epochs, p.alpha]);
+    const alphaChart = this.alphaChartFor(p.alpha);
+    if (alphaChart) alphaChart.setData([history.epochs, ...p.alpha]);
   }
 
   /** @returns {HTMLCanvasElement} the network drawing (for a PNG). */

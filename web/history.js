@@ -10,6 +10,7 @@ function meanOf(values) {
 export class History {
   constructor(panels) {
     this.epochs = [];
+    // alpha: one column per hidden layer (the mean alpha of that layer), PReLU panels only.
     this.panels = Array.from({length: panels}, () => ({train: [], test: [], alpha: []}));
   }
 
@@ -22,7 +23,10 @@ export class History {
       const p = this.panels[i];
       p.train.push(Number.isFinite(m.trainLoss) ? m.trainLoss : null);
       p.test.push(Number.isFinite(m.testLoss) ? m.testLoss : null);
-      p.alpha.push(meanOf(m.alphas.flat()));
+      m.alphas.forEach((layer, l) => {
+        if (!p.alpha[l]) p.alpha[l] = new Array(this.epochs.length - 1).fill(null);
+        p.alpha[l].push(meanOf([layer].flat()));
+      });
     });
     if (this.epochs.length > MAX_SAMPLES) this.thin();
     return true;
@@ -35,7 +39,7 @@ export class History {
     for (const p of this.panels) {
       p.train = p.train.filter(keep);
       p.test = p.test.filter(keep);
-      p.alpha = p.alpha.filter(keep);
+      p.alpha = p.alpha.map((column) => column.filter(keep));
     }
   }
 

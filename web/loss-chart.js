@@ -4,6 +4,11 @@ import uPlot from './vendor/uPlot.esm.js';
 
 const EPOCH_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
+// Log-axis ticks: 1, 0.1, 0.01, 1e-3, ... (uPlot's default rounds small ones to "0").
+function logTickLabels(_, splits) {
+  return splits.map((v) => (v == null ? '' : v >= 0.01 ? String(v) : v.toExponential(0)));
+}
+
 // A log axis cannot show 0, NaN or inf: such samples become gaps.
 function positiveOrNull(x) {
   return Number.isFinite(x) && x > 0 ? x : null;
@@ -28,7 +33,7 @@ export function lineChart(
     // Epochs are whole numbers: no 0.5 ticks.
     axes: [
       {label: xLabel, size: 36, incrs: xLabel === 'epoch' ? EPOCH_STEPS : undefined},
-      {label: yLabel, size: 56},
+      {label: yLabel, size: 56, values: logY ? logTickLabels : undefined},
     ],
     series: [
       {label: xLabel || 'x'},

@@ -49,12 +49,12 @@ function lossText(x) {
   return Number.isFinite(x) ? x.toFixed(x < 0.01 ? 4 : 3) : '–';
 }
 
+// One number per hidden layer (its mean alpha when there is one per unit): "0.07 / 0.58".
 function alphaText(alphas) {
-  const flat = alphas.flat();
-  if (!flat.length) return '';
-  if (flat.length === 1) return flat[0].toFixed(3);
-  const lo = Math.min(...flat), hi = Math.max(...flat);
-  return `${lo.toFixed(2)}..${hi.toFixed(2)} (${flat.length})`;
+  return alphas.map((layer) => [layer].flat())
+      .filter((layer) => layer.length)
+      .map((layer) => (layer.reduce((sum, a) => sum + a, 0) / layer.length).toFixed(2))
+      .join(' / ');
 }
 
 export class Panel {
@@ -89,7 +89,7 @@ export class Panel {
       ['acc', 'test accuracy'], ['loss', 'loss'], ['dead', 'dead units'],
       ['sparsity', 'zero outputs'], ['epoch', 'epoch']
     ];
-    if (activation.name === 'prelu') rows.push(['alpha', 'alpha']);
+    if (activation.name === 'prelu') rows.push(['alpha', 'alpha per layer']);
     for (const [key, label] of rows) {
       const row = el('div', `stat stat-${key}`);
       if (key === 'loss') row.title = 'binary cross-entropy on the training / test points';

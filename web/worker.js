@@ -23,11 +23,11 @@ function metricsOf(current) {
 
 /** The panels as the page names them: {name, params, label} from the arena's networks. */
 function panelsOf(settings) {
-  return settings.activations.map((a) => ({
-                                    name: a.activation ?? a.name,
-                                    params: a.params || {},
-                                    label: a.label || '',
-                                  }));
+  return settings.activations.map((a) => {
+    const name = a.activation ?? a.name;
+    // The trainer labels a network with its activation's name unless told otherwise.
+    return {name, params: a.params || {}, label: a.label && a.label !== name ? a.label : ''};
+  });
 }
 
 // Reads the unit counts of the hidden layers from the validated settings.
@@ -50,7 +50,7 @@ function unitFields(index, settings, transfer) {
 }
 
 // The activation of panel `index` and its derivative on [-4, 4], with its current parameters
-// (PReLU: the learned alphas, averaged when there is one per unit).
+// (PReLU: the first hidden layer's learned alpha, averaged when there is one per unit).
 function curves(index, settings, metrics) {
   const x = new Float32Array(CURVE_POINTS);
   for (let i = 0; i < CURVE_POINTS; ++i) {
@@ -62,7 +62,7 @@ function curves(index, settings, metrics) {
     if (typeof params[key] === 'number') callParams[key] = params[key];
   }
   if (name === 'prelu') callParams.alpha = params.init ?? 0.25;
-  const alphas = metrics[index].alphas.flat();
+  const alphas = [metrics[index].alphas[0] || []].flat();
   if (name === 'prelu' && alphas.length) {
     callParams.alpha = alphas.reduce((sum, a) => sum + a, 0) / alphas.length;
   }
