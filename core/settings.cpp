@@ -171,10 +171,11 @@ bool read_dataset(FieldReader* r, const json::Value& root, DatasetConfig* data) 
     }
   }
   const json::Value* v = root.find("noise");
-  if (v && !r->number_f32(*v, "noise", 0.0, kDatasetMaxNoise, &data->noise)) return false;
+  if (v && !r->number_f32(*v, "noise", 0.0, static_cast<double>(kDatasetMaxNoise), &data->noise))
+    return false;
   v = root.find("trainFraction");
-  if (v && !r->number_f32(*v, "trainFraction", kDatasetMinTrainFraction, kDatasetMaxTrainFraction,
-                          &data->train_fraction)) {
+  if (v && !r->number_f32(*v, "trainFraction", static_cast<double>(kDatasetMinTrainFraction),
+                          static_cast<double>(kDatasetMaxTrainFraction), &data->train_fraction)) {
     return false;
   }
   v = root.find("scaleInputs");

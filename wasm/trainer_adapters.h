@@ -1,0 +1,42 @@
+// Adapters between Embind and core's trainer facades (core/trainer_api.h): typed-array views
+// over buffers the sessions own. No math and no loops over data here. A view is detached by
+// wasm memory growth (any allocation may grow it) and stale after the owner reallocates
+// (NetworkSession::prepare with a larger B, ArenaSession::reset): JS re-fetches before use.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cstddef>
+
+#include "trainer_api.h"
+
+namespace relu::wasm {
+
+inline emscripten::val const_float_view(const float* data, std::size_t n) {
+  return emscripten::val(emscripten::typed_memory_view(n, data));
+}
+
+inline emscripten::val arena_field(ArenaSession& s) {
+  return const_float_view(s.field_data(), s.field_size());
+}
+inline emscripten::val arena_unit_field(ArenaSession& s) {
+  return const_float_view(s.unit_field_data(), s.unit_field_size());
+}
+inline emscripten::val arena_points(ArenaSession& s) {
+  return const_float_view(s.points(), s.point_floats());
+}
+inline emscripten::val arena_labels(ArenaSession& s) {
+  return const_float_view(s.labels(), s.label_count());
+}
+
+inline emscripten::val network_x(NetworkSession& s) {
+  return const_float_view(s.x(), s.x_floats());
+}
+inline emscripten::val network_labels(NetworkSession& s) {
+  return const_float_view(s.labels(), s.batch());
+}
+inline emscripten::val network_logits(NetworkSession& s) {
+  return const_float_view(s.logits(), s.batch());
+}
+
+}  // namespace relu::wasm
