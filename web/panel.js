@@ -49,11 +49,17 @@ function lossText(x) {
   return Number.isFinite(x) ? x.toFixed(x < 0.01 ? 4 : 3) : '–';
 }
 
+// Fits a stat cell: 0.25, -3.10, 4.2e+9, – for NaN/inf (a diverged network).
+function shortNumber(x) {
+  if (!Number.isFinite(x)) return '–';
+  return Math.abs(x) < 1000 ? x.toFixed(2) : x.toExponential(1);
+}
+
 // One number per hidden layer (its mean alpha when there is one per unit): "0.07 / 0.58".
 function alphaText(alphas) {
   return alphas.map((layer) => [layer].flat())
       .filter((layer) => layer.length)
-      .map((layer) => (layer.reduce((sum, a) => sum + a, 0) / layer.length).toFixed(2))
+      .map((layer) => shortNumber(layer.reduce((sum, a) => sum + a, 0) / layer.length))
       .join(' / ');
 }
 
@@ -126,8 +132,8 @@ export class Panel {
     this.badge.hidden = !m.diverged;
     if (m.diverged) {
       const at = m.divergedAt ?? m.epoch;
-      this.badge.textContent = `diverged at epoch ${at} (loss or weights became NaN/inf); ` +
-          'this network stopped, the others go on';
+      this.badge.textContent = `Diverged in epoch ${at}: its loss or weights became NaN/inf. ` +
+          'It stopped; the others go on.';
     }
   }
 

@@ -40,7 +40,7 @@ function unitFields(index, settings, transfer) {
   hiddenLayers(settings).forEach((units, layer) => {
     const maps = [];
     for (let unit = 0; unit < units; ++unit) {
-      const field = arena.unitField(index, layer, unit, view.unitResolution).slice();
+      const field = arena.unitField(index, layer, unit, view.unitResolution);
       transfer.push(field.buffer);
       maps.push(field);
     }
@@ -76,8 +76,9 @@ function frame(trainMs, start) {
   const metrics = metricsOf(arena);
   const fieldStart = performance.now();
   const transfer = [];
+  // field() returns a fresh copy with its own ArrayBuffer: it is transferred, not copied again.
   const fields = metrics.map((_, i) => {
-    const field = arena.field(i, view.resolution, view.kind).slice();
+    const field = arena.field(i, view.resolution, view.kind);
     transfer.push(field.buffer);
     return field;
   });

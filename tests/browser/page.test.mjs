@@ -127,6 +127,31 @@ test('reset returns every panel to epoch 0 with the identical initial field', as
   await page.close();
 });
 
+test('a diverged panel is greyed and labelled while the others keep training', async () => {
+  // Plain SGD at the largest learning rate blows up some networks within an epoch or two.
+  const page = await openPage(session.context, `${session.url}#optimizer=sgd&lr=10`);
+  await page.waitForFunction(() => {
+    const panels = [...document.querySelectorAll('.panel')];
+    const diverged = panels.filter((p) => p.dataset.diverged === 'true');
+    const alive = panels.filter((p) => p.dataset.diverged === 'false');
+    return diverged.length > 0 && alive.length > 0 &&
+        alive.every((p) => Number(p.dataset.epoch) >= 20);
+  }, null, {timeout: WAIT_MS, polling: 100});
+  const panels = await panelData(page);
+  const diverged = panels.filter((p) => p.diverged === 'true');
+  const alive = panels.filter((p) => p.diverged === 'false');
+  for (const p of diverged) {
+    const selector = `.panel[data-index="${p.index}"]`;
+    assert.match(await page.getAttribute(selector, 'class'), /\bdiverged\b/);
+    assert.match(await page.textContent(`${selector} .panel-badge`), /Diverged in epoch \d+/);
+    assert.equal(await page.isVisible(`${selector} .panel-badge`), true);
+    assert.ok(Number(p.epoch) < Number(alive[0].epoch), `${p.activation} stopped training`);
+  }
+  await page.screenshot({path: `${SHOTS}diverged.png`});
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a phone-sized viewport shows the grid without horizontal overflow', async () => {
   const page = await openPage(
       session.context, session.url, {viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
