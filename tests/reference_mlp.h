@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "mlp.h"
@@ -43,7 +44,7 @@ inline double activate(relu::Activation op, const relu::ActivationParams& p, dou
     case Activation::kTanh:
       return std::tanh(z);
   }
-  return NAN;
+  return std::numeric_limits<double>::quiet_NaN();
 }
 
 struct Forward {
@@ -93,17 +94,18 @@ inline std::vector<double> params_of(const relu::Mlp& mlp) {
 
 // Smallest |pre-activation| over the hidden layers (kinks are at 0).
 inline double min_abs_hidden_z(const Forward& f) {
-  double m = INFINITY;
+  double m = std::numeric_limits<double>::infinity();
   for (size_t l = 0; l + 1 < f.z.size(); ++l) {
     for (double v : f.z[l]) m = std::min(m, std::fabs(v));
   }
   return m;
 }
 
-// Central differences of the reference loss w.r.t. every param, step h.
-inline std::vector<double> numeric_gradient(const relu::Mlp& mlp, const float* x,
-                                            const float* labels, int B, double h = 1e-6) {
-  std::vector<double> p = params_of(mlp);
+// Central differences of the reference loss w.r.t. every param of p (the Mlp's layout) on the
+// batch x (B, 2), labels (B), step h.
+inline std::vector<double> numeric_gradient(const relu::Mlp& mlp, std::vector<double> p,
+                                            const float* x, const float* labels, int B,
+                                            double h = 1e-6) {
   std::vector<double> g(p.size());
   for (size_t k = 0; k < p.size(); ++k) {
     const double saved = p[k];
@@ -115,6 +117,11 @@ inline std::vector<double> numeric_gradient(const relu::Mlp& mlp, const float* x
     g[k] = (up - down) / (2 * h);
   }
   return g;
+}
+
+inline std::vector<double> numeric_gradient(const relu::Mlp& mlp, const float* x,
+                                            const float* labels, int B, double h = 1e-6) {
+  return numeric_gradient(mlp, params_of(mlp), x, labels, B, h);
 }
 
 }  // namespace reference
