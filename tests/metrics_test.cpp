@@ -62,6 +62,8 @@ Network build(Activation op, relu::PreluMode mode, const std::vector<Layer>& lay
   return net;
 }
 
+long double wide(float v) { return static_cast<long double>(v); }
+
 using Unit = long double (*)(long double z, long double alpha);
 
 // The reference: forward in long double, mean BCE with logits, accuracy, exact-zero count of
@@ -76,24 +78,24 @@ Expected reference(const Dataset& data, const std::vector<Layer>& layers, Unit f
                    const std::vector<float>& alphas) {
   Expected e;
   for (int i = 0; i < data.count; ++i) {
-    std::vector<long double> in = {data.points[2 * static_cast<size_t>(i)],
-                                   data.points[2 * static_cast<size_t>(i) + 1]};
+    std::vector<long double> in = {wide(data.points[2 * static_cast<size_t>(i)]),
+                                   wide(data.points[2 * static_cast<size_t>(i) + 1])};
     const bool train = i < data.train_count;
     for (size_t l = 0; l < layers.size(); ++l) {
       std::vector<long double> out(layers[l].b.size());
       for (size_t o = 0; o < out.size(); ++o) {
-        long double z = layers[l].b[o];
-        for (size_t k = 0; k < in.size(); ++k) z += layers[l].W[o * in.size() + k] * in[k];
+        long double z = wide(layers[l].b[o]);
+        for (size_t k = 0; k < in.size(); ++k) z += wide(layers[l].W[o * in.size() + k]) * in[k];
         const bool hidden = l + 1 < layers.size();
         REQUIRE((!hidden || std::fabs(z) > 1e-4L));  // no output near a kink: well defined
-        const long double alpha = alphas.empty() ? 0.0L : alphas[alphas.size() > 1 ? o : 0];
+        const long double alpha = alphas.empty() ? 0.0L : wide(alphas[alphas.size() > 1 ? o : 0]);
         out[o] = hidden ? f(z, alpha) : z;
         if (hidden && train && out[o] == 0.0L) ++e.zeros;
       }
       in = out;
     }
     const long double logit = in[0];
-    const long double y = data.labels[static_cast<size_t>(i)];
+    const long double y = wide(data.labels[static_cast<size_t>(i)]);
     e.loss[train ? 0 : 1] +=
         std::fmax(logit, 0.0L) - logit * y + std::log1p(std::exp(-std::fabs(logit)));
     e.correct[train ? 0 : 1] += (logit > 0.0L) == (y == 1.0L) ? 1 : 0;
