@@ -36,16 +36,17 @@ export const EXPERIMENTS = Object.freeze([
   {
     id: 'dying-relu',
     title: 'Dying ReLU',
-    text: 'Every bias starts at -1.5 and the learning rate is high. Many ReLU units start (or ' +
-        'soon end up) below zero on every training point: their gradient is zero, so they never ' +
-        'recover — watch the "dead units" count. Leaky ReLU and ELU keep a small slope below ' +
-        'zero and have no dead units; open a panel to see the dead ones crossed out.',
+    text: 'Every bias starts at -1.5, which switches most ReLU units off on every training ' +
+        'point: their gradient is zero, so they never learn again — watch the "dead units" ' +
+        'count, and the ReLU network stuck near chance. Leaky ReLU and ELU start from the same ' +
+        'weights but keep a small slope below zero: no dead units, and they learn. Open the ' +
+        'ReLU panel to see its dead units crossed out.',
     settings: {
       activations: ['relu', 'leaky_relu', 'elu'],
       layers: [8, 8],
       bias: -1.5,
-      optimizer: 'sgd',
-      lr: 0.3,
+      optimizer: 'adam',
+      lr: 0.03,
     },
   },
   {
@@ -72,16 +73,19 @@ export const EXPERIMENTS = Object.freeze([
   {
     id: 'init-matters',
     title: 'Initialisation matters',
-    text: 'A deeper network (4 hidden layers) makes the starting weights matter. He ' +
-        'initialisation scales weights so signals keep their size through ReLU layers; the ' +
-        'TF Playground default uniform(-0.5, 0.5) shrinks them layer by layer, and a negative ' +
-        'bias start kills ReLUs. Switch between the three and compare how fast each panel learns.',
+    text: 'Four hidden layers make the starting weights matter (switch between the three ' +
+        'starts below). He initialisation keeps the ' +
+        'signal\'s size through ReLU layers, and ReLU, leaky and tanh learn within a few dozen ' +
+        'epochs; TF Playground\'s uniform(-0.5, 0.5) shrinks it layer by layer and learning ' +
+        'starts much later; a bias of -1 kills every ReLU. ' +
+        'Sigmoid\'s gradients vanish through four layers whatever the start.',
     settings: {
       activations: ['relu', 'leaky_relu', 'tanh', 'sigmoid'],
       layers: [8, 8, 8, 8],
       init: 'he_normal',
+      bias: 0.1,
       optimizer: 'sgd',
-      lr: 0.1,
+      lr: 0.03,
     },
     variants: [
       {label: 'He (normal)', settings: {init: 'he_normal', bias: 0.1}},
