@@ -224,6 +224,7 @@ function noiseLine(records) {
 
 function headerLines(context, records) {
   const {opts, tfjs, meta} = context;
+  const budget = Math.max(opts.budgetMs ?? 0, opts.samples * opts.sampleMs);
   // gcc's __VERSION__ is the bare number; clang's names itself.
   const compiler = (m) => (/^\d/.test(m.compiler) ? `g++ ${m.compiler}` : m.compiler);
   const compilers = meta.map((m) => `${m.variant}: ${compiler(m)}`).join('; ');
@@ -232,9 +233,9 @@ function headerLines(context, records) {
     `relu-lab kernel benchmark, ${context.date}; ${context.cpu}, ${context.cores} cores; ` +
         `Node ${context.node}; load average at start ${
             context.load.map((l) => l.toFixed(2)).join(' ')}`,
-    `Each figure: best of ${opts.samples} samples of >= ${
-        opts.sampleMs} ms after warm-up, one core, ` +
-        'inputs U[-4, 4] (fixed seed), 64-byte aligned buffers.',
+    `Each figure: the best of >= ${opts.samples} samples of >= ${opts.sampleMs} ms ` +
+        `(>= ${budget} ms in all) after warm-up; one core; inputs U[-4, 4] (fixed seed); ` +
+        '64-byte aligned buffers.',
     'G/s = 1e9 elements/s. GB/s counts bytes read + written: forward 8 B/element, backward 16.',
     `Compilers (-O3, -ffp-contract=off): ${compilers}`,
     `TF.js ${tfjs.version} wasm backend: ${simd}, ${tfjs.threads} thread(s).`,

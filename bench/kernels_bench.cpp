@@ -27,8 +27,11 @@ constexpr size_t kAlignment = 64;  // unaligned buffers cost 15-40% in wasm (TOO
 struct Options {
   std::vector<size_t> sizes = {256, 4096, 65536, 1048576};
   double sample_ms = 10.0;  // each of the samples runs the kernel for at least this long
-  int samples = 5;          // best of these is reported (minimum time per call)
-  std::string only;         // if set, measure only this op (debugging aid)
+  int samples = 5;          // at least this many samples; the best is reported
+  // Keep sampling until this much time was sampled (default samples * sample_ms). On a busy
+  // machine, short samples and a budget (--sample-ms 1 --budget-ms 50) find uninterrupted runs.
+  double budget_ms = 0.0;
+  std::string only;  // if set, measure only this op (debugging aid)
 };
 
 // One benchmarked case: an op of the table (or the copy loop) with its parameters.
@@ -94,7 +97,8 @@ struct Timing {
   double median;  // seconds per call, median sample: how noisy the machine was
 };
 
-// Warm up for ~5 ms to size a sample, then `samples` samples of >= sample_ms each.
+// Warm up for ~5 ms to size a sample, then samples of >= sample_ms each: at least `samples` of
+// them and at least budget_ms in total.
 template <class Run>
 Timing time_per_call(const Options& opt, Run run) {
   long calls = 1;
@@ -108,11 +112,16 @@ Timing time_per_call(const Options& opt, Run run) {
   }
   const double per_call = elapsed / static_cast<double>(calls);
   const long sample_calls = std::max(1L, static_cast<long>(opt.sample_ms * 1e-3 / per_call) + 1);
+  const double budget = std::max(opt.budget_ms, opt.sample_ms * opt.samples) * 1e-3;
   std::vector<double> times;
-  for (int s = 0; s < opt.samples; ++s) {
+  double sampled = 0.0;
+  while ((static_cast<int>(times.size()) < opt.samples || sampled < budget) &&
+         times.size() < 1000) {
     const Clock::time_point start = Clock::now();
     run(sample_calls);
-    times.push_back(seconds_since(start) / static_cast<double>(sample_calls));
+    const double seconds = seconds_since(start);
+    sampled += seconds;
+    times.push_back(seconds / static_cast<double>(sample_calls));
   }
   std::sort(times.begin(), times.end());
   return {times.front(), times[times.size() / 2]};
@@ -184,6 +193,8 @@ bool parse_options(int argc, char** argv, Options* opt) {
       opt->sample_ms = std::atof(argv[++i]);
     } else if (arg == "--samples" && has_value) {
       opt->samples = std::atoi(argv[++i]);
+    } else if (arg == "--budget-ms" && has_value) {
+      opt->budget_ms = std::atof(argv[++i]);
     } else if (arg == "--only" && has_value) {
       opt->only = argv[++i];
     } else if (arg == "--sizes" && has_value) {
@@ -210,7 +221,7 @@ int main(int argc, char** argv) {
   if (!parse_options(argc, argv, &opt)) {
     std::fprintf(stderr,
                  "usage: kernels_bench [--sizes 256,4096,...] [--sample-ms 10] [--samples 5] "
-                 "[--only op]\n");
+                 "[--budget-ms 50] [--only op]\n");
     return 2;
   }
   size_t max_n = 0;
@@ -233,8 +244,9 @@ int main(int argc, char** argv) {
   // A first line saying what was measured and how, for the runner's header.
   std::printf(
       "{\"meta\":true,\"variant\":\"%s-%s\",\"compiler\":\"%s\",\"sample_ms\":%g,"
-      "\"samples\":%d}\n",
-      platform_name(), relu::kernels_best().backend, __VERSION__, opt.sample_ms, opt.samples);
+      "\"samples\":%d,\"budget_ms\":%g}\n",
+      platform_name(), relu::kernels_best().backend, __VERSION__, opt.sample_ms, opt.samples,
+      opt.budget_ms);
   for (const Case& c : make_cases()) {
     if (!opt.only.empty() && c.op != opt.only) continue;
     for (size_t n : opt.sizes) bench_case(opt, c, b, n, alphas);

@@ -3,7 +3,8 @@
 // (bench/kernels-report.mjs). Builds nothing: scripts/build-bench.sh does that first.
 //
 //   node bench/run-kernels.mjs [--markdown] [--json FILE] [--sizes 256,4096] [--sample-ms 10]
-//       [--samples 5] [--native DIR] [--simd DIR] [--scalar DIR]   (DIR: a CMake build dir)
+//       [--samples 5] [--budget-ms 50] [--native DIR] [--simd DIR] [--scalar DIR]   (DIR: a CMake
+//       build dir)
 //   node bench/run-kernels.mjs --from FILE [--markdown]   re-prints a run saved with --json
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ function parseArgs(argv) {
     sizes: [256, 4096, 65536, 1048576],
     sampleMs: 10,
     samples: 5,
+    budgetMs: 0,  // 0: samples * sampleMs
     native: path.join(ROOT, 'build/native-release'),
     simd: path.join(ROOT, 'build/wasm-simd128'),
     scalar: path.join(ROOT, 'build/wasm-scalar'),
@@ -44,6 +46,8 @@ function parseArgs(argv) {
       opts.sampleMs = Number(value());
     } else if (arg === '--samples') {
       opts.samples = Number(value());
+    } else if (arg === '--budget-ms') {
+      opts.budgetMs = Number(value());
     } else if (arg === '--native' || arg === '--simd' || arg === '--scalar') {
       opts[arg.slice(2)] = path.resolve(value());
     } else {
@@ -60,9 +64,11 @@ function parseArgs(argv) {
 // non-zero exit is fatal: the bench must not print a table with a variant silently absent.
 function runProgram(label, command, args, opts) {
   const benchArgs = [
-    '--sizes', opts.sizes.join(','), '--sample-ms', String(opts.sampleMs), '--samples',
-    String(opts.samples)
-  ];
+    ['--sizes', opts.sizes.join(',')],
+    ['--sample-ms', opts.sampleMs],
+    ['--samples', opts.samples],
+    ['--budget-ms', opts.budgetMs],
+  ].flatMap(([flag, v]) => [flag, String(v)]);
   const file = args.length > 0 ? args[0] : command;
   if (!fs.existsSync(file)) {
     throw new Error(`${label}: ${file} not found (run scripts/build-bench.sh first)`);

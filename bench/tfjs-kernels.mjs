@@ -58,9 +58,10 @@ function fillUniform(n, seed, lo, hi) {
   return v;
 }
 
-// Seconds per call, {best, median} over `samples` samples of >= `sampleMs` each, after ~5 ms of
-// warm-up that sizes a sample (the same rule as kernels_bench.cpp).
-function timePerCall(run, sampleMs, samples) {
+// Seconds per call, {best, median} over samples of >= `sampleMs` each (at least `samples` of
+// them and at least `budgetMs` in all), after ~5 ms of warm-up that sizes a sample: the same
+// rule as kernels_bench.cpp.
+function timePerCall(run, {sampleMs, samples, budgetMs}) {
   let calls = 1;
   let elapsed = 0;
   for (;;) {
@@ -71,11 +72,15 @@ function timePerCall(run, sampleMs, samples) {
     calls *= 2;
   }
   const sampleCalls = Math.max(1, Math.floor(sampleMs / (elapsed / calls)) + 1);
+  const budget = Math.max(budgetMs, sampleMs * samples);
   const times = [];
-  for (let s = 0; s < samples; ++s) {
+  let sampled = 0;
+  while ((times.length < samples || sampled < budget) && times.length < 1000) {
     const t0 = performance.now();
     run(sampleCalls);
-    times.push(((performance.now() - t0) / sampleCalls) * 1e-3);
+    const ms = performance.now() - t0;
+    sampled += ms;
+    times.push((ms / sampleCalls) * 1e-3);
   }
   times.sort((a, b) => a - b);
   return {best: times[0], median: times[Math.floor(times.length / 2)]};
@@ -124,7 +129,7 @@ function timeCase(c, n, alphas, opts) {
 
   const api = timePerCall((calls) => {
     for (let i = 0; i < calls; ++i) c.api(x, alpha).dispose();
-  }, opts.sampleMs, opts.samples);
+  }, opts);
   const expected = c.api(x, alpha);
   const expectedValues = expected.dataSync();
   expected.dispose();
@@ -137,7 +142,7 @@ function timeCase(c, n, alphas, opts) {
   if (same) {
     const kernel = timePerCall((calls) => {
       for (let i = 0; i < calls; ++i) c.kernel(wasm, xId, outId, alphaId);
-    }, opts.sampleMs, opts.samples);
+    }, opts);
     results.push(record('tfjs-kernel', c, n, kernel, checksum(out.dataSync())));
   } else {
     console.error(`tfjs: direct ${c.tf} kernel disagrees with tf.${c.tf}(); not timed`);
@@ -162,11 +167,11 @@ export async function initTfjs() {
 }
 
 // Runs every case at every size; returns records shaped like kernels_bench's JSON lines.
-export function benchTfjs({sizes, sampleMs = 10, samples = 5}) {
+export function benchTfjs({sizes, sampleMs = 10, samples = 5, budgetMs = 0}) {
   const alphas = fillUniform(PRELU_CHANNELS, 0xa1fa0001, 0.1, 0.4);
   const records = [];
   for (const c of TFJS_OPS) {
-    for (const n of sizes) records.push(...timeCase(c, n, alphas, {sampleMs, samples}));
+    for (const n of sizes) records.push(...timeCase(c, n, alphas, {sampleMs, samples, budgetMs}));
   }
   return records;
 }
