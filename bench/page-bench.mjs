@@ -41,6 +41,7 @@ async function frameTimes(context, url, resolution) {
     compute: stats(samples.map((s) => s.computeMs)),
     train: stats(samples.map((s) => s.trainMs)),
     field: stats(samples.map((s) => s.fieldMs)),
+    draw: stats(samples.map((s) => s.drawMs)),
     fps,
   };
 }
@@ -57,6 +58,9 @@ async function firstFrame(context, url) {
   return {backend, ttff: stats(times)};
 }
 
+const [load1] = (await import('node:os')).loadavg();
+console.log(`load average before the run: ${load1.toFixed(2)} on ${
+    (await import('node:os')).availableParallelism()} cores (other work inflates every figure)`);
 const session = await launch();
 try {
   const {backend, ttff} = await firstFrame(session.context, session.url);
@@ -70,6 +74,7 @@ try {
     console.log(`  worker compute per frame (1 epoch + ${r.panels} fields): ${fmt(r.compute)}`);
     console.log(`    of which training: ${fmt(r.train)}`);
     console.log(`    of which fields:   ${fmt(r.field)}`);
+    console.log(`  main thread drawing per frame (fields, points, charts): ${fmt(r.draw)}`);
     console.log(`  frames drawn per second while playing: ${r.fps.toFixed(1)}`);
   }
 } finally {

@@ -124,11 +124,13 @@ function draw(frame) {
 }
 
 function onFrame(frame) {
+  const drawStart = performance.now();
   app.lastFrame = frame;
   if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
   draw(frame);
   debug.frames += 1;
   debug.compute.push({
+    drawMs: performance.now() - drawStart,
     computeMs: frame.computeMs,
     trainMs: frame.trainMs,
     fieldMs: frame.fieldMs,
@@ -184,12 +186,18 @@ function seriesLabel(panel) {
   return params ? `${name} (${params})` : name;
 }
 
+// While playing, one request may wait in the worker's queue while the page draws the last
+// frame, so the two threads overlap; steps wait for a quiet worker so their count is exact.
+const MAX_IN_FLIGHT = 2;
+
 function tick() {
-  if (app.outstanding === 0 && app.lastFrame) {
+  if (app.lastFrame) {
     if (app.pendingSteps > 0) {
-      post({type: 'train', epochs: app.pendingSteps});
-      app.pendingSteps = 0;
-    } else if (app.playing) {
+      if (app.outstanding === 0) {
+        post({type: 'train', epochs: app.pendingSteps});
+        app.pendingSteps = 0;
+      }
+    } else if (app.playing && app.outstanding < MAX_IN_FLIGHT) {
       post({type: 'train', epochs: app.settings.speed});
     }
   }
