@@ -1,6 +1,7 @@
 // The engine: the only module that touches the Emscripten Module. It picks the SIMD build when
 // the engine validates a SIMD probe (else the scalar build) and wraps core in a small JS API.
 // Works in browsers, workers and Node >= 20 (where the wasm bytes are read from disk).
+import {attachTrainer} from './relu-lab-trainer.mjs';
 
 /** Names of the two builds, as reported in `lab.backend`. */
 export const BACKENDS = Object.freeze(['wasm-simd128', 'wasm-scalar']);
@@ -118,6 +119,7 @@ function readParams(name, params) {
  *     number | number[] | Float32Array = 0.25} — C alphas read x as (N/C, C), element i uses
  *     alpha[i % C]; dalpha is d(sum y)/d alpha per alpha. Throws an Error on an unknown name,
  *     unknown or non-numeric params, non-finite params, beta <= 0 or a length mismatch.
+ * The trainer's API (networkFromJSON, createArena) is added by relu-lab-trainer.mjs.
  */
 export async function loadReluLab(options = {}) {
   if (!isPlainObject(options)) throw new TypeError('loadReluLab: options must be an object');
@@ -150,5 +152,7 @@ export async function loadReluLab(options = {}) {
     return result;
   }
 
-  return {backend, activationNames, activate};
+  const lab = {backend, activationNames, activate};
+  attachTrainer(lab, Module);
+  return lab;
 }
