@@ -61,20 +61,43 @@ void map_backward(float* dx, const float* dy, const float* x, size_t n, Op op) {
 }
 
 constexpr int kExactUnroll = 4;   // cheap ops: 16 floats per iteration
-constexpr int kSmoothUnroll = 2;  // transcendental ops: two independent chains
+constexpr int kSmoothUnroll = 4;  // transcendental ops: four independent chains
+
+using simd128::barrier;
 
 inline v128_t is_nan(v128_t v) { return wasm_f32x4_ne(v, v); }
 inline v128_t is_positive(v128_t v) { return wasm_f32x4_gt(v, splat(0.0f)); }
 
-// x > 0 ? x : x * a, the select done with bits so NaN and -0 behave exactly as in the scalar
-// reference (a NaN lane takes x * a = NaN; -0 gives -0 * a).
+// x > 0 ? x : x * a for any a (a vector: PReLU's per-channel alphas), the select done with bits
+// so NaN and -0 behave exactly as in the scalar reference (NaN gives x * a = NaN; -0 gives -0 a).
 inline v128_t leaky(v128_t x, v128_t a) {
   return wasm_v128_bitselect(x, wasm_f32x4_mul(x, a), is_positive(x));
 }
-// x > 0 ? dy : (x is NaN ? x : dy * a): a selection, so dy = inf at x > 0 stays exact.
+
+// Leaky ReLU with one slope a. For 0 < a <= 1, x > 0 ? x : x a equals max(x a, x), and for
+// a >= 1 min(x a, x), bit for bit: |x a| rounds to at most |x| (or at least, for a >= 1), a NaN
+// x makes x a NaN, which pmax/pmin return as their first argument, and -0 a = -0. Two cheap ops
+// instead of compare + bitselect. a = 0 (inf * 0) and a < 0 take the select.
+void leaky_forward(float* y, const float* x, size_t n, float slope) {
+  const v128_t a = splat(slope);
+  if (slope > 0.0f && slope <= 1.0f) {
+    map_forward<kExactUnroll>(y, x, n,
+                              [a](v128_t v) { return wasm_f32x4_pmax(wasm_f32x4_mul(v, a), v); });
+  } else if (slope > 1.0f) {
+    map_forward<kExactUnroll>(y, x, n,
+                              [a](v128_t v) { return wasm_f32x4_pmin(wasm_f32x4_mul(v, a), v); });
+  } else {
+    map_forward<kExactUnroll>(y, x, n, [a](v128_t v) { return leaky(v, a); });
+  }
+}
+
+// x > 0 ? dy : (x is NaN ? NaN : dy * a), as dy * (x > 0 ? 1 : a): dy * 1 is dy exactly. The
+// factor is selected with one xor (one_xor_a = bits of 1 ^ a): a ^ ((1 ^ a) & mask). A NaN x
+// is then forced by OR-ing the all-ones NaN mask (0xFFFFFFFF is a NaN).
 inline v128_t leaky_grad(v128_t dy, v128_t x, v128_t a) {
-  const v128_t g = wasm_v128_bitselect(dy, wasm_f32x4_mul(dy, a), is_positive(x));
-  return wasm_v128_bitselect(x, g, is_nan(x));
+  const v128_t one_xor_a = wasm_v128_xor(splat(1.0f), a);
+  const v128_t factor = wasm_v128_xor(a, wasm_v128_and(one_xor_a, barrier(is_positive(x))));
+  return wasm_v128_or(wasm_f32x4_mul(dy, factor), barrier(is_nan(x)));
 }
 
 // PReLU with more than one channel: channels % 4 == 0 loads 4 contiguous alphas per vector;
@@ -85,11 +108,9 @@ void prelu_loop(size_t n, const ActivationParams& p, Step step) {
   const size_t channels = p.prelu_channels;
   const float* alpha = p.prelu_alpha;
   size_t i = 0;
-  if (channels % 4 == 0) {
-    for (size_t c = 0; i + 4 <= n; i += 4) {
-      step(i, wasm_v128_load(alpha + c), 4);
-      c += 4;
-      if (c == channels) c = 0;
+  if (channels % 4 == 0) {  // whole rows; a partial last row goes through the general loop
+    for (; i + channels <= n; i += channels) {
+      for (size_t c = 0; c < channels; c += 4) step(i + c, wasm_v128_load(alpha + c), 4);
     }
   }
   for (size_t c = i % channels; i < n; i += 4) {
@@ -117,23 +138,24 @@ void linear_backward_simd128(float* dx, const float* dy, const float*, const flo
   map_forward<kExactUnroll>(dx, dy, n, [](v128_t v) { return v; });
 }
 
-// x <= 0 ? +0 : x: clearing the lanes where x <= 0 (compare + andnot) keeps NaN of either sign
-// and maps -0 to +0, as the reference does. Integer max on the bits would zero a -NaN; f32x4.max
-// is ~3x slower on x86.
+// x <= 0 ? +0 : x as pmax(x, 0) + 0: pmax (x < 0 ? 0 : x) keeps NaN of either sign and -0, and
+// adding +0 turns -0 into +0 (and changes nothing else), as the reference does. Integer max on
+// the bits would zero a -NaN; f32x4.max is ~3x slower on x86; compare + andnot is slower too.
 void relu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
-  map_forward<kExactUnroll>(
-      y, x, n, [](v128_t v) { return wasm_v128_andnot(v, wasm_f32x4_le(v, splat(0.0f))); });
+  map_forward<kExactUnroll>(y, x, n, [](v128_t v) {
+    return wasm_f32x4_add(wasm_f32x4_pmax(v, splat(0.0f)), splat(0.0f));
+  });
 }
 void relu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
                            const ActivationParams&) {
   map_backward<kExactUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
-    return wasm_v128_or(wasm_v128_and(g, is_positive(v)), wasm_v128_and(v, is_nan(v)));
+    // dy where x > 0, else +0; OR-ing the NaN mask makes a NaN x's lane all ones, a NaN.
+    return wasm_v128_or(wasm_v128_and(g, barrier(is_positive(v))), barrier(is_nan(v)));
   });
 }
 
 void leaky_relu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
-  const v128_t slope = splat(p.slope);
-  map_forward<kExactUnroll>(y, x, n, [slope](v128_t v) { return leaky(v, slope); });
+  leaky_forward(y, x, n, p.slope);
 }
 void leaky_relu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
                                  const ActivationParams& p) {
@@ -143,10 +165,9 @@ void leaky_relu_backward_simd128(float* dx, const float* dy, const float* x, con
 }
 
 void prelu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
-  // One shared alpha is leaky_relu with slope alpha: reuse its unrolled loop.
+  // One shared alpha is leaky_relu with slope alpha.
   if (p.prelu_channels <= 1) {
-    const v128_t a = splat(p.prelu_alpha[0]);
-    map_forward<kExactUnroll>(y, x, n, [a](v128_t v) { return leaky(v, a); });
+    leaky_forward(y, x, n, p.prelu_alpha[0]);
     return;
   }
   prelu_loop(n, p, [y, x](size_t i, v128_t a, size_t count) {
@@ -273,11 +294,12 @@ void silu_backward_simd128(float* dx, const float* dy, const float* x, const flo
 // (max(bx, 0) + log1p(exp(-|bx|))) / beta, which never overflows whatever the threshold.
 void softplus_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
   const v128_t beta = splat(p.beta), threshold = splat(p.threshold);
-  map_forward<kSmoothUnroll>(y, x, n, [beta, threshold](v128_t v) {
+  const v128_t inv_beta = splat(1.0f / p.beta);  // a product is cheaper than a division
+  map_forward<kSmoothUnroll>(y, x, n, [beta, inv_beta, threshold](v128_t v) {
     const v128_t bx = mul(v, beta);
-    const v128_t e = simd128::exp_nonpositive(wasm_f32x4_neg(wasm_f32x4_abs(bx)));
+    const v128_t e = simd128::exp_nonpositive(simd128::minus_abs(bx));
     const v128_t sum = add(wasm_f32x4_pmax(bx, splat(0.0f)), simd128::log1p_unit(e));
-    return wasm_v128_bitselect(v, wasm_f32x4_div(sum, beta), wasm_f32x4_gt(bx, threshold));
+    return wasm_v128_bitselect(v, mul(sum, inv_beta), wasm_f32x4_gt(bx, threshold));
   });
 }
 // f'(x) = sigma(beta x), 1 beyond the threshold.
@@ -307,8 +329,9 @@ void sigmoid_backward_simd128(float* dx, const float* dy, const float* x, const 
 // the sign is copied from x, so tanh(-0) = -0.
 void tanh_forward_simd128(float* y, const float* x, size_t n, const ActivationParams&) {
   map_forward<kSmoothUnroll>(y, x, n, [](v128_t v) {
-    const v128_t em = simd128::expm1_nonpositive(mul(wasm_f32x4_abs(v), splat(-2.0f)));
-    const v128_t t = wasm_f32x4_div(wasm_f32x4_neg(em), add(splat(2.0f), em));
+    const v128_t m = simd128::minus_abs(v);
+    const v128_t em = simd128::expm1_nonpositive(add(m, m));
+    const v128_t t = wasm_f32x4_div(simd128::negate(em), add(splat(2.0f), em));
     return wasm_v128_bitselect(v, t, splat(-0.0f));  // -0.0f: the sign bit only
   });
 }
@@ -316,7 +339,8 @@ void tanh_forward_simd128(float* y, const float* x, size_t n, const ActivationPa
 void tanh_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
                            const ActivationParams&) {
   map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
-    const v128_t e = simd128::exp_nonpositive(mul(wasm_f32x4_abs(v), splat(-2.0f)));
+    const v128_t m = simd128::minus_abs(v);
+    const v128_t e = simd128::exp_nonpositive(add(m, m));
     const v128_t d = add(splat(1.0f), e);
     return mul(g, wasm_f32x4_div(mul(splat(4.0f), e), mul(d, d)));
   });

@@ -8,7 +8,25 @@
 namespace relu {
 namespace simd128 {
 
-inline v128_t splat(float v) { return wasm_f32x4_splat(v); }
+// Returns v unchanged, but the optimiser can no longer see where it came from. The empty asm
+// statement emits no instruction. Two uses:
+// - constants (splat): V8 materialises each v128.const inside a loop with integer moves and
+//   pinsrq (3 shuffle-port uops each); clang thinks constants are free and folds a hoisted one
+//   back into every use. Behind the barrier, LICM keeps one copy per kernel in a local.
+// - compare masks: clang rewrites and(x, mask) / or(x, mask) into v128.bitselect, which V8
+//   lowers to 3 ops plus a materialised constant; behind the barrier they stay one op.
+inline v128_t barrier(v128_t v) {
+  __asm__("" : "+r"(v));
+  return v;
+}
+
+// A vector of 4 copies of v, hoisted (see barrier).
+inline v128_t splat(float v) { return barrier(wasm_f32x4_splat(v)); }
+
+// Sign-bit operations as one bitwise op each with the (hoisted) mask -0.0f = 0x80000000.
+inline v128_t minus_abs(v128_t v) { return wasm_v128_or(v, splat(-0.0f)); }  // -|v|
+inline v128_t negate(v128_t v) { return wasm_v128_xor(v, splat(-0.0f)); }
+inline v128_t abs(v128_t v) { return wasm_v128_andnot(v, splat(-0.0f)); }
 
 // x * log2(e) + kExpMagicBias rounds x/ln2 to an integer n and leaves n + 127 (the float
 // exponent bias) in the low mantissa bits: 0x1.8p23 pins the exponent at 2^23 (so the sum's
@@ -97,7 +115,7 @@ struct SigmoidParts {
 };
 
 inline SigmoidParts sigmoid_parts(v128_t z) {
-  const v128_t e = exp_nonpositive(wasm_f32x4_neg(wasm_f32x4_abs(z)));
+  const v128_t e = exp_nonpositive(minus_abs(z));
   const v128_t d = wasm_f32x4_div(splat(1.0f), wasm_f32x4_add(splat(1.0f), e));
   const v128_t ed = wasm_f32x4_mul(e, d);
   const v128_t negative = wasm_f32x4_lt(z, splat(0.0f));
@@ -106,7 +124,7 @@ inline SigmoidParts sigmoid_parts(v128_t z) {
 
 // sigma(z) = 1 / (1 + exp(-z)), ~2 ULP, exactly 0 / 1 far out, NaN for NaN.
 inline v128_t sigmoid(v128_t z) {
-  const v128_t e = exp_nonpositive(wasm_f32x4_neg(wasm_f32x4_abs(z)));
+  const v128_t e = exp_nonpositive(minus_abs(z));
   const v128_t numerator = wasm_v128_bitselect(e, splat(1.0f), wasm_f32x4_lt(z, splat(0.0f)));
   return wasm_f32x4_div(numerator, wasm_f32x4_add(splat(1.0f), e));
 }
@@ -127,7 +145,7 @@ struct NormalParts {
 inline NormalParts normal_parts(v128_t x) {
   constexpr float kSqrt1_2 = 0x1.6A09E6p-1f;                            // 1/sqrt(2)
   const v128_t t2 = wasm_f32x4_mul(wasm_f32x4_mul(x, x), splat(0.5f));  // x^2/2, exact halving
-  const v128_t g = exp_nonpositive(wasm_f32x4_neg(t2));
+  const v128_t g = exp_nonpositive(negate(t2));
   const v128_t xs = wasm_f32x4_mul(x, splat(kSqrt1_2));  // signed t
 
   v128_t p = wasm_f32x4_add(wasm_f32x4_mul(splat(-0x1.61DE40p-11f), t2), splat(0x1.4F2C74p-8f));
@@ -138,7 +156,7 @@ inline NormalParts normal_parts(v128_t x) {
   const v128_t half_erf = wasm_f32x4_mul(wasm_f32x4_mul(xs, p), splat(0.5f));
   const v128_t cdf_small = wasm_f32x4_add(splat(0.5f), half_erf);
 
-  const v128_t z = wasm_f32x4_div(splat(2.0f), wasm_f32x4_add(splat(2.0f), wasm_f32x4_abs(xs)));
+  const v128_t z = wasm_f32x4_div(splat(2.0f), wasm_f32x4_add(splat(2.0f), abs(xs)));
   v128_t q = wasm_f32x4_add(wasm_f32x4_mul(splat(0x1.F34674p-5f), z), splat(-0x1.EDE04Cp-4f));
   q = wasm_f32x4_add(wasm_f32x4_mul(q, z), splat(-0x1.04A1B2p-4f));
   q = wasm_f32x4_add(wasm_f32x4_mul(q, z), splat(0x1.627266p-3f));
@@ -148,7 +166,7 @@ inline NormalParts normal_parts(v128_t x) {
   q = wasm_f32x4_add(wasm_f32x4_mul(q, z), splat(0x1.21203Ap-2f));
   q = wasm_f32x4_add(wasm_f32x4_mul(q, z), splat(-0x1.568206p-17f));
   // Phi(-|x|) >= 0; abs: Q(0) < 0 would make h -0 where g = 0, and gelu(-inf) +0.
-  const v128_t h = wasm_f32x4_abs(wasm_f32x4_mul(wasm_f32x4_mul(g, q), splat(0.5f)));
+  const v128_t h = abs(wasm_f32x4_mul(wasm_f32x4_mul(g, q), splat(0.5f)));
   const v128_t cdf_tail =
       wasm_v128_bitselect(h, wasm_f32x4_sub(splat(1.0f), h), wasm_f32x4_lt(x, splat(0.0f)));
 
