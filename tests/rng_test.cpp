@@ -6,6 +6,7 @@
 #include <catch.hpp>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <vector>
 
 #include "portable_math.h"
@@ -16,7 +17,7 @@ namespace {
 
 // Relative error in units of double epsilon.
 double rel_eps(double got, long double want) {
-  if (want == 0) return got == 0 ? 0 : INFINITY;
+  if (want == 0) return got == 0 ? 0 : std::numeric_limits<double>::infinity();
   return static_cast<double>(std::fabs((static_cast<long double>(got) - want) / want)) / 0x1.0p-52;
 }
 
@@ -48,7 +49,7 @@ TEST_CASE("portable exp, log, log1p and powi agree with long double std:: math")
   CHECK(portable_log(1.0) == 0.0);
   CHECK(std::isinf(portable_log(0.0)));
   CHECK(std::isnan(portable_log(-1.0)));
-  CHECK(std::isnan(portable_exp(NAN)));
+  CHECK(std::isnan(portable_exp(std::numeric_limits<double>::quiet_NaN())));
   // Subnormal results: one rounding of the exact scaling, so within one subnormal ULP.
   const long double tiny = std::exp(-740.0L);
   CHECK(std::fabs(static_cast<long double>(portable_exp(-740.0)) - tiny) <= 0x1.0p-1074L);
