@@ -1,6 +1,8 @@
 // npm run bench:page: the page in headless Chromium (dist/ must be built). Prints the worker's
 // compute per frame (1 epoch for every panel + every field, timed inside the worker with
 // performance.now()) at 128x128 and 256x256 fields, and the time to the first drawn frame.
+import {availableParallelism, loadavg} from 'node:os';
+
 import {launch, openPage} from '../tests/browser/browser.mjs';
 
 // 10 panels (the default set), 2-8-8-1 networks, 500 points of which 250 train.
@@ -48,26 +50,32 @@ async function frameTimes(context, url, resolution) {
 
 async function firstFrame(context, url) {
   const times = [];
+  const steps = {};
   let backend = '';
   for (let i = 0; i < NAVIGATIONS; ++i) {
     const page = await openPage(context, `${url}${BASE}&res=128`, {reducedMotion: 'reduce'});
-    times.push(await page.evaluate(() => window.reluLabDebug.firstFrameMs));
+    const {firstFrameMs, marks} = await page.evaluate(() => window.reluLabDebug);
+    times.push(firstFrameMs);
+    for (const [key, ms] of Object.entries(marks)) (steps[key] ||= []).push(ms);
     backend = await page.getAttribute('html', 'data-backend');
     await page.close();
   }
-  return {backend, ttff: stats(times)};
+  return {backend, ttff: stats(times), steps};
 }
 
-const [load1] = (await import('node:os')).loadavg();
-console.log(`load average before the run: ${load1.toFixed(2)} on ${
-    (await import('node:os')).availableParallelism()} cores (other work inflates every figure)`);
+const cores = availableParallelism();
+console.log(
+    `load average before the run: ${loadavg()[0].toFixed(2)} on ${cores} cores ` +
+    '(other work inflates every figure)');
 const session = await launch();
 try {
-  const {backend, ttff} = await firstFrame(session.context, session.url);
+  const {backend, ttff, steps} = await firstFrame(session.context, session.url);
   console.log(`bench:page  headless Chromium, backend ${backend}, ${BASE.slice(1)}`);
   console.log(
       `time to first frame (navigation start -> first field drawn, ${NAVIGATIONS} loads): ` +
       fmt(ttff));
+  const medians = Object.entries(steps).map(([k, v]) => `${k} ${stats(v).median.toFixed(0)} ms`);
+  console.log(`  medians since navigation: ${medians.join(', ')}`);
   for (const resolution of [128, 256]) {
     const r = await frameTimes(session.context, session.url, resolution);
     console.log(`${r.panels} panels, ${resolution}x${resolution} fields, ${FRAMES} frames:`);

@@ -27,8 +27,11 @@ const debug = {
   frames: 0,
   firstFrameMs: null,
   compute: [],
-  backend: null
+  backend: null,
+  marks: {}
 };
+// Milliseconds since navigation start at each step of the first load.
+debug.marks.mainStart = performance.now();
 window.reluLabDebug = debug;
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), {type: 'module'});
@@ -147,11 +150,13 @@ function onFrame(frame) {
 worker.onmessage = ({data: message}) => {
   switch (message.type) {
     case 'loaded':
+      debug.marks.wasmLoaded ??= performance.now();
       root.dataset.backend = message.backend;
       debug.backend = message.backend;
       $('backend').textContent = message.backend;
       break;
     case 'created': {
+      debug.marks.arenaCreated ??= performance.now();
       const {settings, panels, data} = message;
       app.activations = panels;
       app.data = data;
