@@ -225,6 +225,8 @@ function noiseLine(records) {
 function headerLines(context, records) {
   const {opts, tfjs, meta} = context;
   const budget = Math.max(opts.budgetMs ?? 0, opts.samples * opts.sampleMs);
+  const clockName =
+      opts.clock === 'cpu' ? 'CPU time (other processes\' slices left out)' : 'wall-clock time';
   // gcc's __VERSION__ is the bare number; clang's names itself.
   const compiler = (m) => (/^\d/.test(m.compiler) ? `g++ ${m.compiler}` : m.compiler);
   const compilers = meta.map((m) => `${m.variant}: ${compiler(m)}`).join('; ');
@@ -234,8 +236,8 @@ function headerLines(context, records) {
         `Node ${context.node}; load average at start ${
             context.load.map((l) => l.toFixed(2)).join(' ')}`,
     `Each figure: the best of >= ${opts.samples} samples of >= ${opts.sampleMs} ms ` +
-        `(>= ${budget} ms in all) after warm-up; one core; inputs U[-4, 4] (fixed seed); ` +
-        '64-byte aligned buffers.',
+        `(>= ${budget} ms in all) after warm-up, ${clockName}; one core; inputs U[-4, 4] ` +
+        '(fixed seed); 64-byte aligned buffers.',
     'G/s = 1e9 elements/s. GB/s counts bytes read + written: forward 8 B/element, backward 16.',
     `Compilers (-O3, -ffp-contract=off): ${compilers}`,
     `TF.js ${tfjs.version} wasm backend: ${simd}, ${tfjs.threads} thread(s).`,

@@ -12,12 +12,22 @@
 
 #include "activation.h"
 
+#if defined(__EMSCRIPTEN__)
+#include <emscripten.h>
+// Node's CPU time of this process (user + system) in seconds: wasm has no CPU clock of its own.
+EM_JS(double, node_cpu_seconds, (), {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) * 1e-6;
+});
+#else
+#include <time.h>
+#endif
+
 namespace {
 
 using relu::ActivationParams;
 using relu::BackwardKernel;
 using relu::ForwardKernel;
-using Clock = std::chrono::steady_clock;
 
 // Per-channel PReLU is measured as (n / 8, 8): 8 is the widest hidden layer in the playground,
 // and bench/tfjs-kernels.mjs uses the same shape.
@@ -31,6 +41,9 @@ struct Options {
   // Keep sampling until this much time was sampled (default samples * sample_ms). On a busy
   // machine, short samples and a budget (--sample-ms 1 --budget-ms 50) find uninterrupted runs.
   double budget_ms = 0.0;
+  // Wall-clock time, or CPU time (this thread natively, the Node process in wasm): on a machine
+  // shared with other jobs, CPU time leaves out the slices other processes took.
+  bool cpu_clock = false;
   std::string only;  // if set, measure only this op (debugging aid)
 };
 
@@ -88,8 +101,18 @@ __attribute__((noinline)) void run_backward(BackwardKernel kernel, const Buffers
   for (long i = 0; i < calls; ++i) opaque(b.dx, b.dy, b.x, b.y, n, p);
 }
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+double now_seconds(bool cpu_clock) {
+  if (!cpu_clock) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+#if defined(__EMSCRIPTEN__)
+  return node_cpu_seconds();
+#else
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+#endif
 }
 
 struct Timing {
@@ -104,9 +127,9 @@ Timing time_per_call(const Options& opt, Run run) {
   long calls = 1;
   double elapsed = 0.0;
   for (;;) {
-    const Clock::time_point start = Clock::now();
+    const double start = now_seconds(opt.cpu_clock);
     run(calls);
-    elapsed = seconds_since(start);
+    elapsed = now_seconds(opt.cpu_clock) - start;
     if (elapsed >= 0.005) break;
     calls *= 2;
   }
@@ -117,9 +140,9 @@ Timing time_per_call(const Options& opt, Run run) {
   double sampled = 0.0;
   while ((static_cast<int>(times.size()) < opt.samples || sampled < budget) &&
          times.size() < 1000) {
-    const Clock::time_point start = Clock::now();
+    const double start = now_seconds(opt.cpu_clock);
     run(sample_calls);
-    const double seconds = seconds_since(start);
+    const double seconds = now_seconds(opt.cpu_clock) - start;
     sampled += seconds;
     times.push_back(seconds / static_cast<double>(sample_calls));
   }
@@ -169,6 +192,21 @@ void bench_case(const Options& opt, const Case& c, const Buffers& b, size_t n,
   print_line(c, "backward", n, bwd, 16.0, checksum(b.dx, n));
 }
 
+// Runs every kernel a while before anything is timed: under Node, V8 first compiles wasm with
+// its baseline compiler and swaps in optimised code, compiled in the background, once a function
+// is hot; the first case measured must not pay for that.
+void warm_up(const std::vector<Case>& cases, const Buffers& b, size_t n, const float* alphas) {
+  for (const Case& c : cases) {
+    ActivationParams p;
+    p.prelu_alpha = alphas;
+    p.prelu_channels = c.channels;
+    for (int i = 0; i < 100; ++i) {
+      c.forward(b.y, b.x, n, p);
+      if (c.backward != nullptr) c.backward(b.dx, b.dy, b.x, b.y, n, p);
+    }
+  }
+}
+
 std::vector<Case> make_cases() {
   const relu::KernelTable& table = relu::kernels_best();
   std::vector<Case> cases;
@@ -195,6 +233,10 @@ bool parse_options(int argc, char** argv, Options* opt) {
       opt->samples = std::atoi(argv[++i]);
     } else if (arg == "--budget-ms" && has_value) {
       opt->budget_ms = std::atof(argv[++i]);
+    } else if (arg == "--clock" && has_value) {
+      const std::string clock = argv[++i];
+      if (clock != "wall" && clock != "cpu") return false;
+      opt->cpu_clock = clock == "cpu";
     } else if (arg == "--only" && has_value) {
       opt->only = argv[++i];
     } else if (arg == "--sizes" && has_value) {
@@ -221,7 +263,7 @@ int main(int argc, char** argv) {
   if (!parse_options(argc, argv, &opt)) {
     std::fprintf(stderr,
                  "usage: kernels_bench [--sizes 256,4096,...] [--sample-ms 10] [--samples 5] "
-                 "[--budget-ms 50] [--only op]\n");
+                 "[--budget-ms 50] [--clock wall|cpu] [--only op]\n");
     return 2;
   }
   size_t max_n = 0;
@@ -244,10 +286,12 @@ int main(int argc, char** argv) {
   // A first line saying what was measured and how, for the runner's header.
   std::printf(
       "{\"meta\":true,\"variant\":\"%s-%s\",\"compiler\":\"%s\",\"sample_ms\":%g,"
-      "\"samples\":%d,\"budget_ms\":%g}\n",
+      "\"samples\":%d,\"budget_ms\":%g,\"clock\":\"%s\"}\n",
       platform_name(), relu::kernels_best().backend, __VERSION__, opt.sample_ms, opt.samples,
-      opt.budget_ms);
-  for (const Case& c : make_cases()) {
+      opt.budget_ms, opt.cpu_clock ? "cpu" : "wall");
+  const std::vector<Case> cases = make_cases();
+  warm_up(cases, b, std::min<size_t>(max_n, 4096), alphas);
+  for (const Case& c : cases) {
     if (!opt.only.empty() && c.op != opt.only) continue;
     for (size_t n : opt.sizes) bench_case(opt, c, b, n, alphas);
   }

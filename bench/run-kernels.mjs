@@ -3,8 +3,8 @@
 // (bench/kernels-report.mjs). Builds nothing: scripts/build-bench.sh does that first.
 //
 //   node bench/run-kernels.mjs [--markdown] [--json FILE] [--sizes 256,4096] [--sample-ms 10]
-//       [--samples 5] [--budget-ms 50] [--native DIR] [--simd DIR] [--scalar DIR]   (DIR: a CMake
-//       build dir)
+//       [--samples 5] [--budget-ms 50] [--clock wall|cpu] [--native DIR] [--simd DIR] [--scalar
+//       DIR]   (DIR: a CMake build dir)
 //   node bench/run-kernels.mjs --from FILE [--markdown]   re-prints a run saved with --json
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ function parseArgs(argv) {
     sampleMs: 10,
     samples: 5,
     budgetMs: 0,  // 0: samples * sampleMs
+    clock: 'wall',
     native: path.join(ROOT, 'build/native-release'),
     simd: path.join(ROOT, 'build/wasm-simd128'),
     scalar: path.join(ROOT, 'build/wasm-scalar'),
@@ -48,6 +49,9 @@ function parseArgs(argv) {
       opts.samples = Number(value());
     } else if (arg === '--budget-ms') {
       opts.budgetMs = Number(value());
+    } else if (arg === '--clock') {
+      opts.clock = value();
+      if (opts.clock !== 'wall' && opts.clock !== 'cpu') throw new Error('--clock: wall or cpu');
     } else if (arg === '--native' || arg === '--simd' || arg === '--scalar') {
       opts[arg.slice(2)] = path.resolve(value());
     } else {
@@ -68,6 +72,7 @@ function runProgram(label, command, args, opts) {
     ['--sample-ms', opts.sampleMs],
     ['--samples', opts.samples],
     ['--budget-ms', opts.budgetMs],
+    ['--clock', opts.clock],
   ].flatMap(([flag, v]) => [flag, String(v)]);
   const file = args.length > 0 ? args[0] : command;
   if (!fs.existsSync(file)) {
