@@ -179,46 +179,43 @@ const Network* Arena::network(int i) const {
   return i >= 0 && i < network_count() ? &networks_[static_cast<size_t>(i)] : nullptr;
 }
 
-FieldView Arena::field(int i, int resolution, FieldKind kind, std::string* error) {
-  FieldView view;
+float* Arena::field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
+                           std::string* error) {
   if (i < 0 || i >= network_count()) {
     *error =
         "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-    return view;
+    return nullptr;
   }
   *error = field_validate(resolution, data_.half_width);
-  if (!error->empty()) return view;
-  AlignedBuffer& buffer = fields_[static_cast<size_t>(i)];
-  const size_t size = static_cast<size_t>(resolution) * static_cast<size_t>(resolution);
-  if (!buffer.reserve(size)) {
+  if (!error->empty()) return nullptr;
+  AlignedBuffer& buffer = (*buffers)[static_cast<size_t>(i)];
+  if (!buffer.reserve(static_cast<size_t>(resolution) * static_cast<size_t>(resolution))) {
     *error = "field: out of memory";
-    return view;
+    return nullptr;
   }
-  *error = field_evaluate(buffer.data(), &networks_[static_cast<size_t>(i)].mlp, resolution,
-                          data_.half_width, kind);
-  if (!error->empty()) return view;
-  return {buffer.data(), size, resolution, data_.half_width};
+  return buffer.data();
+}
+
+FieldView Arena::field(int i, int resolution, FieldKind kind, std::string* error) {
+  float* out = field_buffer(&fields_, i, resolution, error);
+  if (out == nullptr) return {};
+  *error = field_evaluate(out, &networks_[static_cast<size_t>(i)].mlp, resolution, data_.half_width,
+                          kind);
+  return view_of(out, resolution, *error);
 }
 
 FieldView Arena::unit_field(int i, int layer, int unit, int resolution, std::string* error) {
-  FieldView view;
-  if (i < 0 || i >= network_count()) {
-    *error =
-        "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-    return view;
-  }
-  *error = field_validate(resolution, data_.half_width);
-  if (!error->empty()) return view;
-  AlignedBuffer& buffer = unit_fields_[static_cast<size_t>(i)];
-  const size_t size = static_cast<size_t>(resolution) * static_cast<size_t>(resolution);
-  if (!buffer.reserve(size)) {
-    *error = "field: out of memory";
-    return view;
-  }
-  *error = unit_field_evaluate(buffer.data(), &networks_[static_cast<size_t>(i)].mlp, layer, unit,
-                               resolution, data_.half_width);
-  if (!error->empty()) return view;
-  return {buffer.data(), size, resolution, data_.half_width};
+  float* out = field_buffer(&unit_fields_, i, resolution, error);
+  if (out == nullptr) return {};
+  *error = unit_field_evaluate(out, &networks_[static_cast<size_t>(i)].mlp, layer, unit, resolution,
+                               data_.half_width);
+  return view_of(out, resolution, *error);
+}
+
+FieldView Arena::view_of(const float* data, int resolution, const std::string& error) const {
+  if (!error.empty()) return {};
+  return {data, static_cast<size_t>(resolution) * static_cast<size_t>(resolution), resolution,
+          data_.half_width};
 }
 
 }  // namespace relu

@@ -99,6 +99,11 @@ class Arena {
   FieldView unit_field(int i, int layer, int unit, int resolution, std::string* error);
 
  private:
+  // Network i's buffer in `buffers`, sized for resolution^2 floats, or nullptr with *error.
+  float* field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
+                      std::string* error);
+  FieldView view_of(const float* data, int resolution, const std::string& error) const;
+
   ArenaSettings settings_;
   Dataset data_;
   std::vector<Network> networks_;

@@ -179,23 +179,11 @@ std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
   const int n = config.points;
   std::vector<Sample> samples(static_cast<size_t>(n));
   const double noise = static_cast<double>(config.noise);
-  switch (config.kind) {
-    case DatasetKind::kCircle:
-      make_circle(samples.data(), n, noise, rng);
-      break;
-    case DatasetKind::kXor:
-      make_xor(samples.data(), n, noise, rng);
-      break;
-    case DatasetKind::kGauss:
-      make_gauss(samples.data(), n, noise, rng);
-      break;
-    case DatasetKind::kSpiral:
-      make_spiral(samples.data(), n, noise, rng);
-      break;
-    case DatasetKind::kMoons:
-      make_moons(samples.data(), n, noise, rng);
-      break;
-  }
+  // Indexed by DatasetKind (validated above).
+  using Generator = void (*)(Sample*, int, double, Rng*);
+  constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
+                                                        make_spiral, make_moons};
+  kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
   // Fisher-Yates, so that train and test are both drawn from every class and region.
   for (int i = n - 1; i > 0; --i) {
     const int j = static_cast<int>(rng_below(rng, static_cast<uint32_t>(i) + 1u));
