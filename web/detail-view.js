@@ -15,7 +15,7 @@ function normalise(values) {
   for (const v of values) max = Math.max(max, Math.abs(v));
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; ++i) out[i] = max > 0 ? 0.5 + 0.5 * values[i] / max : 0.5;
-  return {out, flat: max === 0};
+  return {out};
 }
 
 function mapCanvas(values, res) {
@@ -39,9 +39,9 @@ function inputMap(res, axis) {
 function drawNetwork(canvas, detail, outputField, outputRes) {
   const columns = [
     [inputMap(detail.resolution, 0), inputMap(detail.resolution, 1)].map((v) => ({v, flat: false})),
-    ...detail.units.map((layer) => layer.map((values) => {
-      const {out, flat} = normalise(values);
-      return {v: out, flat};
+    ...detail.units.map((layer) => layer.map(({values, silent}) => {
+      const {out} = normalise(values);
+      return {v: out, flat: silent};
     })),
     [{v: outputField, flat: false, res: outputRes}],
   ];
@@ -181,7 +181,7 @@ export class DetailView {
       `epoch ${m.epoch}`, `test accuracy ${(100 * m.testAccuracy).toFixed(1)}%`,
       `dead units ${m.deadUnits} / ${m.units} (on the training points)`
     ];
-    if (dead.length) facts.push(`${dead.length} crossed out: zero over the whole plane`);
+    if (dead.length) facts.push(`crossed out: ${dead.length} units silent on every training point`);
     if (m.diverged) facts.push('diverged: training stopped');
     this.q('.detail-facts').textContent = facts.join(' · ');
     const c = detail.curves;

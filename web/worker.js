@@ -35,18 +35,32 @@ function hiddenLayers(settings) {
   return (settings.layers || []).map((layer) => (typeof layer === 'number' ? layer : layer.units));
 }
 
+// Grid cells nearest to each training point at `resolution` (row 0 at y = +h, as fields).
+function trainCells(resolution) {
+  const {points, trainCount, halfWidth: h} = arena.data();
+  const cells = new Int32Array(trainCount);
+  const scale = (resolution - 1) / (2 * h);
+  for (let i = 0; i < trainCount; ++i) {
+    const col = Math.round((points[2 * i] + h) * scale);
+    const row = Math.round((h - points[2 * i + 1]) * scale);
+    cells[i] = row * resolution + col;
+  }
+  return cells;
+}
+
+// Each hidden unit's map, and whether it is exactly 0 at every training point (sampled at the
+// nearest grid cell): for ReLU that is a dead unit (zero output <=> zero gradient).
 function unitFields(index, settings, transfer) {
-  const layers = [];
-  hiddenLayers(settings).forEach((units, layer) => {
+  const cells = trainCells(view.unitResolution);
+  return hiddenLayers(settings).map((units, layer) => {
     const maps = [];
     for (let unit = 0; unit < units; ++unit) {
-      const field = arena.unitField(index, layer, unit, view.unitResolution);
-      transfer.push(field.buffer);
-      maps.push(field);
+      const values = arena.unitField(index, layer, unit, view.unitResolution);
+      transfer.push(values.buffer);
+      maps.push({values, silent: cells.every((c) => values[c] === 0)});
     }
-    layers.push(maps);
+    return maps;
   });
-  return layers;
 }
 
 // The activation of panel `index` and its derivative on [-4, 4], with its current parameters

@@ -152,6 +152,26 @@ test('a diverged panel is greyed and labelled while the others keep training', a
   await page.close();
 });
 
+test('the grid and a panel export as PNG files', async () => {
+  const page = await openPage(session.context, session.url, {reducedMotion: 'reduce'});
+  const pngBytes = async (click) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return {name: download.suggestedFilename(), bytes: Buffer.concat(chunks)};
+  };
+  const grid = await pngBytes(() => page.click('#export-grid'));
+  assert.equal(grid.name, 'relu-lab.png');
+  assert.equal(grid.bytes.subarray(1, 4).toString(), 'PNG');
+  assert.ok(grid.bytes.length > 10000, `grid PNG has ${grid.bytes.length} bytes`);
+  await page.click('.panel[data-activation="tanh"]');
+  const panel = await pngBytes(() => page.click('.detail-save'));
+  assert.equal(panel.name, 'relu-lab-tanh.png');
+  assert.equal(panel.bytes.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a phone-sized viewport shows the grid without horizontal overflow', async () => {
   const page = await openPage(
       session.context, session.url, {viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
