@@ -248,6 +248,7 @@ function buildStatic() {
   });
   $('export-grid').addEventListener('click', () => downloadPng(grid.composite(), 'relu-lab.png'));
   $('notice-close').addEventListener('click', () => showNotices([]));
+  $('show-controls').addEventListener('click', () => changeSetting('controls', true, []));
   bindKeys(actions);
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === toHash(app.settings)) return;

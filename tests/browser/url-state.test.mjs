@@ -97,6 +97,9 @@ test('controls=false hides the settings for embedding; the panels still run', as
   assert.equal(await page.isVisible('#settings'), false);
   assert.equal(await page.isVisible('.experiments-bar'), false);
   assert.equal(await page.isVisible('#play'), true);
+  await page.click('#show-controls');
+  assert.equal(await page.isVisible('#settings'), true);
+  assert.match(await page.evaluate(() => location.hash), /controls=true/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
