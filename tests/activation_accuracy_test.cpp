@@ -5,8 +5,10 @@
 // In wasm, musl's long double exp/erfc/... are its double versions: the truth is then good to
 // ~1e-16 relative, still ~1e-9 of a float ULP, which is all the measurement needs.
 #include <catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 

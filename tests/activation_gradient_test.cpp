@@ -4,6 +4,7 @@
 // Accuracy to the ULP is activation_accuracy_test's job: the tolerances here catch wrong math.
 #include <catch.hpp>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
