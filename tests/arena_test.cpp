@@ -272,6 +272,28 @@ TEST_CASE("fields through the arena: per-network buffers, probability and logit 
   CHECK(arena.network(2) == nullptr);
 }
 
+TEST_CASE("no hidden layers: logistic regression, no units, the output is the only unit field") {
+  ArenaSettings settings = with_networks({Activation::kRelu, Activation::kTanh});
+  settings.hidden.clear();
+  Arena arena;
+  reset_ok(&arena, settings);
+  REQUIRE(arena.train(10).empty());
+  for (int i = 0; i < 2; ++i) {
+    const NetworkMetrics& m = *arena.metrics(i);
+    CHECK(m.units == 0);
+    CHECK(m.dead_units == 0);
+    CHECK(m.sparsity == 0.0);
+    CHECK(m.test_accuracy < 0.75);  // a half-plane again
+  }
+  std::string error;
+  const relu::FieldView logits = arena.field(0, 32, relu::FieldKind::kLogit, &error);
+  const std::vector<float> kept(logits.data, logits.data + logits.size);
+  const relu::FieldView unit = arena.unit_field(0, 0, 0, 32, &error);
+  REQUIRE(unit.size == kept.size());
+  CHECK(std::vector<float>(unit.data, unit.data + unit.size) == kept);
+  CHECK(arena.unit_field(0, 1, 0, 32, &error).size == 0);
+}
+
 TEST_CASE("a full batch larger than the training set trains one step per epoch") {
   ArenaSettings settings = with_networks({Activation::kRelu});
   settings.batch_size = relu::kArenaMaxBatch;
