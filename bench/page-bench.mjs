@@ -54,8 +54,10 @@ async function firstFrame(context, url) {
   let backend = '';
   for (let i = 0; i < NAVIGATIONS; ++i) {
     const page = await openPage(context, `${url}${BASE}&res=128`, {reducedMotion: 'reduce'});
-    const {firstFrameMs, marks} = await page.evaluate(() => window.reluLabDebug);
+    const {firstFrameMs, marks, compute} = await page.evaluate(() => window.reluLabDebug);
     times.push(firstFrameMs);
+    marks.firstFrameWorker = compute[0].computeMs;
+    marks.firstFrameDraw = compute[0].drawMs;
     for (const [key, ms] of Object.entries(marks)) (steps[key] ||= []).push(ms);
     backend = await page.getAttribute('html', 'data-backend');
     await page.close();
@@ -75,7 +77,7 @@ try {
       `time to first frame (navigation start -> first field drawn, ${NAVIGATIONS} loads): ` +
       fmt(ttff));
   const medians = Object.entries(steps).map(([k, v]) => `${k} ${stats(v).median.toFixed(0)} ms`);
-  console.log(`  medians since navigation: ${medians.join(', ')}`);
+  console.log(`  medians (since navigation; firstFrame* are durations): ${medians.join(', ')}`);
   for (const resolution of [128, 256]) {
     const r = await frameTimes(session.context, session.url, resolution);
     console.log(`${r.panels} panels, ${resolution}x${resolution} fields, ${FRAMES} frames:`);

@@ -1,5 +1,6 @@
 // The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
 // The main thread only draws and handles input; all training happens in worker.js.
+import {worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
 import {EXPERIMENTS, experimentSettings, INTRO} from './experiments.js';
@@ -34,7 +35,6 @@ const debug = {
 debug.marks.mainStart = performance.now();
 window.reluLabDebug = debug;
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), {type: 'module'});
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
 const detail = new DetailView($('detail'), {

@@ -5,6 +5,9 @@ import {loadReluLab} from './relu-lab.mjs';
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
 
+// The wasm module starts loading as soon as the worker starts, before the page asks for anything.
+const labReady = loadReluLab();
+labReady.catch(() => {});  // reported by the first message's handler, not as unhandled
 let lab = null;
 let arena = null;
 let view = {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40};
@@ -126,7 +129,7 @@ function dataOf(current) {
 
 async function handle(message) {
   if (!lab) {
-    lab = await loadReluLab();
+    lab = await labReady;
     postMessage({type: 'loaded', backend: lab.backend, activationNames: lab.activationNames});
   }
   const start = performance.now();
