@@ -10,6 +10,7 @@ const labReady = loadReluLab();
 labReady.catch(() => {});  // reported by the first message's handler, not as unhandled
 let lab = null;
 let arena = null;
+let arenaSettings = null;  // arena.settings(), read once per arena (it is JSON)
 let view = {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40};
 // Messages are handled strictly in order: the first one waits for the wasm module.
 let queue = Promise.resolve();
@@ -89,7 +90,7 @@ function curves(index, settings, metrics) {
 
 // One frame: metrics, one field per panel and, if a detail view is open, its feature maps.
 function frame(trainMs, start) {
-  const settings = arena.settings();
+  const settings = arenaSettings;
   const metrics = metricsOf(arena);
   const fieldStart = performance.now();
   const transfer = [];
@@ -140,6 +141,7 @@ async function handle(message) {
       view = {...view, ...message.view};
       arena = lab.createArena(message.settings);
       const settings = arena.settings();
+      arenaSettings = settings;
       postMessage({type: 'created', settings, panels: panelsOf(settings), data: dataOf(arena)});
       frame(0, start);
       break;
