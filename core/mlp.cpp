@@ -4,6 +4,7 @@
 // Legend: B batch, I inputs of a layer, O units of a layer, S = B rounded up to 4.
 #include "mlp.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -58,17 +59,9 @@ void linear_forward(float* z, const float* in, const float* W, const float* b, i
   }
 }
 
-// sum over s < S of u[s] v[s] in a fixed order: four interleaved partial sums (lane k takes
+// sum over s < S of u[s] in a fixed order: four interleaved partial sums (lane k takes
 // s = k mod 4), then (p0 + p1) + (p2 + p3). S is a multiple of 4. Written so the vectoriser
 // keeps the order, hence identical results with and without SIMD.
-float dot_lanes(const float* u, const float* v, int S) {
-  float p[4] = {0.0f, 0.0f, 0.0f, 0.0f};
-  for (int s = 0; s < S; s += 4) {
-    for (int k = 0; k < 4; ++k) p[k] += u[s + k] * v[s + k];
-  }
-  return (p[0] + p[1]) + (p[2] + p[3]);
-}
-
 float sum_lanes(const float* u, int S) {
   float p[4] = {0.0f, 0.0f, 0.0f, 0.0f};
   for (int s = 0; s < S; s += 4) {
@@ -79,12 +72,26 @@ float sum_lanes(const float* u, int S) {
 
 // dW (O, I) += dz (O, S) in (I, S)^T, db (O) += dz summed over S, and, if din is not null,
 // din (I, S) = W^T dz (overwritten). Padding lanes of dz are 0, so they add nothing.
-void linear_backward(float* din, float* dW, float* db, const float* dz, const float* in,
-                     const float* W, int I, int O, int S) {
+// dW's sums over S use the order of sum_lanes; the four partial sums of every weight go to
+// lanes (O * I * 4 floats) first, so that the final pairwise adds run as one vector loop
+// instead of a horizontal reduction per weight.
+void linear_backward(float* din, float* dW, float* db, float* lanes, const float* dz,
+                     const float* in, const float* W, int I, int O, int S) {
   for (int o = 0; o < O; ++o) {
     const float* dzo = dz + o * S;
     db[o] += sum_lanes(dzo, S);
-    for (int i = 0; i < I; ++i) dW[o * I + i] += dot_lanes(dzo, in + i * S, S);
+    for (int i = 0; i < I; ++i) {
+      const float* row = in + i * S;
+      float p[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+      for (int s = 0; s < S; s += 4) {
+        for (int k = 0; k < 4; ++k) p[k] += dzo[s + k] * row[s + k];
+      }
+      for (int k = 0; k < 4; ++k) lanes[(o * I + i) * 4 + k] = p[k];
+    }
+  }
+  for (int w = 0; w < O * I; ++w) {
+    const float* p = lanes + 4 * w;
+    dW[w] += (p[0] + p[1]) + (p[2] + p[3]);
   }
   if (din == nullptr) return;
   for (int i = 0; i < I; ++i) {
@@ -211,7 +218,14 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
   const size_t P = round_up(mlp->param_count, kAlignFloats);
   const size_t S_max = round_up(static_cast<size_t>(max_batch), 4);
   const size_t x_size = round_up(kMlpInputs * S_max, kAlignFloats);
-  size_t total = 4 * P + x_size;
+  // Backward scratch: 4 partial sums per weight of the largest layer.
+  size_t lanes_size = 0;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    const MlpLayer& layer = mlp->layers[l];
+    lanes_size = std::max(lanes_size, static_cast<size_t>(4 * layer.out * layer.in));
+  }
+  lanes_size = round_up(lanes_size, kAlignFloats);
+  size_t total = 4 * P + x_size + lanes_size;
   for (int l = 0; l < mlp->layer_count; ++l) {
     const size_t act = round_up(static_cast<size_t>(mlp->layers[l].out) * S_max, kAlignFloats);
     const bool aliased = mlp->layers[l].activation == Activation::kLinear;
@@ -226,7 +240,8 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
   mlp->m = base + 2 * P;
   mlp->v = base + 3 * P;
   mlp->x = base + 4 * P;
-  float* next = mlp->x + x_size;
+  mlp->lanes = mlp->x + x_size;
+  float* next = mlp->lanes + lanes_size;
   for (int l = 0; l < mlp->layer_count; ++l) {
     MlpLayer& layer = mlp->layers[l];
     const size_t act = round_up(static_cast<size_t>(layer.out) * S_max, kAlignFloats);
@@ -329,7 +344,7 @@ double mlp_backward(Mlp* mlp, const float* labels, const int* rows, int total_ba
     }
     const float* in = l == 0 ? mlp->x : mlp->layers[l - 1].a;
     float* din = l == 0 ? nullptr : mlp->layers[l - 1].da;
-    linear_backward(din, mlp->grads + layer.W, mlp->grads + layer.b, layer.da, in,
+    linear_backward(din, mlp->grads + layer.W, mlp->grads + layer.b, mlp->lanes, layer.da, in,
                     mlp->params + layer.W, layer.in, layer.out, S);
   }
   return loss * inverse_total;

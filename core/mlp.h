@@ -63,6 +63,7 @@ struct MlpLayer {
 //                              every W (layer order), then every b, then every alpha,
 //                              so [0, weight_count) are exactly the weights (L1/L2 apply there)
 //   x                          (kMlpInputs, S) the input of the last forward, transposed
+//   lanes                      backward scratch, 4 floats per weight of the largest layer
 //   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4
 // Pointers into `memory` stay valid while the Mlp lives (a move keeps them; copying is
 // disabled). A forward or backward allocates nothing.
@@ -80,6 +81,7 @@ struct Mlp {
   float* m = nullptr;  // Adam first moment, or the SGD momentum buffer
   float* v = nullptr;  // Adam second moment
   float* x = nullptr;
+  float* lanes = nullptr;  // backward scratch (4 partial sums per weight of a layer)
   std::vector<float> memory;
 
   Mlp() = default;

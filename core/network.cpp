@@ -103,14 +103,21 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
       break;
     }
     ++net->step;
-    net->grad_norm = optimizer_step(net->optimizer, mlp->params, mlp->grads, mlp->m, mlp->v,
-                                    mlp->param_count, mlp->weight_count, net->step);
-    loss_sum += loss;
     ++result.steps;
-    result.grad_norm = net->grad_norm;
-    if (!std::isfinite(net->grad_norm)) {
-      result.finite = false;
-      break;
+    loss_sum += loss;
+    // The norm (a pass over the gradients in double) only where it is used: clipping, and the
+    // last step's value that the metrics report.
+    if (net->optimizer.clip_norm > 0.0f || s + 1 == steps) {
+      net->grad_norm = optimizer_step(net->optimizer, mlp->params, mlp->grads, mlp->m, mlp->v,
+                                      mlp->param_count, mlp->weight_count, net->step);
+      result.grad_norm = net->grad_norm;
+      if (!std::isfinite(net->grad_norm)) {
+        result.finite = false;
+        break;
+      }
+    } else {
+      optimizer_update(net->optimizer, mlp->params, mlp->grads, mlp->m, mlp->v, mlp->param_count,
+                       mlp->weight_count, net->step);
     }
   }
   result.loss = result.steps > 0 ? loss_sum / result.steps : result.last_loss;

@@ -37,7 +37,9 @@ struct TrainResult {
   double loss = 0;       // mean over the steps of each step's mini-batch loss (before it)
   double last_loss = 0;  // the last step's mini-batch loss (before its update)
   double grad_norm = 0;  // the last step's gradient norm (before clipping)
-  bool finite = true;    // false if a loss or gradient norm was NaN/inf (training stopped)
+  // false if a step's loss, or the last step's gradient norm (every step's with clipping),
+  // was NaN/inf: training stopped there.
+  bool finite = true;
 };
 
 // `steps` optimizer steps on the data set x (N, 2), labels (N) (caller-owned).
@@ -46,7 +48,7 @@ struct TrainResult {
 // drop_last=False) from a permutation of 0..N-1 drawn at the start of each epoch from
 // rng_seed(shuffle_seed, epoch) (Fisher-Yates), so the order depends only on the seed and the
 // epoch number; training resumes where the previous call stopped (cursor, epoch). Stops early
-// at the first non-finite loss or gradient norm. Allocates only when N grows beyond the
+// at the first non-finite loss (see TrainResult::finite). Allocates only when N grows beyond the
 // order's size (first call).
 TrainResult network_train_steps(Network* net, const float* x, const float* labels, int N,
                                 int batch_size, int steps, uint64_t shuffle_seed);

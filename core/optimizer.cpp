@@ -126,10 +126,8 @@ void adam_step(float* params, const float* grads, float* m, float* v, size_t cou
   }
 }
 
-double optimizer_step(const OptimizerConfig& c, float* params, float* grads, float* m, float* v,
-                      size_t count, size_t decay_count, uint64_t step) {
-  const double norm =
-      c.clip_norm > 0.0f ? clip_grad_norm(grads, count, c.clip_norm) : grad_norm(grads, count);
+void optimizer_update(const OptimizerConfig& c, float* params, const float* grads, float* m,
+                      float* v, size_t count, size_t decay_count, uint64_t step) {
   switch (c.kind) {
     case OptimizerKind::kSgd:
       sgd_step(params, grads, count, decay_count, c.lr, c.l1, c.l2);
@@ -142,6 +140,13 @@ double optimizer_step(const OptimizerConfig& c, float* params, float* grads, flo
                 c.l2);
       break;
   }
+}
+
+double optimizer_step(const OptimizerConfig& c, float* params, float* grads, float* m, float* v,
+                      size_t count, size_t decay_count, uint64_t step) {
+  const double norm =
+      c.clip_norm > 0.0f ? clip_grad_norm(grads, count, c.clip_norm) : grad_norm(grads, count);
+  optimizer_update(c, params, grads, m, v, count, decay_count, step);
   return norm;
 }
 

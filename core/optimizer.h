@@ -62,6 +62,11 @@ void adam_step(float* params, const float* grads, float* m, float* v, size_t cou
                size_t decay_count, uint64_t step, float lr, float beta1, float beta2, float eps,
                float l1, float l2);
 
+// config.kind's update alone: no clipping and no norm (the cheap path for steps whose norm
+// nobody reads).
+void optimizer_update(const OptimizerConfig& config, float* params, const float* grads, float* m,
+                      float* v, size_t count, size_t decay_count, uint64_t step);
+
 // One optimizer step as torch runs it after loss.backward(): clip (if clip_norm > 0, this
 // scales grads in place), then config.kind's update. step is 1-based (Adam's t). m and v are
 // the optimizer state (same layout as params; v is unused but must be valid for kMomentum).
