@@ -62,6 +62,7 @@ void map_backward(float* dx, const float* dy, const float* x, size_t n, Op op) {
 
 constexpr int kExactUnroll = 4;   // cheap ops: 16 floats per iteration
 constexpr int kSmoothUnroll = 4;  // transcendental ops: four independent chains
+constexpr int kHeavyUnroll = 2;   // gelu backward: at 4 its live values spill (~1.5x slower)
 
 using simd128::barrier;
 
@@ -100,17 +101,37 @@ inline v128_t leaky_grad(v128_t dy, v128_t x, v128_t a) {
   return wasm_v128_or(wasm_f32x4_mul(dy, factor), barrier(is_nan(x)));
 }
 
-// PReLU with more than one channel: channels % 4 == 0 loads 4 contiguous alphas per vector;
-// any other count (and the tail) gathers alpha lane by lane. step(i, alphas, count) handles
-// elements [i, i + count), count <= 4.
+// PReLU with more than one channel. The alphas of 4 consecutive elements repeat every
+// span = lcm(channels, 4) elements, so whole spans load them as vectors: from a local copy of
+// one or more spans (at least 16 floats, so the inner loop has a few vectors to unroll) while
+// that fits in kPreluLocal floats, else straight from alpha when channels % 4 == 0. The rest
+// (and large spans of other channel counts) gather alpha lane by lane. step(i, alphas, count)
+// handles elements [i, i + count), count <= 4.
+constexpr size_t kPreluLocal = 64;
+
 template <class Step>
 void prelu_loop(size_t n, const ActivationParams& p, Step step) {
   const size_t channels = p.prelu_channels;
   const float* alpha = p.prelu_alpha;
+  const size_t span = channels % 4 == 0   ? channels
+                      : channels % 2 == 0 ? 2 * channels
+                                          : 4 * channels;
+  const size_t block = span * ((16 + span - 1) / span);  // whole spans, >= 16 floats
+  float local[kPreluLocal];
+  const float* period = nullptr;
+  size_t period_size = 0;
+  if (block <= kPreluLocal) {
+    for (size_t j = 0; j < block; ++j) local[j] = alpha[j % channels];
+    period = local;
+    period_size = block;
+  } else if (channels % 4 == 0) {
+    period = alpha;
+    period_size = channels;
+  }
   size_t i = 0;
-  if (channels % 4 == 0) {  // whole rows; a partial last row goes through the general loop
-    for (; i + channels <= n; i += channels) {
-      for (size_t c = 0; c < channels; c += 4) step(i + c, wasm_v128_load(alpha + c), 4);
+  if (period != nullptr) {
+    for (; i + period_size <= n; i += period_size) {
+      for (size_t j = 0; j < period_size; j += 4) step(i + j, wasm_v128_load(period + j), 4);
     }
   }
   for (size_t c = i % channels; i < n; i += 4) {
@@ -249,7 +270,7 @@ void gelu_forward_simd128(float* y, const float* x, size_t n, const ActivationPa
 // f'(x) = Phi(x) + x phi(x), phi(x) = exp(-x^2/2) / sqrt(2 pi).
 void gelu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
                            const ActivationParams&) {
-  map_backward<kSmoothUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
+  map_backward<kHeavyUnroll>(dx, dy, x, n, [](v128_t g, v128_t v) {
     const v128_t xc = clamp(v, kGeluSaturation);
     const simd128::NormalParts np = simd128::normal_parts(xc);
     return mul(g, add(np.cdf, mul(mul(xc, np.g), splat(kInvSqrt2Pi))));

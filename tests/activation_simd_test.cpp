@@ -4,6 +4,7 @@
 // are scalar and the test still has to pass (accuracy vs exact math is in the accuracy test).
 #include <catch.hpp>
 #include <cstdint>
+#include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -34,8 +35,13 @@ const OpInfo kOps[] = {
 #undef RELU_ACTIVATION
 };
 
-// PReLU alphas, one per channel; a negative one checks the sign of zero and of x * alpha.
-const float kAlphas[8] = {0.25f, -0.5f, 1.5f, 0.1f, 0.0f, 2.0f, -0.03f, 0.75f};
+// PReLU alphas, one per channel: mixed signs (the sign of zero and of x * alpha), 0 and > 1.
+// 70 of them, so that channel counts past the kernels' local alpha copy are covered too.
+std::vector<float> prelu_alphas() {
+  std::vector<float> a = {0.25f, -0.5f, 1.5f, 0.1f, 0.0f, 2.0f, -0.03f, 0.75f};
+  while (a.size() < 70) a.push_back(0.01f * static_cast<float>(a.size()) - 0.3f);
+  return a;
+}
 
 struct Config {
   OpInfo info;
@@ -45,15 +51,21 @@ struct Config {
 
 // Every op with default params, then the non-default ones and the PReLU channel layouts.
 std::vector<Config> configs() {
+  static const std::vector<float> alphas = prelu_alphas();
   std::vector<Config> out;
   for (const OpInfo& info : kOps) {
     ActivationParams p;
-    p.prelu_alpha = kAlphas;
+    p.prelu_alpha = alphas.data();
     out.push_back({info, p, info.name});
     switch (info.op) {
       case Activation::kLeakyRelu:
-        p.slope = 0.2f;
-        out.push_back({info, p, "leaky_relu slope=0.2"});
+        // The SIMD kernel has three code paths: 0 < slope <= 1, slope > 1, and the rest.
+        for (float slope : {0.2f, 1.0f, 1.5f, 0.0f, -0.5f}) {
+          p.slope = slope;
+          char label[40];
+          std::snprintf(label, sizeof label, "leaky_relu slope=%g", static_cast<double>(slope));
+          out.push_back({info, p, label});
+        }
         break;
       case Activation::kElu:
         p.alpha = 0.5f;
@@ -65,7 +77,7 @@ std::vector<Config> configs() {
         out.push_back({info, p, "softplus beta=2 threshold=10"});
         break;
       case Activation::kPrelu:
-        for (size_t channels : {3, 4, 8}) {
+        for (size_t channels : {3, 4, 8, 68, 70}) {
           p.prelu_channels = channels;
           out.push_back({info, p, "prelu channels=" + std::to_string(channels)});
         }
