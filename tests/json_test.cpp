@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <locale>
 #include <random>
 #include <string>
@@ -235,8 +236,8 @@ TEST_CASE("the writer prints the shortest digits that round-trip, non-finite as 
   CHECK(write(Value::number(static_cast<double>(0.1f))) == "0.10000000149011612");
   CHECK(write(Value::number_f32(FLT_MAX)) == "3.4028235e+38");
   CHECK(write(Value::number_f32(FLT_TRUE_MIN)) == "1e-45");
-  CHECK(write(Value::number(NAN)) == "null");
-  CHECK(write(Value::number(-INFINITY)) == "null");
+  CHECK(write(Value::number(std::numeric_limits<double>::quiet_NaN())) == "null");
+  CHECK(write(Value::number(-std::numeric_limits<double>::infinity())) == "null");
   CHECK(write(Value::number_f32(INFINITY)) == "null");
   CHECK(write(Value::string("a\"b\\c\n\x01\x7F\xC3\xA9")) == R"("a\"b\\c\n\u0001\u007fé")");
   Value o = Value::object();

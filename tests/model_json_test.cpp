@@ -58,13 +58,13 @@ TEST_CASE("a hand-written model predicts W x + b with W as [out][in]") {
   REQUIRE(relu::mlp_forward(&mlp, x, 4));
   const float* logits = relu::mlp_logits(mlp);
   for (int k = 0; k < 4; ++k) {
-    const double x0 = double{x[2 * k]}, x1 = double{x[2 * k + 1]};
+    const double x0 = static_cast<double>(x[2 * k]), x1 = static_cast<double>(x[2 * k + 1]);
     double h0 = 1 * x0 + 2 * x1 + 0.5, h1 = -1 * x0 + 0.5 * x1 + 2;
-    h0 = h0 > 0 ? h0 : double{0.1f} * h0;  // channel alphas 0.1 and 0.2
-    h1 = h1 > 0 ? h1 : double{0.2f} * h1;
+    h0 = h0 > 0 ? h0 : static_cast<double>(0.1f) * h0;  // channel alphas 0.1 and 0.2
+    h1 = h1 > 0 ? h1 : static_cast<double>(0.2f) * h1;
     const double expected = 1 * h0 - 2 * h1 + 0.25;
     INFO("example " << k);
-    CHECK(double{logits[k]} == Approx(expected).epsilon(1e-6));
+    CHECK(static_cast<double>(logits[k]) == Approx(expected).epsilon(1e-6));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <catch.hpp>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <string>
 
 using relu::ArenaSettings;
@@ -58,30 +59,35 @@ TEST_CASE("every out-of-range number is clamped to its range with a warning") {
     std::function<double(const ArenaSettings&)> get;
     const char* warning;
   };
-  const auto lr = [](const ArenaSettings& s) { return double{s.optimizer.lr}; };
+  const auto lr = [](const ArenaSettings& s) { return static_cast<double>(s.optimizer.lr); };
   const auto net0 = [](const ArenaSettings& s) { return s.networks.at(0); };
   const Case cases[] = {
       {R"({"lr": 1000})", 10.0, lr, "lr 1000 clamped to 10"},
-      {R"({"lr": 1e-9})", double{1e-5f}, lr, "lr 1e-09 clamped to 1e-05"},
-      {R"({"optimizer": {"lr": -1}})", double{1e-5f}, lr, "optimizer.lr -1 clamped to 1e-05"},
-      {R"({"noise": -1})", 0.0, [](auto& s) { return double{s.dataset.noise}; },
+      {R"({"lr": 1e-9})", static_cast<double>(1e-5f), lr, "lr 1e-09 clamped to 1e-05"},
+      {R"({"optimizer": {"lr": -1}})", static_cast<double>(1e-5f), lr,
+       "optimizer.lr -1 clamped to 1e-05"},
+      {R"({"noise": -1})", 0.0, [](auto& s) { return static_cast<double>(s.dataset.noise); },
        "noise -1 clamped to 0"},
-      {R"({"noise": 0.9})", 0.5, [](auto& s) { return double{s.dataset.noise}; },
+      {R"({"noise": 0.9})", 0.5, [](auto& s) { return static_cast<double>(s.dataset.noise); },
        "noise 0.9 clamped to 0.5"},
       {R"({"points": 3})", 10, [](auto& s) { return double(s.dataset.points); },
        "points 3 clamped to 10"},
       {R"({"points": 1e9})", 5000, [](auto& s) { return double(s.dataset.points); },
        "points 1000000000 clamped to 5000"},
-      {R"({"trainFraction": 0})", double{0.1f},
-       [](auto& s) { return double{s.dataset.train_fraction}; }, "trainFraction 0 clamped to 0.1"},
-      {R"({"trainFraction": 1})", double{0.9f},
-       [](auto& s) { return double{s.dataset.train_fraction}; }, "trainFraction 1 clamped to 0.9"},
-      {R"({"biasInit": -50})", -10, [](auto& s) { return double{s.init.bias}; },
+      {R"({"trainFraction": 0})", static_cast<double>(0.1f),
+       [](auto& s) { return static_cast<double>(s.dataset.train_fraction); },
+       "trainFraction 0 clamped to 0.1"},
+      {R"({"trainFraction": 1})", static_cast<double>(0.9f),
+       [](auto& s) { return static_cast<double>(s.dataset.train_fraction); },
+       "trainFraction 1 clamped to 0.9"},
+      {R"({"biasInit": -50})", -10, [](auto& s) { return static_cast<double>(s.init.bias); },
        "biasInit -50 clamped to -10"},
-      {R"({"l1": -1})", 0, [](auto& s) { return double{s.optimizer.l1}; }, "l1 -1 clamped to 0"},
-      {R"({"l2": 100})", 10, [](auto& s) { return double{s.optimizer.l2}; },
+      {R"({"l1": -1})", 0, [](auto& s) { return static_cast<double>(s.optimizer.l1); },
+       "l1 -1 clamped to 0"},
+      {R"({"l2": 100})", 10, [](auto& s) { return static_cast<double>(s.optimizer.l2); },
        "l2 100 clamped to 10"},
-      {R"({"clipNorm": 1e6})", 1000, [](auto& s) { return double{s.optimizer.clip_norm}; },
+      {R"({"clipNorm": 1e6})", 1000,
+       [](auto& s) { return static_cast<double>(s.optimizer.clip_norm); },
        "clipNorm 1000000 clamped to 1000"},
       {R"({"batchSize": 0})", 1, [](auto& s) { return double(s.batch_size); },
        "batchSize 0 clamped to 1"},
@@ -91,29 +97,33 @@ TEST_CASE("every out-of-range number is clamped to its range with a warning") {
        "layers[0] 0 clamped to 1"},
       {R"({"layers": [4, 99]})", 16, [](auto& s) { return double(s.hidden.at(1)); },
        "layers[1] 99 clamped to 16"},
-      {R"({"optimizer": {"name": "momentum", "momentum": 2}})", double{0.999f},
-       [](auto& s) { return double{s.optimizer.momentum}; },
+      {R"({"optimizer": {"name": "momentum", "momentum": 2}})", static_cast<double>(0.999f),
+       [](auto& s) { return static_cast<double>(s.optimizer.momentum); },
        "optimizer.momentum 2 clamped to 0.999"},
-      {R"({"optimizer": {"beta1": -0.5}})", 0, [](auto& s) { return double{s.optimizer.beta1}; },
+      {R"({"optimizer": {"beta1": -0.5}})", 0,
+       [](auto& s) { return static_cast<double>(s.optimizer.beta1); },
        "optimizer.beta1 -0.5 clamped to 0"},
-      {R"({"optimizer": {"beta2": 1}})", double{0.99999f},
-       [](auto& s) { return double{s.optimizer.beta2}; }, "optimizer.beta2 1 clamped to 0.99999"},
-      {R"({"optimizer": {"eps": 0}})", double{1e-12f},
-       [](auto& s) { return double{s.optimizer.eps}; }, "optimizer.eps 0 clamped to 1e-12"},
+      {R"({"optimizer": {"beta2": 1}})", static_cast<double>(0.99999f),
+       [](auto& s) { return static_cast<double>(s.optimizer.beta2); },
+       "optimizer.beta2 1 clamped to 0.99999"},
+      {R"({"optimizer": {"eps": 0}})", static_cast<double>(1e-12f),
+       [](auto& s) { return static_cast<double>(s.optimizer.eps); },
+       "optimizer.eps 0 clamped to 1e-12"},
       {R"({"activations": [{"activation": "leaky_relu", "params": {"slope": 5}}]})", 1,
-       [&](auto& s) { return double{net0(s).params.slope}; },
+       [&](auto& s) { return static_cast<double>(net0(s).params.slope); },
        "activations[0].params.slope 5 clamped to 1"},
       {R"({"activations": [{"activation": "elu", "params": {"alpha": -1}}]})", 0,
-       [&](auto& s) { return double{net0(s).params.alpha}; },
+       [&](auto& s) { return static_cast<double>(net0(s).params.alpha); },
        "activations[0].params.alpha -1 clamped to 0"},
-      {R"({"activations": [{"activation": "softplus", "params": {"beta": 0}}]})", double{0.01f},
-       [&](auto& s) { return double{net0(s).params.beta}; },
+      {R"({"activations": [{"activation": "softplus", "params": {"beta": 0}}]})",
+       static_cast<double>(0.01f),
+       [&](auto& s) { return static_cast<double>(net0(s).params.beta); },
        "activations[0].params.beta 0 clamped to 0.01"},
       {R"({"activations": [{"activation": "softplus", "params": {"threshold": 1e3}}]})", 100,
-       [&](auto& s) { return double{net0(s).params.threshold}; },
+       [&](auto& s) { return static_cast<double>(net0(s).params.threshold); },
        "activations[0].params.threshold 1000 clamped to 100"},
       {R"({"activations": [{"activation": "prelu", "params": {"init": -3}}]})", -1,
-       [&](auto& s) { return double{net0(s).prelu_init}; },
+       [&](auto& s) { return static_cast<double>(net0(s).prelu_init); },
        "activations[0].params.init -3 clamped to -1"},
   };
   for (const Case& c : cases) {
@@ -223,7 +233,7 @@ TEST_CASE("malformed values are errors naming the field") {
   }
   // NaN cannot come from JSON text, but a Value built in C++ may hold it.
   relu::json::Value v = relu::json::Value::object();
-  v.set("lr", relu::json::Value::number(NAN));
+  v.set("lr", relu::json::Value::number(std::numeric_limits<double>::quiet_NaN()));
   CHECK(relu::settings_from_json(v).error == "lr: expected a finite number");
 }
 

@@ -28,7 +28,7 @@ relu::json::Value parse_ok(const std::string& text) {
 double bce(const float* logits, const float* labels, int n) {
   double sum = 0;
   for (int i = 0; i < n; ++i) {
-    const double l = double{logits[i]}, y = double{labels[i]};
+    const double l = static_cast<double>(logits[i]), y = static_cast<double>(labels[i]);
     sum += std::max(l, 0.0) - l * y + std::log1p(std::exp(-std::fabs(l)));
   }
   return sum / n;
@@ -108,13 +108,13 @@ TEST_CASE("network session: load, predict against a hand computation, export") {
   stage(&s, kX, kY, 6);
   REQUIRE(s.predict().empty());
   for (int i = 0; i < 6; ++i) {
-    const double x0 = double{kX[2 * i]}, x1 = double{kX[2 * i + 1]};
+    const double x0 = static_cast<double>(kX[2 * i]), x1 = static_cast<double>(kX[2 * i + 1]);
     const double h0 = std::tanh(0.5 * x0 - 0.25 * x1 + 0.1);
     const double h1 = std::tanh(1 * x0 + 0.75 * x1 - 0.2);
-    const double h2 = std::tanh(-0.5 * x0 + double{0.3f} * x1);
+    const double h2 = std::tanh(-0.5 * x0 + static_cast<double>(0.3f) * x1);
     const double expected = 1.5 * h0 - h1 + 0.5 * h2 + 0.05;
     INFO("example " << i);
-    CHECK(double{s.logits()[i]} == Approx(expected).margin(1e-6));
+    CHECK(static_cast<double>(s.logits()[i]) == Approx(expected).margin(1e-6));
   }
   CHECK(s.to_json() == kModel);
   CHECK(s.prepare(-1) == "batch: -1 examples is outside 0..1048576");
