@@ -259,6 +259,10 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       'foo: unknown key, ignored', 'points 3 clamped to 10', 'layers[1] 99 clamped to 16',
       'lr 1000 clamped to 10'
     ]);
+    // The settings in use, passed back, give the same settings and no warnings.
+    const again = lab.createArena(used);
+    assert.deepEqual(again.settings(), {...used, warnings: []});
+    again.delete();
     const defaults = lab.createArena();
     const s = defaults.settings();
     defaults.delete();
