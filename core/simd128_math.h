@@ -37,7 +37,6 @@ constexpr float kLog2e = 0x1.715476p+0f;  // log2(e) rounded to float
 // |n| <= 127 and x - n * kLn2Hi cancels exactly; kLn2Lo = ln 2 - kLn2Hi, rounded.
 constexpr float kLn2Hi = 0x1.62E400p-1f;
 constexpr float kLn2Lo = 0x1.7F7D1Cp-20f;
-constexpr float kLn2 = 0x1.62E430p-1f;  // ln 2 rounded to float
 // Below this the reduction gives n = -127, whose scale 2^n built from bits is +0: exp flushes to
 // 0 for x <~ -87.7 (true exp(x) < 2^-126 there) instead of producing a wrong exponent.
 constexpr float kExpMin = -88.0f;
@@ -85,26 +84,20 @@ inline v128_t expm1_nonpositive(v128_t x) {
   return wasm_f32x4_add(wasm_f32x4_sub(e.s, splat(1.0f)), wasm_f32x4_mul(e.s, e.q));
 }
 
-// log1p(e) for e in [0, 1] (or NaN), ~1 ULP. 1 + e = 2^k (1 + f) with k = 1 for e >= 0.5, so
-// f = (e - 1) / 2 (exact: Sterbenz) lies in [-0.25, 0), else k = 0 and f = e: f carries no
-// rounding error. Then, as in fdlibm/musl, s = f / (2 + f), log1p(f) = 2 atanh(s) =
-// f - (f^2/2 - s (f^2/2 + R)), R = w (2/3 + 2/5 w + 2/7 w^2 + 2/9 w^3), w = s^2 <= 0.04: the
-// atanh series, truncated after a term below 1e-8 relative; the rounding errors sit in the
-// small correction term only.
-inline v128_t log1p_unit(v128_t e) {
-  const v128_t big = wasm_f32x4_ge(e, splat(0.5f));
-  const v128_t f_big = wasm_f32x4_mul(wasm_f32x4_sub(e, splat(1.0f)), splat(0.5f));
-  const v128_t f = wasm_v128_bitselect(f_big, e, big);
+// log1p(f) for f in [0, 1] (or NaN), ~1 ULP, as in fdlibm/musl: s = f / (2 + f) makes
+// log1p(f) = 2 atanh(s) = f - (f^2/2 - s (f^2/2 + R)) with R = 2 atanh(s) - 2s over s, and
+// R = w (L0 + L1 w + L2 w^2 + L3 w^3), w = s^2 <= 1/9: a Lawson minimax fit on s in [0, 1/3]
+// (4.5e-9 relative to log1p). f enters exactly; rounding errors sit in the correction term.
+inline v128_t log1p_unit(v128_t f) {
   const v128_t s = wasm_f32x4_div(f, wasm_f32x4_add(splat(2.0f), f));
   const v128_t w = wasm_f32x4_mul(s, s);
-  v128_t r = wasm_f32x4_add(wasm_f32x4_mul(splat(0x1.C71C72p-3f), w), splat(0x1.24924Ap-2f));
-  r = wasm_f32x4_add(wasm_f32x4_mul(r, w), splat(0x1.99999Ap-2f));
-  r = wasm_f32x4_add(wasm_f32x4_mul(r, w), splat(0x1.555556p-1f));
+  v128_t r = wasm_f32x4_add(wasm_f32x4_mul(splat(0x1.1ED7CEp-2f), w), splat(0x1.1EBD0Ap-2f));
+  r = wasm_f32x4_add(wasm_f32x4_mul(r, w), splat(0x1.99D208p-2f));
+  r = wasm_f32x4_add(wasm_f32x4_mul(r, w), splat(0x1.555502p-1f));
   r = wasm_f32x4_mul(r, w);
   const v128_t hfsq = wasm_f32x4_mul(wasm_f32x4_mul(f, f), splat(0.5f));
   const v128_t corr = wasm_f32x4_sub(hfsq, wasm_f32x4_mul(s, wasm_f32x4_add(hfsq, r)));
-  const v128_t log1p_f = wasm_f32x4_sub(f, corr);
-  return wasm_f32x4_add(log1p_f, wasm_v128_and(big, splat(kLn2)));
+  return wasm_f32x4_sub(f, corr);
 }
 
 // The logistic function from e = exp(-|z|) in (0, 1]: d = 1 / (1 + e) and e d are the two
