@@ -307,3 +307,50 @@ TEST_CASE("path helpers quote keys that are not identifiers") {
   const std::string long_key(100, 'k');
   CHECK(path_key("", long_key + " ") == "[\"" + std::string(64, 'k') + "\"...]");
 }
+
+TEST_CASE("random mutations of valid documents never crash and re-parse canonically") {
+  // A cheap stand-in for the fuzzer (hardening issue): bytes flipped, inserted, deleted or
+  // truncated. Any accepted text must write to a canonical form that parses to the same form.
+  const std::string seeds[] = {
+      R"({"format":"relu-lab/model","layers":[{"W":[[0.5,-1e-07],[3,4]],"b":[0,-0]}],"s":"\u00e9\ud83d\ude00 é"})",
+      R"([null,true,false,1.5e300,-2.5e-300,"\\\"\n",{},[],[[[]]],{"k":{"k":{"k":1.25}}}])",
+  };
+  const char kAlphabet[] = "{}[]\",:.-+eE0123456789tfnul\\ \t\n\x80\xC3\xA9\xED\xF4\x00";
+  std::mt19937 gen(2024);
+  size_t accepted = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text = seeds[n % 2];
+    const int edits = 1 + static_cast<int>(gen() % 4);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const size_t at = gen() % text.size();
+      const char c = kAlphabet[gen() % (sizeof(kAlphabet) - 1)];
+      switch (gen() % 4) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        case 2:
+          text.erase(at, 1);
+          break;
+        default:
+          text.resize(at);
+          break;
+      }
+    }
+    const auto r = parse(text);
+    if (!r.ok()) {
+      INFO(text);
+      REQUIRE(r.offset <= text.size());
+      continue;
+    }
+    ++accepted;
+    const std::string canonical = relu::json::write(r.value);
+    const auto again = parse(canonical);
+    INFO(text << "\n-> " << canonical << "\n" << again.error);
+    REQUIRE(again.ok());
+    REQUIRE(relu::json::write(again.value) == canonical);
+  }
+  CHECK(accepted > 100);  // the mutations also produce valid documents, so both paths run
+}
