@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "json.h"
+#include "json_utf8.h"
 
 namespace relu::json {
 namespace {
@@ -234,24 +235,6 @@ class Parser {
     return true;
   }
 
-  static void append_utf8(std::string* s, uint32_t cp) {
-    if (cp < 0x80) {
-      s->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      s->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      s->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      s->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      s->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      s->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      s->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      s->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      s->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      s->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   // After the backslash: one escape, appended to s as UTF-8.
   bool parse_escape(std::string* s) {
     if (pos_ >= text_.size()) return fail(pos_, "unterminated string");
@@ -298,35 +281,14 @@ class Parser {
       if (low < 0xDC00 || low > 0xDFFF) return fail(at, "high surrogate without a low one");
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    append_utf8(s, cp);
+    utf8_append(s, cp);
     return true;
   }
 
-  // One UTF-8 sequence starting at pos_ (first byte >= 0x80), validated per RFC 3629:
-  // no overlong forms, no surrogates, nothing above U+10FFFF.
+  // One validated UTF-8 sequence starting at pos_ (first byte >= 0x80), copied to s.
   bool copy_utf8(std::string* s) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text_[pos_ + i]); };
-    const unsigned char b0 = byte(0);
-    size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      n = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      n = 3;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      n = 4;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    } else {
-      return fail(pos_, "invalid UTF-8");
-    }
-    if (text_.size() - pos_ < n) return fail(pos_, "invalid UTF-8");
-    if (byte(1) < lo || byte(1) > hi) return fail(pos_, "invalid UTF-8");
-    for (size_t i = 2; i < n; ++i) {
-      if (byte(i) < 0x80 || byte(i) > 0xBF) return fail(pos_, "invalid UTF-8");
-    }
+    const size_t n = utf8_sequence_length(text_, pos_);
+    if (n == 0) return fail(pos_, "invalid UTF-8");
     s->append(text_.substr(pos_, n));
     pos_ += n;
     return true;
