@@ -30,10 +30,16 @@ bool for_each_chunk(Mlp* mlp, int resolution, float half_width, Emit emit) {
   const size_t width = static_cast<size_t>(resolution);
   for (size_t first = 0; first < cells; first += static_cast<size_t>(chunk)) {
     const int count = static_cast<int>(std::min(cells - first, static_cast<size_t>(chunk)));
+    // A (row, col) cursor rather than a division and a modulo per cell.
+    size_t row = first / width;
+    size_t col = first % width;
     for (int k = 0; k < count; ++k) {
-      const size_t cell = first + static_cast<size_t>(k);
-      xy[2 * k] = xs[cell % width];
-      xy[2 * k + 1] = ys[cell / width];
+      xy[2 * k] = xs[col];
+      xy[2 * k + 1] = ys[row];
+      if (++col == width) {
+        col = 0;
+        ++row;
+      }
     }
     if (!mlp_forward(mlp, xy, count)) return false;
     emit(first, count);
