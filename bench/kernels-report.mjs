@@ -54,7 +54,7 @@ function throughputTable(data, sizes, variant, title) {
       rows.push([
         c.label, PASS_LABEL[pass], ...sizes.map((n) => {
           const r = data.get(variant, c, pass, n);
-          return r ? `${fmt(r.gelem_per_s)} (${fmt(r.gbyte_per_s)})` : '-';
+          return r ? `${fmt(r.gelem_per_s)} (${fmt(r.gbyte_per_s)})${noisy(r) ? '*' : ''}` : '-';
         })
       ]);
     }
@@ -212,14 +212,17 @@ function renderMarkdown(table) {
       '\n';
 }
 
-// Measurements whose median sample is > 1.25x the best one: a busy machine, and a reason to
-// distrust small differences (the tables show the best sample).
+// A measurement whose median sample is > 1.25x its best one ran on a busy machine: a reason to
+// distrust small differences (the tables show the best sample). Marked * in the tables.
+function noisy(r) {
+  return r.median_ns_per_call > 1.25 * r.ns_per_call;
+}
 function noiseLine(records) {
-  const noisy = records.filter((r) => r.median_ns_per_call > 1.25 * r.ns_per_call);
+  const marked = records.filter(noisy);
   const worst =
-      noisy.map((r) => r.median_ns_per_call / r.ns_per_call).reduce((a, b) => Math.max(a, b), 1);
-  return `Noise: ${noisy.length} of ${records.length} measurements have a median sample > 1.25x ` +
-      `the best (worst ${worst.toFixed(1)}x).`;
+      marked.map((r) => r.median_ns_per_call / r.ns_per_call).reduce((a, b) => Math.max(a, b), 1);
+  return `Noise: ${marked.length} of ${records.length} measurements (marked *) have a median ` +
+      `sample > 1.25x the best (worst ${worst.toFixed(1)}x).`;
 }
 
 function headerLines(context, records) {

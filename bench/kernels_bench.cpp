@@ -36,11 +36,11 @@ constexpr size_t kAlignment = 64;  // unaligned buffers cost 15-40% in wasm (TOO
 
 struct Options {
   std::vector<size_t> sizes = {256, 4096, 65536, 1048576};
-  double sample_ms = 10.0;  // each of the samples runs the kernel for at least this long
-  int samples = 5;          // at least this many samples; the best is reported
-  // Keep sampling until this much time was sampled (default samples * sample_ms). On a busy
-  // machine, short samples and a budget (--sample-ms 1 --budget-ms 50) find uninterrupted runs.
-  double budget_ms = 0.0;
+  double sample_ms = 1.0;  // each sample runs the kernel for at least this long
+  int samples = 5;         // at least this many samples; the best is reported
+  // ...and samples are taken until this much time was sampled. Many short samples rather than
+  // a few long ones: on a machine shared with other jobs, some of them run uninterrupted.
+  double budget_ms = 50.0;
   // Wall-clock time, or CPU time (this thread natively, the Node process in wasm): on a machine
   // shared with other jobs, CPU time leaves out the slices other processes took.
   bool cpu_clock = false;
@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
   Options opt;
   if (!parse_options(argc, argv, &opt)) {
     std::fprintf(stderr,
-                 "usage: kernels_bench [--sizes 256,4096,...] [--sample-ms 10] [--samples 5] "
+                 "usage: kernels_bench [--sizes 256,4096,...] [--sample-ms 1] [--samples 5] "
                  "[--budget-ms 50] [--clock wall|cpu] [--only op]\n");
     return 2;
   }

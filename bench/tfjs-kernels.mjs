@@ -174,7 +174,7 @@ export async function initTfjs() {
 }
 
 // Runs every case at every size; returns records shaped like kernels_bench's JSON lines.
-export function benchTfjs({sizes, sampleMs = 10, samples = 5, budgetMs = 0, clock = 'wall'}) {
+export function benchTfjs({sizes, sampleMs = 1, samples = 5, budgetMs = 50, clock = 'wall'}) {
   const alphas = fillUniform(PRELU_CHANNELS, 0xa1fa0001, 0.1, 0.4);
   // Every op a while first, so V8 has swapped in optimised code before anything is timed (the
   // same reason as warm_up() in kernels_bench.cpp).
