@@ -206,10 +206,10 @@ function renderText(table) {
 function renderMarkdown(table) {
   const isText = (i) => i === 0 || table.header[i] === 'pass';
   const sep = table.header.map((_, i) => (isText(i) ? ':--' : '--:'));
-  const line = (row) => `| ${row.join(' | ')} |`;
-  return [`**${table.title}**`, '', line(table.header), line(sep), ...table.rows.map(line)].join(
-             '\n') +
-      '\n';
+  // A bare * would start emphasis in Markdown: the noise mark is escaped.
+  const line = (row) => `| ${row.map((cell) => String(cell).replace(/\*$/, '\\*')).join(' | ')} |`;
+  const lines = [`**${table.title}**`, '', line(table.header), line(sep), ...table.rows.map(line)];
+  return lines.join('\n') + '\n';
 }
 
 // A measurement whose median sample is > 1.25x its best one ran on a busy machine: a reason to
