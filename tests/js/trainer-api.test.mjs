@@ -227,6 +227,29 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     }
   });
 
+  test(`${backend}: a diverging network says when and stops; the others go on`, async () => {
+    const lab = await labPromise;
+    const arena = lab.createArena({optimizer: 'sgd', lr: 10, points: 200, batchSize: 200});
+    try {
+      arena.train(20);
+      const metrics = arena.metrics();
+      const diverged = metrics.filter((m) => m.diverged);
+      const healthy = metrics.filter((m) => !m.diverged);
+      assert.ok(diverged.length > 0 && healthy.length > 0, JSON.stringify(metrics));
+      for (const m of diverged) {
+        assert.ok(Number.isInteger(m.divergedAt) && m.divergedAt >= 1 && m.divergedAt <= 20);
+        assert.equal(m.epoch, m.divergedAt - 1, `${m.label} stops at the last good epoch`);
+      }
+      for (const m of healthy) assert.equal(m.epoch, 20);
+      arena.train(1);  // still no crash, diverged ones stay put
+      assert.deepEqual(
+          arena.metrics().filter((m) => m.diverged).map((m) => m.epoch),
+          diverged.map((m) => m.epoch));
+    } finally {
+      arena.delete();
+    }
+  });
+
   test(`${backend}: two arenas with the same settings are bit-identical`, async () => {
     const lab = await labPromise;
     const settings =
