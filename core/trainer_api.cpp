@@ -86,6 +86,11 @@ std::string ArenaSession::metrics_json() const {
   return json::write(out);
 }
 
+std::string ArenaSession::model_json(int i) const {
+  const Network* net = arena_.network(i);
+  return net != nullptr ? json::write(model_to_json(net->mlp)) : "null";
+}
+
 std::string ArenaSession::field(int i, int resolution, const std::string& kind) {
   field_ = FieldView();
   FieldKind parsed;

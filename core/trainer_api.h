@@ -28,6 +28,8 @@ class ArenaSession {
   // non-finite losses print as null, divergedAt is null unless diverged.
   std::string metrics_json() const;
   int network_count() const { return arena_.network_count(); }
+  // Network i's current weights as a model file (model_json.h), or "null" if i is out of range.
+  std::string model_json(int i) const;
 
   // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit".
   // Returns "" or an error. field_data()/field_size() describe the result until the next

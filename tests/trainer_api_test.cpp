@@ -94,6 +94,24 @@ TEST_CASE("arena session: fields, errors and determinism") {
   REQUIRE(b.field(1, 40, "probability").empty());
   CHECK(std::memcmp(first.data(), b.field_data(), 1600 * 4) == 0);
   for (float p : first) REQUIRE((p >= 0.0f && p <= 1.0f));
+  // The exported model of a trained network predicts its logit field at the cell centres,
+  // row 0 at the top: x = -1 + (c + 0.5) / 20, y = 1 - (r + 0.5) / 20 for resolution 40.
+  CHECK(a.model_json(2) == "null");
+  relu::NetworkSession net;
+  REQUIRE(net.load(a.model_json(1)).empty());
+  REQUIRE(net.prepare(1600).empty());
+  for (int r = 0; r < 40; ++r) {
+    for (int c = 0; c < 40; ++c) {
+      net.x()[2 * (r * 40 + c)] = static_cast<float>(-1.0 + (c + 0.5) * (2.0 / 40));
+      net.x()[2 * (r * 40 + c) + 1] = static_cast<float>(1.0 - (r + 0.5) * (2.0 / 40));
+    }
+  }
+  REQUIRE(net.predict().empty());
+  REQUIRE(a.field(1, 40, "logit").empty());
+  for (size_t k = 0; k < 1600; ++k) {
+    INFO("cell " << k);
+    REQUIRE(a.field_data()[k] == Approx(net.logits()[k]).margin(1e-5));
+  }
   REQUIRE(a.unit_field(0, 1, 7, 32).empty());
   CHECK(a.unit_field_size() == 1024);
   CHECK_FALSE(a.unit_field(0, 1, 8, 32).empty());

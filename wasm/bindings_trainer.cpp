@@ -15,6 +15,7 @@ EMSCRIPTEN_BINDINGS(relu_lab_trainer) {
       .function("settingsJson", &ArenaSession::settings_json)
       .function("metricsJson", &ArenaSession::metrics_json)
       .function("networkCount", &ArenaSession::network_count)
+      .function("modelJson", &ArenaSession::model_json)
       .function("field", &ArenaSession::field)
       .function("fieldView", &wasm::arena_field)
       .function("unitField", &ArenaSession::unit_field)

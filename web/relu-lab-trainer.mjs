@@ -207,6 +207,20 @@ class Arena {
     });
   }
 
+  /**
+   * Network `index`'s current weights as a model object (the format networkFromJSON reads),
+   * e.g. to save it or to evaluate it elsewhere. An addition to issue 3's API.
+   * @returns {object}
+   */
+  model(index) {
+    checkInteger(index, 'index', 'arena.model');
+    const session = this._live('arena.model');
+    const count = session.networkCount();
+    if (index < 0 || index >= count)
+      fail('arena.model', `index: ${index} is outside 0..${count - 1}`);
+    return JSON.parse(session.modelJson(index));
+  }
+
   _field(index, resolution, kind, what) {
     checkInteger(index, 'index', what);
     checkInteger(resolution, 'resolution', what);

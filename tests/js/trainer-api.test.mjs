@@ -328,6 +328,22 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       for (let i = 0; i < p.length; ++i) {
         assert.ok(Math.abs(p[i] - 1 / (1 + Math.exp(-logit[i]))) < 1e-6, `cell ${i}`);
       }
+      // The exported model predicts the logit field at the cell centres, row 0 at the top.
+      const net = lab.networkFromJSON(arena.model(0));
+      const grid = new Float32Array(2 * 32 * 32);
+      for (let r = 0; r < 32; ++r) {
+        for (let c = 0; c < 32; ++c) {
+          grid[2 * (r * 32 + c)] = f32(-1 + (c + 0.5) * (2 / 32));
+          grid[2 * (r * 32 + c) + 1] = f32(1 - (r + 0.5) * (2 / 32));
+        }
+      }
+      const predicted = net.predict(grid);
+      net.delete();
+      for (let i = 0; i < predicted.length; ++i) {
+        assert.ok(
+            Math.abs(predicted[i] - logit[i]) <= 1e-5, `cell ${i}: ${predicted[i]} vs ${logit[i]}`);
+      }
+      assert.throws(() => arena.model(1), /arena.model: index: 1 is outside 0..0/);
       const unit = arena.unitField(0, 0, 4, 32);
       assert.equal(unit.length, 1024);
       assert.ok(unit.every((v) => v >= 0), 'relu unit outputs are >= 0');
