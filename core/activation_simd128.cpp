@@ -186,6 +186,7 @@ void leaky_relu_backward_simd128(float* dx, const float* dy, const float* x, con
 }
 
 void prelu_forward_simd128(float* y, const float* x, size_t n, const ActivationParams& p) {
+  if (n == 0) return;  // alpha is not read for an empty call, as in the reference
   // One shared alpha is leaky_relu with slope alpha.
   if (p.prelu_channels <= 1) {
     leaky_forward(y, x, n, p.prelu_alpha[0]);
@@ -204,6 +205,7 @@ void prelu_forward_simd128(float* y, const float* x, size_t n, const ActivationP
 }
 void prelu_backward_simd128(float* dx, const float* dy, const float* x, const float*, size_t n,
                             const ActivationParams& p) {
+  if (n == 0) return;
   if (p.prelu_channels <= 1) {
     const v128_t a = splat(p.prelu_alpha[0]);
     map_backward<kExactUnroll>(dx, dy, x, n,
