@@ -2,6 +2,8 @@
 // gradient (a reduction, not an elementwise map, so it lives outside the kernel tables).
 #include "activation.h"
 
+#include "name_table.h"
+
 namespace relu {
 
 namespace {
@@ -12,19 +14,10 @@ constexpr const char* kNames[] = {
 };
 }  // namespace
 
-const char* activation_name(Activation op) {
-  const int index = static_cast<int>(op);
-  return index >= 0 && index < kActivationCount ? kNames[index] : "unknown";
-}
+const char* activation_name(Activation op) { return name_of(kNames, op); }
 
 bool activation_from_name(std::string_view name, Activation* op) {
-  for (int i = 0; i < kActivationCount; ++i) {
-    if (name == kNames[i]) {
-      *op = static_cast<Activation>(i);
-      return true;
-    }
-  }
-  return false;
+  return value_of(kNames, name, op);
 }
 
 void activation_forward(Activation op, float* y, const float* x, size_t n,

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <utility>
 
+#include "name_table.h"
+
 namespace relu {
 
 namespace {
@@ -137,19 +139,10 @@ void make_moons(Sample* out, int n, double noise, Rng* rng) {
 
 }  // namespace
 
-const char* dataset_name(DatasetKind kind) {
-  const int index = static_cast<int>(kind);
-  return index >= 0 && index < kDatasetKindCount ? kNames[index] : "unknown";
-}
+const char* dataset_name(DatasetKind kind) { return name_of(kNames, kind); }
 
 bool dataset_from_name(std::string_view name, DatasetKind* kind) {
-  for (int i = 0; i < kDatasetKindCount; ++i) {
-    if (name == kNames[i]) {
-      *kind = static_cast<DatasetKind>(i);
-      return true;
-    }
-  }
-  return false;
+  return value_of(kNames, name, kind);
 }
 
 std::string dataset_validate(const DatasetConfig& config) {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "activation.h"
+#include "name_table.h"
 
 namespace relu {
 
@@ -55,19 +56,10 @@ std::string check_mlp(const Mlp* mlp) {
 
 }  // namespace
 
-const char* field_kind_name(FieldKind kind) {
-  const int index = static_cast<int>(kind);
-  return index >= 0 && index < 2 ? kKindNames[index] : "unknown";
-}
+const char* field_kind_name(FieldKind kind) { return name_of(kKindNames, kind); }
 
 bool field_kind_from_name(std::string_view name, FieldKind* kind) {
-  for (int i = 0; i < 2; ++i) {
-    if (name == kKindNames[i]) {
-      *kind = static_cast<FieldKind>(i);
-      return true;
-    }
-  }
-  return false;
+  return value_of(kKindNames, name, kind);
 }
 
 std::string field_validate(int resolution, float half_width) {

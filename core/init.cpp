@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "name_table.h"
 #include "rng.h"
 
 namespace relu {
@@ -47,19 +48,10 @@ double layer_scale(const MlpLayer& layer, const InitConfig& init) {
 
 }  // namespace
 
-const char* init_scheme_name(InitScheme scheme) {
-  const int index = static_cast<int>(scheme);
-  return index >= 0 && index < kInitSchemeCount ? kSchemeNames[index] : "unknown";
-}
+const char* init_scheme_name(InitScheme scheme) { return name_of(kSchemeNames, scheme); }
 
 bool init_scheme_from_name(std::string_view name, InitScheme* scheme) {
-  for (int i = 0; i < kInitSchemeCount; ++i) {
-    if (name == kSchemeNames[i]) {
-      *scheme = static_cast<InitScheme>(i);
-      return true;
-    }
-  }
-  return false;
+  return value_of(kSchemeNames, name, scheme);
 }
 
 double init_activation_gain(const MlpLayer& layer) {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "name_table.h"
 #include "portable_math.h"
 
 namespace relu {
@@ -26,19 +27,10 @@ std::string check_rate(float value, const char* name) {
 
 }  // namespace
 
-const char* optimizer_name(OptimizerKind kind) {
-  const int index = static_cast<int>(kind);
-  return index >= 0 && index < kOptimizerKindCount ? kKindNames[index] : "unknown";
-}
+const char* optimizer_name(OptimizerKind kind) { return name_of(kKindNames, kind); }
 
 bool optimizer_from_name(std::string_view name, OptimizerKind* kind) {
-  for (int i = 0; i < kOptimizerKindCount; ++i) {
-    if (name == kKindNames[i]) {
-      *kind = static_cast<OptimizerKind>(i);
-      return true;
-    }
-  }
-  return false;
+  return value_of(kKindNames, name, kind);
 }
 
 std::string optimizer_validate(const OptimizerConfig& c) {
