@@ -35,6 +35,14 @@ double sigmoid_exact(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 // u of tanh-GELU: sqrt(2/pi) * (x + 0.044715 x^3).
 double gelu_tanh_u(double x) { return kSqrt2OverPi * (x + kGeluTanhCubic * x * x * x); }
 
+// x > 0 ? x : x * a, except that -inf * 0 (slope or alpha 0 at x = -inf) gives the limit -a, a
+// zero, rather than NaN: NaN comes out only for a NaN input.
+float leaky_value(float v, float a) {
+  if (v > 0.0f) return v;
+  const float product = v * a;
+  return std::isnan(product) && !std::isnan(v) ? -a : product;
+}
+
 }  // namespace
 
 void linear_forward_scalar(float* y, const float* x, size_t n, const ActivationParams&) {
@@ -61,7 +69,7 @@ void relu_backward_scalar(float* dx, const float* dy, const float* x, const floa
 
 void leaky_relu_forward_scalar(float* y, const float* x, size_t n, const ActivationParams& p) {
   const float slope = p.slope;
-  map_forward(y, x, n, [slope](float v) { return v > 0.0f ? v : v * slope; });
+  map_forward(y, x, n, [slope](float v) { return leaky_value(v, slope); });
 }
 void leaky_relu_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,
                                 const ActivationParams& p) {
@@ -73,8 +81,7 @@ void leaky_relu_backward_scalar(float* dx, const float* dy, const float* x, cons
 void prelu_forward_scalar(float* y, const float* x, size_t n, const ActivationParams& p) {
   const size_t channels = p.prelu_channels == 0 ? 1 : p.prelu_channels;
   for (size_t i = 0; i < n; ++i) {
-    const float v = x[i];
-    y[i] = v > 0.0f ? v : v * p.prelu_alpha[i % channels];
+    y[i] = leaky_value(x[i], p.prelu_alpha[i % channels]);
   }
 }
 void prelu_backward_scalar(float* dx, const float* dy, const float* x, const float*, size_t n,

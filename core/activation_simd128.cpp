@@ -71,14 +71,19 @@ inline v128_t is_positive(v128_t v) { return wasm_f32x4_gt(v, splat(0.0f)); }
 
 // x > 0 ? x : x * a for any a (a vector: PReLU's per-channel alphas), the select done with bits
 // so NaN and -0 behave exactly as in the scalar reference (NaN gives x * a = NaN; -0 gives -0 a).
+// x = -inf with a = 0 gives -a (the limit, a zero), not -inf * 0 = NaN, as the reference does.
 inline v128_t leaky(v128_t x, v128_t a) {
-  return wasm_v128_bitselect(x, wasm_f32x4_mul(x, a), is_positive(x));
+  const v128_t product = wasm_f32x4_mul(x, a);
+  const v128_t inf_times_zero =
+      wasm_v128_andnot(wasm_f32x4_ne(product, product), wasm_f32x4_ne(x, x));
+  const v128_t negative = wasm_v128_bitselect(wasm_f32x4_neg(a), product, inf_times_zero);
+  return wasm_v128_bitselect(x, negative, is_positive(x));
 }
 
 // Leaky ReLU with one slope a. For 0 < a <= 1, x > 0 ? x : x a equals max(x a, x), and for
 // a >= 1 min(x a, x), bit for bit: |x a| rounds to at most |x| (or at least, for a >= 1), a NaN
 // x makes x a NaN, which pmax/pmin return as their first argument, and -0 a = -0. Two cheap ops
-// instead of compare + bitselect. a = 0 (inf * 0) and a < 0 take the select.
+// instead of compare + bitselect. a = 0 (-inf * 0) and a < 0 take the select.
 void leaky_forward(float* y, const float* x, size_t n, float slope) {
   const v128_t a = splat(slope);
   if (slope > 0.0f && slope <= 1.0f) {

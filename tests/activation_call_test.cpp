@@ -102,3 +102,29 @@ TEST_CASE("ActivationCall keeps contents when it grows") {
   CHECK(call.x()[1] == -2.5f);
   CHECK(call.x()[99999] == 0.0f);
 }
+
+TEST_CASE("a zero slope or alpha at -inf gives the limit, not -inf * 0 = NaN") {
+  ActivationCall call;
+  const float inf = std::numeric_limits<float>::infinity();
+  ActivationParams params;
+  params.slope = 0.0f;
+  REQUIRE(call.prepare(4, 0).empty());
+  fill(call.x(), {-inf, -2.0f, inf, std::numeric_limits<float>::quiet_NaN()});
+  REQUIRE(call.run("leaky_relu", params).empty());
+  CHECK(call.y()[0] == 0.0f);
+  CHECK(call.y()[1] == 0.0f);
+  CHECK(call.y()[2] == inf);
+  CHECK(std::isnan(call.y()[3]));  // only a NaN input gives NaN
+  CHECK(call.dydx()[0] == 0.0f);
+
+  // Per channel (3 channels take the general select path in SIMD), one alpha of 0.
+  REQUIRE(call.prepare(6, 3).empty());
+  fill(call.x(), {-inf, -inf, -inf, -1.0f, 2.0f, -3.0f});
+  fill(call.alpha(), {0.0f, 0.5f, -0.5f});
+  REQUIRE(call.run("prelu", {}).empty());
+  CHECK(call.y()[0] == 0.0f);
+  CHECK(call.y()[1] == -inf);
+  CHECK(call.y()[2] == inf);
+  CHECK(call.y()[3] == 0.0f);
+  CHECK(call.y()[5] == 1.5f);
+}
