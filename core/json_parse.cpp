@@ -270,11 +270,11 @@ class Parser {
         return fail(pos_ - 2, "unknown escape '\\" + std::string(1, c) + "'");
     }
     const size_t at = pos_ - 2;
-    uint32_t cp;
+    uint32_t cp = 0;  // hex4 sets it on success; initialised for gcc -O3 -Wmaybe-uninitialized
     if (!hex4(&cp)) return false;
     if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(at, "lone low surrogate in a \\u escape");
     if (cp >= 0xD800 && cp <= 0xDBFF) {
-      uint32_t low;
+      uint32_t low = 0;
       if (text_.substr(pos_, 2) != "\\u") return fail(at, "high surrogate without a low one");
       pos_ += 2;
       if (!hex4(&low)) return false;
