@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "golden/trainer_golden.inc"
 #include "init.h"
 #include "optimizer.h"
 #include "reference_mlp.h"
 #include "rng.h"
+#include "trainer_golden_config.h"
 
 using namespace relu;
 
@@ -121,22 +121,6 @@ TEST_CASE("whole-network gradient matches finite differences for every activatio
 
 namespace {
 
-MlpConfig golden_config(const golden::GradCase& c) {
-  MlpConfig config;
-  for (int units : golden::kHidden) {
-    HiddenLayerConfig h;
-    h.units = units;
-    REQUIRE(activation_from_name(c.activation, &h.activation));
-    h.params.slope = c.act_params[0];
-    h.params.alpha = c.act_params[1];
-    h.params.beta = c.act_params[2];
-    h.params.threshold = c.act_params[3];
-    h.prelu_mode = c.prelu_channel ? PreluMode::kChannel : PreluMode::kShared;
-    config.hidden.push_back(h);
-  }
-  return config;
-}
-
 // Writes flat params in the documented order (every W, every b, every alpha) through the
 // per-layer views, so the test also checks that the views follow that order.
 void set_params(Mlp* mlp, const std::vector<float>& flat) {
@@ -163,7 +147,7 @@ TEST_CASE("loss, logits and gradients match PyTorch (float64) goldens") {
     INFO(c.label);
     Mlp mlp;
     std::string error;
-    REQUIRE(mlp_build(&mlp, golden_config(c), golden::kBatch, &error));
+    REQUIRE(mlp_build(&mlp, golden_mlp_config(c), golden::kBatch, &error));
     REQUIRE(mlp.param_count == c.params.size());
     set_params(&mlp, c.params);
     REQUIRE(mlp_forward(&mlp, golden::kX, golden::kBatch));
@@ -180,7 +164,7 @@ TEST_CASE("gradients accumulate over chunks of one batch (total_batch)") {
   const golden::GradCase& c = golden::kGradCases[0];
   Mlp mlp;
   std::string error;
-  REQUIRE(mlp_build(&mlp, golden_config(c), 3, &error));
+  REQUIRE(mlp_build(&mlp, golden_mlp_config(c), 3, &error));
   set_params(&mlp, c.params);
   mlp_zero_grad(&mlp);
   double loss = 0;
@@ -198,7 +182,7 @@ TEST_CASE("gathered rows read x and labels through the index") {
   const golden::GradCase& c = golden::kGradCases[1];
   Mlp mlp;
   std::string error;
-  REQUIRE(mlp_build(&mlp, golden_config(c), golden::kBatch, &error));
+  REQUIRE(mlp_build(&mlp, golden_mlp_config(c), golden::kBatch, &error));
   set_params(&mlp, c.params);
   const int rows[] = {7, 6, 5, 4, 3, 2, 1, 0};
   REQUIRE(mlp_forward(&mlp, golden::kX, golden::kBatch, rows));

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "golden/trainer_golden.inc"
 #include "mlp.h"
 #include "network.h"
+#include "trainer_golden_config.h"
 
 using namespace relu;
 
@@ -23,22 +23,6 @@ const golden::GradCase& grad_case(const char* label) {
   }
   FAIL("no golden grad case " << label);
   return golden::kGradCases[0];
-}
-
-MlpConfig config_of(const golden::GradCase& c) {
-  MlpConfig config;
-  for (int units : golden::kHidden) {
-    HiddenLayerConfig h;
-    h.units = units;
-    REQUIRE(activation_from_name(c.activation, &h.activation));
-    h.params.slope = c.act_params[0];
-    h.params.alpha = c.act_params[1];
-    h.params.beta = c.act_params[2];
-    h.params.threshold = c.act_params[3];
-    h.prelu_mode = c.prelu_channel ? PreluMode::kChannel : PreluMode::kShared;
-    config.hidden.push_back(h);
-  }
-  return config;
 }
 
 bool near(double got, double want, double rtol, double atol) {
@@ -61,7 +45,7 @@ TEST_CASE("10-step trajectories match PyTorch (float64)") {
     opt.clip_norm = t.clip_norm;
     Network net;
     std::string error;
-    REQUIRE(network_build(&net, config_of(c), opt, golden::kBatch, &error));
+    REQUIRE(network_build(&net, golden_mlp_config(c), opt, golden::kBatch, &error));
     REQUIRE(net.mlp.param_count == t.initial.size());
     // The golden layout is the Mlp's flat layout (checked through the views in mlp_test).
     for (size_t k = 0; k < t.initial.size(); ++k) net.mlp.params[k] = t.initial[k];
