@@ -2,7 +2,6 @@
 // memory roofline, at a few sizes; prints one JSON line per measurement on stdout. Tables,
 // ratios and the TF.js comparison live in bench/run-kernels.mjs, which runs this program.
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -11,17 +10,7 @@
 #include <vector>
 
 #include "activation.h"
-
-#if defined(__EMSCRIPTEN__)
-#include <emscripten.h>
-// Node's CPU time of this process (user + system) in seconds: wasm has no CPU clock of its own.
-EM_JS(double, node_cpu_seconds, (), {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) * 1e-6;
-});
-#else
-#include <time.h>
-#endif
+#include "bench_clock.h"
 
 namespace {
 
@@ -101,24 +90,8 @@ __attribute__((noinline)) void run_backward(BackwardKernel kernel, const Buffers
   for (long i = 0; i < calls; ++i) opaque(b.dx, b.dy, b.x, b.y, n, p);
 }
 
-double now_seconds(bool cpu_clock) {
-  if (!cpu_clock) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-  }
-#if defined(__EMSCRIPTEN__)
-  return node_cpu_seconds();
-#else
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-#endif
-}
-
-struct Timing {
-  double best;    // seconds per call, fastest sample: the reported figure
-  double median;  // seconds per call, median sample: how noisy the machine was
-};
+using bench::now_seconds;
+using bench::Timing;
 
 // Warm up for ~5 ms to size a sample, then samples of >= sample_ms each: at least `samples` of
 // them and at least budget_ms in total.

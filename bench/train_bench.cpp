@@ -2,33 +2,20 @@
 // evaluation (points/s) for every activation; one JSON line per measurement on stdout. Tables,
 // ratios, targets and the TF.js comparison live in bench/run-train.mjs, which runs this program.
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <string>
 #include <vector>
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten.h>
-#endif
-
 #include "activation.h"
+#include "bench_clock.h"
 #include "dataset.h"
 #include "field.h"
 #include "init.h"
 #include "mlp.h"
 #include "network.h"
 #include "optimizer.h"
-
-#if defined(__EMSCRIPTEN__)
-// Node's CPU time of this process (user + system), in seconds; wasm has no CPU clock of its own.
-EM_JS(double, node_cpu_seconds, (), {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) * 1e-6;
-});
-#endif
 
 namespace {
 
@@ -55,24 +42,8 @@ struct Options {
 constexpr int kBatches[] = {10, 32, 0};  // 0: full batch (all N examples per step)
 constexpr int kResolutions[] = {256, 128};
 
-double now_seconds(bool cpu_clock) {
-  if (!cpu_clock) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-  }
-#if defined(__EMSCRIPTEN__)
-  return node_cpu_seconds();
-#else
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-#endif
-}
-
-struct Timing {
-  double best;    // seconds per call, the fastest sample
-  double median;  // seconds per call, the median sample
-};
+using bench::now_seconds;
+using bench::Timing;
 
 // Warm-up doubles the call count until one run takes >= 20 ms (which also sizes a sample) and
 // runs one untimed sample (Node tiers wasm up from its baseline compiler while it runs), then
