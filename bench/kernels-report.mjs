@@ -267,8 +267,8 @@ export function renderReport(records, context, {markdown}) {
   const out = [markdown ? head.map((l) => `${l}  `).join('\n') : head.join('\n'), ''];
   for (const table of tables) out.push(render(table));
   out.push(
-      markdown ? '**Targets of issue #2 (wasm SIMD128, Node)**\n' :
-                 'Targets of issue #2 (wasm SIMD128, Node)');
+      markdown ? '**Kernel targets (wasm SIMD128, Node)**\n' :
+                 'Kernel targets (wasm SIMD128, Node)');
   out.push(...targets.map((l) => (markdown ? `- ${l}` : l)));
   out.push('', summary, '');
   return out.join('\n');

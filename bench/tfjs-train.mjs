@@ -10,7 +10,7 @@ const LR = 0.03;  // train_bench.cpp's kLearningRate
 const HIDDEN = [8, 8];
 
 // Our op name -> the tfjs-core op. Ops TF.js lacks (gelu, gelu_tanh, silu) are not timed;
-// prelu is left out (shared-alpha prelu is pathologically slow there, see PEERS.md).
+// prelu is left out (shared-alpha prelu is pathologically slow there).
 const TFJS_ACTIVATIONS = {
   linear: (x) => x,
   relu: (x) => tf.relu(x),

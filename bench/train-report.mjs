@@ -1,5 +1,5 @@
 // Tables for `npm run bench:train`: training and field throughput per build with ratios,
-// PASS/MISS against issue 3's targets and the figures quoted from PEERS.md, as text or
+// PASS/MISS against the trainer's targets and figures the peers published, as text or
 // Markdown. Pure formatting of bench/run-train.mjs's records; measures nothing.
 
 const VARIANTS = ['wasm-simd128', 'wasm-scalar', 'native-scalar', 'tfjs-wasm'];
@@ -10,7 +10,7 @@ const SHORT = {
   'tfjs-wasm': 'tfjs'
 };
 
-// Issue 3's targets (wasm SIMD in Node, one core) and the figures it quotes from elsewhere.
+// The trainer's targets (wasm SIMD in Node, one core) and figures the peers published.
 const TARGETS = [
   {kind: 'train', activation: 'relu', batch: 10, min: 10e6, unit: 'examples/s'},
   {kind: 'train', activation: 'tanh', batch: 10, min: 5e6, unit: 'examples/s'},
@@ -19,13 +19,11 @@ const TARGETS = [
 ];
 const FIELDS_BUDGET_MS = 25;  // "10 networks x 256^2 fields stay within ~25 ms"
 const QUOTED = [
-  'TF Playground (its own JS) trains 2-8-8-1 at ~0.5 M examples/s (relu) and ~0.4 M (tanh) ' +
-      '(issue 3)',
+  'TF Playground (its own JS) trains 2-8-8-1 at ~0.5 M examples/s (relu) and ~0.4 M (tanh) ',
   'TF.js-wasm: a 2-8-8-1 SGD step at batch 32 costs ~360-390 us, ~0.09 M examples/s, almost ' +
-      'all dispatch overhead (PEERS.md, issue 3)',
-  'TF.js-wasm: its forward over 65,536 grid points takes 4 ms (relu) / 15 ms (tanh) (PEERS.md)',
-  'TF Playground recomputes its 100x100 output heatmap every epoch: 75-90% of each frame ' +
-      '(PEERS.md)',
+      'all dispatch overhead',
+  'TF.js-wasm: its forward over 65,536 grid points takes 4 ms (relu) / 15 ms (tanh)',
+  'TF Playground recomputes its 100x100 output heatmap every epoch: 75-90% of each frame',
 ];
 
 
@@ -180,9 +178,9 @@ export function renderReport(records, context, {markdown = false} = {}) {
   out.push(trainTable(records, get, markdown));
   title('Field evaluation (points/s)');
   out.push(fieldTable(records, get, markdown));
-  title('Targets (issue 3, wasm SIMD in Node, one core; informational)');
+  title('Targets (wasm SIMD in Node, one core; informational)');
   para(verdicts(records, get));
-  title('Context, quoted from PEERS.md / issue 3 (not measured in this run)');
+  title('Context, quoted from the peers (not measured in this run)');
   const relu = fmtRatio(get('wasm-simd128', 'train', 'relu', 10)?.examples_per_s, 0.5e6);
   const tanh = fmtRatio(get('wasm-simd128', 'train', 'tanh', 10)?.examples_per_s, 0.4e6);
   para([

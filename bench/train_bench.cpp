@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "activation.h"
 #include "bench_clock.h"
-#include "dataset.h"
-#include "field.h"
-#include "init.h"
-#include "mlp.h"
-#include "network.h"
-#include "optimizer.h"
+#include "kernels/activation.h"
+#include "nn/dataset.h"
+#include "nn/decision_field.h"
+#include "nn/init.h"
+#include "nn/mlp.h"
+#include "nn/network.h"
+#include "nn/optimizer.h"
 
 namespace {
 

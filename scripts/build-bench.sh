@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# Emscripten's Debian package needs Node to find its acorn (TOOLCHAIN pitfall 1).
+# Emscripten's Debian package needs Node to find its acorn (it looks for acorn there).
 export NODE_PATH=/usr/share/nodejs
 jobs=$(nproc)
 for preset in native-release wasm-simd128 wasm-scalar; do

@@ -1,6 +1,7 @@
 // A small static file server for dist/ on 127.0.0.1 with the MIME types wasm and ES modules need
-// (TOOLCHAIN pitfall 15) and no caching, so a rebuild is always what the browser gets.
-// Usage: node scripts/serve.mjs [--root dist] [--port 8000]   (--port 0 picks a free port)
+// (wasm must be application/wasm for streaming compilation) and no caching, so a rebuild is always
+// what the browser gets. Usage: node scripts/serve.mjs [--root dist] [--port 8000]   (--port 0
+// picks a free port)
 import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {createServer} from 'node:http';

@@ -215,7 +215,7 @@ def main():
         "#pragma once",
         "#include <vector>",
         "",
-        '#include "optimizer.h"',
+        '#include "nn/optimizer.h"',
         "",
         "namespace golden {",
         f"constexpr int kHidden[] = {{{', '.join(map(str, HIDDEN))}}};",

@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <string>
 
-#include "activation_call.h"
+#include "api/activation_call.h"
 
 namespace relu::wasm {
 

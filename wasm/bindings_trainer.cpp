@@ -1,4 +1,4 @@
-// Embind declarations for the trainer (issue 3): one line per method of core's JSON facades
+// Embind declarations for the trainer: one line per method of core's JSON facades
 // (core/trainer_api.h). Settings, metrics, models and gradients cross as JSON strings; fields,
 // data and staged examples as typed_memory_views (see trainer_adapters.h for their lifetime).
 #include <emscripten/bind.h>

@@ -8,7 +8,7 @@
 
 #include <cstddef>
 
-#include "trainer_api.h"
+#include "api/sessions.h"
 
 namespace relu::wasm {
 

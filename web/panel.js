@@ -111,7 +111,7 @@ export class Panel {
     this.field = new FieldCanvas(this.canvas);
   }
 
-  /** Updates the numbers and data attributes from one metrics record (see issue 3). */
+  /** Updates the numbers and data attributes from one metrics record (arena.metrics()). */
   setMetrics(m) {
     const d = this.root.dataset;
     d.epoch = String(m.epoch);

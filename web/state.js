@@ -238,7 +238,7 @@ function networkFor(token, settings) {
   return network;
 }
 
-/** @returns {object} the settings object for lab.createArena (issue 3), page-only keys left out. */
+/** @returns {object} the settings object for lab.createArena, page-only keys left out. */
 export function arenaSettings(settings) {
   return {
     dataset: settings.dataset,

@@ -1,6 +1,6 @@
 // The module worker that owns the lab and the arena: it trains on request, computes the decision
 // fields and posts them (transferred, not copied) with the metrics. It draws nothing.
-import {loadReluLab} from './relu-lab.mjs';
+import {loadReluLab} from '../js/relu-lab.mjs';
 
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;

@@ -12,7 +12,7 @@ test('an empty hash gives the defaults and no notice', () => {
   assert.deepEqual(settings.activations, [...DEFAULT_ACTIVATIONS]);
 });
 
-test('the malformed hash of issue 4 is clamped with notices', () => {
+test('a malformed hash is clamped with notices', () => {
   const {settings, notices} =
       parseHash('#lr=abc&layers=999&activations=<img src=x onerror=alert(1)>');
   assert.equal(settings.lr, 0.01);
@@ -90,7 +90,7 @@ test('every setting round-trips through the hash exactly', () => {
   assert.deepEqual(settings, custom);
 });
 
-test('arenaSettings speaks the trainer settings JSON (issue 3)', () => {
+test('arenaSettings speaks the trainer settings JSON', () => {
   const {settings} =
       parseHash('activations=relu,leaky_relu:0.2,prelu,elu,softplus&reg=l2&regRate=0.5&slope=0.05');
   const a = arenaSettings(settings);

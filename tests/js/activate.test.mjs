@@ -1,10 +1,10 @@
-// The JS API of the foundation (issue 2): loadReluLab(), backend choice, activationNames and
+// The activation JS API: loadReluLab(), backend choice, activationNames and
 // activate() with its errors, on both builds. Values are checked against closed forms computed
 // here in double, and the prelu alpha gradient against its definition.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {loadReluLab, simdSupported} from '../../dist/relu-lab.mjs';
+import {loadReluLab, simdSupported} from '../../dist/js/relu-lab.mjs';
 
 const NAMES = [
   'linear', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'gelu_tanh', 'silu', 'softplus',

@@ -1,4 +1,4 @@
-// The trainer's JS API (issue 3) on both builds: networks from model JSON (predict vs a closed
+// The trainer's JS API on both builds: networks from model JSON (predict vs a closed
 // form in double, gradients vs central differences of a double loss through predict, training,
 // errors), arenas (learning, determinism, clamping with warnings, errors, fields, data) and
 // the lifetime rule of zero-copy views.
@@ -9,7 +9,7 @@ import {pathToFileURL} from 'node:url';
 // RELU_LAB_DIST (a folder) lets a developer point at another build of dist/.
 const dist = process.env.RELU_LAB_DIST ? pathToFileURL(`${process.env.RELU_LAB_DIST}/`).href :
                                          new URL('../../dist/', import.meta.url).href;
-const {loadReluLab} = await import(new URL('relu-lab.mjs', dist).href);
+const {loadReluLab} = await import(new URL('js/relu-lab.mjs', dist).href);
 
 const MODEL = {
   format: 'relu-lab/model',

@@ -1,0 +1,60 @@
+// Validation and execution of one activate() call; see activation_call.h.
+#include "api/activation_call.h"
+
+#include <cmath>
+
+namespace relu {
+
+std::string ActivationCall::prepare(std::size_t n, std::size_t alphas) {
+  if (n > kMaxActivationElements) {
+    return "x has " + std::to_string(n) + " elements; at most " +
+           std::to_string(kMaxActivationElements) + " are accepted";
+  }
+  if (alphas > kMaxPreluChannels) {
+    return "alpha has " + std::to_string(alphas) + " values; at most " +
+           std::to_string(kMaxPreluChannels) + " are accepted";
+  }
+  // Zero-length buffers still get one float so that data() is never null.
+  const std::size_t room = n == 0 ? 1 : n;
+  const std::size_t alpha_room = alphas == 0 ? 1 : alphas;
+  if (!x_.reserve(room) || !y_.reserve(room) || !dydx_.reserve(room) ||
+      !alpha_.reserve(alpha_room) || !dalpha_.reserve(alpha_room)) {
+    return "out of memory for " + std::to_string(n) + " elements";
+  }
+  n_ = n;
+  alphas_ = alphas;
+  return "";
+}
+
+std::string ActivationCall::run(std::string_view op_name, ActivationParams params) {
+  Activation op;
+  if (!activation_from_name(op_name, &op)) {
+    return "unknown activation '" + std::string(op_name) + "'";
+  }
+  if (std::string error = validate_activation_params(op, params); !error.empty()) return error;
+  if (op == Activation::kPrelu) {
+    if (alphas_ == 0) return "prelu needs alpha: one shared value or one per channel";
+    if (n_ % alphas_ != 0) {
+      return "prelu with " + std::to_string(alphas_) + " channels needs x's length (" +
+             std::to_string(n_) + ") to be a multiple of it";
+    }
+    for (std::size_t c = 0; c < alphas_; ++c) {
+      if (!std::isfinite(alpha_.data()[c])) {
+        return "alpha[" + std::to_string(c) + "] must be a finite number";
+      }
+    }
+    params.prelu_alpha = alpha_.data();
+    params.prelu_channels = alphas_;
+  }
+  float* ones = dydx_.data();
+  for (std::size_t i = 0; i < n_; ++i) ones[i] = 1.0f;
+  activation_forward(op, y_.data(), x_.data(), n_, params);
+  if (op == Activation::kPrelu) {
+    for (std::size_t c = 0; c < alphas_; ++c) dalpha_.data()[c] = 0.0f;
+    prelu_alpha_backward(dalpha_.data(), ones, x_.data(), n_, params);
+  }
+  activation_backward(op, dydx_.data(), ones, x_.data(), y_.data(), n_, params);
+  return "";
+}
+
+}  // namespace relu

@@ -1,0 +1,278 @@
+// Model file import (strict validation, errors naming the field) and export; see model_json.h.
+#include "io/model_json.h"
+
+#include <cmath>
+
+#include "io/checked_reader.h"
+#include "kernels/activation.h"
+
+namespace relu {
+namespace {
+
+// Doubles below this magnitude round to a finite float (FLT_MAX + half an ulp, where a tie
+// would round to infinity because FLT_MAX's significand is odd).
+constexpr double kFloatRoundLimit = 0x1.ffffffp+127;
+
+bool read_float(FieldReader* r, const json::Value& v, const std::string& path, float* out) {
+  if (!r->expect(v, json::Type::kNumber, path)) return false;
+  const double x = v.as_number();
+  if (!(std::fabs(x) < kFloatRoundLimit)) {
+    return r->fail(path, format_number(x) + " is not a finite float");
+  }
+  *out = static_cast<float>(x);
+  return true;
+}
+
+// A vector of exactly n floats.
+bool read_vector(FieldReader* r, const json::Value& v, const std::string& path, size_t n,
+                 const char* what, std::vector<float>* out) {
+  if (!r->expect(v, json::Type::kArray, path)) return false;
+  if (v.size() != n) {
+    return r->fail(
+        path, "expected " + std::to_string(n) + " " + what + ", got " + std::to_string(v.size()));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    float x;
+    if (!read_float(r, v.at(i), json::path_index(path, i), &x)) return false;
+    out->push_back(x);
+  }
+  return true;
+}
+
+bool read_params(FieldReader* r, const json::Value& params, const std::string& path,
+                 HiddenLayerConfig* layer) {
+  if (!r->expect(params, json::Type::kObject, path)) return false;
+  const Activation op = layer->activation;
+  for (size_t i = 0; i < params.size(); ++i) {
+    const std::string& key = params.key(i);
+    const std::string at = json::path_key(path, key);
+    const json::Value& v = params.at(i);
+    bool ok = true;
+    if (op == Activation::kLeakyRelu && key == "slope") {
+      ok = read_float(r, v, at, &layer->params.slope);
+    } else if (op == Activation::kElu && key == "alpha") {
+      ok = read_float(r, v, at, &layer->params.alpha);
+    } else if (op == Activation::kSoftplus && key == "beta") {
+      ok = read_float(r, v, at, &layer->params.beta);
+    } else if (op == Activation::kSoftplus && key == "threshold") {
+      ok = read_float(r, v, at, &layer->params.threshold);
+    } else if (op == Activation::kPrelu && key == "mode") {
+      std::string mode;
+      ok = r->string(v, at, &mode);
+      if (ok && mode == "channel") {
+        layer->prelu_mode = PreluMode::kChannel;
+      } else if (ok && mode != "shared") {
+        ok = r->fail(at, "unknown mode " + json::quote(mode) + " (expected shared or channel)");
+      }
+    } else {
+      r->warn(at + ": " + activation_name(op) + " has no such parameter, ignored");
+    }
+    if (!ok) return false;
+  }
+  if (std::string error = validate_activation_params(op, layer->params); !error.empty()) {
+    return r->fail(path, error);
+  }
+  return true;
+}
+
+// One layer: `in` inputs; `output` is the last layer (1 unit, linear).
+bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, int in, bool output,
+                HiddenLayerConfig* config, ModelLayer* tensors) {
+  if (!r->expect(v, json::Type::kObject, path)) return false;
+  r->unknown_keys(v, path, {"units", "activation", "params", "W", "b", "alpha"});
+  const json::Value* units_v = v.find("units");
+  const json::Value* activation_v = v.find("activation");
+  const json::Value* W = v.find("W");
+  const json::Value* b = v.find("b");
+  for (const auto& [key, field] :
+       {std::pair{"units", units_v}, std::pair{"activation", activation_v}, std::pair{"W", W},
+        std::pair{"b", b}}) {
+    if (field == nullptr) return r->fail(json::path_key(path, key), "missing");
+  }
+  double units;
+  if (!r->integer_strict(*units_v, json::path_key(path, "units"), 1, kMlpMaxUnits, &units)) {
+    return false;
+  }
+  if (output && units != 1) {
+    return r->fail(json::path_key(path, "units"),
+                   "the output layer must have 1 unit (the logit), got " + format_number(units));
+  }
+  config->units = static_cast<int>(units);
+  std::string name;
+  if (!r->string(*activation_v, json::path_key(path, "activation"), &name)) return false;
+  if (!activation_from_name(name, &config->activation)) {
+    return r->fail(json::path_key(path, "activation"), "unknown activation " + json::quote(name));
+  }
+  if (output && config->activation != Activation::kLinear) {
+    return r->fail(json::path_key(path, "activation"),
+                   "the output layer must be linear (it is the logit), got " + json::quote(name));
+  }
+  if (const json::Value* params = v.find("params")) {
+    if (!read_params(r, *params, json::path_key(path, "params"), config)) return false;
+  }
+  const std::string W_path = json::path_key(path, "W");
+  if (!r->expect(*W, json::Type::kArray, W_path)) return false;
+  if (W->size() != static_cast<size_t>(config->units)) {
+    return r->fail(W_path, "expected " + std::to_string(config->units) + " rows, got " +
+                               std::to_string(W->size()));
+  }
+  for (size_t o = 0; o < W->size(); ++o) {
+    if (!read_vector(r, W->at(o), json::path_index(W_path, o), static_cast<size_t>(in), "columns",
+                     &tensors->W)) {
+      return false;
+    }
+  }
+  if (!read_vector(r, *b, json::path_key(path, "b"), static_cast<size_t>(config->units), "values",
+                   &tensors->b)) {
+    return false;
+  }
+  const json::Value* alpha = v.find("alpha");
+  if (config->activation != Activation::kPrelu) {
+    if (alpha != nullptr) r->warn(json::path_key(path, "alpha") + ": not prelu, ignored");
+    return true;
+  }
+  if (alpha == nullptr) return r->fail(json::path_key(path, "alpha"), "missing (prelu)");
+  const size_t count =
+      config->prelu_mode == PreluMode::kChannel ? static_cast<size_t>(config->units) : 1;
+  return read_vector(
+      r, *alpha, json::path_key(path, "alpha"), count,
+      config->prelu_mode == PreluMode::kChannel ? "values (mode channel)" : "value (mode shared)",
+      &tensors->alpha);
+}
+
+bool read_model(FieldReader* r, const json::Value& v, Model* model) {
+  if (!r->expect(v, json::Type::kObject, "model")) return false;
+  r->unknown_keys(v, "", {"format", "version", "inputs", "layers"});
+  const json::Value* format = v.find("format");
+  if (format == nullptr || !format->is_string() || format->as_string() != kModelFormat) {
+    return r->fail("format", std::string("expected \"") + kModelFormat + "\"");
+  }
+  const json::Value* version = v.find("version");
+  if (version == nullptr) return r->fail("version", "missing");
+  if (!r->expect(*version, json::Type::kNumber, "version")) return false;
+  if (version->as_number() != kModelVersion) {
+    return r->fail("version", "unsupported version " + format_number(version->as_number()) +
+                                  " (this reader knows 1)");
+  }
+  const json::Value* inputs = v.find("inputs");
+  double unused;
+  if (inputs == nullptr) return r->fail("inputs", "missing");
+  if (!r->integer_strict(*inputs, "inputs", kMlpInputs, kMlpInputs, &unused)) return false;
+  const json::Value* layers = v.find("layers");
+  if (layers == nullptr) return r->fail("layers", "missing");
+  if (!r->expect(*layers, json::Type::kArray, "layers")) return false;
+  if (layers->size() < 1 || layers->size() > static_cast<size_t>(kMlpMaxLayers)) {
+    return r->fail("layers", "expected 1 to " + std::to_string(kMlpMaxLayers) +
+                                 " layers (hidden layers and the output), got " +
+                                 std::to_string(layers->size()));
+  }
+  int in = kMlpInputs;
+  for (size_t l = 0; l < layers->size(); ++l) {
+    const bool output = l + 1 == layers->size();
+    HiddenLayerConfig config;
+    ModelLayer tensors;
+    if (!read_layer(r, layers->at(l), json::path_index("layers", l), in, output, &config,
+                    &tensors)) {
+      return false;
+    }
+    if (!output) model->config.hidden.push_back(config);
+    model->layers.push_back(std::move(tensors));
+    in = config.units;
+  }
+  return true;
+}
+
+json::Value floats(const float* x, int n) {
+  json::Value out = json::Value::array();
+  for (int i = 0; i < n; ++i) out.push_back(json::Value::number_f32(x[i]));
+  return out;
+}
+
+}  // namespace
+
+ModelResult model_from_json(const json::Value& value) {
+  ModelResult result;
+  FieldReader reader(&result.warnings);
+  if (read_model(&reader, value, &result.model)) {
+    if (std::string error = mlp_validate(result.model.config); !error.empty()) {
+      reader.fail("layers", error);  // a guard: read_model checks the same ranges
+    }
+  }
+  if (reader.failed()) {
+    result.error = reader.error();
+    result.model = Model();
+  }
+  return result;
+}
+
+ModelResult model_from_json_text(std::string_view text) {
+  const json::ParseResult parsed = json::parse(text);
+  if (parsed.ok()) return model_from_json(parsed.value);
+  ModelResult result;
+  result.error = parsed.error;
+  return result;
+}
+
+void model_copy_to_mlp(const Model& model, Mlp* mlp) {
+  for (int l = 0; l < mlp->layer_count && l < static_cast<int>(model.layers.size()); ++l) {
+    const LayerTensors t = mlp_layer_tensors(*mlp, l, mlp->params);
+    const ModelLayer& m = model.layers[static_cast<size_t>(l)];
+    for (size_t i = 0; i < m.W.size() && i < static_cast<size_t>(t.in * t.out); ++i)
+      t.W[i] = m.W[i];
+    for (size_t i = 0; i < m.b.size() && i < static_cast<size_t>(t.out); ++i) t.b[i] = m.b[i];
+    for (size_t i = 0; i < m.alpha.size() && i < static_cast<size_t>(t.alpha_count); ++i) {
+      t.alpha[i] = m.alpha[i];
+    }
+  }
+}
+
+json::Value model_tensors_json(const Mlp& mlp, const float* buffer) {
+  json::Value layers = json::Value::array();
+  for (int l = 0; l < mlp.layer_count; ++l) {
+    // mlp_layer_tensors only offsets the pointer; nothing is written through it here.
+    const LayerTensors t = mlp_layer_tensors(mlp, l, const_cast<float*>(buffer));
+    json::Value layer = json::Value::object();
+    json::Value W = json::Value::array();
+    for (int o = 0; o < t.out; ++o) W.push_back(floats(t.W + o * t.in, t.in));
+    layer.set("W", std::move(W));
+    layer.set("b", floats(t.b, t.out));
+    if (t.alpha_count > 0) layer.set("alpha", floats(t.alpha, t.alpha_count));
+    layers.push_back(std::move(layer));
+  }
+  return layers;
+}
+
+json::Value model_to_json(const Mlp& mlp) {
+  json::Value out = json::Value::object();
+  out.set("format", json::Value::string(kModelFormat));
+  out.set("version", json::Value::number(kModelVersion));
+  out.set("inputs", json::Value::number(kMlpInputs));
+  const json::Value tensors = model_tensors_json(mlp, mlp.params);
+  json::Value layers = json::Value::array();
+  for (int l = 0; l < mlp.layer_count; ++l) {
+    const MlpLayer& layer = mlp.layers[l];
+    json::Value entry = json::Value::object();
+    entry.set("units", json::Value::number(layer.out));
+    entry.set("activation", json::Value::string(activation_name(layer.activation)));
+    json::Value params = json::Value::object();
+    if (layer.activation == Activation::kLeakyRelu) {
+      params.set("slope", json::Value::number_f32(layer.params.slope));
+    } else if (layer.activation == Activation::kElu) {
+      params.set("alpha", json::Value::number_f32(layer.params.alpha));
+    } else if (layer.activation == Activation::kSoftplus) {
+      params.set("beta", json::Value::number_f32(layer.params.beta));
+      params.set("threshold", json::Value::number_f32(layer.params.threshold));
+    } else if (layer.activation == Activation::kPrelu) {
+      params.set("mode", json::Value::string(layer.prelu_mode == PreluMode::kChannel ? "channel"
+                                                                                     : "shared"));
+    }
+    if (params.size() > 0) entry.set("params", std::move(params));
+    const json::Value& t = tensors.at(static_cast<size_t>(l));
+    for (size_t k = 0; k < t.size(); ++k) entry.set(t.key(k), t.at(k));
+    layers.push_back(std::move(entry));
+  }
+  out.set("layers", std::move(layers));
+  return out;
+}
+
+}  // namespace relu

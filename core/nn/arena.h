@@ -1,0 +1,117 @@
+// The arena: up to 12 networks, one per activation (or parameter set), trained side by side on
+// one dataset from the same initial random numbers with the same shuffles, plus their metrics
+// and decision fields. JSON, clamping and warnings are settings.*'s job; here a bad value is
+// an error returned by reset().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/aligned_buffer.h"
+#include "kernels/activation.h"
+#include "nn/dataset.h"
+#include "nn/decision_field.h"
+#include "nn/init.h"
+#include "nn/metrics.h"
+#include "nn/mlp.h"
+#include "nn/network.h"
+#include "nn/optimizer.h"
+
+namespace relu {
+
+inline constexpr int kArenaMaxNetworks = 12;
+inline constexpr int kArenaMaxBatch = kDatasetMaxPoints;  // batch_size >= train rows: full batch
+inline constexpr int kArenaMaxEpochsPerCall = 100000;
+
+// One panel: the activation of all its hidden layers and its parameters.
+struct NetworkSpec {
+  Activation activation = Activation::kRelu;
+  ActivationParams params;  // slope (leaky), alpha (elu), beta/threshold (softplus)
+  PreluMode prelu_mode = PreluMode::kShared;
+  float prelu_init = kPreluInitAlpha;  // finite
+  std::string label;                   // shown in the panel; "" means the activation's name
+};
+
+// The networks of the default arena: every op the comparison is about, in the page's order.
+std::vector<NetworkSpec> arena_default_networks();
+InitConfig arena_default_init();
+OptimizerConfig arena_default_optimizer();
+
+// Plain data; every field has a default that trains well (see README "Settings").
+struct ArenaSettings {
+  DatasetConfig dataset;  // circle, 500 points, noise 0, half train, inputs scaled to [-1, 1]
+  // Hidden layer sizes shared by every network: 0..kMlpMaxHiddenLayers layers of
+  // 1..kMlpMaxUnits units.
+  std::vector<int> hidden = {8, 8};
+  std::vector<NetworkSpec> networks = arena_default_networks();  // 1..kArenaMaxNetworks
+  // He normal scaled by each activation's gain (tanh 5/3, sigmoid and linear 1, rectifiers
+  // sqrt(2)); bias 0. init.seed is ignored: it comes from `seed`.
+  InitConfig init = arena_default_init();
+  // Adam, lr 0.01; l1, l2 and clip_norm live here too (0 = off).
+  OptimizerConfig optimizer = arena_default_optimizer();
+  int batch_size = 10;  // 1..kArenaMaxBatch; >= train rows means full batch
+  uint64_t seed = 1;    // any value: dataset, initial weights and shuffles all derive from it
+};
+
+// "" if every field is in its documented range, else a message naming the field
+// ("networks[3].params.beta: ...").
+std::string arena_validate(const ArenaSettings& settings);
+
+// A field as the arena returns it: a view of a buffer the arena owns.
+struct FieldView {
+  const float* data = nullptr;  // (resolution, resolution) row-major, row 0 is y = +half_width
+  size_t size = 0;              // resolution * resolution (0 on error)
+  int resolution = 0;
+  float half_width = 0.0f;
+};
+
+class Arena {
+ public:
+  // Builds the dataset and the networks from settings (all of them from the same initial
+  // random numbers) and computes epoch-0 metrics. On error returns the message and leaves the
+  // arena empty (network_count() 0).
+  std::string reset(const ArenaSettings& settings);
+
+  // Trains every network that has not diverged by `epochs` (0..kArenaMaxEpochsPerCall) whole
+  // epochs on the training rows, all with the same per-epoch shuffles; a network whose loss,
+  // gradient or weights become NaN/inf is marked diverged with that epoch and stops, the
+  // others go on. Metrics are recomputed once at the end of the call.
+  std::string train(int epochs);
+
+  int network_count() const { return static_cast<int>(networks_.size()); }
+  uint64_t epoch() const { return epoch_; }  // epochs trained since reset()
+  const ArenaSettings& settings() const { return settings_; }
+  const Dataset& data() const { return data_; }
+  // nullptr if i is out of range.
+  const NetworkMetrics* metrics(int i) const;
+  const Network* network(int i) const;
+
+  // Network i's output field at `resolution`. The view points into a buffer the arena keeps
+  // per network; it stays valid until the next field() call for the same network, reset() or
+  // the arena's destruction. In wasm any allocation (e.g. a larger field) may grow memory
+  // and detach JS views: fetch a view right before use. On error size is 0 and *error is set.
+  FieldView field(int i, int resolution, FieldKind kind, std::string* error);
+  // Unit `unit` of layer `layer` (hidden layers 0.., the output layer last) of network i: the
+  // post-activation value (a "feature map"). Own buffer per network, valid as above until the
+  // next unit_field() call for the same network.
+  FieldView unit_field(int i, int layer, int unit, int resolution, std::string* error);
+
+ private:
+  // Network i's buffer in `buffers`, sized for resolution^2 floats, or nullptr with *error.
+  float* field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
+                      std::string* error);
+  FieldView view_of(const float* data, int resolution, const std::string& error) const;
+
+  ArenaSettings settings_;
+  Dataset data_;
+  std::vector<Network> networks_;
+  std::vector<NetworkMetrics> metrics_;
+  std::vector<AlignedBuffer> fields_;       // one per network
+  std::vector<AlignedBuffer> unit_fields_;  // one per network
+  uint64_t epoch_ = 0;
+  uint64_t shuffle_seed_ = 0;
+};
+
+}  // namespace relu

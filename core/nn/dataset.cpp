@@ -1,0 +1,202 @@
+// Dataset generators. The constructions follow TF Playground's dataset.ts (radius 5, noise as
+// a fraction of it); moons follows scikit-learn's make_moons, scaled to the same radius.
+// Coordinates are computed in double and rounded once, with a libm-free sin/cos, so a seed
+// gives bit-identical points natively and in wasm.
+#include "nn/dataset.h"
+
+#include <cmath>
+#include <utility>
+
+#include "base/name_table.h"
+
+namespace relu {
+
+namespace {
+
+constexpr const char* kNames[kDatasetKindCount] = {"circle", "xor", "gauss", "spiral", "moons"};
+constexpr double kRadius = 5.0;                       // TF Playground's data radius
+constexpr double kPi = 0x1.921fb54442d18p1;           // pi
+constexpr double kTwoOverPi = 0x1.45f306dc9c883p-1;   // 2 / pi
+constexpr double kPiOver2Hi = 0x1.921fb544p0;         // pi/2, 33 bits (fdlibm's pio2_1): k * it
+constexpr double kPiOver2Lo = 0x1.0b4611a626331p-34;  // is exact for small k; the rest of pi/2
+
+struct SinCos {
+  double sin;
+  double cos;
+};
+
+// sin and cos for |x| < 2^20 from + - * only: x = k pi/2 + r with |r| <= pi/4 (Cody-Waite),
+// then Taylor series to r^19 / r^18 (truncation < 2^-60), then the quadrant of k.
+SinCos portable_sincos(double x) {
+  const double k = std::floor(x * kTwoOverPi + 0.5);
+  const double r = (x - k * kPiOver2Hi) - k * kPiOver2Lo;
+  const double r2 = r * r;
+  double s = 0.0;
+  double c = 0.0;
+  for (int n = 19; n >= 3; n -= 2) s = (s + 1.0) * -r2 / (n * (n - 1));
+  for (int n = 18; n >= 2; n -= 2) c = (c + 1.0) * -r2 / (n * (n - 1));
+  const double sin_r = r + r * s;
+  const double cos_r = 1.0 + c;
+  switch (static_cast<long long>(k) & 3) {
+    case 0:
+      return {sin_r, cos_r};
+    case 1:
+      return {cos_r, -sin_r};
+    case 2:
+      return {-sin_r, -cos_r};
+    default:
+      return {-cos_r, sin_r};
+  }
+}
+
+double uniform(Rng* rng, double a, double b) { return a + (b - a) * rng_uniform_double(rng); }
+
+// A point in double before shuffling and scaling.
+struct Sample {
+  double x;
+  double y;
+  float label;
+};
+
+// TF Playground's classifyCircleData: class 1 is the disc r < 2.5, class 0 the ring
+// 3.5 <= r < 5; the label comes from the noisy point while the clean point is stored, so noise
+// flips labels near the gap instead of moving points.
+void make_circle(Sample* out, int n, double noise, Rng* rng) {
+  const int inner = (n + 1) / 2;
+  for (int i = 0; i < n; ++i) {
+    const double r =
+        i < inner ? uniform(rng, 0.0, kRadius * 0.5) : uniform(rng, kRadius * 0.7, kRadius);
+    const SinCos angle = portable_sincos(uniform(rng, 0.0, 2.0 * kPi));
+    const double x = r * angle.sin;
+    const double y = r * angle.cos;
+    const double noisy_x = x + uniform(rng, -kRadius, kRadius) * noise;
+    const double noisy_y = y + uniform(rng, -kRadius, kRadius) * noise;
+    const bool inside = std::sqrt(noisy_x * noisy_x + noisy_y * noisy_y) < kRadius * 0.5;
+    out[i] = {x, y, inside ? 1.0f : 0.0f};
+  }
+}
+
+// classifyXORData: uniform in [-5, 5]^2 pushed 0.3 away from the axes; label 1 where
+// x y >= 0, decided from the noisy point like the circle.
+void make_xor(Sample* out, int n, double noise, Rng* rng) {
+  constexpr double kPadding = 0.3;
+  for (int i = 0; i < n; ++i) {
+    double x = uniform(rng, -kRadius, kRadius);
+    x += x > 0.0 ? kPadding : -kPadding;
+    double y = uniform(rng, -kRadius, kRadius);
+    y += y > 0.0 ? kPadding : -kPadding;
+    const double noisy_x = x + uniform(rng, -kRadius, kRadius) * noise;
+    const double noisy_y = y + uniform(rng, -kRadius, kRadius) * noise;
+    out[i] = {x, y, noisy_x * noisy_y >= 0.0 ? 1.0f : 0.0f};
+  }
+}
+
+// classifyTwoGaussData: class 1 around (2, 2), class 0 around (-2, -2); noise widens both,
+// variance 0.5 + 7 noise (0.5 at noise 0, 4 at noise 0.5).
+void make_gauss(Sample* out, int n, double noise, Rng* rng) {
+  const int positive = (n + 1) / 2;
+  const double sigma = std::sqrt(0.5 + 7.0 * noise);
+  for (int i = 0; i < n; ++i) {
+    const double centre = i < positive ? 2.0 : -2.0;
+    const double x = centre + sigma * rng_normal_double(rng);
+    const double y = centre + sigma * rng_normal_double(rng);
+    out[i] = {x, y, i < positive ? 1.0f : 0.0f};
+  }
+}
+
+// classifySpiralData: two arms of 1.75 turns out to radius 5, the second rotated by pi;
+// noise moves points by up to +-noise (TF Playground's scale for this set).
+void make_spiral(Sample* out, int n, double noise, Rng* rng) {
+  const int positive = (n + 1) / 2;
+  for (int i = 0; i < n; ++i) {
+    const bool first = i < positive;
+    const int count = first ? positive : n - positive;
+    const int j = first ? i : i - positive;
+    const double r = static_cast<double>(j) / count * kRadius;
+    const double t = 1.75 * j / count * 2.0 * kPi + (first ? 0.0 : kPi);
+    const SinCos angle = portable_sincos(t);
+    const double x = r * angle.sin + uniform(rng, -1.0, 1.0) * noise;
+    const double y = r * angle.cos + uniform(rng, -1.0, 1.0) * noise;
+    out[i] = {x, y, first ? 1.0f : 0.0f};
+  }
+}
+
+// make_moons: an upper half circle (class 1) and a lower one shifted by (1, -0.5) (class 0),
+// centred and scaled by 10/3 so x spans [-5, 5]; noise moves points like the circle's noise.
+void make_moons(Sample* out, int n, double noise, Rng* rng) {
+  constexpr double kScale = 10.0 / 3.0;
+  const int upper = (n + 1) / 2;
+  for (int i = 0; i < n; ++i) {
+    const SinCos angle = portable_sincos(uniform(rng, 0.0, kPi));
+    const bool first = i < upper;
+    const double mx = first ? angle.cos : 1.0 - angle.cos;
+    const double my = first ? angle.sin : 0.5 - angle.sin;
+    const double x = (mx - 0.5) * kScale + uniform(rng, -kRadius, kRadius) * noise;
+    const double y = (my - 0.25) * kScale + uniform(rng, -kRadius, kRadius) * noise;
+    out[i] = {x, y, first ? 1.0f : 0.0f};
+  }
+}
+
+}  // namespace
+
+const char* dataset_name(DatasetKind kind) { return name_of(kNames, kind); }
+
+bool dataset_from_name(std::string_view name, DatasetKind* kind) {
+  return value_of(kNames, name, kind);
+}
+
+std::string dataset_validate(const DatasetConfig& config) {
+  const int kind = static_cast<int>(config.kind);
+  if (kind < 0 || kind >= kDatasetKindCount) {
+    return "dataset: unknown kind " + std::to_string(kind);
+  }
+  if (config.points < kDatasetMinPoints || config.points > kDatasetMaxPoints) {
+    return "points: " + std::to_string(config.points) + " is outside " +
+           std::to_string(kDatasetMinPoints) + ".." + std::to_string(kDatasetMaxPoints);
+  }
+  // Written as !(in range) so that NaN fails too.
+  if (!(config.noise >= 0.0f && config.noise <= kDatasetMaxNoise)) {
+    return "noise: " + std::to_string(static_cast<double>(config.noise)) + " is outside 0..0.5";
+  }
+  if (!(config.train_fraction >= kDatasetMinTrainFraction &&
+        config.train_fraction <= kDatasetMaxTrainFraction)) {
+    return "trainFraction: " + std::to_string(static_cast<double>(config.train_fraction)) +
+           " is outside 0.1..0.9";
+  }
+  return "";
+}
+
+std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
+  *out = Dataset();
+  if (std::string error = dataset_validate(config); !error.empty()) return error;
+  const int n = config.points;
+  std::vector<Sample> samples(static_cast<size_t>(n));
+  const double noise = static_cast<double>(config.noise);
+  // Indexed by DatasetKind (validated above).
+  using Generator = void (*)(Sample*, int, double, Rng*);
+  constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
+                                                        make_spiral, make_moons};
+  kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
+  // Fisher-Yates, so that train and test are both drawn from every class and region.
+  for (int i = n - 1; i > 0; --i) {
+    const int j = static_cast<int>(rng_below(rng, static_cast<uint32_t>(i) + 1u));
+    std::swap(samples[static_cast<size_t>(i)], samples[static_cast<size_t>(j)]);
+  }
+  const double scale = config.scale_inputs ? 1.0 / static_cast<double>(kDatasetRawHalfWidth) : 1.0;
+  out->points.resize(2 * static_cast<size_t>(n));
+  out->labels.resize(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const Sample& s = samples[static_cast<size_t>(i)];
+    out->points[2 * static_cast<size_t>(i)] = static_cast<float>(s.x * scale);
+    out->points[2 * static_cast<size_t>(i) + 1] = static_cast<float>(s.y * scale);
+    out->labels[static_cast<size_t>(i)] = s.label;
+  }
+  out->count = n;
+  const long train =
+      std::lround(static_cast<double>(n) * static_cast<double>(config.train_fraction));
+  out->train_count = static_cast<int>(train < 1 ? 1 : (train > n - 1 ? n - 1 : train));
+  out->half_width = config.scale_inputs ? 1.0f : kDatasetRawHalfWidth;
+  return "";
+}
+
+}  // namespace relu

@@ -1,0 +1,56 @@
+// The 2-D classification datasets (TF Playground's circle, xor, gauss, spiral, plus two moons):
+// seeded points and {0, 1} labels with a shuffled train/test split. Clamping out-of-range
+// settings is settings.*'s job; here an invalid config is an error, never a crash.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/rng.h"
+
+namespace relu {
+
+enum class DatasetKind : int { kCircle, kXor, kGauss, kSpiral, kMoons };
+inline constexpr int kDatasetKindCount = 5;
+
+// The name JSON and JS use ("circle", "xor", "gauss", "spiral", "moons"), and its inverse.
+const char* dataset_name(DatasetKind kind);
+bool dataset_from_name(std::string_view name, DatasetKind* kind);
+
+inline constexpr int kDatasetMinPoints = 10;
+inline constexpr int kDatasetMaxPoints = 5000;
+inline constexpr float kDatasetMaxNoise = 0.5f;
+inline constexpr float kDatasetMinTrainFraction = 0.1f;
+inline constexpr float kDatasetMaxTrainFraction = 0.9f;
+// TF Playground draws its data within radius 5 and shows [-6, 6]^2; scaled inputs divide by 6.
+inline constexpr float kDatasetRawHalfWidth = 6.0f;
+
+struct DatasetConfig {
+  DatasetKind kind = DatasetKind::kCircle;
+  int points = 500;             // N, kDatasetMinPoints..kDatasetMaxPoints
+  float noise = 0.0f;           // 0..0.5, a fraction of the data radius 5 (TF Playground's)
+  float train_fraction = 0.5f;  // 0.1..0.9 of the points train, the rest test
+  bool scale_inputs = true;     // true: coordinates / 6, domain [-1, 1]; false: raw, [-6, 6]
+};
+
+// points: (N, 2) row-major (x, y); labels: (N) 0.0f or 1.0f (floats, as the loss reads them).
+// Rows [0, train_count) are the training set, [train_count, N) the test set, after a seeded
+// shuffle. half_width is the square domain [-h, h]^2 the fields cover (1 scaled, 6 raw).
+struct Dataset {
+  std::vector<float> points;
+  std::vector<float> labels;
+  int count = 0;        // N
+  int train_count = 0;  // round(N * train_fraction), at least 1 and at most N - 1
+  float half_width = 1.0f;
+};
+
+// "" if config is within the documented ranges, else a message naming the field.
+std::string dataset_validate(const DatasetConfig& config);
+
+// Fills *out from config, drawing every random number from *rng (the same rng state gives the
+// same dataset, natively and in wasm). On error returns the message and leaves *out empty.
+std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng);
+
+}  // namespace relu

@@ -1,0 +1,45 @@
+// Per-network metrics after an epoch: loss and accuracy on train and test, dead units,
+// sparsity, PReLU alphas, gradient norm and divergence. It reads a Network and a Dataset and
+// changes only the network's forward activations; training and the arena live elsewhere.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "nn/dataset.h"
+#include "nn/network.h"
+
+namespace relu {
+
+struct NetworkMetrics {
+  uint64_t epoch = 0;           // completed epochs of this network (stops when it diverges)
+  double train_loss = 0.0;      // mean binary cross-entropy with logits over the train rows
+  double test_loss = 0.0;       // the same over the test rows
+  double train_accuracy = 0.0;  // fraction with (logit > 0) == (label == 1); NaN counts wrong
+  double test_accuracy = 0.0;
+  // A hidden unit is dead if its activation's derivative (the backward kernel with dy = 1 at
+  // its pre-activations) is exactly 0 on every training point: for ReLU, never active. Leaky
+  // ReLU, ELU and PReLU with a non-zero slope only die where the float derivative underflows.
+  int dead_units = 0;
+  int dead_per_layer[kMlpMaxHiddenLayers] = {};
+  int units = 0;          // hidden units in total
+  double sparsity = 0.0;  // fraction of exact-zero hidden outputs over train rows x units
+  // PReLU alphas of each hidden layer (alpha_counts[l] = 0 if layer l is not prelu).
+  int hidden_layers = 0;
+  int alpha_counts[kMlpMaxHiddenLayers] = {};
+  float alphas[kMlpMaxHiddenLayers][kMlpMaxUnits] = {};
+  double grad_norm = 0.0;       // of the last optimizer step, before clipping (0 before training)
+  bool diverged = false;        // a NaN/inf loss, gradient norm or weight was seen
+  uint64_t diverged_epoch = 0;  // the epoch during which it was seen (valid if diverged)
+};
+
+// True if every parameter (weights, biases, alphas) of the network is finite.
+bool network_params_finite(const Network& net);
+
+// Fills the measured fields of *out (everything but epoch, diverged and diverged_epoch, which
+// the caller tracks) from one chunked pass over data: train rows [0, train_count) then test
+// rows. Overwrites the network's forward activations; allocates nothing. The loss is
+// mlp_loss's (double, libm-free), so it is bit-identical natively and in wasm.
+void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data);
+
+}  // namespace relu

@@ -1,0 +1,364 @@
+// The MLP's arena layout, forward and backward (see mlp.h). The dense loops run over the
+// batch lanes of feature-major activations so that they auto-vectorise without reassociating
+// any sum: native and wasm builds compute every value in the same order, bit for bit.
+// Legend: B batch, I inputs of a layer, O units of a layer, S = B rounded up to 4.
+#include "nn/mlp.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "base/portable_math.h"
+
+namespace relu {
+
+namespace {
+
+constexpr size_t kAlignFloats = 16;  // 64 bytes: one cache line, aligned SIMD loads
+
+size_t round_up(size_t n, size_t multiple) { return (n + multiple - 1) / multiple * multiple; }
+
+std::string check_params(const HiddenLayerConfig& layer, const std::string& where) {
+  const ActivationParams& p = layer.params;
+  if (layer.activation == Activation::kLeakyRelu && !std::isfinite(p.slope)) {
+    return where + ".slope: must be finite";
+  }
+  if (layer.activation == Activation::kElu && !std::isfinite(p.alpha)) {
+    return where + ".alpha: must be finite";
+  }
+  if (layer.activation == Activation::kSoftplus) {
+    if (!(p.beta > 0.0f) || !std::isfinite(p.beta)) return where + ".beta: must be > 0";
+    if (!std::isfinite(p.threshold)) return where + ".threshold: must be finite";
+  }
+  if (layer.activation == Activation::kPrelu) {
+    if (!std::isfinite(layer.prelu_init)) return where + ".prelu_init: must be finite";
+    if (layer.prelu_mode != PreluMode::kShared && layer.prelu_mode != PreluMode::kChannel) {
+      return where + ".prelu_mode: must be shared or channel";
+    }
+  }
+  return "";
+}
+
+// z (O, S) = W (O, I) in (I, S) + b (O). Each z[o][s] sums b, then i = 0..I-1 in order.
+// Blocks of 4 lanes keep the sums in registers; the unrolled k loops become one SIMD op each
+// (SLP vectoriser) without changing any order, so scalar and SIMD builds agree bit for bit.
+void linear_forward(float* z, const float* in, const float* W, const float* b, int I, int O,
+                    int S) {
+  for (int o = 0; o < O; ++o) {
+    const float* Wo = W + o * I;
+    for (int s = 0; s < S; s += 4) {
+      float acc[4] = {b[o], b[o], b[o], b[o]};
+      for (int i = 0; i < I; ++i) {
+        const float w = Wo[i];
+        const float* row = in + i * S + s;
+        for (int k = 0; k < 4; ++k) acc[k] += w * row[k];
+      }
+      for (int k = 0; k < 4; ++k) z[o * S + s + k] = acc[k];
+    }
+  }
+}
+
+// sum over s < S of u[s] in a fixed order: four interleaved partial sums (lane k takes
+// s = k mod 4), then (p0 + p1) + (p2 + p3). S is a multiple of 4. Written so the vectoriser
+// keeps the order, hence identical results with and without SIMD.
+float sum_lanes(const float* u, int S) {
+  float p[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+  for (int s = 0; s < S; s += 4) {
+    for (int k = 0; k < 4; ++k) p[k] += u[s + k];
+  }
+  return (p[0] + p[1]) + (p[2] + p[3]);
+}
+
+// dW (O, I) += dz (O, S) in (I, S)^T, db (O) += dz summed over S, and, if din is not null,
+// din (I, S) = W^T dz (overwritten). Padding lanes of dz are 0, so they add nothing.
+// dW's sums over S use the order of sum_lanes; the four partial sums of every weight go to
+// lanes (O * I * 4 floats) first, so that the final pairwise adds run as one vector loop
+// instead of a horizontal reduction per weight.
+void linear_backward(float* din, float* dW, float* db, float* lanes, const float* dz,
+                     const float* in, const float* W, int I, int O, int S) {
+  for (int o = 0; o < O; ++o) {
+    const float* dzo = dz + o * S;
+    db[o] += sum_lanes(dzo, S);
+    for (int i = 0; i < I; ++i) {
+      const float* row = in + i * S;
+      float p[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+      for (int s = 0; s < S; s += 4) {
+        for (int k = 0; k < 4; ++k) p[k] += dzo[s + k] * row[s + k];
+      }
+      for (int k = 0; k < 4; ++k) lanes[(o * I + i) * 4 + k] = p[k];
+    }
+  }
+  for (int w = 0; w < O * I; ++w) {
+    const float* p = lanes + 4 * w;
+    dW[w] += (p[0] + p[1]) + (p[2] + p[3]);
+  }
+  if (din == nullptr) return;
+  for (int i = 0; i < I; ++i) {
+    for (int s = 0; s < S; s += 4) {
+      float acc[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+      for (int o = 0; o < O; ++o) {
+        const float w = W[o * I + i];
+        const float* row = dz + o * S + s;
+        for (int k = 0; k < 4; ++k) acc[k] += w * row[k];
+      }
+      for (int k = 0; k < 4; ++k) din[i * S + s + k] = acc[k];
+    }
+  }
+}
+
+// a (O, S) = f(z). PReLU per unit: the kernel's channel is i % channels over a row-major
+// (B, O) buffer, ours are feature-major rows, so each row gets its own one-alpha call.
+void activation_layer_forward(const MlpLayer& layer, float* a, const float* z, const float* alpha,
+                              int S) {
+  ActivationParams params = layer.params;
+  params.prelu_channels = 1;
+  if (layer.activation == Activation::kPrelu && layer.alpha_count > 1) {
+    for (int o = 0; o < layer.out; ++o) {
+      params.prelu_alpha = alpha + o;
+      activation_forward(layer.activation, a + o * S, z + o * S, static_cast<size_t>(S), params);
+    }
+    return;
+  }
+  params.prelu_alpha = alpha;
+  activation_forward(layer.activation, a, z, static_cast<size_t>(layer.out) * S, params);
+}
+
+// da (O, S) becomes dz = da * f'(z) in place; dalpha += PReLU's alpha gradient (from da
+// before it is overwritten).
+void activation_layer_backward(const MlpLayer& layer, float* da, const float* z, const float* a,
+                               const float* alpha, float* dalpha, int S) {
+  ActivationParams params = layer.params;
+  params.prelu_channels = 1;
+  const bool per_unit = layer.activation == Activation::kPrelu && layer.alpha_count > 1;
+  const int calls = per_unit ? layer.out : 1;
+  const size_t n = static_cast<size_t>(per_unit ? 1 : layer.out) * static_cast<size_t>(S);
+  for (int c = 0; c < calls; ++c) {
+    const size_t offset = static_cast<size_t>(c) * n;
+    params.prelu_alpha = alpha == nullptr ? nullptr : alpha + c;
+    if (layer.activation == Activation::kPrelu) {
+      prelu_alpha_backward(dalpha + c, da + offset, z + offset, n, params);
+    }
+    activation_backward(layer.activation, da + offset, da + offset, z + offset, a + offset, n,
+                        params);
+  }
+}
+
+}  // namespace
+
+std::string mlp_validate(const MlpConfig& config) {
+  const int hidden = static_cast<int>(config.hidden.size());
+  if (hidden > kMlpMaxHiddenLayers) {
+    return "hidden: " + std::to_string(hidden) + " layers is more than " +
+           std::to_string(kMlpMaxHiddenLayers);
+  }
+  for (int l = 0; l < hidden; ++l) {
+    const HiddenLayerConfig& layer = config.hidden[l];
+    const std::string where = "hidden[" + std::to_string(l) + "]";
+    if (layer.units < 1 || layer.units > kMlpMaxUnits) {
+      return where + ".units: " + std::to_string(layer.units) + " is outside 1.." +
+             std::to_string(kMlpMaxUnits);
+    }
+    const int op = static_cast<int>(layer.activation);
+    if (op < 0 || op >= kActivationCount) return where + ".activation: unknown";
+    std::string error = check_params(layer, where);
+    if (!error.empty()) return error;
+  }
+  return "";
+}
+
+bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* error) {
+  *mlp = Mlp();
+  std::string message = mlp_validate(config);
+  if (message.empty() && (max_batch < 1 || max_batch > kMlpMaxBatch)) {
+    message = "max_batch: " + std::to_string(max_batch) + " is outside 1.." +
+              std::to_string(kMlpMaxBatch);
+  }
+  if (!message.empty()) {
+    if (error != nullptr) *error = message;
+    return false;
+  }
+  mlp->config = config;
+  mlp->max_batch = max_batch;
+  const int hidden = static_cast<int>(config.hidden.size());
+  mlp->layer_count = hidden + 1;
+  // Parameter layout: every W, then every b, then every alpha (weights first for L1/L2).
+  size_t offset = 0;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    MlpLayer& layer = mlp->layers[l];
+    layer.in = l == 0 ? kMlpInputs : config.hidden[l - 1].units;
+    if (l < hidden) {
+      const HiddenLayerConfig& c = config.hidden[l];
+      layer.out = c.units;
+      layer.activation = c.activation;
+      layer.params = c.params;
+      layer.prelu_mode = c.prelu_mode;
+      layer.prelu_init = c.prelu_init;
+      if (c.activation == Activation::kPrelu) {
+        layer.alpha_count = c.prelu_mode == PreluMode::kChannel ? c.units : 1;
+      }
+    } else {
+      layer.out = 1;
+      layer.activation = Activation::kLinear;
+    }
+    layer.W = offset;
+    offset += static_cast<size_t>(layer.out) * static_cast<size_t>(layer.in);
+  }
+  mlp->weight_count = offset;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    mlp->layers[l].b = offset;
+    offset += static_cast<size_t>(mlp->layers[l].out);
+  }
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    mlp->layers[l].alpha = offset;
+    offset += static_cast<size_t>(mlp->layers[l].alpha_count);
+  }
+  mlp->param_count = offset;
+  // Arena: 4 parameter-shaped buffers, the input, then z/a/da per layer; each 64-byte aligned.
+  const size_t P = round_up(mlp->param_count, kAlignFloats);
+  const size_t S_max = round_up(static_cast<size_t>(max_batch), 4);
+  const size_t x_size = round_up(kMlpInputs * S_max, kAlignFloats);
+  // Backward scratch: 4 partial sums per weight of the largest layer.
+  size_t lanes_size = 0;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    const MlpLayer& layer = mlp->layers[l];
+    lanes_size = std::max(lanes_size, static_cast<size_t>(4 * layer.out * layer.in));
+  }
+  lanes_size = round_up(lanes_size, kAlignFloats);
+  size_t total = 4 * P + x_size + lanes_size;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    const size_t act = round_up(static_cast<size_t>(mlp->layers[l].out) * S_max, kAlignFloats);
+    const bool aliased = mlp->layers[l].activation == Activation::kLinear;
+    total += (aliased ? 2 : 3) * act;
+  }
+  mlp->memory.assign(total + kAlignFloats, 0.0f);
+  float* base = mlp->memory.data();
+  const uintptr_t misalign = reinterpret_cast<uintptr_t>(base) % (kAlignFloats * sizeof(float));
+  if (misalign != 0) base += (kAlignFloats * sizeof(float) - misalign) / sizeof(float);
+  mlp->params = base;
+  mlp->grads = base + P;
+  mlp->m = base + 2 * P;
+  mlp->v = base + 3 * P;
+  mlp->x = base + 4 * P;
+  mlp->lanes = mlp->x + x_size;
+  float* next = mlp->lanes + lanes_size;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    MlpLayer& layer = mlp->layers[l];
+    const size_t act = round_up(static_cast<size_t>(layer.out) * S_max, kAlignFloats);
+    layer.z = next;
+    next += act;
+    // A linear layer's a is its z: no copy in forward, nothing to undo in backward.
+    if (layer.activation == Activation::kLinear) {
+      layer.a = layer.z;
+    } else {
+      layer.a = next;
+      next += act;
+    }
+    layer.da = next;
+    next += act;
+    for (int k = 0; k < layer.alpha_count; ++k) mlp->params[layer.alpha + k] = layer.prelu_init;
+  }
+  return true;
+}
+
+bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows) {
+  if (B < 0 || B > mlp->max_batch || mlp->layer_count == 0) return false;
+  const int S = static_cast<int>(round_up(static_cast<size_t>(B), 4));
+  mlp->batch = B;
+  mlp->stride = S;
+  float* x0 = mlp->x;
+  float* x1 = mlp->x + S;
+  for (int b = 0; b < B; ++b) {
+    const int r = rows == nullptr ? b : rows[b];
+    x0[b] = x[2 * r];
+    x1[b] = x[2 * r + 1];
+  }
+  for (int b = B; b < S; ++b) x0[b] = x1[b] = 0.0f;
+  const float* in = mlp->x;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    const MlpLayer& layer = mlp->layers[l];
+    linear_forward(layer.z, in, mlp->params + layer.W, mlp->params + layer.b, layer.in, layer.out,
+                   S);
+    if (layer.activation != Activation::kLinear) {
+      activation_layer_forward(layer, layer.a, layer.z, mlp->params + layer.alpha, S);
+    }
+    in = layer.a;
+  }
+  return true;
+}
+
+namespace {
+
+// Binary cross-entropy with logits, per example max(l, 0) - l y + log1p(exp(-|l|)), summed
+// over a batch. The log1p terms are summed as the log of a running product of (1 + e), one
+// log per 256 examples instead of one each (the product stays below 2^256); exp(-|l|) is
+// shared with the gradient. dlogits (B, may be null) receives (sigmoid(l) - y) * scale.
+double bce_with_logits(float* dlogits, const float* logits, const float* labels, const int* rows,
+                       int B, double scale) {
+  double linear = 0.0;
+  double log_sum = 0.0;
+  double product = 1.0;
+  for (int b = 0; b < B; ++b) {
+    const double l = static_cast<double>(logits[b]);
+    const double y = static_cast<double>(labels[rows == nullptr ? b : rows[b]]);
+    const double e = portable_exp(-std::fabs(l));
+    linear += (l > 0.0 ? l : 0.0) - l * y;
+    product *= 1.0 + e;
+    if ((b & 255) == 255) {
+      log_sum += portable_log(product);
+      product = 1.0;
+    }
+    if (dlogits != nullptr) {
+      // sigmoid(l) - y, written so that the difference of nearly equal numbers never occurs
+      // for 0/1 labels: 1 - sigmoid(l) = e / (1 + e) for l >= 0.
+      const double q = e / (1.0 + e);
+      const double d = l >= 0.0 ? (1.0 - y) - q : q - y;
+      dlogits[b] = static_cast<float>(d * scale);
+    }
+  }
+  return linear + (log_sum + portable_log(product));
+}
+
+}  // namespace
+
+double mlp_loss(const Mlp& mlp, const float* labels, const int* rows) {
+  if (mlp.batch == 0) return 0.0;
+  return bce_with_logits(nullptr, mlp_logits(mlp), labels, rows, mlp.batch, 0.0) / mlp.batch;
+}
+
+void mlp_zero_grad(Mlp* mlp) { std::memset(mlp->grads, 0, mlp->param_count * sizeof(float)); }
+
+double mlp_backward(Mlp* mlp, const float* labels, const int* rows, int total_batch) {
+  const int B = mlp->batch;
+  const int S = mlp->stride;
+  if (B == 0) return 0.0;
+  const double inverse_total = 1.0 / (total_batch > 0 ? total_batch : B);
+  MlpLayer& out = mlp->layers[mlp->layer_count - 1];
+  const double loss = bce_with_logits(out.da, out.a, labels, rows, B, inverse_total);
+  for (int b = B; b < S; ++b) out.da[b] = 0.0f;
+  for (int l = mlp->layer_count - 1; l >= 0; --l) {
+    MlpLayer& layer = mlp->layers[l];
+    if (layer.activation != Activation::kLinear) {
+      activation_layer_backward(layer, layer.da, layer.z, layer.a, mlp->params + layer.alpha,
+                                mlp->grads + layer.alpha, S);
+    }
+    const float* in = l == 0 ? mlp->x : mlp->layers[l - 1].a;
+    float* din = l == 0 ? nullptr : mlp->layers[l - 1].da;
+    linear_backward(din, mlp->grads + layer.W, mlp->grads + layer.b, mlp->lanes, layer.da, in,
+                    mlp->params + layer.W, layer.in, layer.out, S);
+  }
+  return loss * inverse_total;
+}
+
+LayerTensors mlp_layer_tensors(const Mlp& mlp, int layer, float* buffer) {
+  const MlpLayer& l = mlp.layers[layer];
+  return {buffer + l.W, buffer + l.b, l.alpha_count > 0 ? buffer + l.alpha : nullptr,
+          l.in,         l.out,        l.alpha_count};
+}
+
+ActivationView mlp_activations(const Mlp& mlp, int layer) {
+  const MlpLayer& l = mlp.layers[layer];
+  return {l.z, l.a, l.out, mlp.batch, mlp.stride};
+}
+
+}  // namespace relu

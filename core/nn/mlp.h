@@ -1,0 +1,156 @@
+// The MLP (llm.c style): its configuration, the layout of its one arena (parameters, gradients,
+// Adam moments, activations), forward, backward and the binary cross-entropy loss. It leaves
+// initialisation (init.h), optimizers (optimizer.h) and batching/shuffling (network.h) out.
+// Legend: B batch, I inputs of a layer, O units of a layer, S = B rounded up to 4 (row stride).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "kernels/activation.h"
+
+namespace relu {
+
+inline constexpr int kMlpInputs = 2;
+inline constexpr int kMlpMaxHiddenLayers = 6;
+inline constexpr int kMlpMaxUnits = 16;
+inline constexpr int kMlpMaxLayers = kMlpMaxHiddenLayers + 1;  // + the output layer
+inline constexpr int kMlpMaxBatch = 1 << 16;                   // per forward; callers chunk
+inline constexpr float kPreluInitAlpha = 0.25f;                // torch.nn.PReLU's init
+
+// PReLU: one alpha per layer (torch.nn.PReLU(num_parameters=1)) or one per unit
+// (num_parameters=units). JSON "mode": "shared" | "channel".
+enum class PreluMode : int { kShared, kChannel };
+
+struct HiddenLayerConfig {
+  int units = 8;  // 1..kMlpMaxUnits
+  Activation activation = Activation::kRelu;
+  // slope / alpha / beta / threshold; prelu_alpha and prelu_channels are ignored: the Mlp owns
+  // its alphas (trainable parameters) and sets them.
+  ActivationParams params;
+  PreluMode prelu_mode = PreluMode::kShared;
+  float prelu_init = kPreluInitAlpha;  // every alpha starts here (mlp_build and mlp_init)
+};
+
+// inputs = 2 and one linear output logit are fixed; only the hidden layers vary.
+struct MlpConfig {
+  std::vector<HiddenLayerConfig> hidden;  // 0..kMlpMaxHiddenLayers layers
+};
+
+// One affine layer y = W x + b (torch.nn.Linear) followed by its activation. The last layer
+// of an Mlp is the output: O = 1, activation linear, and its a is the logit.
+struct MlpLayer {
+  int in = 0;   // I
+  int out = 0;  // O
+  Activation activation = Activation::kLinear;
+  ActivationParams params;  // as configured; prelu pointers are set per call
+  PreluMode prelu_mode = PreluMode::kShared;
+  float prelu_init = kPreluInitAlpha;
+  // Offsets into each of the four parameter-shaped buffers (params, grads, m, v).
+  size_t W = 0;         // (O, I) row-major
+  size_t b = 0;         // (O)
+  size_t alpha = 0;     // (alpha_count)
+  int alpha_count = 0;  // 0 (not prelu), 1 (shared) or O (channel)
+  // Activations of the last forward, feature-major: unit o of example b is at [o * S + b].
+  float* z = nullptr;   // (O, S) pre-activation
+  float* a = nullptr;   // (O, S) post-activation (the logits for the output layer)
+  float* da = nullptr;  // (O, S) backward scratch: dL/da, then in place dL/dz
+};
+
+// One network. All float storage is ONE 64-byte aligned allocation (`memory`), laid out as
+//   params | grads | m | v     four buffers of param_count floats with the same layout:
+//                              every W (layer order), then every b, then every alpha,
+//                              so [0, weight_count) are exactly the weights (L1/L2 apply there)
+//   x                          (kMlpInputs, S) the input of the last forward, transposed
+//   lanes                      backward scratch, 4 floats per weight of the largest layer
+//   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4
+// Pointers into `memory` stay valid while the Mlp lives (a move keeps them; copying is
+// disabled). A forward or backward allocates nothing.
+struct Mlp {
+  MlpConfig config;
+  int layer_count = 0;  // hidden layers + 1
+  MlpLayer layers[kMlpMaxLayers];
+  size_t param_count = 0;
+  size_t weight_count = 0;
+  int max_batch = 0;
+  int batch = 0;   // B of the last forward (0: none yet)
+  int stride = 0;  // S of the last forward
+  float* params = nullptr;
+  float* grads = nullptr;
+  float* m = nullptr;  // Adam first moment, or the SGD momentum buffer
+  float* v = nullptr;  // Adam second moment
+  float* x = nullptr;
+  float* lanes = nullptr;  // backward scratch (4 partial sums per weight of a layer)
+  std::vector<float> memory;
+
+  Mlp() = default;
+  Mlp(const Mlp&) = delete;
+  Mlp& operator=(const Mlp&) = delete;
+  Mlp(Mlp&&) = default;
+  Mlp& operator=(Mlp&&) = default;
+};
+
+// "" if the configuration is valid, else a message naming the field, e.g.
+// "hidden[2].units: 17 is outside 1..16". Also checks activation params (softplus beta > 0,
+// finite slopes, ...).
+std::string mlp_validate(const MlpConfig& config);
+
+// Validates, lays out and zero-fills the arena for batches of up to max_batch (1..kMlpMaxBatch)
+// examples; alphas start at prelu_init, everything else at 0 (call mlp_init next). On error
+// returns false with *error set and leaves *mlp empty (layer_count 0). Never throws except
+// std::bad_alloc.
+bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* error);
+
+// Forward pass of B examples, 0 <= B <= max_batch (returns false otherwise: chunk larger
+// batches, see network.h). x: (N, 2) row-major, caller-owned, read at rows[0..B) if rows is
+// not null (a gathered mini-batch), else at rows 0..B-1. Overwrites every layer's z and a;
+// logits are mlp_logits(). Padding lanes [B, S) hold finite values (computed from x = 0).
+bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows = nullptr);
+
+// The logits of the last forward: (B), owned by the Mlp, valid until the next forward.
+inline const float* mlp_logits(const Mlp& mlp) { return mlp.layers[mlp.layer_count - 1].a; }
+
+// Mean binary cross-entropy with logits of the last forward against labels (N), read like x
+// (labels[rows[b]] or labels[b]); labels are 0/1 (any value in [0, 1] works). Per example
+// max(l, 0) - l y + log1p(exp(-|l|)), in double with portable_math.h.
+// https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
+double mlp_loss(const Mlp& mlp, const float* labels, const int* rows = nullptr);
+
+// grads = 0 (also zero before accumulating several backward passes into one step).
+void mlp_zero_grad(Mlp* mlp);
+
+// Backward pass of the last forward for the mean BCE loss: ACCUMULATES (+=) dW, db, dalpha into
+// mlp->grads. The mean is over total_batch examples (0 means the forward's B): pass the full
+// batch size when one batch is split over several forward/backward calls. Uses
+// activation_backward and prelu_alpha_backward (SIMD kernels in wasm). Returns this call's
+// share of the loss, sum over its B of the per-example loss / total_batch (the sigmoid's exp
+// is shared, so the loss is nearly free here).
+double mlp_backward(Mlp* mlp, const float* labels, const int* rows = nullptr, int total_batch = 0);
+
+// Views of layer `layer`'s tensors inside one of the parameter-shaped buffers
+// (mlp.params, mlp.grads, mlp.m or mlp.v): W (O, I) row-major, b (O), alpha (alpha_count,
+// nullptr if none). For JSON import/export, metrics and tests.
+struct LayerTensors {
+  float* W;
+  float* b;
+  float* alpha;
+  int in;
+  int out;
+  int alpha_count;
+};
+LayerTensors mlp_layer_tensors(const Mlp& mlp, int layer, float* buffer);
+
+// Activations of layer `layer` from the last forward: element (unit o, example b) is
+// z[o * stride + b] / a[o * stride + b] for b < batch. For dead-unit and sparsity metrics and
+// per-unit fields; valid until the next forward.
+struct ActivationView {
+  const float* z;
+  const float* a;
+  int units;
+  int batch;
+  int stride;
+};
+ActivationView mlp_activations(const Mlp& mlp, int layer);
+
+}  // namespace relu

@@ -1,0 +1,150 @@
+// Mini-batch training of one Mlp (see network.h): batching, the per-epoch shuffle, chunking of
+// batches larger than the arena, and the optimizer step. Allocates nothing per step.
+#include "nn/network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "base/rng.h"
+
+namespace relu {
+
+namespace {
+
+// Fisher-Yates over the identity, so an epoch's order depends only on (seed, epoch).
+void shuffle_epoch(std::vector<int>* order, uint64_t seed, uint64_t epoch) {
+  const int n = static_cast<int>(order->size());
+  for (int i = 0; i < n; ++i) (*order)[i] = i;
+  Rng rng = rng_seed(seed, epoch);
+  for (int i = n - 1; i > 0; --i) {
+    const int j = static_cast<int>(rng_below(&rng, static_cast<uint32_t>(i) + 1u));
+    std::swap((*order)[i], (*order)[j]);
+  }
+}
+
+// Accumulates the gradient of the mean loss over `total` examples for B of them (x rows
+// rows[0..B) or, without rows, the B rows from x/labels), in chunks of max_batch. Returns
+// their share of the mean loss. logits (B, may be null) receives the logits.
+double accumulate(Mlp* mlp, const float* x, const float* labels, const int* rows, int B, int total,
+                  float* logits) {
+  double loss = 0.0;
+  for (int start = 0; start < B; start += mlp->max_batch) {
+    const int chunk = std::min(mlp->max_batch, B - start);
+    if (rows != nullptr) {
+      mlp_forward(mlp, x, chunk, rows + start);
+      loss += mlp_backward(mlp, labels, rows + start, total);
+    } else {
+      mlp_forward(mlp, x + 2 * static_cast<size_t>(start), chunk);
+      loss += mlp_backward(mlp, labels + start, nullptr, total);
+    }
+    if (logits != nullptr) {
+      std::memcpy(logits + start, mlp_logits(*mlp), sizeof(float) * static_cast<size_t>(chunk));
+    }
+  }
+  return loss;
+}
+
+}  // namespace
+
+bool network_build(Network* net, const MlpConfig& config, const OptimizerConfig& optimizer,
+                   int max_batch, std::string* error) {
+  const std::string message = optimizer_validate(optimizer);
+  if (!message.empty()) {
+    if (error != nullptr) *error = message;
+    return false;
+  }
+  if (!mlp_build(&net->mlp, config, max_batch, error)) return false;
+  net->optimizer = optimizer;
+  network_reset_optimizer(net);
+  return true;
+}
+
+void network_reset_optimizer(Network* net) {
+  const size_t bytes = net->mlp.param_count * sizeof(float);
+  std::memset(net->mlp.m, 0, bytes);
+  std::memset(net->mlp.v, 0, bytes);
+  net->step = 0;
+  net->epoch = 0;
+  net->cursor = 0;
+  net->grad_norm = 0.0;
+}
+
+TrainResult network_train_steps(Network* net, const float* x, const float* labels, int N,
+                                int batch_size, int steps, uint64_t shuffle_seed) {
+  TrainResult result;
+  if (N <= 0 || steps <= 0 || net->mlp.layer_count == 0) return result;
+  Mlp* mlp = &net->mlp;
+  const bool full = batch_size <= 0 || batch_size >= N;
+  if (!full && net->order.size() != static_cast<size_t>(N)) {
+    net->order.resize(static_cast<size_t>(N));  // a new data set starts a fresh epoch
+    net->cursor = 0;
+  }
+  double loss_sum = 0.0;
+  for (int s = 0; s < steps; ++s) {
+    mlp_zero_grad(mlp);
+    double loss;
+    if (full) {
+      loss = accumulate(mlp, x, labels, nullptr, N, N, nullptr);
+      ++net->epoch;
+    } else {
+      if (net->cursor == 0) shuffle_epoch(&net->order, shuffle_seed, net->epoch);
+      const int B = std::min(batch_size, N - net->cursor);
+      loss = accumulate(mlp, x, labels, net->order.data() + net->cursor, B, B, nullptr);
+      net->cursor += B;
+      if (net->cursor == N) {
+        net->cursor = 0;
+        ++net->epoch;
+      }
+    }
+    result.last_loss = loss;
+    if (!std::isfinite(loss)) {
+      result.finite = false;
+      break;
+    }
+    ++net->step;
+    ++result.steps;
+    loss_sum += loss;
+    // The norm (a pass over the gradients in double) only where it is used: clipping, and the
+    // last step's value that the metrics report.
+    if (net->optimizer.clip_norm > 0.0f || s + 1 == steps) {
+      net->grad_norm = optimizer_step(net->optimizer, mlp->params, mlp->grads, mlp->m, mlp->v,
+                                      mlp->param_count, mlp->weight_count, net->step);
+      result.grad_norm = net->grad_norm;
+      if (!std::isfinite(net->grad_norm)) {
+        result.finite = false;
+        break;
+      }
+    } else {
+      optimizer_update(net->optimizer, mlp->params, mlp->grads, mlp->m, mlp->v, mlp->param_count,
+                       mlp->weight_count, net->step);
+    }
+  }
+  result.loss = result.steps > 0 ? loss_sum / result.steps : result.last_loss;
+  return result;
+}
+
+TrainResult network_train_epochs(Network* net, const float* x, const float* labels, int N,
+                                 int batch_size, int epochs, uint64_t shuffle_seed) {
+  const bool full = batch_size <= 0 || batch_size >= N;
+  const int per_epoch = full ? 1 : (N + batch_size - 1) / batch_size;
+  return network_train_steps(net, x, labels, N, batch_size, epochs * per_epoch, shuffle_seed);
+}
+
+double network_loss_and_gradients(Network* net, const float* x, const float* labels, int N,
+                                  float* logits) {
+  mlp_zero_grad(&net->mlp);
+  if (N <= 0) return 0.0;
+  return accumulate(&net->mlp, x, labels, nullptr, N, N, logits);
+}
+
+void network_predict(Network* net, float* logits, const float* x, int N) {
+  Mlp* mlp = &net->mlp;
+  for (int start = 0; start < N; start += mlp->max_batch) {
+    const int chunk = std::min(mlp->max_batch, N - start);
+    mlp_forward(mlp, x + 2 * static_cast<size_t>(start), chunk);
+    std::memcpy(logits + start, mlp_logits(*mlp), sizeof(float) * static_cast<size_t>(chunk));
+  }
+}
+
+}  // namespace relu

@@ -1,0 +1,69 @@
+// A trainable network: an Mlp with its optimizer settings and counters, and mini-batch
+// training over a caller-owned data set (deterministic per-epoch reshuffle). This is what the
+// JS `net.train(X, labels, {...})` and the arena call; metrics and fields live elsewhere.
+// Legend: N examples in the data set, B batch size.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nn/mlp.h"
+#include "nn/optimizer.h"
+
+namespace relu {
+
+struct Network {
+  Mlp mlp;
+  OptimizerConfig optimizer;
+  uint64_t step = 0;       // optimizer steps taken (Adam's t of the last step)
+  uint64_t epoch = 0;      // completed passes over the data (mini-batch mode)
+  int cursor = 0;          // position in the current epoch's order (mini-batch mode)
+  double grad_norm = 0;    // before clipping, of the last step
+  std::vector<int> order;  // (N) the current epoch's permutation, sized on first use
+};
+
+// Builds the Mlp (see mlp_build; forwards are chunked by max_batch, so a full batch larger
+// than max_batch still works, in several passes) and validates the optimizer config.
+// Counters start at 0. Weights are zero: call mlp_init(&net->mlp, ...) next.
+bool network_build(Network* net, const MlpConfig& config, const OptimizerConfig& optimizer,
+                   int max_batch, std::string* error);
+
+// Zeroes the optimizer state (m, v) and the counters; keeps the weights.
+void network_reset_optimizer(Network* net);
+
+struct TrainResult {
+  int steps = 0;         // steps taken
+  double loss = 0;       // mean over the steps of each step's mini-batch loss (before it)
+  double last_loss = 0;  // the last step's mini-batch loss (before its update)
+  double grad_norm = 0;  // the last step's gradient norm (before clipping)
+  // false if a step's loss, or the last step's gradient norm (every step's with clipping),
+  // was NaN/inf: training stopped there.
+  bool finite = true;
+};
+
+// `steps` optimizer steps on the data set x (N, 2), labels (N) (caller-owned).
+// batch_size >= N (or <= 0): full batch every step, no shuffling. Otherwise consecutive batches
+// of batch_size examples (the last of an epoch is smaller, like torch DataLoader with
+// drop_last=False) from a permutation of 0..N-1 drawn at the start of each epoch from
+// rng_seed(shuffle_seed, epoch) (Fisher-Yates), so the order depends only on the seed and the
+// epoch number; training resumes where the previous call stopped (cursor, epoch). Stops early
+// at the first non-finite loss (see TrainResult::finite). Allocates only when N grows beyond the
+// order's size (first call).
+TrainResult network_train_steps(Network* net, const float* x, const float* labels, int N,
+                                int batch_size, int steps, uint64_t shuffle_seed);
+
+// Trains whole epochs: ceil(N / batch_size) steps each (1 step for a full batch).
+TrainResult network_train_epochs(Network* net, const float* x, const float* labels, int N,
+                                 int batch_size, int epochs, uint64_t shuffle_seed);
+
+// Forward + backward over the whole data set without stepping: grads (mlp.grads) = gradient
+// of the mean loss over the N examples, returns that loss. logits (N, may be null) receives
+// every example's logit. Chunked by max_batch.
+double network_loss_and_gradients(Network* net, const float* x, const float* labels, int N,
+                                  float* logits);
+
+// Logits (N) for inputs x (N, 2), chunked by max_batch. Overwrites the activations.
+void network_predict(Network* net, float* logits, const float* x, int N);
+
+}  // namespace relu

@@ -1,0 +1,270 @@
+// Datasets: sizes, split, label balance, each set's geometry against its definition (evaluated
+// here with std:: math in double), determinism by seed, the scale switch and bad configs.
+#include "nn/dataset.h"
+
+#include <catch.hpp>
+#include <cmath>
+#include <string>
+
+namespace {
+
+using relu::Dataset;
+using relu::DatasetConfig;
+using relu::DatasetKind;
+
+constexpr DatasetKind kKinds[] = {DatasetKind::kCircle, DatasetKind::kXor, DatasetKind::kGauss,
+                                  DatasetKind::kSpiral, DatasetKind::kMoons};
+
+Dataset make(DatasetConfig config, uint64_t seed) {
+  Dataset data;
+  relu::Rng rng = relu::rng_seed(seed);
+  const std::string error = relu::dataset_make(&data, config, &rng);
+  INFO("dataset_make: " << error);
+  REQUIRE(error.empty());
+  return data;
+}
+
+DatasetConfig raw(DatasetKind kind, int points, float noise) {
+  DatasetConfig config;
+  config.kind = kind;
+  config.points = points;
+  config.noise = noise;
+  config.scale_inputs = false;
+  return config;
+}
+
+// Coordinate k (0 = x, 1 = y) of point i, in double.
+double coord(const Dataset& data, int i, int k) {
+  return static_cast<double>(data.points[2 * static_cast<size_t>(i) + static_cast<size_t>(k)]);
+}
+
+double radius(const Dataset& data, int i) {
+  return std::sqrt(coord(data, i, 0) * coord(data, i, 0) + coord(data, i, 1) * coord(data, i, 1));
+}
+
+int count_ones(const Dataset& data, int begin, int end) {
+  int ones = 0;
+  for (int i = begin; i < end; ++i) ones += data.labels[static_cast<size_t>(i)] == 1.0f ? 1 : 0;
+  return ones;
+}
+
+}  // namespace
+
+TEST_CASE("dataset names round-trip") {
+  for (DatasetKind kind : kKinds) {
+    DatasetKind parsed;
+    REQUIRE(relu::dataset_from_name(relu::dataset_name(kind), &parsed));
+    CHECK(parsed == kind);
+  }
+  DatasetKind unused;
+  CHECK_FALSE(relu::dataset_from_name("circles", &unused));
+  CHECK(std::string(relu::dataset_name(static_cast<DatasetKind>(9))) == "unknown");
+}
+
+TEST_CASE("sizes, labels in {0, 1} and the train/test split") {
+  struct Case {
+    int points;
+    float fraction;
+    int train;  // round(points * fraction), worked out by hand
+  };
+  const Case cases[] = {{500, 0.5f, 250}, {10, 0.1f, 1},      {10, 0.9f, 9},
+                        {11, 0.5f, 6},    {5000, 0.3f, 1500}, {333, 0.7f, 233}};
+  for (DatasetKind kind : kKinds) {
+    for (const Case& c : cases) {
+      DatasetConfig config;
+      config.kind = kind;
+      config.points = c.points;
+      config.train_fraction = c.fraction;
+      config.noise = 0.2f;
+      const Dataset data = make(config, 7);
+      INFO(relu::dataset_name(kind) << " points " << c.points << " fraction " << c.fraction);
+      CHECK(data.count == c.points);
+      CHECK(data.points.size() == 2 * static_cast<size_t>(c.points));
+      CHECK(data.labels.size() == static_cast<size_t>(c.points));
+      CHECK(data.train_count == c.train);
+      CHECK(data.half_width == 1.0f);
+      for (float label : data.labels) CHECK((label == 0.0f || label == 1.0f));
+      for (float v : data.points) CHECK(std::isfinite(v));
+    }
+  }
+}
+
+TEST_CASE("classes are balanced and the shuffle spreads them over train and test") {
+  for (DatasetKind kind : kKinds) {
+    const Dataset data = make(raw(kind, 1000, 0.0f), 3);
+    INFO(relu::dataset_name(kind));
+    const int ones = count_ones(data, 0, data.count);
+    if (kind == DatasetKind::kXor) {
+      // Uniform quadrants: 500 +- 4 standard deviations (sqrt(1000 / 4) ~ 16).
+      CHECK(std::abs(ones - 500) < 64);
+    } else {
+      CHECK(ones == 500);
+    }
+    // Unshuffled data would put one class first: both halves must hold both classes.
+    const int train_ones = count_ones(data, 0, data.train_count);
+    CHECK(train_ones > 200);
+    CHECK(train_ones < 300);
+  }
+}
+
+TEST_CASE("circle: a disc of class 1 inside a ring of class 0; noise flips labels only") {
+  const Dataset clean = make(raw(DatasetKind::kCircle, 2000, 0.0f), 11);
+  for (int i = 0; i < clean.count; ++i) {
+    const double r = radius(clean, i);
+    INFO("point " << i << " r " << r);
+    if (clean.labels[static_cast<size_t>(i)] == 1.0f) {
+      CHECK(r < 2.5 + 1e-5);
+    } else {
+      CHECK(r > 3.5 - 1e-5);
+      CHECK(r < 5.0 + 1e-5);
+    }
+  }
+  // With noise the stored points keep the geometry (r < 2.5 or 3.5 <= r < 5) but labels come
+  // from the noisy point: some inner points get class 0. Outer points move at most
+  // 0.5 * 5 * sqrt(2) = 3.54 and can drop inside 2.5 too.
+  const Dataset noisy = make(raw(DatasetKind::kCircle, 2000, 0.5f), 11);
+  int flipped_inner = 0;
+  for (int i = 0; i < noisy.count; ++i) {
+    const double r = radius(noisy, i);
+    CHECK((r < 2.5 + 1e-5 || (r > 3.5 - 1e-5 && r < 5.0 + 1e-5)));
+    if (r < 2.5 && noisy.labels[static_cast<size_t>(i)] == 0.0f) ++flipped_inner;
+  }
+  CHECK(flipped_inner > 0);
+  CHECK(count_ones(noisy, 0, noisy.count) != 1000);
+}
+
+TEST_CASE("xor: label 1 where x y >= 0, points pushed 0.3 off the axes") {
+  const Dataset data = make(raw(DatasetKind::kXor, 1000, 0.0f), 5);
+  for (int i = 0; i < data.count; ++i) {
+    const float x = data.points[2 * static_cast<size_t>(i)];
+    const float y = data.points[2 * static_cast<size_t>(i) + 1];
+    INFO("point " << i << " (" << x << ", " << y << ")");
+    CHECK(std::abs(x) >= 0.3f);
+    CHECK(std::abs(y) >= 0.3f);
+    CHECK(std::abs(x) <= 5.3f);
+    CHECK(data.labels[static_cast<size_t>(i)] == (x * y >= 0.0f ? 1.0f : 0.0f));
+  }
+}
+
+TEST_CASE("gauss: class means near (2, 2) and (-2, -2), spread grows with noise") {
+  for (float noise : {0.0f, 0.5f}) {
+    const Dataset data = make(raw(DatasetKind::kGauss, 4000, noise), 9);
+    double sum[2][2] = {};
+    double sq[2] = {};
+    for (int i = 0; i < data.count; ++i) {
+      const int c = data.labels[static_cast<size_t>(i)] == 1.0f ? 1 : 0;
+      const double x = coord(data, i, 0);
+      sum[c][0] += x;
+      sum[c][1] += coord(data, i, 1);
+      sq[c] += (x - (c ? 2.0 : -2.0)) * (x - (c ? 2.0 : -2.0));
+    }
+    // TF Playground: variance 0.5 + 7 noise. Means within 5 standard errors.
+    const double variance = 0.5 + 7.0 * static_cast<double>(noise);
+    const double tolerance = 5.0 * std::sqrt(variance / 2000.0);
+    INFO("noise " << noise);
+    CHECK(std::abs(sum[1][0] / 2000 - 2.0) < tolerance);
+    CHECK(std::abs(sum[1][1] / 2000 - 2.0) < tolerance);
+    CHECK(std::abs(sum[0][0] / 2000 + 2.0) < tolerance);
+    CHECK(std::abs(sum[0][1] / 2000 + 2.0) < tolerance);
+    CHECK(sq[1] / 2000 == Approx(variance).epsilon(0.1));
+    CHECK(sq[0] / 2000 == Approx(variance).epsilon(0.1));
+  }
+}
+
+TEST_CASE("spiral: without noise every point lies on its arm (checked with std::sin/cos)") {
+  const Dataset data = make(raw(DatasetKind::kSpiral, 600, 0.0f), 2);
+  const double pi = std::acos(-1.0);
+  for (int i = 0; i < data.count; ++i) {
+    // Arm point j of n has r = 5 j / n and angle t = 1.75 * 2 pi j / n (+ pi for class 0),
+    // so the angle follows from the radius: t = 1.75 * 2 pi r / 5.
+    const double r = radius(data, i);
+    const bool first = data.labels[static_cast<size_t>(i)] == 1.0f;
+    const double t = 1.75 * 2.0 * pi * r / 5.0 + (first ? 0.0 : pi);
+    INFO("point " << i << " r " << r);
+    CHECK(r <= 5.0);
+    CHECK(coord(data, i, 0) == Approx(r * std::sin(t)).margin(2e-5));
+    CHECK(coord(data, i, 1) == Approx(r * std::cos(t)).margin(2e-5));
+  }
+}
+
+TEST_CASE("moons: two half circles of radius 10/3 around their centres") {
+  const Dataset data = make(raw(DatasetKind::kMoons, 1000, 0.0f), 4);
+  const double scale = 10.0 / 3.0;
+  for (int i = 0; i < data.count; ++i) {
+    const bool upper = data.labels[static_cast<size_t>(i)] == 1.0f;
+    // Centres of sklearn's moons (0, 0) and (1, 0.5), shifted by (-0.5, -0.25), scaled.
+    const double cx = (upper ? -0.5 : 0.5) * scale;
+    const double cy = (upper ? -0.25 : 0.25) * scale;
+    const double dx = coord(data, i, 0) - cx;
+    const double dy = coord(data, i, 1) - cy;
+    INFO("point " << i);
+    CHECK(std::sqrt(dx * dx + dy * dy) == Approx(scale).margin(1e-5));
+    CHECK((upper ? dy >= -1e-5 : dy <= 1e-5));
+  }
+}
+
+TEST_CASE("the same seed gives the same data; another seed other data") {
+  for (DatasetKind kind : kKinds) {
+    DatasetConfig config;
+    config.kind = kind;
+    config.noise = 0.1f;
+    const Dataset a = make(config, 42);
+    const Dataset b = make(config, 42);
+    const Dataset c = make(config, 43);
+    INFO(relu::dataset_name(kind));
+    CHECK(a.points == b.points);
+    CHECK(a.labels == b.labels);
+    CHECK(a.points != c.points);
+  }
+}
+
+TEST_CASE("scaled inputs are the raw coordinates divided by 6") {
+  for (DatasetKind kind : kKinds) {
+    DatasetConfig config = raw(kind, 300, 0.1f);
+    const Dataset raw_data = make(config, 8);
+    config.scale_inputs = true;
+    const Dataset scaled = make(config, 8);
+    INFO(relu::dataset_name(kind));
+    CHECK(raw_data.half_width == 6.0f);
+    CHECK(scaled.half_width == 1.0f);
+    CHECK(raw_data.labels == scaled.labels);
+    for (size_t i = 0; i < scaled.points.size(); ++i) {
+      CHECK(scaled.points[i] == Approx(raw_data.points[i] / 6.0f).margin(1e-6));
+    }
+  }
+}
+
+TEST_CASE("invalid configs return an error naming the field and an empty dataset") {
+  struct Bad {
+    DatasetConfig config;
+    const char* field;
+  };
+  auto with = [](auto change) {
+    DatasetConfig config;
+    change(config);
+    return config;
+  };
+  const Bad bad[] = {
+      {with([](DatasetConfig& c) { c.points = 9; }), "points"},
+      {with([](DatasetConfig& c) { c.points = 5001; }), "points"},
+      {with([](DatasetConfig& c) { c.points = -1; }), "points"},
+      {with([](DatasetConfig& c) { c.noise = -0.01f; }), "noise"},
+      {with([](DatasetConfig& c) { c.noise = 0.51f; }), "noise"},
+      {with([](DatasetConfig& c) { c.noise = std::nanf(""); }), "noise"},
+      {with([](DatasetConfig& c) { c.train_fraction = 0.05f; }), "trainFraction"},
+      {with([](DatasetConfig& c) { c.train_fraction = 1.0f; }), "trainFraction"},
+      {with([](DatasetConfig& c) { c.train_fraction = std::nanf(""); }), "trainFraction"},
+      {with([](DatasetConfig& c) { c.kind = static_cast<DatasetKind>(5); }), "dataset"},
+      {with([](DatasetConfig& c) { c.kind = static_cast<DatasetKind>(-1); }), "dataset"},
+  };
+  for (const Bad& b : bad) {
+    Dataset data;
+    data.count = 3;
+    relu::Rng rng = relu::rng_seed(1);
+    const std::string error = relu::dataset_make(&data, b.config, &rng);
+    INFO("error: " << error);
+    CHECK(error.find(b.field) == 0);
+    CHECK(data.count == 0);
+    CHECK(data.points.empty());
+  }
+}
