@@ -5,9 +5,9 @@
 #include "nn/dataset.h"
 
 #include <cmath>
-#include <utility>
 
 #include "base/name_table.h"
+#include "base/shuffle.h"
 
 namespace relu {
 
@@ -177,11 +177,8 @@ std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
   constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
                                                         make_spiral, make_moons};
   kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
-  // Fisher-Yates, so that train and test are both drawn from every class and region.
-  for (int i = n - 1; i > 0; --i) {
-    const int j = static_cast<int>(rng_below(rng, static_cast<uint32_t>(i) + 1u));
-    std::swap(samples[static_cast<size_t>(i)], samples[static_cast<size_t>(j)]);
-  }
+  // Shuffled, so that train and test are both drawn from every class and region.
+  shuffle(samples.data(), samples.size(), rng);
   const double scale = config.scale_inputs ? 1.0 / static_cast<double>(kDatasetRawHalfWidth) : 1.0;
   out->points.resize(2 * static_cast<size_t>(n));
   out->labels.resize(static_cast<size_t>(n));
