@@ -1,6 +1,7 @@
 // Turns kernel benchmark records (kernels_bench's JSON lines + TF.js's) into the printed report:
 // throughput tables, ratios and the issue's targets as PASS/MISS lines, as text or Markdown.
 // Computes no timings itself; the case list comes from the records (activation_list.inc order).
+import {renderTable} from './bench-lib.mjs';
 
 const VARIANTS = [
   ['wasm-simd128', 'wasm SIMD128 (Node)'],
@@ -193,23 +194,17 @@ function fwdRatio(data, c, n) {
   return data.rate('wasm-simd128', c, 'forward', n) / data.rate('tfjs-kernel', c, 'forward', n);
 }
 
-function renderText(table) {
-  const all = [table.header, ...table.rows];
-  const widths = table.header.map((_, i) => Math.max(...all.map((row) => String(row[i]).length)));
-  const line = (row) => row.map(
-                               (cell, i) =>
-                                   (i < 2 && !/^\d/.test(cell) ? String(cell).padEnd(widths[i]) :
-                                                                 String(cell).padStart(widths[i])))
-                            .join('  ');
-  return [table.title, line(table.header), ...table.rows.map(line)].join('\n') + '\n';
-}
-function renderMarkdown(table) {
-  const isText = (i) => i === 0 || table.header[i] === 'pass';
-  const sep = table.header.map((_, i) => (isText(i) ? ':--' : '--:'));
-  // A bare * would start emphasis in Markdown: the noise mark is escaped.
-  const line = (row) => `| ${row.map((cell) => String(cell).replace(/\*$/, '\\*')).join(' | ')} |`;
-  const lines = [`**${table.title}**`, '', line(table.header), line(sep), ...table.rows.map(line)];
-  return lines.join('\n') + '\n';
+// Text: the first two columns pad on the right unless the cell is a number. Markdown: the op
+// and pass columns align left. A trailing * (the noise mark) is escaped in Markdown.
+function render(table, markdown) {
+  const text = renderTable(table.header, table.rows, {
+    markdown,
+    title: table.title,
+    escapeStar: true,
+    textLeft: (i, cell) => i < 2 && !/^\d/.test(cell),
+    markdownLeft: (i, cell) => i === 0 || cell === 'pass',
+  });
+  return text + '\n';
 }
 
 // A measurement whose median sample is > 1.25x its best one ran on a busy machine: a reason to
@@ -262,10 +257,9 @@ export function renderReport(records, context, {markdown}) {
   const passed = targets.filter((l) => l.startsWith('PASS')).length;
   const summary = `targets (informational): ${passed} PASS, ${targets.length - passed} MISS; ` +
       `bench took ${context.seconds.toFixed(0)} s`;
-  const render = markdown ? renderMarkdown : renderText;
   const head = headerLines(context, records);
   const out = [markdown ? head.map((l) => `${l}  `).join('\n') : head.join('\n'), ''];
-  for (const table of tables) out.push(render(table));
+  for (const table of tables) out.push(render(table, markdown));
   out.push(
       markdown ? '**Kernel targets (wasm SIMD128, Node)**\n' :
                  'Kernel targets (wasm SIMD128, Node)');

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/aligned_buffer.h"
 #include "bench_clock.h"
 #include "kernels/activation.h"
 
@@ -21,7 +22,6 @@ using relu::ForwardKernel;
 // Per-channel PReLU is measured as (n / 8, 8): 8 is the widest hidden layer in the playground,
 // and bench/tfjs-kernels.mjs uses the same shape.
 constexpr size_t kPreluChannels = 8;
-constexpr size_t kAlignment = 64;  // unaligned buffers cost 15-40% in wasm, measured
 
 struct Options {
   std::vector<size_t> sizes = {256, 4096, 65536, 1048576};
@@ -49,11 +49,6 @@ struct Case {
 __attribute__((noinline)) void copy_forward(float* y, const float* x, size_t n,
                                             const ActivationParams&) {
   for (size_t i = 0; i < n; ++i) y[i] = x[i];
-}
-
-float* alloc_floats(size_t n) {
-  const size_t bytes = (n * sizeof(float) + kAlignment - 1) / kAlignment * kAlignment;
-  return static_cast<float*>(std::aligned_alloc(kAlignment, bytes));
 }
 
 // Fixed-seed uniform floats in [lo, hi] (xorshift32: the bench needs no statistical quality,
@@ -243,18 +238,19 @@ int main(int argc, char** argv) {
   for (size_t n : opt.sizes) max_n = std::max(max_n, n);
   // Pre-activations in [-4, 4] (both branches of every kink, the curved part of the smooth
   // ops); upstream gradients in [-1, 1]; PReLU alphas around torch's 0.25 init.
-  const Buffers b = {alloc_floats(max_n), alloc_floats(max_n), alloc_floats(max_n),
-                     alloc_floats(max_n)};
-  float alphas[kPreluChannels];
-  if (b.x == nullptr || b.y == nullptr || b.dy == nullptr || b.dx == nullptr) {
-    std::fprintf(stderr, "kernels_bench: out of memory for %zu floats\n", max_n);
-    return 1;
+  // 64-byte aligned and zero-filled, like the buffers the library hands to the kernels.
+  relu::AlignedBuffer storage[4];
+  for (relu::AlignedBuffer& buffer : storage) {
+    if (!buffer.reserve(max_n)) {
+      std::fprintf(stderr, "kernels_bench: out of memory for %zu floats\n", max_n);
+      return 1;
+    }
   }
+  const Buffers b = {storage[0].data(), storage[1].data(), storage[2].data(), storage[3].data()};
+  float alphas[kPreluChannels];
   fill_uniform(b.x, max_n, 0x5eed1234u, -4.0f, 4.0f);
   fill_uniform(b.dy, max_n, 0x0badf00du, -1.0f, 1.0f);
   fill_uniform(alphas, kPreluChannels, 0xa1fa0001u, 0.1f, 0.4f);
-  std::memset(b.y, 0, max_n * sizeof(float));
-  std::memset(b.dx, 0, max_n * sizeof(float));
 
   // A first line saying what was measured and how, for the runner's header.
   std::printf(
@@ -268,9 +264,5 @@ int main(int argc, char** argv) {
     if (!opt.only.empty() && c.op != opt.only) continue;
     for (size_t n : opt.sizes) bench_case(opt, c, b, n, alphas);
   }
-  std::free(b.x);
-  std::free(b.y);
-  std::free(b.dy);
-  std::free(b.dx);
   return 0;
 }

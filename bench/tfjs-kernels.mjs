@@ -4,6 +4,8 @@
 import * as tfwasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 
+import {timePerCall} from './bench-lib.mjs';
+
 // Per-channel PReLU uses x as (n / 8, 8) with alpha (8), like kPreluChannels in kernels_bench.
 const PRELU_CHANNELS = 8;
 const F32 = 0;  // CppDType.float32 in tfjs-backend-wasm
@@ -58,39 +60,10 @@ function fillUniform(n, seed, lo, hi) {
   return v;
 }
 
-// CPU time of this process (user + system) in ms: leaves out the slices other processes took.
-function cpuMs() {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) * 1e-3;
-}
-
-// Seconds per call, {best, median} over samples of >= `sampleMs` each (at least `samples` of
-// them and at least `budgetMs` in all), after ~5 ms of warm-up that sizes a sample: the same
-// rule as kernels_bench.cpp.
-function timePerCall(run, {sampleMs, samples, budgetMs, clock}) {
-  const now = clock === 'cpu' ? cpuMs : () => performance.now();
-  let calls = 1;
-  let elapsed = 0;
-  for (;;) {
-    const t0 = now();
-    run(calls);
-    elapsed = now() - t0;
-    if (elapsed >= 5) break;
-    calls *= 2;
-  }
-  const sampleCalls = Math.max(1, Math.floor(sampleMs / (elapsed / calls)) + 1);
-  const budget = Math.max(budgetMs, sampleMs * samples);
-  const times = [];
-  let sampled = 0;
-  while ((times.length < samples || sampled < budget) && times.length < 1000) {
-    const t0 = now();
-    run(sampleCalls);
-    const ms = now() - t0;
-    sampled += ms;
-    times.push((ms / sampleCalls) * 1e-3);
-  }
-  times.sort((a, b) => a - b);
-  return {best: times[0], median: times[Math.floor(times.length / 2)]};
+// kernels_bench.cpp's rule: ~5 ms of warm-up sizes a sample, then samples of >= sampleMs, at
+// least `samples` of them and at least budgetMs in all. Seconds per call, {best, median}.
+function timeKernel(run, {sampleMs, samples, budgetMs, clock}) {
+  return timePerCall(run, {cpu: clock === 'cpu', warmUpMs: 5, sampleMs, samples, budgetMs});
 }
 
 function checksum(values) {
@@ -134,7 +107,7 @@ function timeCase(c, n, alphas, opts) {
   const out = tf.zerosLike(x);
   const results = [];
 
-  const api = timePerCall((calls) => {
+  const api = timeKernel((calls) => {
     for (let i = 0; i < calls; ++i) c.api(x, alpha).dispose();
   }, opts);
   const expected = c.api(x, alpha);
@@ -147,7 +120,7 @@ function timeCase(c, n, alphas, opts) {
   const got = out.dataSync();
   const same = got.every((v, i) => Object.is(v, expectedValues[i]));
   if (same) {
-    const kernel = timePerCall((calls) => {
+    const kernel = timeKernel((calls) => {
       for (let i = 0; i < calls; ++i) c.kernel(wasm, xId, outId, alphaId);
     }, opts);
     results.push(record('tfjs-kernel', c, n, kernel, checksum(out.dataSync())));

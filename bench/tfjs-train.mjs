@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {register} from 'node:module';
 
+import {timePerCall} from './bench-lib.mjs';
 import {initTfjs as initTfjsBackend} from './tfjs-kernels.mjs';
 
 const LR = 0.03;  // train_bench.cpp's kLearningRate
@@ -78,38 +79,11 @@ function forward(variables, act, x) {
   return h;  // (B, 1) logits
 }
 
-// Milliseconds now: wall clock, or this process's CPU time (user + system) like train_bench's
-// --clock cpu (on a shared machine it leaves out other processes' time slices).
-function clockMs(cpu) {
-  if (!cpu) return performance.now();
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) * 1e-3;
-}
-
-// Same rule as train_bench.cpp: warm up (double the calls until one run takes >= 20 ms, then
-// one untimed sample: the JIT needs it), then `samples` samples of >= sampleMs; reset() runs
-// untimed before each. Seconds per call.
-function timePerCall(reset, run, {sampleMs, samples, cpuClock}) {
-  let calls = 1;
-  let elapsed = 0;
-  for (;;) {
-    reset();
-    const t0 = clockMs(cpuClock);
-    run(calls);
-    elapsed = clockMs(cpuClock) - t0;
-    if (elapsed >= 20) break;
-    calls *= 2;
-  }
-  const sampleCalls = Math.max(1, Math.floor(sampleMs / (elapsed / calls)) + 1);
-  const times = [];
-  for (let s = -1; s < samples; ++s) {  // s = -1: one more untimed warm-up sample
-    reset();
-    const t0 = clockMs(cpuClock);
-    run(sampleCalls);
-    if (s >= 0) times.push((clockMs(cpuClock) - t0) / sampleCalls);
-  }
-  times.sort((a, b) => a - b);
-  return {best: times[0] * 1e-3, median: times[times.length >> 1] * 1e-3};
+// train_bench.cpp's rule: warm up until one run takes >= 20 ms, then one untimed sample (the
+// JIT needs it), then `samples` samples of >= sampleMs; reset() runs untimed before each.
+// Seconds per call, {best, median}.
+function timeTrainer(reset, run, {sampleMs, samples, cpuClock}) {
+  return timePerCall(run, {cpu: cpuClock, warmUpMs: 20, sampleMs, samples, warmSamples: 1, reset});
 }
 
 // One call = one epoch: ceil(N / batch) optimizer.minimize steps over mini-batches sliced once
@@ -131,7 +105,7 @@ function benchTrain(name, batch, data, opts) {
   const lossOf = (x, y) => () => tf.losses.sigmoidCrossEntropy(y, forward(model.variables, act, x));
   const steps = batches.map(([x, y]) => lossOf(x, y));
   const tensorsBefore = tf.memory().numTensors;
-  const t = timePerCall(model.reset, (epochs) => {
+  const t = timeTrainer(model.reset, (epochs) => {
     for (let e = 0; e < epochs; ++e) {
       for (const step of steps) optimizer.minimize(step, false, model.variables);
     }
@@ -171,7 +145,7 @@ function benchField(name, resolution, opts) {
   }
   const x = tf.tensor2d(grid, [cells, 2]);
   let values = null;
-  const t = timePerCall(() => {}, (calls) => {
+  const t = timeTrainer(() => {}, (calls) => {
     for (let i = 0; i < calls; ++i) {
       const p = tf.tidy(() => tf.sigmoid(forward(model.variables, act, x)));
       values = p.dataSync();

@@ -1,6 +1,7 @@
 // Tables for `npm run bench:train`: training and field throughput per build with ratios,
 // PASS/MISS against the trainer's targets and figures the peers published, as text or
 // Markdown. Pure formatting of bench/run-train.mjs's records; measures nothing.
+import {renderTable} from './bench-lib.mjs';
 
 const VARIANTS = ['wasm-simd128', 'wasm-scalar', 'native-scalar', 'tfjs-wasm'];
 const SHORT = {
@@ -41,18 +42,18 @@ function fmtRatio(a, b) {
 }
 const fmtMs = (v) => (v === undefined ? '-' : v.toFixed(v >= 10 ? 1 : 2));
 
+// The first two columns (activation, batch or grid) align left; a row of dashes under the text
+// header.
 function table(headers, rows, markdown) {
-  if (markdown) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [
-      line(headers), line(headers.map((_, i) => (i < 2 ? '---' : '---:'))), ...rows.map(line)
-    ].join('\n');
-  }
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const pad = (cells) =>
-      cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
-          .join('  ');
-  return [pad(headers), pad(widths.map((w) => '-'.repeat(w))), ...rows.map(pad)].join('\n');
+  const left = (i) => i < 2;
+  return renderTable(headers, rows, {
+    markdown,
+    textLeft: left,
+    markdownLeft: left,
+    dashes: true,
+    mdLeft: '---',
+    mdRight: '---:',
+  });
 }
 
 // Looks records up by (variant, kind, activation, size): size is the batch or the resolution.

@@ -1,6 +1,7 @@
-// exp, log, log1p and integer powers in double built only from + - * / and exact bit operations,
-// so their results are bit-identical natively (glibc) and in wasm (musl), which libm does not
-// promise. Accuracy is a few double ULP; they serve the RNG, the loss and Adam, not the kernels.
+// exp, log, log1p, sin/cos and integer powers in double built only from + - * / and exact bit
+// operations, so their results are bit-identical natively (glibc) and in wasm (musl), which libm
+// does not promise. Accuracy is a few double ULP; they serve the RNG, the datasets, the loss and
+// Adam, not the kernels (those are float and have their own accuracy budgets).
 #pragma once
 
 #include <cmath>
@@ -13,6 +14,11 @@ namespace relu {
 inline constexpr double kLn2Hi = 0x1.62e42feep-1;        // ln 2 with trailing zero bits (fdlibm):
 inline constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;  // k * kLn2Hi is exact for |k| < 2^11
 inline constexpr double kLog2e = 0x1.71547652b82fep0;    // 1 / ln 2
+inline constexpr double kPi = 0x1.921fb54442d18p1;
+inline constexpr double kSqrt1_2 = 0x1.6a09e667f3bcdp-1;  // sqrt(1/2)
+inline constexpr double kTwoOverPi = 0x1.45f306dc9c883p-1;
+inline constexpr double kPiOver2Hi = 0x1.921fb544p0;  // pi/2 to 33 bits (fdlibm): k * kPiOver2Hi
+inline constexpr double kPiOver2Lo = 0x1.0b4611a626331p-34;  // is exact for small k; the rest
 
 // 2^k for -1022 <= k <= 1023, assembled from its bits (exact).
 inline double portable_pow2(int k) {
@@ -61,8 +67,8 @@ inline double portable_log(double x) {
   }
   if (x == std::numeric_limits<double>::infinity()) return x;
   int e = 0;
-  double m = std::frexp(x, &e);    // exact: m in [0.5, 1)
-  if (m < 0x1.6a09e667f3bcdp-1) {  // sqrt(1/2)
+  double m = std::frexp(x, &e);  // exact: m in [0.5, 1)
+  if (m < kSqrt1_2) {
     m *= 2.0;
     e -= 1;
   }
@@ -72,6 +78,35 @@ inline double portable_log(double x) {
   for (int k = 21; k >= 1; k -= 2) p = p * s2 + 1.0 / k;
   const double ed = static_cast<double>(e);
   return ed * kLn2Hi + (ed * kLn2Lo + 2.0 * s * p);
+}
+
+struct SinCos {
+  double sin;
+  double cos;
+};
+
+// sin and cos for |x| < 2^20 from + - * only: x = k pi/2 + r with |r| <= pi/4 (Cody-Waite),
+// then Taylor series to r^19 / r^18 (truncation < 2^-60), then the quadrant of k.
+inline SinCos portable_sincos(double x) {
+  const double k = std::floor(x * kTwoOverPi + 0.5);
+  const double r = (x - k * kPiOver2Hi) - k * kPiOver2Lo;
+  const double r2 = r * r;
+  double s = 0.0;
+  double c = 0.0;
+  for (int n = 19; n >= 3; n -= 2) s = (s + 1.0) * -r2 / (n * (n - 1));
+  for (int n = 18; n >= 2; n -= 2) c = (c + 1.0) * -r2 / (n * (n - 1));
+  const double sin_r = r + r * s;
+  const double cos_r = 1.0 + c;
+  switch (static_cast<long long>(k) & 3) {
+    case 0:
+      return {sin_r, cos_r};
+    case 1:
+      return {cos_r, -sin_r};
+    case 2:
+      return {-sin_r, -cos_r};
+    default:
+      return {-cos_r, sin_r};
+  }
 }
 
 // log(1 + t) accurate for small t (Goldberg's trick: the rounding of 1 + t cancels).

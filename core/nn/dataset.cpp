@@ -1,54 +1,21 @@
 // Dataset generators. The constructions follow TF Playground's dataset.ts (radius 5, noise as
 // a fraction of it); moons follows scikit-learn's make_moons, scaled to the same radius.
-// Coordinates are computed in double and rounded once, with a libm-free sin/cos, so a seed
-// gives bit-identical points natively and in wasm.
+// Coordinates are computed in double and rounded once, with portable_math.h's libm-free sin/cos,
+// so a seed gives bit-identical points natively and in wasm.
 #include "nn/dataset.h"
 
 #include <cmath>
-#include <utility>
 
 #include "base/name_table.h"
+#include "base/portable_math.h"
+#include "base/shuffle.h"
 
 namespace relu {
 
 namespace {
 
 constexpr const char* kNames[kDatasetKindCount] = {"circle", "xor", "gauss", "spiral", "moons"};
-constexpr double kRadius = 5.0;                       // TF Playground's data radius
-constexpr double kPi = 0x1.921fb54442d18p1;           // pi
-constexpr double kTwoOverPi = 0x1.45f306dc9c883p-1;   // 2 / pi
-constexpr double kPiOver2Hi = 0x1.921fb544p0;         // pi/2, 33 bits (fdlibm's pio2_1): k * it
-constexpr double kPiOver2Lo = 0x1.0b4611a626331p-34;  // is exact for small k; the rest of pi/2
-
-struct SinCos {
-  double sin;
-  double cos;
-};
-
-// sin and cos for |x| < 2^20 from + - * only: x = k pi/2 + r with |r| <= pi/4 (Cody-Waite),
-// then Taylor series to r^19 / r^18 (truncation < 2^-60), then the quadrant of k.
-SinCos portable_sincos(double x) {
-  const double k = std::floor(x * kTwoOverPi + 0.5);
-  const double r = (x - k * kPiOver2Hi) - k * kPiOver2Lo;
-  const double r2 = r * r;
-  double s = 0.0;
-  double c = 0.0;
-  for (int n = 19; n >= 3; n -= 2) s = (s + 1.0) * -r2 / (n * (n - 1));
-  for (int n = 18; n >= 2; n -= 2) c = (c + 1.0) * -r2 / (n * (n - 1));
-  const double sin_r = r + r * s;
-  const double cos_r = 1.0 + c;
-  switch (static_cast<long long>(k) & 3) {
-    case 0:
-      return {sin_r, cos_r};
-    case 1:
-      return {cos_r, -sin_r};
-    case 2:
-      return {-sin_r, -cos_r};
-    default:
-      return {-cos_r, sin_r};
-  }
-}
-
+constexpr double kRadius = 5.0;  // TF Playground's data radius
 double uniform(Rng* rng, double a, double b) { return a + (b - a) * rng_uniform_double(rng); }
 
 // A point in double before shuffling and scaling.
@@ -177,11 +144,8 @@ std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
   constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
                                                         make_spiral, make_moons};
   kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
-  // Fisher-Yates, so that train and test are both drawn from every class and region.
-  for (int i = n - 1; i > 0; --i) {
-    const int j = static_cast<int>(rng_below(rng, static_cast<uint32_t>(i) + 1u));
-    std::swap(samples[static_cast<size_t>(i)], samples[static_cast<size_t>(j)]);
-  }
+  // Shuffled, so that train and test are both drawn from every class and region.
+  shuffle(samples.data(), samples.size(), rng);
   const double scale = config.scale_inputs ? 1.0 / static_cast<double>(kDatasetRawHalfWidth) : 1.0;
   out->points.resize(2 * static_cast<size_t>(n));
   out->labels.resize(static_cast<size_t>(n));

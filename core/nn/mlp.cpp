@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <cstring>
 
 #include "base/portable_math.h"
@@ -14,8 +13,6 @@
 namespace relu {
 
 namespace {
-
-constexpr size_t kAlignFloats = 16;  // 64 bytes: one cache line, aligned SIMD loads
 
 size_t round_up(size_t n, size_t multiple) { return (n + multiple - 1) / multiple * multiple; }
 
@@ -214,27 +211,32 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
     offset += static_cast<size_t>(mlp->layers[l].alpha_count);
   }
   mlp->param_count = offset;
-  // Arena: 4 parameter-shaped buffers, the input, then z/a/da per layer; each 64-byte aligned.
-  const size_t P = round_up(mlp->param_count, kAlignFloats);
+  // Arena: 4 parameter-shaped buffers, the input, then z/a/da per layer; every sub-buffer
+  // starts 64 bytes (one cache line, aligned SIMD loads) into the aligned allocation.
+  const size_t P = aligned_float_count(mlp->param_count);
   const size_t S_max = round_up(static_cast<size_t>(max_batch), 4);
-  const size_t x_size = round_up(kMlpInputs * S_max, kAlignFloats);
+  const size_t x_size = aligned_float_count(kMlpInputs * S_max);
   // Backward scratch: 4 partial sums per weight of the largest layer.
   size_t lanes_size = 0;
   for (int l = 0; l < mlp->layer_count; ++l) {
     const MlpLayer& layer = mlp->layers[l];
     lanes_size = std::max(lanes_size, static_cast<size_t>(4 * layer.out * layer.in));
   }
-  lanes_size = round_up(lanes_size, kAlignFloats);
+  lanes_size = aligned_float_count(lanes_size);
   size_t total = 4 * P + x_size + lanes_size;
   for (int l = 0; l < mlp->layer_count; ++l) {
-    const size_t act = round_up(static_cast<size_t>(mlp->layers[l].out) * S_max, kAlignFloats);
+    const size_t act = aligned_float_count(static_cast<size_t>(mlp->layers[l].out) * S_max);
     const bool aliased = mlp->layers[l].activation == Activation::kLinear;
     total += (aliased ? 2 : 3) * act;
   }
-  mlp->memory.assign(total + kAlignFloats, 0.0f);
+  if (!mlp->memory.reserve(total)) {
+    if (error != nullptr) {
+      *error = "out of memory: the arena needs " + std::to_string(total) + " floats";
+    }
+    *mlp = Mlp();
+    return false;
+  }
   float* base = mlp->memory.data();
-  const uintptr_t misalign = reinterpret_cast<uintptr_t>(base) % (kAlignFloats * sizeof(float));
-  if (misalign != 0) base += (kAlignFloats * sizeof(float) - misalign) / sizeof(float);
   mlp->params = base;
   mlp->grads = base + P;
   mlp->m = base + 2 * P;
@@ -244,7 +246,7 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
   float* next = mlp->lanes + lanes_size;
   for (int l = 0; l < mlp->layer_count; ++l) {
     MlpLayer& layer = mlp->layers[l];
-    const size_t act = round_up(static_cast<size_t>(layer.out) * S_max, kAlignFloats);
+    const size_t act = aligned_float_count(static_cast<size_t>(layer.out) * S_max);
     layer.z = next;
     next += act;
     // A linear layer's a is its z: no copy in forward, nothing to undo in backward.

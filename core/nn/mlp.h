@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/aligned_buffer.h"
 #include "kernels/activation.h"
 
 namespace relu {
@@ -58,7 +59,8 @@ struct MlpLayer {
   float* da = nullptr;  // (O, S) backward scratch: dL/da, then in place dL/dz
 };
 
-// One network. All float storage is ONE 64-byte aligned allocation (`memory`), laid out as
+// One network. All float storage is ONE 64-byte aligned allocation (`memory`, an AlignedBuffer;
+// every buffer below starts on a 64-byte boundary of it), laid out as
 //   params | grads | m | v     four buffers of param_count floats with the same layout:
 //                              every W (layer order), then every b, then every alpha,
 //                              so [0, weight_count) are exactly the weights (L1/L2 apply there)
@@ -82,7 +84,7 @@ struct Mlp {
   float* v = nullptr;  // Adam second moment
   float* x = nullptr;
   float* lanes = nullptr;  // backward scratch (4 partial sums per weight of a layer)
-  std::vector<float> memory;
+  AlignedBuffer memory;
 
   Mlp() = default;
   Mlp(const Mlp&) = delete;
@@ -98,8 +100,8 @@ std::string mlp_validate(const MlpConfig& config);
 
 // Validates, lays out and zero-fills the arena for batches of up to max_batch (1..kMlpMaxBatch)
 // examples; alphas start at prelu_init, everything else at 0 (call mlp_init next). On error
-// returns false with *error set and leaves *mlp empty (layer_count 0). Never throws except
-// std::bad_alloc.
+// returns false with *error set and leaves *mlp empty (layer_count 0); an arena that cannot be
+// allocated is such an error ("out of memory: ..."), not a throw.
 bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* error);
 
 // Forward pass of B examples, 0 <= B <= max_batch (returns false otherwise: chunk larger

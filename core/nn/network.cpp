@@ -7,20 +7,18 @@
 #include <cstring>
 
 #include "base/rng.h"
+#include "base/shuffle.h"
 
 namespace relu {
 
 namespace {
 
-// Fisher-Yates over the identity, so an epoch's order depends only on (seed, epoch).
+// A shuffle of the identity from a fresh generator, so an epoch's order depends only on
+// (seed, epoch).
 void shuffle_epoch(std::vector<int>* order, uint64_t seed, uint64_t epoch) {
-  const int n = static_cast<int>(order->size());
-  for (int i = 0; i < n; ++i) (*order)[i] = i;
+  for (size_t i = 0; i < order->size(); ++i) (*order)[i] = static_cast<int>(i);
   Rng rng = rng_seed(seed, epoch);
-  for (int i = n - 1; i > 0; --i) {
-    const int j = static_cast<int>(rng_below(&rng, static_cast<uint32_t>(i) + 1u));
-    std::swap((*order)[i], (*order)[j]);
-  }
+  shuffle(order->data(), order->size(), &rng);
 }
 
 // Accumulates the gradient of the mean loss over `total` examples for B of them (x rows

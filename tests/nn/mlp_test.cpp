@@ -203,8 +203,15 @@ TEST_CASE("layout: weights first, one aligned arena, activation views") {
   CHECK(mlp.layers[0].alpha_count == 4);
   CHECK(mlp.layers[2].alpha_count == 0);
   CHECK(mlp_layer_tensors(mlp, 2, mlp.params).alpha == nullptr);
-  for (const float* p : {mlp.params, mlp.grads, mlp.m, mlp.v}) {
+  for (const float* p : {mlp.params, mlp.grads, mlp.m, mlp.v, mlp.x, mlp.lanes}) {
     CHECK(reinterpret_cast<uintptr_t>(p) % 64 == 0);
+  }
+  for (int l = 0; l < mlp.layer_count; ++l) {
+    for (const float* p : {mlp.layers[l].z, mlp.layers[l].a, mlp.layers[l].da}) {
+      CHECK(reinterpret_cast<uintptr_t>(p) % 64 == 0);
+      CHECK(p >= mlp.memory.data());
+      CHECK(p < mlp.memory.data() + mlp.memory.size());
+    }
   }
   CHECK(mlp.params[mlp.layers[1].alpha + 2] == 0.3f);  // alphas start at prelu_init
   randomise(&mlp, 3);
