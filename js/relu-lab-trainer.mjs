@@ -1,9 +1,6 @@
 // The trainer half of the JS API: networks loaded from model JSON and arenas of
 // networks trained side by side. attachTrainer() adds it to the lab from loadReluLab(); all
-// validation, clamping and math happen in core (core/trainer_api.h), this file checks types.
-
-const NUMERIC_METRICS =
-    ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'sparsity', 'gradNorm'];
+// validation, clamping and math happen in core (core/api/), this file checks types.
 
 function fail(what, message) {
   throw new Error(`${what}: ${message}`);
@@ -77,12 +74,60 @@ function checkExamples(X, labels, what) {
   return B;
 }
 
-// Parses a JSON reply from core and throws its {"error"} as an Error.
-function reply(text, what) {
-  const value = JSON.parse(text);
-  if (value && typeof value === 'object' && typeof value.error === 'string')
-    fail(what, value.error);
-  return value;
+// The value JSON would give for a float32 x: the shortest decimal that reads back to x (as
+// core writes float32 values to text), so a number crossing as a double reads the same.
+function shortestFloat32(x) {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  for (let p = 1; p < 9; ++p) {
+    const v = Number(x.toPrecision(p));
+    if (Math.fround(v) === x) return v;
+  }
+  return Number(x.toPrecision(9));
+}
+
+// Reads a metrics record (a Float64Array view of core's buffer) into the object arena.metrics()
+// returns, by the layout core exports (key, offset, length, kind); no offset is written here.
+function makeMetricsDecoder(layout) {
+  const byKey = Object.fromEntries(layout.fields.map((f) => [f.key, f]));
+  const maxUnits = layout.maxUnits;
+  return (view, base) => {
+    const at = (key, i = 0) => view[base + byKey[key].offset + i];
+    const layers = at('hiddenLayers');
+    const perLayer = (key, count, read) => {
+      const out = [];
+      for (let l = 0; l < layers; ++l) {
+        if (count(l) === 0 && key === 'alphas') continue;  // only PReLU layers have alphas
+        const row = [];
+        for (let k = 0; k < count(l); ++k) row.push(read(at(key, l * maxUnits + k)));
+        out.push(row);
+      }
+      return out;
+    };
+    const out = {};
+    for (const {key, kind} of layout.fields) {
+      switch (kind) {
+        case 'number':
+          out[key] = at(key);
+          break;
+        case 'numberOrNull':
+          out[key] = Number.isNaN(at(key)) ? null : at(key);
+          break;
+        case 'boolean':
+          out[key] = at(key) !== 0;
+          break;
+        case 'perLayer':
+          out[key] = Array.from({length: layers}, (_, l) => at(key, l));
+          break;
+        case 'alphas':
+          out[key] = perLayer(key, (l) => at('alphaCounts', l), shortestFloat32);
+          break;
+        case 'unitMask':
+          out[key] = perLayer(key, (l) => at('unitsPerLayer', l), (v) => v !== 0);
+          break;
+      }
+    }
+    return out;
+  };
 }
 
 /**
@@ -137,8 +182,13 @@ class Network {
    */
   lossAndGradients(X, labels) {
     const session = this._stage(X, labels, 'net.lossAndGradients');
-    const result = reply(session.lossAndGradients(), 'net.lossAndGradients');
-    return {loss: result.loss, logits: session.logits().slice(), grads: {layers: result.grads}};
+    const error = session.lossAndGradients();
+    if (error) fail('net.lossAndGradients', error);
+    return {
+      loss: session.loss(),
+      logits: session.logits().slice(),
+      grads: {layers: JSON.parse(session.gradsJson())},
+    };
   }
 
   /**
@@ -155,7 +205,9 @@ class Network {
    */
   train(X, labels, options = {}) {
     const session = this._stage(X, labels, 'net.train');
-    return reply(session.train(strictJson(options, 'net.train')), 'net.train');
+    const error = session.train(strictJson(options, 'net.train'));
+    if (error) fail('net.train', error);
+    return JSON.parse(session.trainResultJson());
   }
 
   /** Frees the network's wasm memory; the object is unusable afterwards. */
@@ -170,8 +222,12 @@ class Network {
  * settings.activations. Lives in wasm memory: call delete() when done.
  */
 class Arena {
-  constructor(session) {
+  constructor(session, decodeMetrics) {
     this._session = session;
+    this._decodeMetrics = decodeMetrics;
+    this._recordDoubles = JSON.parse(session.metricsLayoutJson()).recordDoubles;
+    // What each panel is does not change until the arena is rebuilt.
+    this._networks = JSON.parse(session.networksJson());
   }
 
   _live(what) {
@@ -195,16 +251,33 @@ class Arena {
    * @returns {{activation: string, label: string, epoch: number, trainLoss: number,
    *     testLoss: number, trainAccuracy: number, testAccuracy: number, deadUnits: number,
    *     deadPerLayer: number[], units: number, sparsity: number, alphas: number[][],
-   *     gradNorm: number, diverged: boolean, divergedAt: number|null}[]} one entry per
-   *     network, after its last epoch; a non-finite loss is NaN; alphas holds one array per
-   *     PReLU hidden layer (empty for other activations).
+   *     gradNorm: number, diverged: boolean, divergedAt: number|null,
+   *     deadMask: boolean[][], silentTestMask: boolean[][]}[]} one entry per network, after
+   *     its last epoch; a non-finite loss is NaN; alphas holds one array per PReLU hidden
+   *     layer (empty for other activations); deadMask[l][u] is true if hidden unit u of layer
+   *     l is dead on the training rows, silentTestMask[l][u] if it is inactive on every test
+   *     row (core's one definition: the activation's derivative is exactly 0 at every point).
    */
   metrics() {
-    return JSON.parse(this._live('arena.metrics').metricsJson()).map((m) => {
-      for (const key of NUMERIC_METRICS)
-        if (m[key] === null) m[key] = NaN;
-      return m;
+    const view = this._live('arena.metrics').metricsView();
+    return this._networks.map(({activation, label}, i) => {
+      return {activation, label, ...this._decodeMetrics(view, i * this._recordDoubles)};
     });
+  }
+
+  /**
+   * Per hidden unit of network `index`: dead on the training rows, silent on the test rows,
+   * and silent on the whole plotted domain sampled at resolution x resolution (32..512) cell
+   * centres, as field() samples it. Costs a grid evaluation: call it on request, not per frame.
+   * @returns {{deadTrain: boolean, silentTest: boolean, silentDomain: boolean}[][]} [layer][unit]
+   */
+  unitActivity(index, resolution) {
+    checkInteger(index, 'index', 'arena.unitActivity');
+    checkInteger(resolution, 'resolution', 'arena.unitActivity');
+    const session = this._live('arena.unitActivity');
+    const error = session.unitActivity(index, resolution);
+    if (error) fail('arena.unitActivity', error);
+    return JSON.parse(session.unitActivityJson());
   }
 
   /**
@@ -309,6 +382,7 @@ class Arena {
  * @returns {object} lab, with networkFromJSON() and createArena()
  */
 export function attachTrainer(lab, Module) {
+  let decodeMetrics = null;  // built from core's layout on the first arena
   /**
    * @param {object|string} model a model object or its JSON text
    * @returns {Network} throws an Error naming the field if the model is invalid
@@ -340,7 +414,8 @@ export function attachTrainer(lab, Module) {
       session.delete();
       fail('createArena', error);
     }
-    return new Arena(session);
+    decodeMetrics ??= makeMetricsDecoder(JSON.parse(session.metricsLayoutJson()));
+    return new Arena(session, decodeMetrics);
   };
   return lab;
 }

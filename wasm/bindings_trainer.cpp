@@ -1,6 +1,7 @@
-// Embind declarations for the trainer: one line per method of core's JSON facades
-// (core/trainer_api.h). Settings, metrics, models and gradients cross as JSON strings; fields,
-// data and staged examples as typed_memory_views (see trainer_adapters.h for their lifetime).
+// Embind declarations for the trainer: one line per method of core's facades
+// (core/api/arena_session.h, network_session.h). Settings, models and gradients cross as JSON
+// strings; metrics records, fields, data and staged examples as typed_memory_views (see
+// trainer_adapters.h for their lifetime).
 #include <emscripten/bind.h>
 
 #include "trainer_adapters.h"
@@ -13,13 +14,17 @@ EMSCRIPTEN_BINDINGS(relu_lab_trainer) {
       .function("reset", &ArenaSession::reset)
       .function("train", &ArenaSession::train)
       .function("settingsJson", &ArenaSession::settings_json)
-      .function("metricsJson", &ArenaSession::metrics_json)
+      .function("networksJson", &ArenaSession::networks_json)
+      .function("metricsLayoutJson", &wasm::arena_metrics_layout)
+      .function("metricsView", &wasm::arena_metrics)
       .function("networkCount", &ArenaSession::network_count)
       .function("modelJson", &ArenaSession::model_json)
       .function("field", &ArenaSession::field)
       .function("fieldView", &wasm::arena_field)
       .function("unitField", &ArenaSession::unit_field)
       .function("unitFieldView", &wasm::arena_unit_field)
+      .function("unitActivity", &ArenaSession::unit_activity)
+      .function("unitActivityJson", &ArenaSession::unit_activity_json)
       .function("points", &wasm::arena_points)
       .function("labels", &wasm::arena_labels)
       .function("trainCount", &ArenaSession::train_count)
@@ -35,5 +40,8 @@ EMSCRIPTEN_BINDINGS(relu_lab_trainer) {
       .function("logits", &wasm::network_logits)
       .function("predict", &NetworkSession::predict)
       .function("lossAndGradients", &NetworkSession::loss_and_gradients)
-      .function("train", &NetworkSession::train);
+      .function("loss", &NetworkSession::loss)
+      .function("gradsJson", &NetworkSession::grads_json)
+      .function("train", &NetworkSession::train)
+      .function("trainResultJson", &NetworkSession::train_result_json);
 }

@@ -1,4 +1,4 @@
-// Adapters between Embind and core's trainer facades (core/trainer_api.h): typed-array views
+// Adapters between Embind and core's trainer facades (core/api/*_session.h): typed-array views
 // over buffers the sessions own. No math and no loops over data here. A view is detached by
 // wasm memory growth (any allocation may grow it) and stale after the owner reallocates
 // (NetworkSession::prepare with a larger B, ArenaSession::reset): JS re-fetches before use.
@@ -7,14 +7,23 @@
 #include <emscripten/val.h>
 
 #include <cstddef>
+#include <string>
 
-#include "api/sessions.h"
+#include "api/arena_session.h"
+#include "api/metrics_record.h"
+#include "api/network_session.h"
 
 namespace relu::wasm {
 
 inline emscripten::val const_float_view(const float* data, std::size_t n) {
   return emscripten::val(emscripten::typed_memory_view(n, data));
 }
+
+// The metrics records are rewritten in place by train() and reallocated by reset().
+inline emscripten::val arena_metrics(ArenaSession& s) {
+  return emscripten::val(emscripten::typed_memory_view(s.metrics_size(), s.metrics_data()));
+}
+inline std::string arena_metrics_layout(ArenaSession&) { return metrics_layout_json(); }
 
 inline emscripten::val arena_field(ArenaSession& s) {
   return const_float_view(s.field_data(), s.field_size());

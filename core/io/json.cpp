@@ -1,13 +1,10 @@
-// JSON values, number conversion (locale-independent both ways) and the writer. The parser is in
-// json_parse.cpp.
+// JSON values and the writer. The parser is in json_parse.cpp, number <-> text in
+// number_text.cpp.
 #include "io/json.h"
 
 #include <algorithm>
-#include <cmath>
-#include <iomanip>
-#include <limits>
-#include <locale>
-#include <sstream>
+
+#include "io/number_text.h"
 
 namespace relu::json {
 
@@ -92,89 +89,9 @@ void Value::set(std::string key, Value v) {
   children_.push_back(std::move(v));
 }
 
-bool parse_number(std::string_view token, double* out) {
-  // Validate the grammar and find the decimal magnitude: value < 10^mag, >= 10^(mag-1).
-  size_t i = 0;
-  const bool negative = i < token.size() && token[i] == '-';
-  if (negative) ++i;
-  auto is_digit = [&](size_t k) { return k < token.size() && token[k] >= '0' && token[k] <= '9'; };
-  const size_t int_start = i;
-  while (is_digit(i)) ++i;
-  const long long int_digits = static_cast<long long>(i - int_start);
-  if (int_digits == 0 || (int_digits > 1 && token[int_start] == '0')) return false;
-  long long first_nonzero = -1, position = 0;  // over all mantissa digits
-  for (size_t k = int_start; k < i; ++k, ++position) {
-    if (first_nonzero < 0 && token[k] != '0') first_nonzero = position;
-  }
-  if (i < token.size() && token[i] == '.') {
-    ++i;
-    if (!is_digit(i)) return false;
-    for (; is_digit(i); ++i, ++position) {
-      if (first_nonzero < 0 && token[i] != '0') first_nonzero = position;
-    }
-  }
-  long long exponent = 0;
-  if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
-    ++i;
-    bool exp_negative = false;
-    if (i < token.size() && (token[i] == '+' || token[i] == '-')) exp_negative = token[i++] == '-';
-    if (!is_digit(i)) return false;
-    for (; is_digit(i); ++i) {
-      if (exponent < 1000000000) exponent = exponent * 10 + (token[i] - '0');  // saturate
-    }
-    if (exp_negative) exponent = -exponent;
-  }
-  if (i != token.size()) return false;
-  const double zero = negative ? -0.0 : 0.0;
-  if (first_nonzero < 0) {
-    *out = zero;
-    return true;
-  }
-  const long long mag = int_digits + exponent - first_nonzero;
-  if (mag > 310) return false;
-  if (mag < -330) {
-    *out = zero;
-    return true;
-  }
-  // The classic locale's num_get converts with the C locale's strtod: correctly rounded, '.'
-  // as the decimal point whatever setlocale() says.
-  std::istringstream in{std::string(token)};
-  in.imbue(std::locale::classic());
-  double x = 0.0;
-  in >> x;
-  if (std::isinf(x) || (in.fail() && std::fabs(x) >= std::numeric_limits<double>::max())) {
-    return false;  // overflow (libstdc++ reports it as max with failbit, libc++ as inf)
-  }
-  *out = x;  // a failbit here is underflow, and x is the rounded subnormal or zero
-  return true;
-}
+bool parse_number(std::string_view token, double* out) { return number_from_text(token, out); }
 
 namespace {
-
-std::string format_with(double x, int precision) {
-  std::ostringstream os;
-  os.imbue(std::locale::classic());
-  os << std::setprecision(precision) << x;
-  return os.str();
-}
-
-// Fewest significant digits that read back (through parse_number, as the reader does) to the
-// same double, or to the same float for f32 values, so that export/import is bit-exact.
-std::string format_number(double x, bool f32) {
-  if (!std::isfinite(x)) return "null";
-  // Integers print as digits ("500", not "5e+02"), exactly; -0 keeps its sign below.
-  if (std::floor(x) == x && std::fabs(x) < 1e15 && !(x == 0.0 && std::signbit(x))) {
-    return std::to_string(static_cast<long long>(x));
-  }
-  const int max_digits = f32 ? 9 : 17;
-  for (int p = 1; p <= max_digits; ++p) {
-    const std::string s = format_with(x, p);
-    double back = 0.0;
-    if (!parse_number(s, &back)) continue;
-    if (f32 ? static_cast<float>(back) == static_cast<float>(x) : back == x) return s;
-  }
-  return format_with(x, 17);  // exact for any double
-}
 
 bool is_scalar(const Value& v) { return !v.is_array() && !v.is_object(); }
 
@@ -187,7 +104,8 @@ void write_value(std::string* out, const Value& v, int indent, int level) {
       *out += v.as_bool() ? "true" : "false";
       return;
     case Type::kNumber:
-      *out += format_number(v.as_number(), v.is_f32());
+      *out += v.is_f32() ? f32_to_text(static_cast<float>(v.as_number()))
+                         : number_to_text(v.as_number());
       return;
     case Type::kString:
       *out += quote(v.as_string());

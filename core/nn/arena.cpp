@@ -212,6 +212,28 @@ FieldView Arena::unit_field(int i, int layer, int unit, int resolution, std::str
   return view_of(out, resolution, *error);
 }
 
+std::string Arena::unit_activity(int i, int resolution, UnitActivity* out) {
+  if (i < 0 || i >= network_count()) {
+    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
+  }
+  UnitMask active;
+  std::string error = units_active_on_grid(&active, &networks_[static_cast<size_t>(i)].mlp,
+                                           resolution, data_.half_width);
+  if (!error.empty()) return error;
+  const NetworkMetrics& m = metrics_[static_cast<size_t>(i)];
+  *out = UnitActivity();
+  out->hidden_layers = m.hidden_layers;
+  for (int l = 0; l < m.hidden_layers; ++l) {
+    out->units[l] = m.units_per_layer[l];
+    for (int o = 0; o < m.units_per_layer[l]; ++o) {
+      out->dead_train.unit[l][o] = m.dead.unit[l][o];
+      out->silent_test.unit[l][o] = m.silent_test.unit[l][o];
+      out->silent_domain.unit[l][o] = !active.unit[l][o];
+    }
+  }
+  return "";
+}
+
 FieldView Arena::view_of(const float* data, int resolution, const std::string& error) const {
   if (!error.empty()) return {};
   return {data, static_cast<size_t>(resolution) * static_cast<size_t>(resolution), resolution,

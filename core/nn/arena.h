@@ -18,6 +18,7 @@
 #include "nn/mlp.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
+#include "nn/unit_activity.h"
 
 namespace relu {
 
@@ -97,6 +98,10 @@ class Arena {
   // post-activation value (a "feature map"). Own buffer per network, valid as above until the
   // next unit_field() call for the same network.
   FieldView unit_field(int i, int layer, int unit, int resolution, std::string* error);
+  // Network i's units: dead on the train rows and silent on the test rows (from the current
+  // metrics) and silent on the grid of the domain at `resolution` (a grid evaluation, as
+  // field()). Returns "" or an error; *out is filled only on success.
+  std::string unit_activity(int i, int resolution, UnitActivity* out);
 
  private:
   // Network i's buffer in `buffers`, sized for resolution^2 floats, or nullptr with *error.

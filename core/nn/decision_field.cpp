@@ -111,4 +111,14 @@ std::string unit_field_evaluate(float* out, Mlp* mlp, int layer, int unit, int r
   return ok ? "" : "field: the forward pass failed";
 }
 
+std::string units_active_on_grid(UnitMask* active, Mlp* mlp, int resolution, float half_width) {
+  *active = UnitMask();
+  if (std::string error = field_validate(resolution, half_width); !error.empty()) return error;
+  if (std::string error = check_mlp(mlp); !error.empty()) return error;
+  const bool ok = for_each_chunk(mlp, resolution, half_width, [&](size_t, int count) {
+    units_mark_active(active, *mlp, count);
+  });
+  return ok ? "" : "field: the forward pass failed";
+}
+
 }  // namespace relu

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "nn/mlp.h"
+#include "nn/unit_activity.h"
 
 namespace relu {
 
@@ -49,5 +50,10 @@ std::string field_evaluate(float* out, Mlp* mlp, int resolution, float half_widt
 // unit is the logit). Returns "" or an error naming the bad layer/unit.
 std::string unit_field_evaluate(float* out, Mlp* mlp, int layer, int unit, int resolution,
                                 float half_width);
+
+// Sets active->unit[l][o] for every hidden unit that is active (units_mark_active) at some cell
+// centre of the grid; the others are silent on the domain at this resolution. Overwrites *active
+// and the forward activations. Returns "" or an error (bad resolution/domain, no network).
+std::string units_active_on_grid(UnitMask* active, Mlp* mlp, int resolution, float half_width);
 
 }  // namespace relu

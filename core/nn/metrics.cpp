@@ -10,7 +10,7 @@ namespace relu {
 
 namespace {
 
-constexpr int kChunk = 256;  // rows per forward; the derivative scratch lives on the stack
+constexpr int kChunk = 256;  // rows per forward
 
 // Loss and accuracy sums over one set of rows.
 struct Tally {
@@ -31,40 +31,16 @@ void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
   tally->rows += static_cast<size_t>(count);
 }
 
-// Marks the hidden units of the last forward that have a non-zero derivative somewhere in it,
-// and counts their exact-zero outputs. The derivative is the layer's own backward kernel with
-// dy = 1, so this works for every activation without knowing its shape.
-void scan_hidden(bool alive[][kMlpMaxUnits], size_t* zeros, const Mlp& mlp, int count) {
-  float ones[kChunk];
-  float derivative[kChunk];
-  std::fill(ones, ones + count, 1.0f);
-  const KernelTable& kernels = kernels_best();
+size_t count_zero_outputs(const Mlp& mlp, int count) {
+  size_t zeros = 0;
   for (int l = 0; l + 1 < mlp.layer_count; ++l) {
-    const MlpLayer& layer = mlp.layers[l];
     const ActivationView view = mlp_activations(mlp, l);
-    const float* alphas = mlp_layer_tensors(mlp, l, mlp.params).alpha;
-    for (int o = 0; o < layer.out; ++o) {
-      const size_t row = static_cast<size_t>(o) * static_cast<size_t>(view.stride);
-      const float* z = view.z + row;
-      const float* a = view.a + row;
-      for (int b = 0; b < count; ++b) *zeros += a[b] == 0.0f ? 1u : 0u;
-      if (alive[l][o]) continue;
-      ActivationParams params = layer.params;
-      if (layer.activation == Activation::kPrelu) {
-        // One row is one unit: its alpha, as a single channel.
-        params.prelu_alpha = alphas + (layer.alpha_count > 1 ? o : 0);
-        params.prelu_channels = 1;
-      }
-      kernels.backward[static_cast<int>(layer.activation)](derivative, ones, z, a,
-                                                           static_cast<size_t>(count), params);
-      for (int b = 0; b < count; ++b) {
-        if (derivative[b] != 0.0f) {
-          alive[l][o] = true;
-          break;
-        }
-      }
+    for (int o = 0; o < mlp.layers[l].out; ++o) {
+      const float* a = view.a + static_cast<size_t>(o) * static_cast<size_t>(view.stride);
+      for (int b = 0; b < count; ++b) zeros += a[b] == 0.0f ? 1u : 0u;
     }
   }
+  return zeros;
 }
 
 double mean_or_zero(double sum, size_t n) { return n == 0 ? 0.0 : sum / static_cast<double>(n); }
@@ -82,7 +58,8 @@ bool network_params_finite(const Network& net) {
 void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   Mlp& mlp = net->mlp;
   const int hidden = mlp.layer_count > 0 ? mlp.layer_count - 1 : 0;
-  bool alive[kMlpMaxHiddenLayers][kMlpMaxUnits] = {};
+  UnitMask active_train;
+  UnitMask active_test;
   size_t zeros = 0;
   Tally train;
   Tally test;
@@ -98,9 +75,11 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
     if (!mlp_forward(&mlp, data.points.data() + 2 * offset, count)) break;
     if (in_train) {
       tally_chunk(&train, mlp, data.labels.data() + offset, count);
-      scan_hidden(alive, &zeros, mlp, count);
+      units_mark_active(&active_train, mlp, count);
+      zeros += count_zero_outputs(mlp, count);
     } else {
       tally_chunk(&test, mlp, data.labels.data() + offset, count);
+      units_mark_active(&active_test, mlp, count);
     }
     start = end;
   }
@@ -114,10 +93,20 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   for (int l = 0; l < kMlpMaxHiddenLayers; ++l) {
     out->dead_per_layer[l] = 0;
     out->alpha_counts[l] = 0;
+    out->units_per_layer[l] = 0;
+    for (int o = 0; o < kMlpMaxUnits; ++o) {
+      out->dead.unit[l][o] = false;
+      out->silent_test.unit[l][o] = false;
+    }
     if (l >= hidden) continue;
     const LayerTensors tensors = mlp_layer_tensors(mlp, l, mlp.params);
     out->units += tensors.out;
-    for (int o = 0; o < tensors.out; ++o) out->dead_per_layer[l] += alive[l][o] ? 0 : 1;
+    out->units_per_layer[l] = tensors.out;
+    for (int o = 0; o < tensors.out; ++o) {
+      out->dead.unit[l][o] = !active_train.unit[l][o];
+      out->silent_test.unit[l][o] = !active_test.unit[l][o];
+      out->dead_per_layer[l] += out->dead.unit[l][o] ? 1 : 0;
+    }
     out->dead_units += out->dead_per_layer[l];
     out->alpha_counts[l] = tensors.alpha_count;
     for (int k = 0; k < tensors.alpha_count; ++k) out->alphas[l][k] = tensors.alpha[k];

@@ -8,6 +8,7 @@
 
 #include "nn/dataset.h"
 #include "nn/network.h"
+#include "nn/unit_activity.h"
 
 namespace relu {
 
@@ -17,12 +18,13 @@ struct NetworkMetrics {
   double test_loss = 0.0;       // the same over the test rows
   double train_accuracy = 0.0;  // fraction with (logit > 0) == (label == 1); NaN counts wrong
   double test_accuracy = 0.0;
-  // A hidden unit is dead if its activation's derivative (the backward kernel with dy = 1 at
-  // its pre-activations) is exactly 0 on every training point: for ReLU, never active. Leaky
-  // ReLU, ELU and PReLU with a non-zero slope only die where the float derivative underflows.
+  // Dead units: inactive on every training row (units_mark_active's definition).
   int dead_units = 0;
   int dead_per_layer[kMlpMaxHiddenLayers] = {};
-  int units = 0;          // hidden units in total
+  UnitMask dead;         // per unit: dead on the training rows
+  UnitMask silent_test;  // per unit: inactive on every test row (the same definition)
+  int units = 0;         // hidden units in total
+  int units_per_layer[kMlpMaxHiddenLayers] = {};
   double sparsity = 0.0;  // fraction of exact-zero hidden outputs over train rows x units
   // PReLU alphas of each hidden layer (alpha_counts[l] = 0 if layer l is not prelu).
   int hidden_layers = 0;

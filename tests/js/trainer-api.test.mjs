@@ -215,10 +215,12 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       }
       assert.ok(end[2].testAccuracy < 0.8, `linear: ${end[2].testAccuracy}`);
       assert.deepEqual(Object.keys(end[0]).sort(), [
-        'activation', 'alphas', 'deadPerLayer', 'deadUnits', 'diverged', 'divergedAt', 'epoch',
-        'gradNorm', 'label', 'sparsity', 'testAccuracy', 'testLoss', 'trainAccuracy', 'trainLoss',
-        'units'
+        'activation', 'alphas', 'deadMask', 'deadPerLayer', 'deadUnits', 'diverged', 'divergedAt',
+        'epoch', 'gradNorm', 'label', 'silentTestMask', 'sparsity', 'testAccuracy', 'testLoss',
+        'trainAccuracy', 'trainLoss', 'units'
       ]);
+      assert.deepEqual(end[0].deadMask.map((layer) => layer.length), [8, 8]);
+      assert.equal(end[0].deadMask.flat().filter((dead) => dead).length, end[0].deadUnits);
       assert.equal(end[0].units, 16);
       assert.equal(end[0].diverged, false);
       assert.equal(end[0].divergedAt, null);

@@ -1,0 +1,103 @@
+// The arena facade behind the JS trainer API; see arena_session.h.
+#include "api/arena_session.h"
+
+#include "api/metrics_record.h"
+#include "io/json.h"
+#include "io/model_json.h"
+#include "io/settings.h"
+
+namespace relu {
+
+std::string ArenaSession::reset(const std::string& settings_json) {
+  arena_ = Arena();
+  warnings_.clear();
+  metrics_.clear();
+  field_ = FieldView();
+  unit_field_ = FieldView();
+  unit_activity_ = "null";
+  SettingsResult parsed = settings_from_json_text(settings_json);
+  if (!parsed.ok()) return parsed.error;
+  if (std::string error = arena_.reset(parsed.settings); !error.empty()) return error;
+  warnings_ = std::move(parsed.warnings);
+  metrics_.assign(
+      static_cast<size_t>(arena_.network_count()) * static_cast<size_t>(metrics_record_doubles()),
+      0.0);
+  write_metrics();
+  return "";
+}
+
+std::string ArenaSession::train(int epochs) {
+  std::string error = arena_.train(epochs);
+  if (error.empty()) write_metrics();
+  return error;
+}
+
+void ArenaSession::write_metrics() {
+  const size_t stride = static_cast<size_t>(metrics_record_doubles());
+  for (int i = 0; i < arena_.network_count(); ++i) {
+    metrics_record_write(metrics_.data() + static_cast<size_t>(i) * stride, *arena_.metrics(i));
+  }
+}
+
+std::string ArenaSession::settings_json() const {
+  if (arena_.network_count() == 0) return "null";
+  return json::write(settings_to_json(arena_.settings(), warnings_));
+}
+
+std::string ArenaSession::networks_json() const {
+  json::Value out = json::Value::array();
+  for (int i = 0; i < arena_.network_count(); ++i) {
+    const NetworkSpec& spec = arena_.settings().networks[static_cast<size_t>(i)];
+    json::Value entry = json::Value::object();
+    entry.set("activation", json::Value::string(activation_name(spec.activation)));
+    entry.set("label", json::Value::string(network_label(spec)));
+    out.push_back(std::move(entry));
+  }
+  return json::write(out);
+}
+
+std::string ArenaSession::model_json(int i) const {
+  const Network* net = arena_.network(i);
+  return net != nullptr ? json::write(model_to_json(net->mlp)) : "null";
+}
+
+std::string ArenaSession::field(int i, int resolution, const std::string& kind) {
+  field_ = FieldView();
+  FieldKind parsed;
+  if (!field_kind_from_name(kind, &parsed)) {
+    return "kind: expected \"probability\" or \"logit\", got " + json::quote(kind);
+  }
+  std::string error;
+  field_ = arena_.field(i, resolution, parsed, &error);
+  return error;
+}
+
+std::string ArenaSession::unit_field(int i, int layer, int unit, int resolution) {
+  std::string error;
+  unit_field_ = arena_.unit_field(i, layer, unit, resolution, &error);
+  return error;
+}
+
+std::string ArenaSession::unit_activity(int i, int resolution) {
+  unit_activity_ = "null";
+  UnitActivity activity;
+  if (std::string error = arena_.unit_activity(i, resolution, &activity); !error.empty()) {
+    return error;
+  }
+  json::Value layers = json::Value::array();
+  for (int l = 0; l < activity.hidden_layers; ++l) {
+    json::Value units = json::Value::array();
+    for (int o = 0; o < activity.units[l]; ++o) {
+      json::Value unit = json::Value::object();
+      unit.set("deadTrain", json::Value::boolean(activity.dead_train.unit[l][o]));
+      unit.set("silentTest", json::Value::boolean(activity.silent_test.unit[l][o]));
+      unit.set("silentDomain", json::Value::boolean(activity.silent_domain.unit[l][o]));
+      units.push_back(std::move(unit));
+    }
+    layers.push_back(std::move(units));
+  }
+  unit_activity_ = json::write(layers);
+  return "";
+}
+
+}  // namespace relu

@@ -1,0 +1,76 @@
+// The facade over Arena for the JS trainer API: the bindings (wasm/bindings_trainer.cpp) bind
+// it one line per method, so every check and loop lives here where native tests cover it.
+// Settings cross as JSON, metrics as fixed-layout records (metrics_record.h), fields as views.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "nn/arena.h"
+
+namespace relu {
+
+// An arena plus the warnings of the settings it was built from. Methods that can fail return
+// "" or the error message; results are read through accessors.
+class ArenaSession {
+ public:
+  // Parses, clamps and validates settings_json (see settings.h), then builds the arena.
+  // Returns "" or an error naming the field; on error the session is empty.
+  std::string reset(const std::string& settings_json);
+  std::string train(int epochs);  // "" or an error (see Arena::train)
+
+  // The validated, clamped settings actually used, with "warnings" (settings_to_json).
+  std::string settings_json() const;
+  // [{"activation", "label"}] per network: what does not change until the next reset().
+  std::string networks_json() const;
+  int network_count() const { return arena_.network_count(); }
+  // Network i's current weights as a model file (model_json.h), or "null" if i is out of range.
+  std::string model_json(int i) const;
+
+  // The metrics of every network after the last reset() or train(): network_count() records
+  // of metrics_record_doubles() doubles each, laid out as metrics_layout_json() says. The
+  // buffer is sized by reset() and rewritten in place by train().
+  const double* metrics_data() const { return metrics_.data(); }
+  size_t metrics_size() const { return metrics_.size(); }
+
+  // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit".
+  // Returns "" or an error. field_data()/field_size() describe the result until the next
+  // field() call (any network), reset() or destruction.
+  std::string field(int i, int resolution, const std::string& kind);
+  const float* field_data() const { return field_.data; }
+  size_t field_size() const { return field_.size; }
+  // The same for one unit (Arena::unit_field), with its own result.
+  std::string unit_field(int i, int layer, int unit, int resolution);
+  const float* unit_field_data() const { return unit_field_.data; }
+  size_t unit_field_size() const { return unit_field_.size; }
+
+  // Network i's units dead on the train rows, silent on the test rows and silent on the domain
+  // grid at `resolution` (Arena::unit_activity). Returns "" or an error; on success
+  // unit_activity_json() is [[{"deadTrain", "silentTest", "silentDomain"} per unit] per hidden
+  // layer] until the next call.
+  std::string unit_activity(int i, int resolution);
+  const std::string& unit_activity_json() const { return unit_activity_; }
+
+  // The dataset: points (count, 2), labels (count); rows [0, train_count) are train.
+  const float* points() const { return arena_.data().points.data(); }
+  size_t point_floats() const { return arena_.data().points.size(); }
+  const float* labels() const { return arena_.data().labels.data(); }
+  size_t label_count() const { return arena_.data().labels.size(); }
+  int train_count() const { return arena_.data().train_count; }
+  float half_width() const { return arena_.data().half_width; }
+
+  const Arena& arena() const { return arena_; }
+
+ private:
+  void write_metrics();
+
+  Arena arena_;
+  std::vector<std::string> warnings_;
+  std::vector<double> metrics_;
+  FieldView field_;
+  FieldView unit_field_;
+  std::string unit_activity_ = "null";
+};
+
+}  // namespace relu

@@ -1,0 +1,56 @@
+// The metrics of an arena's networks as flat records of doubles, one per network, so that JS
+// reads them from wasm memory without text. The layout (key, offset, length and kind of every
+// field) is exported once as JSON: JS decodes by key and hard-codes no offset.
+#pragma once
+
+#include <string>
+
+#include "nn/metrics.h"
+
+namespace relu {
+
+// The record's fields, in order: name, JS key, length in doubles, kind. Kinds, as JS decodes
+// them: "number" (NaN stays NaN), "numberOrNull" (NaN is null), "boolean" (non-zero),
+// "perLayer" (one number per hidden layer), "alphas" (per PReLU layer, alphaCounts[l] float32
+// values at l * maxUnits, others skipped), "unitMask" (per hidden layer, unitsPerLayer[l]
+// booleans at l * maxUnits) and "shape" (read by the decoder, not returned).
+#define RELU_METRICS_FIELDS(X)                                                        \
+  X(kEpoch, "epoch", 1, "number")                                                     \
+  X(kTrainLoss, "trainLoss", 1, "number")                                             \
+  X(kTestLoss, "testLoss", 1, "number")                                               \
+  X(kTrainAccuracy, "trainAccuracy", 1, "number")                                     \
+  X(kTestAccuracy, "testAccuracy", 1, "number")                                       \
+  X(kDeadUnits, "deadUnits", 1, "number")                                             \
+  X(kDeadPerLayer, "deadPerLayer", kMlpMaxHiddenLayers, "perLayer")                   \
+  X(kUnits, "units", 1, "number")                                                     \
+  X(kSparsity, "sparsity", 1, "number")                                               \
+  X(kAlphas, "alphas", kMlpMaxHiddenLayers* kMlpMaxUnits, "alphas")                   \
+  X(kGradNorm, "gradNorm", 1, "number")                                               \
+  X(kDiverged, "diverged", 1, "boolean")                                              \
+  X(kDivergedAt, "divergedAt", 1, "numberOrNull")                                     \
+  X(kDeadMask, "deadMask", kMlpMaxHiddenLayers* kMlpMaxUnits, "unitMask")             \
+  X(kSilentTestMask, "silentTestMask", kMlpMaxHiddenLayers* kMlpMaxUnits, "unitMask") \
+  X(kHiddenLayers, "hiddenLayers", 1, "shape")                                        \
+  X(kUnitsPerLayer, "unitsPerLayer", kMlpMaxHiddenLayers, "shape")                    \
+  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")
+
+enum class MetricsField : int {
+#define RELU_METRICS_ENUM(name, key, length, kind) name,
+  RELU_METRICS_FIELDS(RELU_METRICS_ENUM)
+#undef RELU_METRICS_ENUM
+      kCount
+};
+
+// Offset of a field in a record, in doubles.
+int metrics_offset(MetricsField field);
+// Doubles per network record.
+int metrics_record_doubles();
+
+// Writes network m's record (metrics_record_doubles() doubles, overwritten).
+void metrics_record_write(double* record, const NetworkMetrics& m);
+
+// {"recordDoubles": N, "maxHiddenLayers": 6, "maxUnits": 16,
+//  "fields": [{"key": "epoch", "offset": 0, "length": 1, "kind": "number"}, ...]}
+std::string metrics_layout_json();
+
+}  // namespace relu
