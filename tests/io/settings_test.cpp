@@ -123,7 +123,7 @@ TEST_CASE("every out-of-range number is clamped to its range with a warning") {
        [&](auto& s) { return static_cast<double>(net0(s).params.threshold); },
        "activations[0].params.threshold 1000 clamped to 100"},
       {R"({"activations": [{"activation": "prelu", "params": {"init": -3}}]})", -1,
-       [&](auto& s) { return static_cast<double>(net0(s).prelu_init); },
+       [&](auto& s) { return static_cast<double>(net0(s).params.prelu_init); },
        "activations[0].params.init -3 clamped to -1"},
   };
   for (const Case& c : cases) {
@@ -168,8 +168,8 @@ TEST_CASE("in-range values are kept exactly and give no warnings") {
   REQUIRE(s.networks.size() == 2);
   CHECK(s.networks[0].activation == relu::Activation::kGelu);
   CHECK(s.networks[1].activation == relu::Activation::kPrelu);
-  CHECK(s.networks[1].prelu_mode == relu::PreluMode::kChannel);
-  CHECK(s.networks[1].prelu_init == 0.1f);
+  CHECK(s.networks[1].params.prelu_mode == relu::PreluMode::kChannel);
+  CHECK(s.networks[1].params.prelu_init == 0.1f);
   CHECK(relu::network_label(s.networks[1]) == "prelu/c");
   CHECK(relu::network_label(s.networks[0]) == "gelu");
 }
@@ -211,12 +211,12 @@ TEST_CASE("malformed values are errors naming the field") {
        "activations[1].params.mode: unknown mode \"layer\" (expected shared or channel)"},
       {R"({"activations": [{"activation": "relu", "label": 5}]})",
        "activations[0].label: expected a string, got a number"},
-      {R"({"init": "zeros"})", "init: unknown scheme \"zeros\" (expected one of he_normal,"},
+      {R"({"init": "zeros"})", "init: unknown init \"zeros\" (expected one of he_normal,"},
       {R"({"init": 0})", "init: expected a string, got a number"},
       {R"({"activationGain": "yes"})", "activationGain: expected a boolean, got a string"},
       {R"({"biasInit": true})", "biasInit: expected a number, got a boolean"},
       {R"({"optimizer": "rmsprop"})",
-       "optimizer: unknown optimizer \"rmsprop\" (expected one of sgd, momentum, nesterov, adam)"},
+       "optimizer: unknown optimizer \"rmsprop\" (expected one of sgd, momentum, adam, nesterov)"},
       {R"({"optimizer": {"name": "adagrad"}})", "optimizer.name: unknown optimizer \"adagrad\""},
       {R"({"optimizer": 3})", "optimizer: expected a name or an object, got a number"},
       {R"({"optimizer": {"lr": "0.1"}})", "optimizer.lr: expected a number, got a string"},
