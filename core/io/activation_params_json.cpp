@@ -7,8 +7,12 @@
 namespace relu {
 namespace {
 
+bool used_in(const ActivationParamInfo& row, ParamsIn in) {
+  return in == ParamsIn::kSettings || row.use == ParamUse::kLayer;
+}
+
 bool read_value(FieldReader* r, const ActivationParamInfo& row, const json::Value& v,
-                const std::string& at, bool clamp, ActivationParams* out) {
+                const std::string& at, ParamsIn in, ActivationParams* out) {
   if (row.rule == ParamRule::kOption) {
     std::string name;
     double value;
@@ -20,7 +24,7 @@ bool read_value(FieldReader* r, const ActivationParamInfo& row, const json::Valu
     row.set(out, value);
     return true;
   }
-  if (clamp) {
+  if (in == ParamsIn::kSettings) {
     float x;
     if (!r->number_f32(v, at, row.min, row.max, &x)) return false;
     row.set(out, static_cast<double>(x));
@@ -34,11 +38,11 @@ bool read_value(FieldReader* r, const ActivationParamInfo& row, const json::Valu
 
 }  // namespace
 
-json::Value activation_params_json(Activation op, const ActivationParams& params) {
+json::Value activation_params_json(Activation op, const ActivationParams& params, ParamsIn in) {
   json::Value out = json::Value::object();
   for (int i = 0; i < activation_param_count(); ++i) {
     const ActivationParamInfo& row = activation_param(i);
-    if (row.op != op) continue;
+    if (row.op != op || !used_in(row, in)) continue;
     const double v = row.get(params);
     out.set(row.key, row.rule == ParamRule::kOption
                          ? json::Value::string(activation_param_option_name(row, v))
@@ -48,14 +52,14 @@ json::Value activation_params_json(Activation op, const ActivationParams& params
 }
 
 bool read_activation_params(FieldReader* r, const json::Value& params, const std::string& path,
-                            Activation op, bool clamp, ActivationParams* out) {
+                            Activation op, ParamsIn in, ActivationParams* out) {
   if (!r->expect(params, json::Type::kObject, path)) return false;
   for (size_t i = 0; i < params.size(); ++i) {
     const std::string at = json::path_key(path, params.key(i));
     const ActivationParamInfo* row = activation_param_find(op, params.key(i));
-    if (row == nullptr) {
+    if (row == nullptr || !used_in(*row, in)) {
       r->warn(at + ": " + activation_name(op) + " has no such parameter, ignored");
-    } else if (!read_value(r, *row, params.at(i), at, clamp, out)) {
+    } else if (!read_value(r, *row, params.at(i), at, in, out)) {
       return false;
     }
   }

@@ -11,14 +11,20 @@
 
 namespace relu {
 
-// {key: value} for every row of op, in the rows' order (numbers as floats, enums by name).
-json::Value activation_params_json(Activation op, const ActivationParams& params);
+// Where params are read and written: arena settings (every row, numbers clamped to the row's
+// range) or a model file (rows of use kLayer, any value that fits a float).
+enum class ParamsIn : int { kSettings, kModel };
+
+// {key: value} for every row of op used `in`, in the rows' order (numbers as floats, enums by
+// name).
+json::Value activation_params_json(Activation op, const ActivationParams& params, ParamsIn in);
 
 // Reads params (an object) into *out for op: numbers clamped to the row's range with a warning
-// (clamp) or any value that fits a float (!clamp); enums by name; keys op does not have are
-// warned about and ignored. Then every row of op must pass its hard constraint: the error is
+// (kSettings) or any value that fits a float (kModel); enums by name; keys op does not have
+// there are warned about and ignored. Then every row of op must pass its hard constraint: the error
+// is
 // "<path>.<key>: must be > 0". Returns false with the error recorded in r.
 bool read_activation_params(FieldReader* r, const json::Value& params, const std::string& path,
-                            Activation op, bool clamp, ActivationParams* out);
+                            Activation op, ParamsIn in, ActivationParams* out);
 
 }  // namespace relu

@@ -65,7 +65,7 @@ bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, i
   if (const json::Value* params = v.find("params")) {
     // A file is data: any value passing the hard constraint, no clamping.
     if (!read_activation_params(r, *params, json::path_key(path, "params"), config->activation,
-                                false, &config->params)) {
+                                ParamsIn::kModel, &config->params)) {
       return false;
     }
   }
@@ -213,7 +213,7 @@ json::Value model_to_json(const Mlp& mlp) {
     json::Value entry = json::Value::object();
     entry.set("units", json::Value::number(layer.out));
     entry.set("activation", json::Value::string(activation_name(layer.activation)));
-    json::Value params = activation_params_json(layer.activation, layer.params);
+    json::Value params = activation_params_json(layer.activation, layer.params, ParamsIn::kModel);
     if (params.size() > 0) entry.set("params", std::move(params));
     const json::Value& t = tensors.at(static_cast<size_t>(l));
     for (size_t k = 0; k < t.size(); ++k) entry.set(t.key(k), t.at(k));

@@ -45,8 +45,8 @@ bool read_network(FieldReader* r, const json::Value& v, const std::string& path,
     return false;
   }
   if (const json::Value* params = v.find("params")) {
-    if (!read_activation_params(r, *params, json::path_key(path, "params"), spec->activation, true,
-                                &spec->params)) {
+    if (!read_activation_params(r, *params, json::path_key(path, "params"), spec->activation,
+                                ParamsIn::kSettings, &spec->params)) {
       return false;
     }
   }

@@ -10,7 +10,7 @@ namespace {
 json::Value network_json(const NetworkSpec& spec) {
   json::Value out = json::Value::object();
   out.set("activation", json::Value::string(activation_name(spec.activation)));
-  out.set("params", activation_params_json(spec.activation, spec.params));
+  out.set("params", activation_params_json(spec.activation, spec.params, ParamsIn::kSettings));
   out.set("label", json::Value::string(network_label(spec)));
   return out;
 }

@@ -28,7 +28,7 @@ inline constexpr const char* kPreluModeNames[] = {"shared", "channel"};
 // Parameters of the parametrised ops (one member per row of activation_params.inc, with its
 // default); the others ignore them.
 struct ActivationParams {
-#define RELU_ACTIVATION_PARAM(Op, key, member, Type, init, min, max, rule, meaning) \
+#define RELU_ACTIVATION_PARAM(Op, key, member, Type, init, min, max, rule, use, meaning) \
   Type member = init;
 #include "kernels/activation_params.inc"
 #undef RELU_ACTIVATION_PARAM

@@ -27,17 +27,18 @@ constexpr T from_double(double value) {
 }
 
 constexpr ActivationParamInfo kRows[] = {
-#define RELU_ACTIVATION_PARAM(Op, key, member, Type, init, min, max, rule, meaning) \
-  {Activation::k##Op,                                                               \
-   #key,                                                                            \
-   to_double<Type>(init),                                                           \
-   min,                                                                             \
-   max,                                                                             \
-   ParamRule::rule,                                                                 \
-   ParamOptions<Type>::names,                                                       \
-   ParamOptions<Type>::count,                                                       \
-   meaning,                                                                         \
-   [](const ActivationParams& p) { return to_double<Type>(p.member); },             \
+#define RELU_ACTIVATION_PARAM(Op, key, member, Type, init, min, max, rule, use, meaning) \
+  {Activation::k##Op,                                                                    \
+   #key,                                                                                 \
+   to_double<Type>(init),                                                                \
+   min,                                                                                  \
+   max,                                                                                  \
+   ParamRule::rule,                                                                      \
+   ParamUse::use,                                                                        \
+   ParamOptions<Type>::names,                                                            \
+   ParamOptions<Type>::count,                                                            \
+   meaning,                                                                              \
+   [](const ActivationParams& p) { return to_double<Type>(p.member); },                  \
    [](ActivationParams* p, double value) { p->member = from_double<Type>(value); }},
 #include "kernels/activation_params.inc"
 #undef RELU_ACTIVATION_PARAM

@@ -11,6 +11,7 @@
 namespace relu {
 
 enum class ParamRule : int { kFinite, kPositive, kOption };
+enum class ParamUse : int { kLayer, kInit };
 
 // An enum parameter's names by value; numbers have none.
 template <class T>
@@ -32,6 +33,7 @@ struct ActivationParamInfo {
   double init;      // the default
   double min, max;  // the range settings clamp to (numbers)
   ParamRule rule;
+  ParamUse use;                // kInit: settings only, not model files
   const char* const* options;  // enums: option names by value; numbers: nullptr
   int option_count;
   const char* meaning;

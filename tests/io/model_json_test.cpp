@@ -15,7 +15,7 @@ namespace {
 
 const char* kBase =
     R"({"format":"relu-lab/model","version":1,"inputs":2,"layers":[)"
-    R"({"units":2,"activation":"prelu","params":{"mode":"channel","init":0.25},"W":[[1,2],[-1,0.5]],)"
+    R"({"units":2,"activation":"prelu","params":{"mode":"channel"},"W":[[1,2],[-1,0.5]],)"
     R"("b":[0.5,2],"alpha":[0.1,0.2]},)"
     R"({"units":1,"activation":"linear","W":[[1,-2]],"b":[0.25]}]})";
 
@@ -194,7 +194,7 @@ TEST_CASE("every malformed model is an error naming the field") {
       {replaced(kBase, R"("b":[0.25])", R"("c":[0.25])"), "layers[1].b: missing"},
       {replaced(kBase, R"("alpha":[0.1,0.2])", R"("alpha":[0.1])"),
        "layers[0].alpha: expected 2 values (mode channel), got 1"},
-      {replaced(kBase, R"("params":{"mode":"channel","init":0.25},)", ""),
+      {replaced(kBase, R"("params":{"mode":"channel"},)", ""),
        "layers[0].alpha: expected 1 value (mode shared), got 2"},
       {replaced(kBase, R"(,"alpha":[0.1,0.2])", ""), "layers[0].alpha: missing (prelu)"},
       {replaced(kBase, R"("mode":"channel")", R"("mode":"layer")"),
@@ -209,10 +209,10 @@ TEST_CASE("every malformed model is an error naming the field") {
       {replaced(kBase, R"("units":2)", R"("units":1.5)"),
        "layers[0].units: expected an integer, got 1.5"},
       {replaced(kBase, R"("units":2,)", ""), "layers[0].units: missing"},
-      {replaced(kBase, R"("activation":"prelu","params":{"mode":"channel","init":0.25})",
+      {replaced(kBase, R"("activation":"prelu","params":{"mode":"channel"})",
                 R"("activation":"softplus","params":{"beta":0})"),
        "layers[0].params.beta: must be > 0"},
-      {replaced(kBase, R"("activation":"prelu","params":{"mode":"channel","init":0.25})",
+      {replaced(kBase, R"("activation":"prelu","params":{"mode":"channel"})",
                 R"("activation":"leaky_relu","params":{"slope":true})"),
        "layers[0].params.slope: expected a number, got a boolean"},
       {replaced(kBase, R"("layers":[)", R"("layers":7,"x":[)"),
