@@ -18,16 +18,6 @@ const SIMD_PROBE = new Uint8Array([
 
 const IS_NODE = typeof process === 'object' && Boolean(process.versions && process.versions.node);
 
-// Parameters each activation accepts in activate(); anything else is rejected, so a typo such
-// as {slop: 0.2} is an error rather than a silent default.
-const PARAM_KEYS = Object.freeze({
-  leaky_relu: ['slope'],
-  prelu: ['alpha'],
-  elu: ['alpha'],
-  softplus: ['beta', 'threshold'],
-});
-const DEFAULT_PARAMS = Object.freeze({slope: 0.01, alpha: 1, beta: 1, threshold: 20});
-
 /** @returns {boolean} whether this engine runs wasm SIMD128. */
 export function simdSupported() {
   return WebAssembly.validate(SIMD_PROBE);
@@ -65,43 +55,62 @@ function isPlainObject(value) {
       !ArrayBuffer.isView(value);
 }
 
+// Freezes value and everything inside it (the schema is shared by every caller).
+function deepFreeze(value) {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 // Returns {scalars, alphas} for ActivationCall.run, or throws an Error naming the parameter.
-function readParams(name, params) {
+// The keys, their type and defaults come from lab.schema (core's registry): an activation's
+// number params are what activate() takes. The one special case is prelu: its `alpha` is the
+// alpha tensor itself (a number, an array or a Float32Array), not a hyperparameter, and its
+// registry params (mode, init) describe how a network creates alphas, so activate() takes
+// `alpha` instead of them.
+function readParams(activation, params) {
+  const name = activation.name;
   if (params === undefined || params === null) params = {};
   if (!isPlainObject(params)) throw new TypeError(`activate(${name}): params must be an object`);
-  const allowed = PARAM_KEYS[name] || [];
+  const allowed = name === 'prelu' ?
+      ['alpha'] :
+      activation.params.filter((p) => p.type === 'number').map((p) => p.key);
   for (const key of Object.keys(params)) {
     if (!allowed.includes(key)) {
       const expected = allowed.length ? allowed.join(', ') : 'no parameters';
       throw new Error(`activate(${name}): unknown parameter '${key}' (expected ${expected})`);
     }
   }
-  const scalars = {...DEFAULT_PARAMS};
-  let alphas = null;
-  for (const key of allowed) {
-    if (!(key in params)) continue;
-    const value = params[key];
-    if (name === 'prelu' && key === 'alpha' && typeof value !== 'number') {
-      if (!Array.isArray(value) && !(value instanceof Float32Array)) {
-        throw new TypeError('activate(prelu): alpha must be a number, an array or a Float32Array');
-      }
-      alphas = Float32Array.from(value, (v, i) => {
-        if (typeof v !== 'number')
-          throw new TypeError(`activate(prelu): alpha[${i}] is not a number`);
-        return v;
-      });
-      continue;
+  if (name === 'prelu') {
+    // Without alpha: one shared alpha at the registry's init (torch.nn.PReLU's 0.25).
+    const init = activation.params.find((p) => p.key === 'init').default;
+    const value = 'alpha' in params ? params.alpha : init;
+    if (typeof value === 'number') return {scalars: {}, alphas: Float32Array.of(value)};
+    if (!Array.isArray(value) && !(value instanceof Float32Array)) {
+      throw new TypeError('activate(prelu): alpha must be a number, an array or a Float32Array');
     }
+    const alphas = Float32Array.from(value, (v, i) => {
+      if (typeof v !== 'number')
+        throw new TypeError(`activate(prelu): alpha[${i}] is not a number`);
+      return v;
+    });
+    return {scalars: {}, alphas};
+  }
+  const scalars = {};
+  for (const key of allowed) {
+    if (!(key in params)) continue;  // core applies the registry's default
+    const value = params[key];
     if (typeof value !== 'number') {
       throw new TypeError(`activate(${name}): ${key} must be a number, got ${typeof value}`);
     }
+    // JSON has no NaN or Infinity: say so here rather than send null.
+    if (!Number.isFinite(value))
+      throw new Error(`activate(${name}): ${key}: must be a finite number`);
     scalars[key] = value;
   }
-  if (name === 'prelu') {
-    // torch.nn.PReLU's default: one shared alpha of 0.25.
-    alphas = alphas || Float32Array.of('alpha' in params ? params.alpha : 0.25);
-  }
-  return {scalars, alphas: alphas || new Float32Array(0)};
+  return {scalars, alphas: new Float32Array(0)};
 }
 
 /**
@@ -112,14 +121,38 @@ function readParams(name, params) {
  * @typedef {object} ReluLab
  * @property {'wasm-simd128'|'wasm-scalar'} backend the build in use
  * @property {readonly string[]} activationNames the 11 activations, in core's order
+ * @property {Schema} schema what core accepts, from core's own tables (deep-frozen, read once
+ *     at load): build settings forms, URL state and validation from it rather than copies.
  * @property {(name: string, params: object|undefined, x: Float32Array) =>
  *     {y: Float32Array, dydx: Float32Array, dalpha?: Float32Array}} activate
- *     y = f(x) and dydx = f'(x) elementwise (fresh arrays, owned by the caller). params:
- *     leaky_relu {slope=0.01}; elu {alpha=1}; softplus {beta=1, threshold=20}; prelu {alpha:
- *     number | number[] | Float32Array = 0.25} — C alphas read x as (N/C, C), element i uses
- *     alpha[i % C]; dalpha is d(sum y)/d alpha per alpha. Throws an Error on an unknown name,
- *     unknown or non-numeric params, non-finite params, beta <= 0 or a length mismatch.
+ *     y = f(x) and dydx = f'(x) elementwise (fresh arrays, owned by the caller). params: the
+ *     activation's number params in `schema.activations[i].params` (leaky_relu {slope}, elu
+ *     {alpha}, softplus {beta, threshold}; absent keys take their defaults). The one special
+ *     case is prelu {alpha: number | number[] | Float32Array = 0.25}: the alphas themselves —
+ *     C alphas read x as (N/C, C), element i uses alpha[i % C]; dalpha is d(sum y)/d alpha per
+ *     alpha. Throws an Error on an unknown name, unknown or non-numeric params, non-finite
+ *     params, a failed hard constraint ("beta: must be > 0") or a length mismatch.
  * The trainer's API (networkFromJSON, createArena) is added by relu-lab-trainer.mjs.
+ *
+ * @typedef {object} Schema
+ * @property {readonly SchemaEntry[]} settings every createArena() key, in settings() order;
+ *     "optimizer.momentum" is key momentum of the optimizer object. type: 'number' | 'int' |
+ *     'bool' | 'enum' | 'seed' | 'layers' (min/max: units per layer) | 'activations'.
+ * @property {readonly {name: string, displayName: string, params: readonly SchemaEntry[]}[]}
+ *     activations every activation in core's order; params: its `params` keys in settings and
+ *     model files (type 'number' or 'enum'; min/max: the range settings clamp to).
+ * @property {Readonly<Record<string, number>>} limits maxNetworks, maxHiddenLayers, maxUnits,
+ *     minPoints, maxPoints, maxBatchSize, maxEpochsPerCall, maxLabelBytes, minFieldResolution,
+ *     maxFieldResolution, maxTrainSteps.
+ *
+ * @typedef {object} SchemaEntry
+ * @property {string} key
+ * @property {string} type
+ * @property {*} default the default, as createArena() reads it
+ * @property {number} [min] the bounds, exact (floats print as the float they are)
+ * @property {number} [max]
+ * @property {readonly string[]} [options] an enum's values
+ * @property {string} meaning one line
  */
 export async function loadReluLab(options = {}) {
   if (!isPlainObject(options)) throw new TypeError('loadReluLab: options must be an object');
@@ -130,29 +163,31 @@ export async function loadReluLab(options = {}) {
     throw new Error(`loadReluLab: the ${backend} build reports kernels '${kernelBackend}'`);
   }
   const activationNames = Object.freeze(Module.activationNames());
+  const schema = deepFreeze(JSON.parse(Module.settingsSchema()));
+  const activations = new Map(schema.activations.map((a) => [a.name, a]));
   const call = new Module.ActivationCall();
 
   function activate(name, params, x) {
-    if (typeof name !== 'string' || !activationNames.includes(name)) {
+    if (typeof name !== 'string' || !activations.has(name)) {
       throw new Error(
           `activate: unknown activation ${JSON.stringify(String(name))}; ` +
           `expected one of ${activationNames.join(', ')}`);
     }
     if (!(x instanceof Float32Array)) throw new TypeError('activate: x must be a Float32Array');
-    const {scalars, alphas} = readParams(name, params);
+    const {scalars, alphas} = readParams(activations.get(name), params);
     const prepareError = call.prepare(x.length, alphas.length);
     if (prepareError) throw new Error(`activate(${name}): ${prepareError}`);
     // Views are fetched after prepare(): allocation may grow memory and detach older views.
     call.x().set(x);
     call.alpha().set(alphas);
-    const runError = call.run(name, scalars.slope, scalars.alpha, scalars.beta, scalars.threshold);
+    const runError = call.run(name, JSON.stringify(scalars));
     if (runError) throw new Error(`activate(${name}): ${runError}`);
     const result = {y: call.y().slice(), dydx: call.dydx().slice()};
     if (name === 'prelu') result.dalpha = call.dalpha().slice();
     return result;
   }
 
-  const lab = {backend, activationNames, activate};
+  const lab = {backend, activationNames, schema, activate};
   attachTrainer(lab, Module);
   return lab;
 }

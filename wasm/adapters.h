@@ -26,16 +26,6 @@ inline emscripten::val call_dalpha(ActivationCall& c) {
   return float_view(c.dalpha(), c.alpha_count());
 }
 
-inline std::string call_run(ActivationCall& c, const std::string& name, float slope, float alpha,
-                            float beta, float threshold) {
-  ActivationParams params;
-  params.slope = slope;
-  params.alpha = alpha;
-  params.beta = beta;
-  params.threshold = threshold;
-  return c.run(name, params);
-}
-
 inline std::string kernel_backend() { return kernels_best().backend; }
 
 inline emscripten::val activation_names() {

@@ -3,6 +3,9 @@
 
 #include <cmath>
 
+#include "io/json.h"
+#include "kernels/activation_params.h"
+
 namespace relu {
 
 std::string ActivationCall::prepare(std::size_t n, std::size_t alphas) {
@@ -55,6 +58,26 @@ std::string ActivationCall::run(std::string_view op_name, ActivationParams param
   }
   activation_backward(op, dydx_.data(), ones, x_.data(), y_.data(), n_, params);
   return "";
+}
+
+std::string ActivationCall::run_json(const std::string& op_name, const std::string& params_json) {
+  Activation op;
+  if (!activation_from_name(op_name, &op)) return "unknown activation '" + op_name + "'";
+  const json::ParseResult parsed = json::parse(params_json);
+  if (!parsed.ok()) return "params: " + parsed.error;
+  if (!parsed.value.is_object()) return "params must be an object";
+  ActivationParams params;
+  for (size_t i = 0; i < parsed.value.size(); ++i) {
+    const std::string& key = parsed.value.key(i);
+    const ActivationParamInfo* row = activation_param_find(op, key);
+    // Enum parameters (prelu's mode) describe a network, not one call: not taken here.
+    if (row == nullptr || row->rule == ParamRule::kOption) {
+      return "unknown parameter '" + key + "'";
+    }
+    if (!parsed.value.at(i).is_number()) return key + ": must be a number";
+    row->set(&params, static_cast<double>(static_cast<float>(parsed.value.at(i).as_number())));
+  }
+  return run(op_name, params);
 }
 
 }  // namespace relu

@@ -34,6 +34,10 @@ class ActivationCall {
   // dalpha = sum of dy * d f / d alpha per channel. params.prelu_alpha is ignored: the alphas
   // come from alpha(). Returns "" or an error naming what is wrong.
   std::string run(std::string_view op_name, ActivationParams params);
+  // run() with the op's number parameters given as a JSON object ({"beta": 2}); absent keys keep
+  // their defaults (activation_params.inc). An unknown key, a non-number or a value that fails
+  // the parameter's hard constraint is an error naming the key. What JS's activate() calls.
+  std::string run_json(const std::string& op_name, const std::string& params_json);
 
  private:
   AlignedBuffer x_, y_, dydx_, alpha_, dalpha_;

@@ -1,4 +1,4 @@
-// Typed, clamping reads of JSON fields with path-named errors and warnings; see settings_reader.h.
+// Typed, clamping reads of JSON fields with path-named errors and warnings; see checked_reader.h.
 #include "io/checked_reader.h"
 
 #include <cmath>
@@ -26,10 +26,20 @@ bool FieldReader::number(const json::Value& v, const std::string& path, double l
   const double x = v.as_number();
   // The parser never yields NaN/inf, but a Value built in C++ may hold them.
   if (!std::isfinite(x)) return fail(path, "expected a finite number");
-  const double clamped = x < lo ? lo : (x > hi ? hi : x);
-  if (clamped != x) {
-    warn(path + " " + format_number(x) + " clamped to " + format_number(clamped, f32));
+  if (f32) {
+    // Rounded first: a JSON 0.9 and a bound of 0.9f are the same float.
+    const float xf = static_cast<float>(x), lo_f = static_cast<float>(lo);
+    const float hi_f = static_cast<float>(hi);
+    const float clamped = xf < lo_f ? lo_f : (xf > hi_f ? hi_f : xf);
+    if (clamped != xf) {
+      warn(path + " " + format_number(x) + " clamped to " +
+           format_number(static_cast<double>(clamped), true));
+    }
+    *out = static_cast<double>(clamped);
+    return true;
   }
+  const double clamped = x < lo ? lo : (x > hi ? hi : x);
+  if (clamped != x) warn(path + " " + format_number(x) + " clamped to " + format_number(clamped));
   *out = clamped;
   return true;
 }
@@ -38,6 +48,18 @@ bool FieldReader::number_f32(const json::Value& v, const std::string& path, doub
                              float* out) {
   double x;
   if (!number(v, path, lo, hi, &x, true)) return false;
+  *out = static_cast<float>(x);
+  return true;
+}
+
+bool FieldReader::finite_f32(const json::Value& v, const std::string& path, float* out) {
+  // Doubles below this magnitude round to a finite float (FLT_MAX + half an ulp, where a tie
+  // would round to infinity because FLT_MAX's significand is odd).
+  constexpr double kFloatRoundLimit = 0x1.ffffffp+127;
+  if (!expect(v, json::Type::kNumber, path)) return false;
+  const double x = v.as_number();
+  if (!(std::fabs(x) < kFloatRoundLimit))
+    return fail(path, format_number(x) + " is not a finite float");
   *out = static_cast<float>(x);
   return true;
 }
@@ -88,9 +110,14 @@ bool FieldReader::string(const json::Value& v, const std::string& path, std::str
 
 void FieldReader::unknown_keys(const json::Value& object, const std::string& path,
                                std::initializer_list<const char*> known) {
+  unknown_keys(object, path, std::vector<std::string>(known.begin(), known.end()));
+}
+
+void FieldReader::unknown_keys(const json::Value& object, const std::string& path,
+                               const std::vector<std::string>& known) {
   for (size_t i = 0; i < object.size(); ++i) {
     bool found = false;
-    for (const char* k : known) found = found || object.key(i) == k;
+    for (const std::string& k : known) found = found || object.key(i) == k;
     if (!found) warn(json::path_key(path, object.key(i)) + ": unknown key, ignored");
   }
 }

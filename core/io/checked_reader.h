@@ -24,11 +24,14 @@ class FieldReader {
   // "expected <what>, got <type>" when v's type is not t.
   bool expect(const json::Value& v, json::Type t, const std::string& path);
 
-  // A number clamped to [lo, hi]; a clamp records "<path> <value> clamped to <bound>" (the
-  // bound printed as the float it becomes for number_f32).
+  // A number clamped to [lo, hi]; a clamp records "<path> <value> clamped to <bound>". f32: the
+  // value and the bounds are compared as the floats they become (so 0.9 is within [0.1, 0.9])
+  // and the bound prints as that float.
   bool number(const json::Value& v, const std::string& path, double lo, double hi, double* out,
               bool f32 = false);
   bool number_f32(const json::Value& v, const std::string& path, double lo, double hi, float* out);
+  // Any number that rounds to a finite float (no clamping: a model file is data).
+  bool finite_f32(const json::Value& v, const std::string& path, float* out);
   // An integer-valued number (2.5 is an error), clamped like number().
   bool integer(const json::Value& v, const std::string& path, long long lo, long long hi,
                long long* out);
@@ -41,6 +44,8 @@ class FieldReader {
   // Warns "<path>.<key>: unknown key, ignored" for every key of object not in known.
   void unknown_keys(const json::Value& object, const std::string& path,
                     std::initializer_list<const char*> known);
+  void unknown_keys(const json::Value& object, const std::string& path,
+                    const std::vector<std::string>& known);
 
  private:
   std::vector<std::string>* warnings_;

@@ -3,24 +3,15 @@
 
 #include <cmath>
 
+#include "io/activation_params_json.h"
 #include "io/checked_reader.h"
 #include "kernels/activation.h"
 
 namespace relu {
 namespace {
 
-// Doubles below this magnitude round to a finite float (FLT_MAX + half an ulp, where a tie
-// would round to infinity because FLT_MAX's significand is odd).
-constexpr double kFloatRoundLimit = 0x1.ffffffp+127;
-
 bool read_float(FieldReader* r, const json::Value& v, const std::string& path, float* out) {
-  if (!r->expect(v, json::Type::kNumber, path)) return false;
-  const double x = v.as_number();
-  if (!(std::fabs(x) < kFloatRoundLimit)) {
-    return r->fail(path, format_number(x) + " is not a finite float");
-  }
-  *out = static_cast<float>(x);
-  return true;
+  return r->finite_f32(v, path, out);
 }
 
 // A vector of exactly n floats.
@@ -35,42 +26,6 @@ bool read_vector(FieldReader* r, const json::Value& v, const std::string& path, 
     float x;
     if (!read_float(r, v.at(i), json::path_index(path, i), &x)) return false;
     out->push_back(x);
-  }
-  return true;
-}
-
-bool read_params(FieldReader* r, const json::Value& params, const std::string& path,
-                 HiddenLayerConfig* layer) {
-  if (!r->expect(params, json::Type::kObject, path)) return false;
-  const Activation op = layer->activation;
-  for (size_t i = 0; i < params.size(); ++i) {
-    const std::string& key = params.key(i);
-    const std::string at = json::path_key(path, key);
-    const json::Value& v = params.at(i);
-    bool ok = true;
-    if (op == Activation::kLeakyRelu && key == "slope") {
-      ok = read_float(r, v, at, &layer->params.slope);
-    } else if (op == Activation::kElu && key == "alpha") {
-      ok = read_float(r, v, at, &layer->params.alpha);
-    } else if (op == Activation::kSoftplus && key == "beta") {
-      ok = read_float(r, v, at, &layer->params.beta);
-    } else if (op == Activation::kSoftplus && key == "threshold") {
-      ok = read_float(r, v, at, &layer->params.threshold);
-    } else if (op == Activation::kPrelu && key == "mode") {
-      std::string mode;
-      ok = r->string(v, at, &mode);
-      if (ok && mode == "channel") {
-        layer->prelu_mode = PreluMode::kChannel;
-      } else if (ok && mode != "shared") {
-        ok = r->fail(at, "unknown mode " + json::quote(mode) + " (expected shared or channel)");
-      }
-    } else {
-      r->warn(at + ": " + activation_name(op) + " has no such parameter, ignored");
-    }
-    if (!ok) return false;
-  }
-  if (std::string error = validate_activation_params(op, layer->params); !error.empty()) {
-    return r->fail(path, error);
   }
   return true;
 }
@@ -108,7 +63,11 @@ bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, i
                    "the output layer must be linear (it is the logit), got " + json::quote(name));
   }
   if (const json::Value* params = v.find("params")) {
-    if (!read_params(r, *params, json::path_key(path, "params"), config)) return false;
+    // A file is data: any value passing the hard constraint, no clamping.
+    if (!read_activation_params(r, *params, json::path_key(path, "params"), config->activation,
+                                ParamsIn::kModel, &config->params)) {
+      return false;
+    }
   }
   const std::string W_path = json::path_key(path, "W");
   if (!r->expect(*W, json::Type::kArray, W_path)) return false;
@@ -133,11 +92,11 @@ bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, i
   }
   if (alpha == nullptr) return r->fail(json::path_key(path, "alpha"), "missing (prelu)");
   const size_t count =
-      config->prelu_mode == PreluMode::kChannel ? static_cast<size_t>(config->units) : 1;
-  return read_vector(
-      r, *alpha, json::path_key(path, "alpha"), count,
-      config->prelu_mode == PreluMode::kChannel ? "values (mode channel)" : "value (mode shared)",
-      &tensors->alpha);
+      config->params.prelu_mode == PreluMode::kChannel ? static_cast<size_t>(config->units) : 1;
+  return read_vector(r, *alpha, json::path_key(path, "alpha"), count,
+                     config->params.prelu_mode == PreluMode::kChannel ? "values (mode channel)"
+                                                                      : "value (mode shared)",
+                     &tensors->alpha);
 }
 
 bool read_model(FieldReader* r, const json::Value& v, Model* model) {
@@ -254,18 +213,7 @@ json::Value model_to_json(const Mlp& mlp) {
     json::Value entry = json::Value::object();
     entry.set("units", json::Value::number(layer.out));
     entry.set("activation", json::Value::string(activation_name(layer.activation)));
-    json::Value params = json::Value::object();
-    if (layer.activation == Activation::kLeakyRelu) {
-      params.set("slope", json::Value::number_f32(layer.params.slope));
-    } else if (layer.activation == Activation::kElu) {
-      params.set("alpha", json::Value::number_f32(layer.params.alpha));
-    } else if (layer.activation == Activation::kSoftplus) {
-      params.set("beta", json::Value::number_f32(layer.params.beta));
-      params.set("threshold", json::Value::number_f32(layer.params.threshold));
-    } else if (layer.activation == Activation::kPrelu) {
-      params.set("mode", json::Value::string(layer.prelu_mode == PreluMode::kChannel ? "channel"
-                                                                                     : "shared"));
-    }
+    json::Value params = activation_params_json(layer.activation, layer.params, ParamsIn::kModel);
     if (params.size() > 0) entry.set("params", std::move(params));
     const json::Value& t = tensors.at(static_cast<size_t>(l));
     for (size_t k = 0; k < t.size(); ++k) entry.set(t.key(k), t.at(k));

@@ -2,7 +2,6 @@
 // gradient (a reduction, not an elementwise map, so it lives outside the kernel tables).
 #include "kernels/activation.h"
 
-#include <cmath>
 #include <string>
 
 #include "base/name_table.h"
@@ -11,13 +10,20 @@ namespace relu {
 
 namespace {
 constexpr const char* kNames[] = {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) #name,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) #name,
+#include "kernels/activation_list.inc"
+#undef RELU_ACTIVATION
+};
+constexpr const char* kDisplayNames[] = {
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) display,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
 };
 }  // namespace
 
 const char* activation_name(Activation op) { return name_of(kNames, op); }
+
+const char* activation_display_name(Activation op) { return name_of(kDisplayNames, op); }
 
 bool activation_from_name(std::string_view name, Activation* op) {
   return value_of(kNames, name, op);
@@ -55,29 +61,6 @@ void prelu_alpha_backward(float* dalpha, const float* dy, const float* x, size_t
     }
     dalpha[c] += static_cast<float>(sum);
   }
-}
-
-namespace {
-std::string not_finite(const char* name) { return std::string(name) + " must be a finite number"; }
-}  // namespace
-
-std::string validate_activation_params(Activation op, const ActivationParams& params) {
-  switch (op) {
-    case Activation::kLeakyRelu:
-      if (!std::isfinite(params.slope)) return not_finite("slope");
-      break;
-    case Activation::kElu:
-      if (!std::isfinite(params.alpha)) return not_finite("alpha");
-      break;
-    case Activation::kSoftplus:
-      if (!std::isfinite(params.beta)) return not_finite("beta");
-      if (!(params.beta > 0.0f)) return "beta must be > 0";
-      if (!std::isfinite(params.threshold)) return not_finite("threshold");
-      break;
-    default:
-      break;
-  }
-  return "";
 }
 
 }  // namespace relu

@@ -9,26 +9,32 @@
 namespace relu {
 
 enum class Activation : int {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) k##Name,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) k##Name,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
 };
 
 inline constexpr int kActivationCount = 0
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) +1
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) +1
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
     ;
 
-// Parameters of the parametrised ops; the others ignore them. Defaults are PyTorch's, except
-// PReLU's alphas, which the caller owns (a trainable parameter, init 0.25 in torch).
+// PReLU: one alpha per layer (torch.nn.PReLU(num_parameters=1)) or one per unit
+// (num_parameters=units). JSON "mode": kPreluModeNames.
+enum class PreluMode : int { kShared, kChannel };
+inline constexpr const char* kPreluModeNames[] = {"shared", "channel"};
+
+// Parameters of the parametrised ops (one member per row of activation_params.inc, with its
+// default); the others ignore them.
 struct ActivationParams {
-  float slope = 0.01f;      // leaky_relu: negative_slope
-  float alpha = 1.0f;       // elu: alpha
-  float beta = 1.0f;        // softplus: beta (> 0)
-  float threshold = 20.0f;  // softplus: beyond beta*x > threshold it is the identity
-  // prelu: `prelu_channels` alphas; x is read as (n / prelu_channels, prelu_channels) row-major,
-  // so element i uses prelu_alpha[i % prelu_channels]. One channel means one shared alpha.
+#define RELU_ACTIVATION_PARAM(Op, key, member, Type, init, min, max, rule, use, meaning) \
+  Type member = init;
+#include "kernels/activation_params.inc"
+#undef RELU_ACTIVATION_PARAM
+  // prelu at run time: `prelu_channels` alphas, owned by the caller (the Mlp, ActivationCall);
+  // x is read as (n / prelu_channels, prelu_channels) row-major, so element i uses
+  // prelu_alpha[i % prelu_channels]. One channel means one shared alpha.
   const float* prelu_alpha = nullptr;
   size_t prelu_channels = 1;
 };
@@ -49,12 +55,15 @@ struct KernelTable {
   BackwardKernel backward[kActivationCount];
 };
 
-// The name JS and JSON use for an op ("leaky_relu"), and its inverse.
+// The name JS and JSON use for an op ("leaky_relu"), and its inverse; the name shown to people
+// ("Leaky ReLU").
 const char* activation_name(Activation op);
+const char* activation_display_name(Activation op);
 bool activation_from_name(std::string_view name, Activation* op);
 
-// Returns "" if params are valid for op, else a message naming the parameter. PReLU alphas are
-// checked by their owner (ActivationCall, the Mlp).
+// Returns "" if params pass the hard constraint of every row of op in activation_params.inc,
+// else "<key>: <what>" (e.g. "beta: must be > 0"). PReLU alphas are checked by their owner
+// (ActivationCall, the Mlp). Defined in activation_params.cpp.
 std::string validate_activation_params(Activation op, const ActivationParams& params);
 
 // Kernel tables. kernels_scalar() is the reference and always exists; kernels_best() is the

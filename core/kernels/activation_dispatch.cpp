@@ -9,12 +9,12 @@ namespace relu {
 const KernelTable& kernels_scalar() {
   static constexpr KernelTable kTable = {"scalar",
                                          {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_forward_scalar,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) name##_forward_scalar,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
                                          },
                                          {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_backward_scalar,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) name##_backward_scalar,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
                                          }};
@@ -25,12 +25,12 @@ const KernelTable& kernels_scalar() {
 const KernelTable& kernels_best() {
   static constexpr KernelTable kTable = {"simd128",
                                          {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_forward_simd128,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) name##_forward_simd128,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
                                          },
                                          {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) name##_backward_simd128,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) name##_backward_simd128,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
                                          }};

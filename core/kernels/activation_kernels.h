@@ -6,7 +6,7 @@
 
 namespace relu {
 
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp)                                     \
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp)                            \
   void name##_forward_scalar(float* y, const float* x, size_t n, const ActivationParams& params);  \
   void name##_backward_scalar(float* dx, const float* dy, const float* x, const float* y,          \
                               size_t n, const ActivationParams& params);                           \

@@ -3,7 +3,6 @@
 #include "nn/arena.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "kernels/activation.h"
 
@@ -20,21 +19,6 @@ uint64_t derive_seed(uint64_t seed, SeedPurpose purpose) {
   return splitmix64(&state);
 }
 
-std::string validate_spec(const NetworkSpec& spec, size_t index) {
-  const std::string name = "networks[" + std::to_string(index) + "]";
-  const int op = static_cast<int>(spec.activation);
-  if (op < 0 || op >= kActivationCount) return name + ".activation: unknown";
-  if (std::string error = validate_activation_params(spec.activation, spec.params);
-      !error.empty()) {
-    return name + ".params." + error;
-  }
-  if (spec.prelu_mode != PreluMode::kShared && spec.prelu_mode != PreluMode::kChannel) {
-    return name + ".params.mode: unknown";
-  }
-  if (!std::isfinite(spec.prelu_init)) return name + ".params.init: must be a finite number";
-  return "";
-}
-
 MlpConfig mlp_config_for(const ArenaSettings& settings, const NetworkSpec& spec) {
   MlpConfig config;
   for (int units : settings.hidden) {
@@ -42,73 +26,12 @@ MlpConfig mlp_config_for(const ArenaSettings& settings, const NetworkSpec& spec)
     layer.units = units;
     layer.activation = spec.activation;
     layer.params = spec.params;
-    layer.prelu_mode = spec.prelu_mode;
-    layer.prelu_init = spec.prelu_init;
     config.hidden.push_back(layer);
   }
   return config;
 }
 
 }  // namespace
-
-std::vector<NetworkSpec> arena_default_networks() {
-  const Activation ops[] = {Activation::kRelu,     Activation::kLeakyRelu, Activation::kPrelu,
-                            Activation::kElu,      Activation::kGelu,      Activation::kSilu,
-                            Activation::kSoftplus, Activation::kTanh,      Activation::kSigmoid,
-                            Activation::kLinear};
-  std::vector<NetworkSpec> specs;
-  for (Activation op : ops) {
-    NetworkSpec spec;
-    spec.activation = op;
-    specs.push_back(spec);
-  }
-  return specs;
-}
-
-InitConfig arena_default_init() {
-  InitConfig init;
-  init.scheme = InitScheme::kHeNormal;
-  init.bias = 0.0f;
-  init.activation_gain = true;
-  return init;
-}
-
-OptimizerConfig arena_default_optimizer() {
-  OptimizerConfig optimizer;
-  optimizer.kind = OptimizerKind::kAdam;
-  optimizer.lr = 0.01f;
-  return optimizer;
-}
-
-std::string arena_validate(const ArenaSettings& settings) {
-  if (std::string error = dataset_validate(settings.dataset); !error.empty()) return error;
-  if (settings.hidden.size() > static_cast<size_t>(kMlpMaxHiddenLayers)) {
-    return "layers: " + std::to_string(settings.hidden.size()) + " hidden layers; at most " +
-           std::to_string(kMlpMaxHiddenLayers);
-  }
-  for (size_t l = 0; l < settings.hidden.size(); ++l) {
-    if (settings.hidden[l] < 1 || settings.hidden[l] > kMlpMaxUnits) {
-      return "layers[" + std::to_string(l) + "]: " + std::to_string(settings.hidden[l]) +
-             " units is outside 1.." + std::to_string(kMlpMaxUnits);
-    }
-  }
-  if (settings.networks.empty() || settings.networks.size() > kArenaMaxNetworks) {
-    return "networks: " + std::to_string(settings.networks.size()) + " is outside 1.." +
-           std::to_string(kArenaMaxNetworks);
-  }
-  for (size_t i = 0; i < settings.networks.size(); ++i) {
-    if (std::string error = validate_spec(settings.networks[i], i); !error.empty()) return error;
-  }
-  const int scheme = static_cast<int>(settings.init.scheme);
-  if (scheme < 0 || scheme >= kInitSchemeCount) return "init: unknown scheme";
-  if (!std::isfinite(settings.init.bias)) return "biasInit: must be a finite number";
-  if (std::string error = optimizer_validate(settings.optimizer); !error.empty()) return error;
-  if (settings.batch_size < 1 || settings.batch_size > kArenaMaxBatch) {
-    return "batchSize: " + std::to_string(settings.batch_size) + " is outside 1.." +
-           std::to_string(kArenaMaxBatch);
-  }
-  return "";
-}
 
 std::string Arena::reset(const ArenaSettings& settings) {
   *this = Arena();

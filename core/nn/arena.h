@@ -11,6 +11,7 @@
 
 #include "base/aligned_buffer.h"
 #include "kernels/activation.h"
+#include "nn/arena_settings.h"
 #include "nn/dataset.h"
 #include "nn/decision_field.h"
 #include "nn/init.h"
@@ -22,43 +23,7 @@
 
 namespace relu {
 
-inline constexpr int kArenaMaxNetworks = 12;
-inline constexpr int kArenaMaxBatch = kDatasetMaxPoints;  // batch_size >= train rows: full batch
 inline constexpr int kArenaMaxEpochsPerCall = 100000;
-
-// One panel: the activation of all its hidden layers and its parameters.
-struct NetworkSpec {
-  Activation activation = Activation::kRelu;
-  ActivationParams params;  // slope (leaky), alpha (elu), beta/threshold (softplus)
-  PreluMode prelu_mode = PreluMode::kShared;
-  float prelu_init = kPreluInitAlpha;  // finite
-  std::string label;                   // shown in the panel; "" means the activation's name
-};
-
-// The networks of the default arena: every op the comparison is about, in the page's order.
-std::vector<NetworkSpec> arena_default_networks();
-InitConfig arena_default_init();
-OptimizerConfig arena_default_optimizer();
-
-// Plain data; every field has a default that trains well (see README "Settings").
-struct ArenaSettings {
-  DatasetConfig dataset;  // circle, 500 points, noise 0, half train, inputs scaled to [-1, 1]
-  // Hidden layer sizes shared by every network: 0..kMlpMaxHiddenLayers layers of
-  // 1..kMlpMaxUnits units.
-  std::vector<int> hidden = {8, 8};
-  std::vector<NetworkSpec> networks = arena_default_networks();  // 1..kArenaMaxNetworks
-  // He normal scaled by each activation's gain (tanh 5/3, sigmoid and linear 1, rectifiers
-  // sqrt(2)); bias 0. init.seed is ignored: it comes from `seed`.
-  InitConfig init = arena_default_init();
-  // Adam, lr 0.01; l1, l2 and clip_norm live here too (0 = off).
-  OptimizerConfig optimizer = arena_default_optimizer();
-  int batch_size = 10;  // 1..kArenaMaxBatch; >= train rows means full batch
-  uint64_t seed = 1;    // any value: dataset, initial weights and shuffles all derive from it
-};
-
-// "" if every field is in its documented range, else a message naming the field
-// ("networks[3].params.beta: ...").
-std::string arena_validate(const ArenaSettings& settings);
 
 // A field as the arena returns it: a view of a buffer the arena owns.
 struct FieldView {

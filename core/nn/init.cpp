@@ -66,7 +66,7 @@ double init_activation_gain(const MlpLayer& layer) {
       return std::sqrt(2.0 / (1.0 + slope * slope));
     }
     case Activation::kPrelu: {
-      const double slope = static_cast<double>(layer.prelu_init);
+      const double slope = static_cast<double>(layer.params.prelu_init);
       return std::sqrt(2.0 / (1.0 + slope * slope));
     }
     default:  // relu, and the ReLU-like ops torch gives no gain for
@@ -89,7 +89,7 @@ void mlp_init(Mlp* mlp, const InitConfig& init) {
     }
     for (int o = 0; o < layer.out; ++o) mlp->params[layer.b + o] = init.bias;
     for (int k = 0; k < layer.alpha_count; ++k) {
-      mlp->params[layer.alpha + k] = layer.prelu_init;
+      mlp->params[layer.alpha + k] = layer.params.prelu_init;
     }
   }
   const size_t bytes = mlp->param_count * sizeof(float);

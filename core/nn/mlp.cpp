@@ -16,27 +16,6 @@ namespace {
 
 size_t round_up(size_t n, size_t multiple) { return (n + multiple - 1) / multiple * multiple; }
 
-std::string check_params(const HiddenLayerConfig& layer, const std::string& where) {
-  const ActivationParams& p = layer.params;
-  if (layer.activation == Activation::kLeakyRelu && !std::isfinite(p.slope)) {
-    return where + ".slope: must be finite";
-  }
-  if (layer.activation == Activation::kElu && !std::isfinite(p.alpha)) {
-    return where + ".alpha: must be finite";
-  }
-  if (layer.activation == Activation::kSoftplus) {
-    if (!(p.beta > 0.0f) || !std::isfinite(p.beta)) return where + ".beta: must be > 0";
-    if (!std::isfinite(p.threshold)) return where + ".threshold: must be finite";
-  }
-  if (layer.activation == Activation::kPrelu) {
-    if (!std::isfinite(layer.prelu_init)) return where + ".prelu_init: must be finite";
-    if (layer.prelu_mode != PreluMode::kShared && layer.prelu_mode != PreluMode::kChannel) {
-      return where + ".prelu_mode: must be shared or channel";
-    }
-  }
-  return "";
-}
-
 // z (O, S) = W (O, I) in (I, S) + b (O). Each z[o][s] sums b, then i = 0..I-1 in order.
 // Blocks of 4 lanes keep the sums in registers; the unrolled k loops become one SIMD op each
 // (SLP vectoriser) without changing any order, so scalar and SIMD builds agree bit for bit.
@@ -158,8 +137,8 @@ std::string mlp_validate(const MlpConfig& config) {
     }
     const int op = static_cast<int>(layer.activation);
     if (op < 0 || op >= kActivationCount) return where + ".activation: unknown";
-    std::string error = check_params(layer, where);
-    if (!error.empty()) return error;
+    std::string error = validate_activation_params(layer.activation, layer.params);
+    if (!error.empty()) return where + "." + error;
   }
   return "";
 }
@@ -189,10 +168,8 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
       layer.out = c.units;
       layer.activation = c.activation;
       layer.params = c.params;
-      layer.prelu_mode = c.prelu_mode;
-      layer.prelu_init = c.prelu_init;
       if (c.activation == Activation::kPrelu) {
-        layer.alpha_count = c.prelu_mode == PreluMode::kChannel ? c.units : 1;
+        layer.alpha_count = c.params.prelu_mode == PreluMode::kChannel ? c.units : 1;
       }
     } else {
       layer.out = 1;
@@ -258,7 +235,8 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
     }
     layer.da = next;
     next += act;
-    for (int k = 0; k < layer.alpha_count; ++k) mlp->params[layer.alpha + k] = layer.prelu_init;
+    for (int k = 0; k < layer.alpha_count; ++k)
+      mlp->params[layer.alpha + k] = layer.params.prelu_init;
   }
   return true;
 }

@@ -18,20 +18,14 @@ inline constexpr int kMlpMaxHiddenLayers = 6;
 inline constexpr int kMlpMaxUnits = 16;
 inline constexpr int kMlpMaxLayers = kMlpMaxHiddenLayers + 1;  // + the output layer
 inline constexpr int kMlpMaxBatch = 1 << 16;                   // per forward; callers chunk
-inline constexpr float kPreluInitAlpha = 0.25f;                // torch.nn.PReLU's init
-
-// PReLU: one alpha per layer (torch.nn.PReLU(num_parameters=1)) or one per unit
-// (num_parameters=units). JSON "mode": "shared" | "channel".
-enum class PreluMode : int { kShared, kChannel };
+inline constexpr float kPreluInitAlpha = ActivationParams{}.prelu_init;  // the registry's
 
 struct HiddenLayerConfig {
   int units = 8;  // 1..kMlpMaxUnits
   Activation activation = Activation::kRelu;
-  // slope / alpha / beta / threshold; prelu_alpha and prelu_channels are ignored: the Mlp owns
-  // its alphas (trainable parameters) and sets them.
+  // The rows of activation_params.inc; prelu_alpha and prelu_channels are ignored: the Mlp owns
+  // its alphas (trainable parameters, prelu_mode says how many, all start at prelu_init).
   ActivationParams params;
-  PreluMode prelu_mode = PreluMode::kShared;
-  float prelu_init = kPreluInitAlpha;  // every alpha starts here (mlp_build and mlp_init)
 };
 
 // inputs = 2 and one linear output logit are fixed; only the hidden layers vary.
@@ -46,8 +40,6 @@ struct MlpLayer {
   int out = 0;  // O
   Activation activation = Activation::kLinear;
   ActivationParams params;  // as configured; prelu pointers are set per call
-  PreluMode prelu_mode = PreluMode::kShared;
-  float prelu_init = kPreluInitAlpha;
   // Offsets into each of the four parameter-shaped buffers (params, grads, m, v).
   size_t W = 0;         // (O, I) row-major
   size_t b = 0;         // (O)
@@ -94,8 +86,8 @@ struct Mlp {
 };
 
 // "" if the configuration is valid, else a message naming the field, e.g.
-// "hidden[2].units: 17 is outside 1..16". Also checks activation params (softplus beta > 0,
-// finite slopes, ...).
+// "hidden[2].units: 17 is outside 1..16". Also checks activation params with
+// validate_activation_params ("hidden[0].beta: must be > 0").
 std::string mlp_validate(const MlpConfig& config);
 
 // Validates, lays out and zero-fills the arena for batches of up to max_batch (1..kMlpMaxBatch)

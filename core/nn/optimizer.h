@@ -17,6 +17,8 @@ inline constexpr int kOptimizerKindCount = 3;
 const char* optimizer_name(OptimizerKind kind);
 bool optimizer_from_name(std::string_view name, OptimizerKind* kind);
 
+// The defaults are net.train's (sgd, lr 0.03); the arena overrides kind and lr in its settings
+// table (nn/arena_settings.cpp).
 struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::kSgd;
   float lr = 0.03f;

@@ -22,18 +22,18 @@ TEST_CASE("ActivationCall rejects unknown names and bad parameters with a messag
   CHECK(call.run("swish", {}) == "unknown activation 'swish'");
   ActivationParams params;
   params.slope = std::numeric_limits<float>::quiet_NaN();
-  CHECK(call.run("leaky_relu", params) == "slope must be a finite number");
+  CHECK(call.run("leaky_relu", params) == "slope: must be a finite number");
   params = {};
   params.alpha = std::numeric_limits<float>::infinity();
-  CHECK(call.run("elu", params) == "alpha must be a finite number");
+  CHECK(call.run("elu", params) == "alpha: must be a finite number");
   params = {};
   params.beta = 0.0f;
-  CHECK(call.run("softplus", params) == "beta must be > 0");
+  CHECK(call.run("softplus", params) == "beta: must be > 0");
   params.beta = -2.0f;
-  CHECK(call.run("softplus", params) == "beta must be > 0");
+  CHECK(call.run("softplus", params) == "beta: must be > 0");
   params = {};
   params.threshold = std::numeric_limits<float>::infinity();
-  CHECK(call.run("softplus", params) == "threshold must be a finite number");
+  CHECK(call.run("softplus", params) == "threshold: must be a finite number");
   // Parameters of other ops are ignored rather than rejected.
   params = {};
   params.beta = -1.0f;

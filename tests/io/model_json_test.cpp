@@ -71,7 +71,7 @@ TEST_CASE("a hand-written model predicts W x + b with W as [out][in]") {
 TEST_CASE("export then import is bit-exact for every weight, special floats included") {
   relu::MlpConfig config;
   config.hidden.push_back(hidden(5, relu::Activation::kPrelu));
-  config.hidden.back().prelu_mode = relu::PreluMode::kChannel;
+  config.hidden.back().params.prelu_mode = relu::PreluMode::kChannel;
   config.hidden.push_back(hidden(3, relu::Activation::kLeakyRelu));
   config.hidden.back().params.slope = 0.2f;
   config.hidden.push_back(hidden(4, relu::Activation::kSoftplus));
@@ -111,7 +111,7 @@ TEST_CASE("export then import is bit-exact for every weight, special floats incl
     CHECK(p.activation == q.activation);
     CHECK(p.in == q.in);
     CHECK(p.out == q.out);
-    CHECK(p.prelu_mode == q.prelu_mode);
+    CHECK(p.params.prelu_mode == q.params.prelu_mode);
     CHECK(p.alpha_count == q.alpha_count);
     CHECK(p.params.slope == q.params.slope);
     CHECK(p.params.alpha == q.params.alpha);
@@ -211,7 +211,7 @@ TEST_CASE("every malformed model is an error naming the field") {
       {replaced(kBase, R"("units":2,)", ""), "layers[0].units: missing"},
       {replaced(kBase, R"("activation":"prelu","params":{"mode":"channel"})",
                 R"("activation":"softplus","params":{"beta":0})"),
-       "layers[0].params: beta must be > 0"},
+       "layers[0].params.beta: must be > 0"},
       {replaced(kBase, R"("activation":"prelu","params":{"mode":"channel"})",
                 R"("activation":"leaky_relu","params":{"slope":true})"),
        "layers[0].params.slope: expected a number, got a boolean"},

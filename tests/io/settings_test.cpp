@@ -9,6 +9,8 @@
 #include <limits>
 #include <string>
 
+#include "kernels/activation_params.h"
+
 using relu::ArenaSettings;
 using relu::settings_from_json_text;
 
@@ -123,7 +125,7 @@ TEST_CASE("every out-of-range number is clamped to its range with a warning") {
        [&](auto& s) { return static_cast<double>(net0(s).params.threshold); },
        "activations[0].params.threshold 1000 clamped to 100"},
       {R"({"activations": [{"activation": "prelu", "params": {"init": -3}}]})", -1,
-       [&](auto& s) { return static_cast<double>(net0(s).prelu_init); },
+       [&](auto& s) { return static_cast<double>(net0(s).params.prelu_init); },
        "activations[0].params.init -3 clamped to -1"},
   };
   for (const Case& c : cases) {
@@ -168,8 +170,8 @@ TEST_CASE("in-range values are kept exactly and give no warnings") {
   REQUIRE(s.networks.size() == 2);
   CHECK(s.networks[0].activation == relu::Activation::kGelu);
   CHECK(s.networks[1].activation == relu::Activation::kPrelu);
-  CHECK(s.networks[1].prelu_mode == relu::PreluMode::kChannel);
-  CHECK(s.networks[1].prelu_init == 0.1f);
+  CHECK(s.networks[1].params.prelu_mode == relu::PreluMode::kChannel);
+  CHECK(s.networks[1].params.prelu_init == 0.1f);
   CHECK(relu::network_label(s.networks[1]) == "prelu/c");
   CHECK(relu::network_label(s.networks[0]) == "gelu");
 }
@@ -211,12 +213,12 @@ TEST_CASE("malformed values are errors naming the field") {
        "activations[1].params.mode: unknown mode \"layer\" (expected shared or channel)"},
       {R"({"activations": [{"activation": "relu", "label": 5}]})",
        "activations[0].label: expected a string, got a number"},
-      {R"({"init": "zeros"})", "init: unknown scheme \"zeros\" (expected one of he_normal,"},
+      {R"({"init": "zeros"})", "init: unknown init \"zeros\" (expected one of he_normal,"},
       {R"({"init": 0})", "init: expected a string, got a number"},
       {R"({"activationGain": "yes"})", "activationGain: expected a boolean, got a string"},
       {R"({"biasInit": true})", "biasInit: expected a number, got a boolean"},
       {R"({"optimizer": "rmsprop"})",
-       "optimizer: unknown optimizer \"rmsprop\" (expected one of sgd, momentum, nesterov, adam)"},
+       "optimizer: unknown optimizer \"rmsprop\" (expected one of sgd, momentum, adam, nesterov)"},
       {R"({"optimizer": {"name": "adagrad"}})", "optimizer.name: unknown optimizer \"adagrad\""},
       {R"({"optimizer": 3})", "optimizer: expected a name or an object, got a number"},
       {R"({"optimizer": {"lr": "0.1"}})", "optimizer.lr: expected a number, got a string"},
@@ -339,4 +341,102 @@ TEST_CASE("net.train options: defaults, clamps and errors") {
             .error.rfind("optimizer: unknown optimizer", 0) == 0);
   CHECK(train_options_from_json(parse("[]"), 4).error ==
         "options: expected an object, got an array");
+}
+
+namespace {
+
+// {"key": value}, or {"parent": {"child": value}} for "parent.child"; batchSize gets the most
+// points so that its own bounds are the ones tested.
+std::string setting_text(const std::string& key, const std::string& value) {
+  const size_t dot = key.find('.');
+  std::string text = dot == std::string::npos ? "{\"" + key + "\": " + value
+                                              : "{\"" + key.substr(0, dot) + "\": {\"" +
+                                                    key.substr(dot + 1) + "\": " + value + "}";
+  if (key == "batchSize") text += ", \"points\": " + std::to_string(relu::kDatasetMaxPoints);
+  return text + "}";
+}
+
+std::string number_text(double x) { return relu::json::write(relu::json::Value::number(x)); }
+
+// The bound and a value just outside it, as the row's storage sees them.
+struct Bound {
+  double at, outside;
+};
+Bound lower(const relu::SettingRow& row) {
+  if (row.type == relu::SettingType::kInt) return {row.min, row.min - 1};
+  const float lo = static_cast<float>(row.min);
+  return {static_cast<double>(lo), static_cast<double>(std::nextafter(lo, -INFINITY))};
+}
+Bound upper(const relu::SettingRow& row) {
+  if (row.type == relu::SettingType::kInt) return {row.max, row.max + 1};
+  const float hi = static_cast<float>(row.max);
+  return {static_cast<double>(hi), static_cast<double>(std::nextafter(hi, INFINITY))};
+}
+
+// Reads text, checks the warnings, and that settings_to_json reads back to the same settings
+// with no warnings.
+void check_read(const std::string& text, const relu::SettingRow& row, double expected,
+                size_t warnings) {
+  const auto r = settings_from_json_text(text);
+  INFO(text << "\nerror: " << r.error << "\nwarnings:" << all_warnings(r.warnings));
+  REQUIRE(r.ok());
+  CHECK(r.warnings.size() == warnings);
+  CHECK(row.get(r.settings) == expected);
+  const auto again = relu::settings_from_json(relu::settings_to_json(r.settings, r.warnings));
+  REQUIRE(again.ok());
+  CHECK(again.warnings.empty());
+  CHECK(canonical(again.settings) == canonical(r.settings));
+}
+
+}  // namespace
+
+TEST_CASE("every numeric setting: its bounds are accepted silently, just outside is clamped") {
+  for (int i = 0; i < relu::arena_setting_count(); ++i) {
+    const relu::SettingRow& row = relu::arena_setting(i);
+    if (row.type != relu::SettingType::kNumber && row.type != relu::SettingType::kInt) continue;
+    // Both the documented bound (0.9) and the float it becomes read without a warning.
+    check_read(setting_text(row.key, number_text(row.min)), row, lower(row).at, 0);
+    check_read(setting_text(row.key, number_text(row.max)), row, upper(row).at, 0);
+    check_read(setting_text(row.key, number_text(lower(row).at)), row, lower(row).at, 0);
+    check_read(setting_text(row.key, number_text(upper(row).at)), row, upper(row).at, 0);
+    check_read(setting_text(row.key, number_text(lower(row).outside)), row, lower(row).at, 1);
+    check_read(setting_text(row.key, number_text(upper(row).outside)), row, upper(row).at, 1);
+  }
+}
+
+TEST_CASE("every activation parameter: its bounds are accepted silently, outside is clamped") {
+  for (int i = 0; i < relu::activation_param_count(); ++i) {
+    const relu::ActivationParamInfo& row = relu::activation_param(i);
+    if (row.rule == relu::ParamRule::kOption) continue;
+    const float lo_f = static_cast<float>(row.min), hi_f = static_cast<float>(row.max);
+    const double lo = static_cast<double>(lo_f), hi = static_cast<double>(hi_f);
+    const struct {
+      double value, expected;
+      size_t warnings;
+    } cases[] = {{row.min, lo, 0},
+                 {row.max, hi, 0},
+                 {static_cast<double>(std::nextafter(lo_f, -INFINITY)), lo, 1},
+                 {static_cast<double>(std::nextafter(hi_f, INFINITY)), hi, 1}};
+    for (const auto& c : cases) {
+      const std::string text = std::string(R"({"activations": [{"activation": ")") +
+                               relu::activation_name(row.op) + R"(", "params": {")" + row.key +
+                               "\": " + number_text(c.value) + "}}]}";
+      const auto r = settings_from_json_text(text);
+      INFO(text << "\nerror: " << r.error << "\nwarnings:" << all_warnings(r.warnings));
+      REQUIRE(r.ok());
+      CHECK(r.warnings.size() == c.warnings);
+      CHECK(row.get(r.settings.networks.at(0).params) == c.expected);
+      const auto again = relu::settings_from_json(relu::settings_to_json(r.settings, {}));
+      CHECK(again.warnings.empty());
+      CHECK(canonical(again.settings) == canonical(r.settings));
+    }
+  }
+}
+
+TEST_CASE("trainFraction 0.9 is the bound itself, not a clamp to it") {
+  const auto r = settings_from_json_text(R"({"trainFraction": 0.9, "noise": 0.5})");
+  REQUIRE(r.ok());
+  INFO(all_warnings(r.warnings));
+  CHECK(r.warnings.empty());
+  CHECK(r.settings.dataset.train_fraction == 0.9f);
 }

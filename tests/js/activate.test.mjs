@@ -95,9 +95,9 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     assert.throws(() => lab.activate('relu', {}, [1, 2]), /x must be a Float32Array/);
     assert.throws(() => lab.activate('leaky_relu', {slop: 0.2}, x), /unknown parameter 'slop'/);
     assert.throws(() => lab.activate('leaky_relu', {slope: '0.2'}, x), /slope must be a number/);
-    assert.throws(() => lab.activate('leaky_relu', {slope: NaN}, x), /slope must be a finite/);
-    assert.throws(() => lab.activate('softplus', {beta: 0}, x), /beta must be > 0/);
-    assert.throws(() => lab.activate('elu', {alpha: Infinity}, x), /alpha must be a finite/);
+    assert.throws(() => lab.activate('leaky_relu', {slope: NaN}, x), /slope: must be a finite/);
+    assert.throws(() => lab.activate('softplus', {beta: 0}, x), /beta: must be > 0/);
+    assert.throws(() => lab.activate('elu', {alpha: Infinity}, x), /alpha: must be a finite/);
     assert.throws(() => lab.activate('prelu', {alpha: [0.1, 0.2]}, x), /multiple of it/);
     assert.throws(() => lab.activate('prelu', {alpha: [0.1, NaN, 0.3]}, x), /alpha\[1\]/);
     assert.throws(() => lab.activate('prelu', {alpha: []}, x), /prelu needs alpha/);

@@ -31,7 +31,7 @@ struct Budget {
 };
 // The single source of the budgets: the list itself.
 constexpr Budget kBudgets[] = {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) {forward_ulp, backward_ulp},
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) {forward_ulp, backward_ulp},
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
 };

@@ -18,12 +18,12 @@ using relu::KernelTable;
 using relu_test::tables_under_test;
 
 constexpr int kForwardBudget[] = {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) forward_ulp,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) forward_ulp,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
 };
 constexpr int kBackwardBudget[] = {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) backward_ulp,
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) backward_ulp,
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
 };

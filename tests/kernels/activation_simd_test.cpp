@@ -29,7 +29,7 @@ struct OpInfo {
 };
 
 const OpInfo kOps[] = {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) \
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) \
   {Activation::k##Name, #name, forward_ulp, backward_ulp},
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION

@@ -74,10 +74,10 @@ TEST_CASE("every activation starts from bit-identical weights (fixed gains)") {
     INFO(init_scheme_name(scheme));
     Mlp base = build(Activation::kRelu, 2, 8);
     const std::vector<float> reference = init_weights(&base, scheme, 42);
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp) \
-  {                                                            \
-    Mlp other = build(Activation::k##Name, 2, 8);              \
-    CHECK(init_weights(&other, scheme, 42) == reference);      \
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) \
+  {                                                                     \
+    Mlp other = build(Activation::k##Name, 2, 8);                       \
+    CHECK(init_weights(&other, scheme, 42) == reference);               \
   }
 #include "kernels/activation_list.inc"
 #undef RELU_ACTIVATION
@@ -164,8 +164,8 @@ TEST_CASE("bias and PReLU alpha init, state reset, determinism") {
   HiddenLayerConfig h;
   h.units = 6;
   h.activation = Activation::kPrelu;
-  h.prelu_mode = PreluMode::kChannel;
-  h.prelu_init = 0.1f;
+  h.params.prelu_mode = PreluMode::kChannel;
+  h.params.prelu_init = 0.1f;
   config.hidden = {h, h};
   Mlp mlp;
   std::string error;

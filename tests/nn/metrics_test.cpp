@@ -47,7 +47,7 @@ Network build(Activation op, relu::PreluMode mode, const std::vector<Layer>& lay
     relu::HiddenLayerConfig hidden;
     hidden.units = static_cast<int>(layers[l].b.size());
     hidden.activation = op;
-    hidden.prelu_mode = mode;
+    hidden.params.prelu_mode = mode;
     config.hidden.push_back(hidden);
   }
   Network net;

@@ -48,8 +48,8 @@ MlpConfig config_of(Activation op, int hidden_layers, PreluMode mode, const int*
     h.units = units[l];
     h.activation = op;
     h.params = test_params();
-    h.prelu_mode = mode;
-    h.prelu_init = 0.3f;
+    h.params.prelu_mode = mode;
+    h.params.prelu_init = 0.3f;
     config.hidden.push_back(h);
   }
   return config;
@@ -106,7 +106,7 @@ void check_gradient(Activation op, int hidden_layers, PreluMode mode) {
 }  // namespace
 
 TEST_CASE("whole-network gradient matches finite differences for every activation") {
-#define RELU_ACTIVATION(Name, name, forward_ulp, backward_ulp)          \
+#define RELU_ACTIVATION(Name, name, display, forward_ulp, backward_ulp) \
   for (int hidden = 0; hidden <= 2; ++hidden) {                         \
     check_gradient(Activation::k##Name, hidden, PreluMode::kShared);    \
   }                                                                     \

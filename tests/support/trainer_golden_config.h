@@ -18,7 +18,7 @@ inline relu::MlpConfig golden_mlp_config(const golden::GradCase& c) {
     h.params.alpha = c.act_params[1];
     h.params.beta = c.act_params[2];
     h.params.threshold = c.act_params[3];
-    h.prelu_mode = c.prelu_channel ? relu::PreluMode::kChannel : relu::PreluMode::kShared;
+    h.params.prelu_mode = c.prelu_channel ? relu::PreluMode::kChannel : relu::PreluMode::kShared;
     config.hidden.push_back(h);
   }
   return config;

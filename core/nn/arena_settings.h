@@ -1,0 +1,93 @@
+// The arena's settings: NetworkSpec, ArenaSettings and the one table of its settings (key,
+// type, default, range, options, meaning). ArenaSettings' defaults, arena_validate, the JSON
+// reader and writer (io/settings.*) and the schema JS reads (io/settings_schema.*) all derive
+// from the rows; JSON itself is io's job.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kernels/activation.h"
+#include "nn/dataset.h"
+#include "nn/init.h"
+#include "nn/mlp.h"
+#include "nn/optimizer.h"
+
+namespace relu {
+
+inline constexpr int kArenaMaxNetworks = 12;
+inline constexpr int kArenaMaxBatch = kDatasetMaxPoints;  // batch_size >= train rows: full batch
+inline constexpr size_t kArenaMaxLabelBytes = 64;
+
+// One panel: the activation of all its hidden layers and its parameters.
+struct NetworkSpec {
+  Activation activation = Activation::kRelu;
+  ActivationParams params;  // the rows of activation_params.inc for `activation`
+  std::string label;        // shown in the panel; "" means the activation's name
+};
+
+// The networks of the default arena: every op the comparison is about, in the page's order.
+std::vector<NetworkSpec> arena_default_networks();
+// The default hidden layer sizes.
+inline constexpr int kArenaDefaultLayers[] = {8, 8};
+
+// Plain data. The default constructor applies the table's defaults (arena_setting_rows), so
+// ArenaSettings() and the schema cannot disagree. These are the arena's defaults (Adam, lr 0.01,
+// activation gains); DatasetConfig, InitConfig and OptimizerConfig keep their own APIs' defaults.
+struct ArenaSettings {
+  ArenaSettings();
+  DatasetConfig dataset;
+  // Hidden layer sizes shared by every network: 0..kMlpMaxHiddenLayers layers of
+  // 1..kMlpMaxUnits units.
+  std::vector<int> hidden;
+  std::vector<NetworkSpec> networks;  // 1..kArenaMaxNetworks
+  InitConfig init;                    // init.seed is ignored: it comes from `seed`
+  OptimizerConfig optimizer;
+  int batch_size = 0;  // 1..kArenaMaxBatch; >= train rows means full batch
+  uint64_t seed = 0;   // any value: dataset, initial weights and shuffles all derive from it
+};
+
+// How a setting is spelled in JSON and checked. Scalars (number .. seed) cross as double:
+// a number as itself (stored as float: its bounds are compared as floats), an int, a bool as
+// 0/1, an enum as its option index. layers and activations are read and written by io.
+enum class SettingType : int { kNumber, kInt, kBool, kEnum, kSeed, kLayers, kActivations };
+const char* setting_type_name(SettingType type);  // "number", "int", ...
+
+struct SettingRow {
+  const char* key;  // JSON key; "optimizer.momentum" is key momentum of the optimizer object
+  SettingType type;
+  double init;                       // the default (scalars)
+  double min, max;                   // the range (numbers, ints, seed); layers: units per layer
+  int option_count;                  // enums
+  const char* (*option)(int index);  // enums: the name of option `index`
+  const char* meaning;
+  double (*get)(const ArenaSettings& s);  // scalars
+  void (*set)(ArenaSettings* s, double value);
+  // Optional: a narrower upper bound that depends on other settings (batchSize <= points).
+  double (*max_for)(const ArenaSettings& s);
+  // Optional: false where the setting does not apply and is not written (optimizer.beta1
+  // unless Adam).
+  bool (*applies)(const ArenaSettings& s);
+};
+
+// Every row, in the order JSON writes them.
+int arena_setting_count();
+const SettingRow& arena_setting(int index);
+const SettingRow* arena_setting_find(std::string_view key);
+// A row "<parent>.<name>" is key <name> of its parent's object form (optimizer: {name, lr,
+// momentum, ...}); the parent may also be given as a plain option name.
+bool setting_is_child(const SettingRow& child, const SettingRow& parent);
+bool setting_has_children(const SettingRow& row);
+const char* setting_parent_key(const SettingRow& row);    // nullptr for a top-level row
+const char* setting_child_name(const SettingRow& child);  // "momentum"
+// row's option named `name` (false if none) and "a, b, c" for messages.
+bool setting_option(const SettingRow& row, std::string_view name, double* value);
+std::string setting_options_text(const SettingRow& row);
+
+// "" if every field is in its row's range, else a message naming the field
+// ("networks[3].params.beta: ...").
+std::string arena_validate(const ArenaSettings& settings);
+
+}  // namespace relu
