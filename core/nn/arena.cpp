@@ -102,33 +102,49 @@ const Network* Arena::network(int i) const {
   return i >= 0 && i < network_count() ? &networks_[static_cast<size_t>(i)] : nullptr;
 }
 
-float* Arena::field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
-                           std::string* error) {
+std::string Arena::check_field(int i, int resolution) const {
   if (i < 0 || i >= network_count()) {
-    *error =
-        "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-    return nullptr;
+    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
   }
-  *error = field_validate(resolution, data_.half_width);
-  if (!error->empty()) return nullptr;
-  AlignedBuffer& buffer = (*buffers)[static_cast<size_t>(i)];
-  if (!buffer.reserve(static_cast<size_t>(resolution) * static_cast<size_t>(resolution))) {
+  return field_validate(resolution, data_.half_width);
+}
+
+float* Arena::field_buffer(AlignedBuffer* buffer, int resolution, std::string* error) {
+  if (!buffer->reserve(static_cast<size_t>(resolution) * static_cast<size_t>(resolution))) {
     *error = "field: out of memory";
     return nullptr;
   }
-  return buffer.data();
+  return buffer->data();
 }
 
 FieldView Arena::field(int i, int resolution, FieldKind kind, std::string* error) {
-  float* out = field_buffer(&fields_, i, resolution, error);
+  *error = check_field(i, resolution);
+  if (!error->empty()) return {};
+  if (kind != FieldKind::kProbability && kind != FieldKind::kLogit) {
+    *error = "field: unknown kind";
+    return {};
+  }
+  const Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
+  CachedField& cache = fields_[static_cast<size_t>(i)][static_cast<size_t>(kind)];
+  if (cache.resolution == resolution && cache.version == mlp.weights_version) {
+    return view_of(cache.buffer.data(), resolution, "");
+  }
+  cache.resolution = 0;
+  float* out = field_buffer(&cache.buffer, resolution, error);
   if (out == nullptr) return {};
-  *error = field_evaluate(out, &networks_[static_cast<size_t>(i)].mlp, resolution, data_.half_width,
-                          kind);
+  *error = field_evaluate(out, &mlp, resolution, data_.half_width, kind);
+  ++field_evaluations_;
+  if (error->empty()) {
+    cache.resolution = resolution;
+    cache.version = mlp.weights_version;
+  }
   return view_of(out, resolution, *error);
 }
 
 FieldView Arena::unit_field(int i, int layer, int unit, int resolution, std::string* error) {
-  float* out = field_buffer(&unit_fields_, i, resolution, error);
+  *error = check_field(i, resolution);
+  if (!error->empty()) return {};
+  float* out = field_buffer(&unit_fields_[static_cast<size_t>(i)], resolution, error);
   if (out == nullptr) return {};
   *error = unit_field_evaluate(out, &networks_[static_cast<size_t>(i)].mlp, layer, unit, resolution,
                                data_.half_width);

@@ -4,6 +4,7 @@
 // an error returned by reset().
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -55,10 +56,15 @@ class Arena {
   const Network* network(int i) const;
 
   // Network i's output field at `resolution`. The view points into a buffer the arena keeps
-  // per network; it stays valid until the next field() call for the same network, reset() or
-  // the arena's destruction. In wasm any allocation (e.g. a larger field) may grow memory
-  // and detach JS views: fetch a view right before use. On error size is 0 and *error is set.
+  // per network and kind; it stays valid until the next field() call for the same network and
+  // kind, reset() or the arena's destruction. In wasm any allocation (e.g. a larger field) may
+  // grow memory and detach JS views: fetch a view right before use. On error size is 0 and
+  // *error is set. The last field of each (network, kind) is cached with its resolution and
+  // the network's weights_version: asking again before the weights change (a paused or diverged
+  // network, several draws per training step) returns it without evaluating anything.
   FieldView field(int i, int resolution, FieldKind kind, std::string* error);
+  // Grid evaluations field() has run since reset(); a call answered from the cache adds none.
+  uint64_t field_evaluations() const { return field_evaluations_; }
   // Unit `unit` of layer `layer` (hidden layers 0.., the output layer last) of network i: the
   // post-activation value (a "feature map"). Own buffer per network, valid as above until the
   // next unit_field() call for the same network.
@@ -69,17 +75,26 @@ class Arena {
   std::string unit_activity(int i, int resolution, UnitActivity* out);
 
  private:
-  // Network i's buffer in `buffers`, sized for resolution^2 floats, or nullptr with *error.
-  float* field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
-                      std::string* error);
+  // "" if network i exists and resolution is valid for the arena's domain.
+  std::string check_field(int i, int resolution) const;
+  // buffer sized for resolution^2 floats, or nullptr with *error.
+  static float* field_buffer(AlignedBuffer* buffer, int resolution, std::string* error);
   FieldView view_of(const float* data, int resolution, const std::string& error) const;
 
   ArenaSettings settings_;
   Dataset data_;
   std::vector<Network> networks_;
   std::vector<NetworkMetrics> metrics_;
-  std::vector<AlignedBuffer> fields_;       // one per network
-  std::vector<AlignedBuffer> unit_fields_;  // one per network
+  // The last output field of a (network, kind): valid if resolution > 0, for the network's
+  // weights at `version`.
+  struct CachedField {
+    AlignedBuffer buffer;
+    int resolution = 0;
+    uint64_t version = 0;
+  };
+  std::vector<std::array<CachedField, 2>> fields_;  // per network, per FieldKind
+  std::vector<AlignedBuffer> unit_fields_;          // one per network
+  uint64_t field_evaluations_ = 0;
   uint64_t epoch_ = 0;
   uint64_t shuffle_seed_ = 0;
 };

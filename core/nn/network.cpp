@@ -101,6 +101,7 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
       break;
     }
     ++net->step;
+    ++mlp->weights_version;
     ++result.steps;
     loss_sum += loss;
     // The norm (a pass over the gradients in double) only where it is used: clipping, and the
