@@ -23,7 +23,7 @@ Mlp build(const std::vector<int>& hidden, Activation op, relu::PreluMode mode, i
     relu::HiddenLayerConfig layer;
     layer.units = units;
     layer.activation = op;
-    layer.prelu_mode = mode;
+    layer.params.prelu_mode = mode;
     config.hidden.push_back(layer);
   }
   Mlp mlp;
