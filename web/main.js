@@ -153,6 +153,7 @@ function draw(frame) {
 
 function onCreated({settings, panels, data, metrics}) {
   debug.marks.arenaCreated ??= performance.now();
+  debug.arenaSettings = settings;
   app.panels = panels;
   app.data = data;
   app.history = new MetricHistory(panels.length);
@@ -290,3 +291,4 @@ function buildStatic() {
 buildStatic();
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
+debug.lossChart = lossChart;

@@ -7,6 +7,8 @@ const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
 // A chunk trains whole epochs until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
+// A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
+const PREVIEW_RESOLUTION = 128;
 // Frames posted but not yet drawn: two let the threads overlap, more would only queue up.
 const MAX_IN_FLIGHT = 2;
 
@@ -80,10 +82,10 @@ function curves(index, metrics) {
 
 // One frame: metrics, one field per panel and, if a detail view is open, its unit maps and unit
 // activity. Dropped if a new arena is asked for while the fields are computed.
-async function postFrame(trainMs, start) {
+async function postFrame(trainMs, start, resolution = state.view.resolution) {
   state.redraw = false;  // this frame shows the current view
   const metrics = arena.metrics();
-  const {resolution, kind, detail: d} = state.view;
+  const {kind, detail: d} = state.view;
   const transfer = [];
   const fields = [];
   const fieldStart = performance.now();
@@ -104,7 +106,7 @@ async function postFrame(trainMs, start) {
       index: d,
       resolution: state.view.unitResolution,
       units: unitMaps(d, transfer),
-      activity: arena.unitActivity(d, resolution),
+      activity: arena.unitActivity(d, state.view.resolution),
       curves: curves(d, metrics),
     };
   }
@@ -164,7 +166,9 @@ async function create() {
     data: dataOf(arena),
     metrics: arena.metrics(),
   });
-  await postFrame(0, start);
+  const resolution = state.view.resolution;
+  await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
+  if (resolution > PREVIEW_RESOLUTION && !state.create) await postFrame(0, performance.now());
 }
 
 async function step() {
