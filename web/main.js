@@ -30,6 +30,7 @@ const app = {
   data: null,
   history: new MetricHistory(0),
   lastFrame: null,
+  created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
 };
 // Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
@@ -151,15 +152,13 @@ function draw(frame) {
   detail.update(frame, app.history);
 }
 
-function onCreated({settings, panels, data, metrics}) {
+function onCreated({settings, panels, data}) {
   debug.marks.arenaCreated ??= performance.now();
   debug.arenaSettings = settings;
   app.panels = panels;
   app.data = data;
   app.history = new MetricHistory(panels.length);
   grid.setPanels(panels, app.names);
-  grid.setMetrics(metrics);
-  $('epoch').textContent = String(currentEpoch(metrics));
   root.dataset.generation = String(app.generation);
   lossChart.reset(panels.map((panel, i) => {
     const params = paramsText(panel);
@@ -217,9 +216,12 @@ worker.onmessage = ({data: message}) => {
       onLoaded(message);
       break;
     case 'created':
-      if (current) onCreated(message);
+      // Shown with its first frame, so that the old fields never sit under the new panels.
+      if (current) app.created = message;
       break;
     case 'frame':
+      if (current && app.created) onCreated(app.created);
+      app.created = null;
       if (current) onFrame(message);
       worker.postMessage({type: 'drawn', generation: message.generation});
       break;
@@ -234,7 +236,9 @@ worker.onmessage = ({data: message}) => {
           'error');
       break;
   }
-  if (message.metrics) logEvent(message.type, message.generation, currentEpoch(message.metrics));
+  if (message.type === 'created') logEvent('created', message.generation, 0);
+  if (message.type === 'frame')
+    logEvent('frame', message.generation, currentEpoch(message.metrics));
 };
 worker.onerror = (event) => {
   showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');

@@ -37,11 +37,6 @@ export class PanelGrid {
     this.container.replaceChildren(...this.panels.map((p) => p.root));
   }
 
-  /** Shows one metrics record per panel (arena.metrics()) before any field is drawn. */
-  setMetrics(metrics) {
-    this.panels.forEach((panel, i) => panel.setMetrics(metrics[i]));
-  }
-
   /**
    * Draws one frame from the worker.
    * @param {{metrics: object[], fields: Float32Array[], resolution: number}} frame
@@ -50,8 +45,8 @@ export class PanelGrid {
    */
   draw(frame, data, view) {
     const layers = pointLayers(data, view.test);
-    this.setMetrics(frame.metrics);
     this.panels.forEach((panel, i) => {
+      panel.setMetrics(frame.metrics[i]);
       panel.draw({
         field: frame.fields[i],
         resolution: frame.resolution,

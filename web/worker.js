@@ -164,7 +164,6 @@ async function create() {
     settings: arenaSettings,
     panels: arenaSettings.activations,
     data: dataOf(arena),
-    metrics: arena.metrics(),
   });
   const resolution = state.view.resolution;
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
