@@ -1,6 +1,7 @@
 // The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
-// The main thread only draws and handles input; all training happens in worker.js.
-import {worker} from './boot.js';
+// The main thread only draws and handles input; all training happens in the workers of
+// worker-pool.js, which speaks a single worker's protocol.
+import {pool as worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
 import {EXPERIMENTS, experimentSettings, INTRO} from './experiments.js';
@@ -8,6 +9,7 @@ import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {ResolutionNote} from './resolution-note.js';
 import {UrlSettings} from './url-settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -48,6 +50,7 @@ window.reluLabDebug = debug;
 
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
+const resolutionNote = new ResolutionNote($('panels'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
@@ -125,8 +128,8 @@ function changeSetting(key, value, notices) {
   app.controls.show(app.settings);
   writeHash();
   applyView();
-  if (key === 'backend')
-    location.reload();  // another wasm build means another lab: a fresh worker loads it
+  if (key === 'backend' || key === 'workers')
+    location.reload();  // another wasm build or pool size: fresh workers load it
   else if (app.table.needsNewArena(key))
     createArena();
   else if (key === 'res')
@@ -177,6 +180,7 @@ function onFrame(frame) {
   debug.lastFrame = frame;
   if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
   draw(frame);
+  resolutionNote.show(frame, app.settings.res);
   debug.frames += 1;
   debug.compute.push({
     drawMs: performance.now() - drawStart,
@@ -184,7 +188,8 @@ function onFrame(frame) {
     trainMs: frame.trainMs,
     fieldMs: frame.fieldMs,
     resolution: frame.resolution,
-    panels: frame.fields.length
+    panels: frame.fields.length,
+    workerMs: frame.workerMs,
   });
   if (debug.compute.length > 600) debug.compute.splice(0, 300);
   if (debug.firstFrameMs === null) {
@@ -197,6 +202,7 @@ function onLoaded({backend, schema}) {
   debug.marks.wasmLoaded ??= performance.now();
   root.dataset.backend = backend;
   debug.backend = backend;
+  debug.workers = worker.size;
   debug.schema = schema;
   $('backend').textContent = backend;
   app.table = new UrlSettings(schema);

@@ -4,6 +4,7 @@
 import {BACKENDS} from '../js/relu-lab.mjs';
 
 import {EXPERIMENTS} from './experiments.js';
+import {MAX_WORKERS} from './worker-pool.js';
 
 // Short URL keys that stand for a core setting (the keys links have always used); every other
 // core setting is its own URL key. "name.key" is activation name's parameter key.
@@ -86,6 +87,7 @@ function pageRows(limits) {
     {key: 'test', type: 'bool', group: 'view', label: 'Show test data', default: false},
     {key: 'controls', type: 'bool', group: 'view', label: 'Show controls', default: true},
     BACKEND_ROW,
+    WORKERS_ROW,
     {
       key: 'exp',
       type: 'enum',
@@ -109,6 +111,24 @@ function quote(text) {
 
 function usingDefault(row) {
   return row.default === '' ? 'it is left unset' : `the default ${row.default} is used`;
+}
+
+/** The page-only number of trainer workers, read before the schema arrives (as backend). */
+export const WORKERS_ROW = Object.freeze({
+  key: 'workers',
+  type: 'int',
+  group: 'hidden',
+  label: 'Workers',
+  default: 0,
+  min: 0,
+  max: MAX_WORKERS,
+  meaning: 'trainer threads sharing the panels (0: one per core but one); same numbers for any',
+});
+
+/** @returns {number} the workers the hash asks for (0: the default), as poolSize() takes. */
+export function requestedWorkers(hash) {
+  const value = Number(new URLSearchParams(String(hash).replace(/^#/, '')).get(WORKERS_ROW.key));
+  return Number.isInteger(value) && value >= 0 && value <= WORKERS_ROW.max ? value : 0;
 }
 
 /** @returns {'auto'|string} the build the hash asks for, as loadReluLab's backend option. */

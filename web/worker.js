@@ -1,6 +1,7 @@
 // The module worker that owns the lab and the arena: it trains in short chunks, yielding to its
 // message loop between them so that a reset, a setting change or a pause wins over training,
-// and posts frames (metrics and fields, transferred) tagged with the arena's generation.
+// and posts frames (metrics and fields, transferred) tagged with the arena's generation. One
+// worker may own a share of the panels (see worker-pool.js): it knows only its own arena.
 import {loadReluLab} from '../js/relu-lab.mjs';
 
 const CURVE_POINTS = 161;
@@ -16,9 +17,11 @@ let lab = null;
 let arena = null;
 let arenaSettings = null;  // arena.settings(), read once per arena
 let generation = -1;       // the page's number for the current arena
+let epoch = 0;             // epochs trained since the arena was created: frames carry it
 const state = {
   create: null,  // the latest 'create' not yet carried out
-  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40},
+  // movingResolution: a coarser grid for frames that trained (0: the same as resolution).
+  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40, movingResolution: 0},
   redraw: false,  // a view change wants a frame without training
   playing: false,
   speed: 1,
@@ -99,8 +102,17 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     if (state.create) return;
   }
   const fieldMs = performance.now() - fieldStart;
-  const message =
-      {type: 'frame', generation, metrics, fields, resolution, trainMs, fieldMs, computeMs: 0};
+  const message = {
+    type: 'frame',
+    generation,
+    epoch,
+    metrics,
+    fields,
+    resolution,
+    trainMs,
+    fieldMs,
+    computeMs: 0
+  };
   if (d >= 0 && d < metrics.length) {
     message.detail = {
       index: d,
@@ -128,12 +140,16 @@ async function trainFrame() {
     do {
       arena.train(1);
       done += 1;
+      epoch += 1;
     } while (done < target && performance.now() - chunkStart < CHUNK_MS);
     await yieldToMessages();
   }
   if (stepping && state.stamp === stamp) state.steps -= done;
   if (state.create) return;
-  await postFrame(performance.now() - start, start);
+  const {resolution, movingResolution} = state.view;
+  await postFrame(
+      performance.now() - start, start,
+      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution);
 }
 
 // The dataset split into train and test points for drawing: rows [0, trainCount) train.
@@ -155,8 +171,12 @@ async function create() {
   if (arena) arena.delete();
   arena = null;
   generation = request.generation;
+  epoch = 0;
   Object.assign(state.view, request.view);
-  arena = lab.createArena(request.settings);
+  // share: the panels (indices into settings.activations) this worker trains, if not all.
+  const {settings, share} = request;
+  arena = lab.createArena(
+      share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings);
   arenaSettings = arena.settings();
   postMessage({
     type: 'created',
@@ -177,7 +197,7 @@ async function step() {
   }
   if (state.pauseAck) {
     state.pauseAck = false;
-    postMessage({type: 'paused', generation});
+    postMessage({type: 'paused', generation, epoch});
     return;
   }
   if (!arena) return idle();
@@ -220,7 +240,8 @@ onmessage = ({data: message}) => {
       break;
     case 'view':
       Object.assign(state.view, message.view);
-      state.redraw = true;
+      // redraw: false changes only what later frames show (a pool's training resolution).
+      if (message.redraw !== false) state.redraw = true;
       break;
     case 'play':
       state.playing = true;

@@ -1,0 +1,360 @@
+// Trainer workers (worker.js) side by side: each owns a share of the panels in its own arena with
+// the same settings and seed, so every network trains exactly as it would in one arena, and one
+// frame of each worker at the same epoch makes the frame drawn. Leaves drawing and pacing out.
+import {AdaptiveResolution} from './adaptive-resolution.js';
+
+/** The most workers a pool starts (the panels are small: more threads mostly cost start-up). */
+export const MAX_WORKERS = 4;
+// Training requests not yet drawn: two let the threads overlap, more would only queue up.
+const MAX_PENDING = 2;
+// No training asked for this long after a coarse frame: the run has slowed, so refine it.
+const REFINE_AFTER_MS = 250;
+
+/**
+ * @param {number} requested a number of workers, or 0 for the default
+ * @returns {number} 1..4; by default one per core but one (the page's own thread), so a
+ *     machine with two cores or fewer runs one worker
+ */
+export function poolSize(requested = 0, cores = navigator.hardwareConcurrency || 1) {
+  return Math.max(1, Math.min(MAX_WORKERS, requested > 0 ? requested : cores - 1));
+}
+
+// Panel i goes to worker i % n: activations of like cost sit next to each other in the list.
+function splitPanels(count, n) {
+  return Array.from(
+      {length: n}, (_, w) => Array.from({length: Math.ceil((count - w) / n)}, (_, k) => w + k * n));
+}
+
+// Core names a panel's setting "activations[k]": k counts in the worker's share.
+function globalText(text, share) {
+  return text.replace(/activations\[(\d+)\]/g, (_, k) => `activations[${share[Number(k)]}]`);
+}
+
+// One frame of the arena from one frame per worker (parts[w] holds the panels in shares[w]).
+function combine(parts, shares, generation) {
+  const metrics = [], fields = [];
+  let detail;
+  parts.forEach((part, w) => {
+    shares[w].forEach((panel, k) => {
+      metrics[panel] = part.metrics[k];
+      fields[panel] = part.fields[k];  // the buffer the worker transferred: never copied
+    });
+    if (part.detail) detail = {...part.detail, index: shares[w][part.detail.index]};
+  });
+  const slowest = parts.reduce((a, b) => (b.computeMs > a.computeMs ? b : a));
+  const frame = {
+    type: 'frame',
+    generation,
+    epoch: parts[0].epoch,
+    metrics,
+    fields,
+    resolution: parts[0].resolution,
+    trainMs: slowest.trainMs,
+    fieldMs: slowest.fieldMs,
+    computeMs: slowest.computeMs,
+    workerMs: parts.map((part) => part.computeMs),
+  };
+  if (detail) frame.detail = detail;
+  return frame;
+}
+
+/**
+ * The page's trainer: speaks worker.js's protocol (postMessage / onmessage), or call create(),
+ * train(), play(), pause(), setView() and drawn() directly; frames arrive through onmessage.
+ */
+export class WorkerPool {
+  /** @param {{size?: number, backend?: string, url?: URL}} [options] */
+  constructor({size = poolSize(), backend = 'auto', url} = {}) {
+    this.onmessage = null;  // ({data}) => void, as a Worker's
+    this.onerror = null;
+    this.size = size;
+    this.schema = null;
+    this.waiting = null;  // a create() that came before the schema
+    this.gen = null;      // the current arena across workers (see create)
+    this.view = {resolution: 128, detail: -1};
+    this.playing = false;
+    this.speed = 1;
+    this.quality = null;
+    const source = url || new URL('./worker.js', import.meta.url);
+    this.workers = Array.from({length: size}, (_, w) => {
+      const worker = new Worker(source, {type: 'module'});
+      worker.onmessage = ({data}) => this.receive(w, data);
+      worker.onerror = (event) => this.onerror?.(event);
+      worker.postMessage({type: 'load', backend});
+      return worker;
+    });
+  }
+
+  emit(message) {
+    this.onmessage?.({data: message});
+  }
+
+  /** The worker protocol: 'create', 'view', 'play', 'pause', 'step' and 'drawn' messages. */
+  postMessage(message) {
+    const actions = {
+      create: () => this.create(message.generation, message.settings, message.view),
+      view: () => this.setView(message.view),
+      play: () => this.play(message.speed),
+      pause: () => this.pause(),
+      step: () => this.train(message.epochs),
+      drawn: () => this.drawn(message.generation),
+    };
+    actions[message.type]();
+  }
+
+  send(w, message) {
+    this.workers[w].postMessage(message);
+  }
+
+  forEachShare(fn) {
+    this.gen.shares.forEach((share, w) => fn(w, share));
+  }
+
+  /** Builds arena `generation` from createArena settings; view: {resolution, detail, ...}. */
+  create(generation, settings, view = {}) {
+    if (!this.schema) {
+      this.waiting = [generation, settings, view];
+      return;
+    }
+    const list = settings.activations;
+    // A list core keeps whole is split; anything else (the default list, too many panels) goes
+    // to one worker, so that core alone decides what it means.
+    const n = Array.isArray(list) && list.length <= this.schema.limits.maxNetworks ?
+        Math.min(this.size, list.length) :
+        1;
+    const shares = n > 1 ? splitPanels(list.length, n) : [null];
+    this.gen = {
+      generation,
+      shares,
+      created: [],
+      queues: shares.map(() => []),
+      delivered: [],  // combined frames handed out, oldest first: their parts await 'drawn'
+      epochs: shares.map(() => -1),  // each worker's epoch, from its frames
+      target: 0,                     // epochs asked of every worker
+      pending: [],                   // target epochs of training requests not yet drawn
+      pausing: 0,                    // workers yet to acknowledge a pause
+      settle: null,                  // {target}: after a pause, the one frame that ends it
+      deferred: 0,                   // Step's epochs asked for while a pause settles
+      errors: new Set(),
+      resynced: -1,  // the target epoch a resync was asked at
+      refine: 0,     // the timer of a pending refine
+    };
+    Object.assign(this.view, view);
+    this.quality.choose(this.view.resolution);
+    this.forEachShare((w, share) => {
+      const message = {type: 'create', generation, settings, view: this.viewFor(share)};
+      if (share) message.share = share;
+      this.send(w, message);
+    });
+    // Workers without a share this time stop training their old arena.
+    for (let w = n; w < this.size; ++w) this.send(w, {type: 'pause'});
+    this.pump();
+  }
+
+  // The view as worker `share` sees it: the detail panel in its own numbering, or none.
+  viewFor(share, view = this.view) {
+    const out = {...view, movingResolution: this.playing ? this.quality.resolution : 0};
+    if ('detail' in view && share) out.detail = share.indexOf(view.detail);
+    return out;
+  }
+
+  /** Changes what frames show (resolution, kind, detail, unitResolution): one redraw. */
+  setView(view) {
+    Object.assign(this.view, view);
+    if ('resolution' in view && this.quality) this.quality.choose(view.resolution);
+    if (!this.gen) return;
+    this.forEachShare((w, share) => this.send(w, {type: 'view', view: this.viewFor(share, view)}));
+  }
+
+  /** Trains every panel `epochs` more epochs; one frame shows the result. */
+  train(epochs) {
+    const gen = this.gen;
+    if (!gen) return;
+    if (gen.pausing > 0 || gen.settle) {
+      gen.deferred += epochs;
+      return;
+    }
+    gen.target += epochs;
+    gen.pending.push(gen.target);
+    clearTimeout(gen.refine);
+    this.forEachShare((w) => this.send(w, {type: 'step', epochs}));
+  }
+
+  /** Trains `speed` epochs per frame until pause(), as fast as frames are drawn. */
+  play(speed) {
+    this.speed = speed;
+    if (!this.playing && this.gen) {
+      const view = {movingResolution: this.quality.resolution};
+      this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
+    }
+    this.playing = true;
+    this.pump();
+  }
+
+  pump() {
+    const gen = this.gen;
+    if (!this.playing || !gen || gen.pausing > 0 || gen.settle) return;
+    while (gen.pending.length < MAX_PENDING) this.train(this.speed);
+  }
+
+  /**
+   * Stops training at once (each worker where it is), then brings the workers to the same
+   * epoch at the chosen resolution; 'paused' follows that one frame.
+   */
+  pause() {
+    this.playing = false;
+    const gen = this.gen;
+    if (!gen || gen.pausing > 0 || gen.settle) return;
+    gen.pending = [];
+    gen.pausing = gen.shares.length;
+    // The view message makes every worker show its last epoch at the chosen resolution.
+    this.forEachShare((w) => {
+      this.send(w, {type: 'view', view: {movingResolution: 0}});
+      this.send(w, {type: 'pause'});
+    });
+  }
+
+  // Every worker has stopped: the furthest one's epoch (plus Step's) is where all stop.
+  startSettle(gen) {
+    const target = Math.max(...gen.epochs) + gen.deferred;
+    gen.deferred = 0;
+    gen.target = target;
+    gen.settle = {target};
+    gen.queues.forEach((queue, w) => {
+      queue.filter((f) => !this.ends(gen, f)).forEach((f) => this.ack(w, f));
+      gen.queues[w] = queue.filter((f) => this.ends(gen, f));
+    });
+    gen.epochs.forEach((epoch, w) => {
+      if (epoch < target) this.send(w, {type: 'step', epochs: target - epoch});
+    });
+    const first = gen.queues.flat()[0];
+    if (first) this.match(gen, first);
+  }
+
+  ends(gen, frame) {
+    return frame.epoch === gen.settle.target && frame.resolution === this.view.resolution;
+  }
+
+  /** The page drew the oldest frame it was given: its workers may go on. */
+  drawn(generation) {
+    const gen = this.gen;
+    if (!gen || generation !== gen.generation || !gen.delivered.length) return;
+    const {parts, epoch, resolution} = gen.delivered.shift();
+    parts.forEach((part, w) => this.ack(w, part));
+    gen.pending = gen.pending.filter((target) => target > epoch);
+    this.pump();
+    // A coarse frame with nothing to follow it: the run paused or slowed, so refine it.
+    if (!gen.pending.length && !gen.settle && !gen.pausing && resolution < this.view.resolution) {
+      clearTimeout(gen.refine);
+      gen.refine = setTimeout(() => {
+        if (this.gen === gen && !gen.pending.length) this.setView({});
+      }, REFINE_AFTER_MS);
+    }
+  }
+
+  ack(w, frame) {
+    this.send(w, {type: 'drawn', generation: frame.generation});
+  }
+
+  receive(w, message) {
+    const gen = this.gen;
+    const current = gen && w < gen.shares.length && message.generation === gen.generation;
+    switch (message.type) {
+      case 'loaded':
+        if (this.schema) return;
+        this.schema = message.schema;
+        this.quality = new AdaptiveResolution(message.schema.limits.minFieldResolution);
+        this.emit(message);
+        if (this.waiting) this.create(...this.waiting);
+        return;
+      case 'created':
+        if (!current) return;
+        gen.created[w] = message;
+        if (gen.created.filter(Boolean).length === gen.shares.length) this.created(gen);
+        return;
+      case 'frame':
+        if (!current) return this.ack(w, message);
+        gen.epochs[w] = message.epoch;
+        if (gen.settle && !this.ends(gen, message)) return this.ack(w, message);
+        gen.queues[w].push(message);
+        if (!this.match(gen, message)) this.resync(gen);
+        return;
+      case 'paused':
+        if (!current || gen.pausing === 0) return;
+        gen.epochs[w] = message.epoch;
+        if (--gen.pausing === 0) this.startSettle(gen);
+        return;
+      case 'error': {
+        const share = current ? gen.shares[w] : null;
+        const text = share ? globalText(message.message, share) : message.message;
+        if (gen && gen.errors.has(text)) return;
+        gen?.errors.add(text);
+        this.emit({...message, message: text});
+        return;
+      }
+    }
+  }
+
+  // The created message of the whole arena, from each worker's share.
+  created(gen) {
+    const [lead] = gen.created;
+    if (gen.shares[0] === null) return this.emit(lead);
+    const panels = [], warnings = new Set();
+    gen.created.forEach(({panels: part, settings}, w) => {
+      part.forEach((panel, k) => (panels[gen.shares[w][k]] = panel));
+      for (const text of settings.warnings) warnings.add(globalText(text, gen.shares[w]));
+    });
+    const settings = {...lead.settings, activations: panels, warnings: [...warnings]};
+    this.emit({...lead, settings, panels});
+  }
+
+  // A frame every worker has for the same epoch and resolution is one frame of the arena; the
+  // older frames it passes are dropped (and acknowledged, so their workers go on).
+  match(gen, frame) {
+    const at = gen.queues.map(
+        (queue) =>
+            queue.findIndex((f) => f.epoch === frame.epoch && f.resolution === frame.resolution));
+    if (at.some((i) => i < 0)) return false;
+    const parts = gen.queues.map((queue, w) => {
+      const passed = queue.splice(0, at[w] + 1);
+      const part = passed.pop();
+      passed.forEach((f) => this.ack(w, f));
+      return part;
+    });
+    const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
+    const combined = combine(parts, shares, gen.generation);
+    gen.delivered.push({parts, epoch: combined.epoch, resolution: combined.resolution});
+    if (this.playing && combined.trainMs > 0 && !gen.settle) this.adapt(combined);
+    const settled = gen.settle !== null;
+    gen.settle = null;
+    this.emit(combined);
+    if (settled) {
+      if (!this.playing) this.emit({type: 'paused', generation: gen.generation});
+      const deferred = gen.deferred;
+      gen.deferred = 0;
+      if (deferred > 0) this.train(deferred);
+      this.pump();
+    }
+    return true;
+  }
+
+  // Every worker has done all it was asked and their last frames still differ (a resolution
+  // change reached them at different frames): one redraw each gives frames that match.
+  resync(gen) {
+    if (gen.settle || gen.resynced === gen.target) return;
+    if (gen.epochs.some((epoch) => epoch !== gen.target)) return;
+    if (gen.queues.some((queue) => !queue.length)) return;  // a frame is on its way
+    gen.resynced = gen.target;
+    this.setView({});
+  }
+
+  // Training frames over budget lower the resolution of the frames that follow (and frames
+  // with room to spare raise it again); the workers learn it without a redraw.
+  adapt(frame) {
+    const before = this.quality.resolution;
+    const after = this.quality.update(frame);
+    if (after === before) return;
+    const view = {movingResolution: after};
+    this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
+  }
+}
