@@ -176,6 +176,7 @@ function onCreated({settings, panels, data}) {
 
 function onFrame(frame) {
   const drawStart = performance.now();
+  const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
   app.lastFrame = frame;
   debug.lastFrame = frame;
   if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
@@ -190,6 +191,7 @@ function onFrame(frame) {
     resolution: frame.resolution,
     panels: frame.fields.length,
     workerMs: frame.workerMs,
+    arriveMs,
   });
   if (debug.compute.length > 600) debug.compute.splice(0, 300);
   if (debug.firstFrameMs === null) {
@@ -301,4 +303,5 @@ function buildStatic() {
 buildStatic();
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
+debug.pool = worker;
 debug.lossChart = lossChart;

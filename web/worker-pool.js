@@ -2,6 +2,7 @@
 // the same settings and seed, so every network trains exactly as it would in one arena, and one
 // frame of each worker at the same epoch makes the frame drawn. Leaves drawing and pacing out.
 import {AdaptiveResolution} from './adaptive-resolution.js';
+import {combineCreated, combineFrames, globalText, splitPanels} from './pool-frames.js';
 
 /** The most workers a pool starts (the panels are small: more threads mostly cost start-up). */
 export const MAX_WORKERS = 4;
@@ -17,45 +18,6 @@ const REFINE_AFTER_MS = 250;
  */
 export function poolSize(requested = 0, cores = navigator.hardwareConcurrency || 1) {
   return Math.max(1, Math.min(MAX_WORKERS, requested > 0 ? requested : cores - 1));
-}
-
-// Panel i goes to worker i % n: activations of like cost sit next to each other in the list.
-function splitPanels(count, n) {
-  return Array.from(
-      {length: n}, (_, w) => Array.from({length: Math.ceil((count - w) / n)}, (_, k) => w + k * n));
-}
-
-// Core names a panel's setting "activations[k]": k counts in the worker's share.
-function globalText(text, share) {
-  return text.replace(/activations\[(\d+)\]/g, (_, k) => `activations[${share[Number(k)]}]`);
-}
-
-// One frame of the arena from one frame per worker (parts[w] holds the panels in shares[w]).
-function combine(parts, shares, generation) {
-  const metrics = [], fields = [];
-  let detail;
-  parts.forEach((part, w) => {
-    shares[w].forEach((panel, k) => {
-      metrics[panel] = part.metrics[k];
-      fields[panel] = part.fields[k];  // the buffer the worker transferred: never copied
-    });
-    if (part.detail) detail = {...part.detail, index: shares[w][part.detail.index]};
-  });
-  const slowest = parts.reduce((a, b) => (b.computeMs > a.computeMs ? b : a));
-  const frame = {
-    type: 'frame',
-    generation,
-    epoch: parts[0].epoch,
-    metrics,
-    fields,
-    resolution: parts[0].resolution,
-    trainMs: slowest.trainMs,
-    fieldMs: slowest.fieldMs,
-    computeMs: slowest.computeMs,
-    workerMs: parts.map((part) => part.computeMs),
-  };
-  if (detail) frame.detail = detail;
-  return frame;
 }
 
 /**
@@ -136,8 +98,9 @@ export class WorkerPool {
       settle: null,                  // {target}: after a pause, the one frame that ends it
       deferred: 0,                   // Step's epochs asked for while a pause settles
       errors: new Set(),
-      resynced: -1,  // the target epoch a resync was asked at
-      refine: 0,     // the timer of a pending refine
+      last: {epoch: -1, resolution: 0},  // the latest frame handed out
+      resynced: -1,                      // the target epoch a resync was asked at
+      refine: 0,                         // the timer of a pending refine
     };
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
@@ -228,7 +191,11 @@ export class WorkerPool {
       if (epoch < target) this.send(w, {type: 'step', epochs: target - epoch});
     });
     const first = gen.queues.flat()[0];
-    if (first) this.match(gen, first);
+    if (first) {
+      this.match(gen, first);
+    } else if (gen.epochs.every((epoch) => epoch === target) && this.ends(gen, gen.last)) {
+      this.finishSettle(gen);  // the frame that ends it is drawn already
+    }
   }
 
   ends(gen, frame) {
@@ -270,14 +237,16 @@ export class WorkerPool {
       case 'created':
         if (!current) return;
         gen.created[w] = message;
-        if (gen.created.filter(Boolean).length === gen.shares.length) this.created(gen);
+        if (gen.created.filter(Boolean).length < gen.shares.length) return;
+        this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
         return;
       case 'frame':
         if (!current) return this.ack(w, message);
         gen.epochs[w] = message.epoch;
         if (gen.settle && !this.ends(gen, message)) return this.ack(w, message);
         gen.queues[w].push(message);
-        if (!this.match(gen, message)) this.resync(gen);
+        // While a pause is acknowledged, frames wait: the settle picks the one to draw.
+        if (gen.pausing === 0 && !this.match(gen, message)) this.resync(gen);
         return;
       case 'paused':
         if (!current || gen.pausing === 0) return;
@@ -295,19 +264,6 @@ export class WorkerPool {
     }
   }
 
-  // The created message of the whole arena, from each worker's share.
-  created(gen) {
-    const [lead] = gen.created;
-    if (gen.shares[0] === null) return this.emit(lead);
-    const panels = [], warnings = new Set();
-    gen.created.forEach(({panels: part, settings}, w) => {
-      part.forEach((panel, k) => (panels[gen.shares[w][k]] = panel));
-      for (const text of settings.warnings) warnings.add(globalText(text, gen.shares[w]));
-    });
-    const settings = {...lead.settings, activations: panels, warnings: [...warnings]};
-    this.emit({...lead, settings, panels});
-  }
-
   // A frame every worker has for the same epoch and resolution is one frame of the arena; the
   // older frames it passes are dropped (and acknowledged, so their workers go on).
   match(gen, frame) {
@@ -322,20 +278,23 @@ export class WorkerPool {
       return part;
     });
     const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
-    const combined = combine(parts, shares, gen.generation);
-    gen.delivered.push({parts, epoch: combined.epoch, resolution: combined.resolution});
+    const combined = combineFrames(parts, shares, gen.generation);
+    gen.last = {epoch: combined.epoch, resolution: combined.resolution};
+    gen.delivered.push({parts, ...gen.last});
     if (this.playing && combined.trainMs > 0 && !gen.settle) this.adapt(combined);
     const settled = gen.settle !== null;
-    gen.settle = null;
     this.emit(combined);
-    if (settled) {
-      if (!this.playing) this.emit({type: 'paused', generation: gen.generation});
-      const deferred = gen.deferred;
-      gen.deferred = 0;
-      if (deferred > 0) this.train(deferred);
-      this.pump();
-    }
+    if (settled) this.finishSettle(gen);
     return true;
+  }
+
+  finishSettle(gen) {
+    gen.settle = null;
+    if (!this.playing) this.emit({type: 'paused', generation: gen.generation});
+    const deferred = gen.deferred;
+    gen.deferred = 0;
+    if (deferred > 0) this.train(deferred);
+    this.pump();
   }
 
   // Every worker has done all it was asked and their last frames still differ (a resolution

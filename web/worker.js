@@ -123,6 +123,8 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     };
   }
   message.computeMs = performance.now() - start;
+  // On the clock every thread shares, so the page can tell how long the frame took to arrive.
+  message.postedAt = performance.timeOrigin + performance.now();
   state.inFlight += 1;
   postMessage(message, transfer);
 }
