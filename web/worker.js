@@ -8,6 +8,8 @@ const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
 // A chunk trains whole epochs until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
+// Fields computed without letting messages in: a reset waits at most about this long.
+const YIELD_MS = 4;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
 // Frames posted but not yet drawn: two let the threads overlap, more would only queue up.
@@ -92,13 +94,18 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   const transfer = [];
   const fields = [];
   const fieldStart = performance.now();
+  let yieldedAt = fieldStart;
   for (let i = 0; i < metrics.length; ++i) {
     // field() returns a fresh copy with its own ArrayBuffer: it is transferred, not copied.
     const field = arena.field(i, resolution, kind);
     fields.push(field);
     transfer.push(field.buffer);
-    // A fine grid of a deep network takes tens of ms: a reset may come in between panels.
+    // A fine grid of a deep network takes tens of ms: a reset may come in between panels. Small
+    // grids do not yield after each panel, as every yield is a task that a busy machine may
+    // schedule late.
+    if (performance.now() - yieldedAt < YIELD_MS) continue;
     await yieldToMessages();
+    yieldedAt = performance.now();
     if (state.create) return;
   }
   const fieldMs = performance.now() - fieldStart;
