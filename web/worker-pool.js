@@ -95,8 +95,10 @@ export class WorkerPool {
       target: 0,                     // epochs asked of every worker
       pending: [],                   // target epochs of training requests not yet drawn
       pausing: 0,                    // workers yet to acknowledge a pause
-      settle: null,                  // {target}: after a pause, the one frame that ends it
-      deferred: 0,                   // Step's epochs asked for while a pause settles
+      pausedResolution: 0,
+      settle: null,           // {target, resolution}: after a pause, the one frame that ends it
+      viewAfterSettle: null,  // view changes that came while a pause settled
+      deferred: 0,            // Step's epochs asked for while a pause settles
       errors: new Set(),
       last: {epoch: -1, resolution: 0},  // the latest frame handed out
       resynced: -1,                      // the target epoch a resync was asked at
@@ -125,7 +127,13 @@ export class WorkerPool {
   setView(view) {
     Object.assign(this.view, view);
     if ('resolution' in view && this.quality) this.quality.choose(view.resolution);
-    if (!this.gen) return;
+    const gen = this.gen;
+    if (!gen) return;
+    if (gen.pausing > 0 || gen.settle) {
+      // The frame that ends a pause is at the resolution the pause began with: views wait.
+      gen.viewAfterSettle = {...gen.viewAfterSettle, ...view};
+      return;
+    }
     this.forEachShare((w, share) => this.send(w, {type: 'view', view: this.viewFor(share, view)}));
   }
 
@@ -146,12 +154,16 @@ export class WorkerPool {
   /** Trains `speed` epochs per frame until pause(), as fast as frames are drawn. */
   play(speed) {
     this.speed = speed;
-    if (!this.playing && this.gen) {
-      const view = {movingResolution: this.quality.resolution};
-      this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
-    }
+    const gen = this.gen;
+    if (!this.playing && gen && !gen.pausing && !gen.settle) this.sendMoving();
     this.playing = true;
     this.pump();
+  }
+
+  // Tells the workers the resolution of frames that train (finishSettle sends it after a pause).
+  sendMoving() {
+    const view = {movingResolution: this.quality.resolution};
+    this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
   }
 
   pump() {
@@ -170,6 +182,7 @@ export class WorkerPool {
     if (!gen || gen.pausing > 0 || gen.settle) return;
     gen.pending = [];
     gen.pausing = gen.shares.length;
+    gen.pausedResolution = this.view.resolution;  // what the workers draw until the settle
     // The view message makes every worker show its last epoch at the chosen resolution.
     this.forEachShare((w) => {
       this.send(w, {type: 'view', view: {movingResolution: 0}});
@@ -182,7 +195,7 @@ export class WorkerPool {
     const target = Math.max(...gen.epochs) + gen.deferred;
     gen.deferred = 0;
     gen.target = target;
-    gen.settle = {target};
+    gen.settle = {target, resolution: gen.pausedResolution};
     gen.queues.forEach((queue, w) => {
       queue.filter((f) => !this.ends(gen, f)).forEach((f) => this.ack(w, f));
       gen.queues[w] = queue.filter((f) => this.ends(gen, f));
@@ -199,7 +212,7 @@ export class WorkerPool {
   }
 
   ends(gen, frame) {
-    return frame.epoch === gen.settle.target && frame.resolution === this.view.resolution;
+    return frame.epoch === gen.settle.target && frame.resolution === gen.settle.resolution;
   }
 
   /** The page drew the oldest frame it was given: its workers may go on. */
@@ -291,9 +304,12 @@ export class WorkerPool {
   finishSettle(gen) {
     gen.settle = null;
     if (!this.playing) this.emit({type: 'paused', generation: gen.generation});
+    if (gen.viewAfterSettle) this.setView(gen.viewAfterSettle);
+    gen.viewAfterSettle = null;
     const deferred = gen.deferred;
     gen.deferred = 0;
     if (deferred > 0) this.train(deferred);
+    if (this.playing) this.sendMoving();
     this.pump();
   }
 
