@@ -6,7 +6,8 @@ export class ResolutionNote {
   constructor(next) {
     this.el = document.createElement('p');
     this.el.className = 'resolution-note';
-    this.el.hidden = true;
+    // The line keeps its place when empty (style.css hides it), so the panels never jump.
+    this.el.dataset.coarse = 'false';
     next.before(this.el);
   }
 
@@ -16,7 +17,7 @@ export class ResolutionNote {
    */
   show({resolution, trainMs}, chosen) {
     const coarse = trainMs > 0 && resolution < chosen;
-    this.el.hidden = !coarse;
+    this.el.dataset.coarse = String(coarse);
     this.el.dataset.resolution = String(resolution);
     if (coarse) {
       this.el.textContent = `Fields at ${resolution} px while training (${chosen} px when ` +

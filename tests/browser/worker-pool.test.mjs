@@ -91,7 +91,7 @@ test(
           'relu,leaky_relu,prelu,elu,gelu,gelu_tanh,silu,softplus,tanh,sigmoid,linear,relu';
       const page = await openPage(session.context, `${session.url}${heavy}&workers=1`);
       const note = await page.waitForSelector(
-          '.resolution-note:not([hidden])', {state: 'visible', timeout: WAIT_MS});
+          '.resolution-note[data-coarse="true"]', {state: 'visible', timeout: WAIT_MS});
       const text = await note.textContent();
       const shown = Number(await note.getAttribute('data-resolution'));
       assert.ok(shown < 512, `training at ${shown} px`);
@@ -99,7 +99,7 @@ test(
       await page.click('#play');
       await page.waitForSelector(
           'html[data-worker-paused="true"]', {state: 'attached', timeout: WAIT_MS});
-      await page.waitForSelector('.resolution-note[hidden]', {state: 'attached', timeout: WAIT_MS});
+      await page.waitForSelector('.resolution-note', {state: 'hidden', timeout: WAIT_MS});
       const paused = await page.evaluate(() => window.reluLabDebug.lastFrame.resolution);
       assert.equal(paused, 512, 'the paused frame is drawn at the chosen resolution');
       t.diagnostic(`note: "${text}"`);
