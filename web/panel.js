@@ -65,6 +65,7 @@ export class Panel {
     root.dataset.index = String(index);
     root.dataset.diverged = 'false';
     root.tabIndex = 0;
+    root.setAttribute('role', 'button');
     const header = el('header', 'panel-header');
     const swatch = el('span', 'swatch');
     swatch.style.backgroundColor = PANEL_COLORS[index % PANEL_COLORS.length];

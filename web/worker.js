@@ -5,8 +5,16 @@ import {loadReluLab} from '../js/relu-lab.mjs';
 
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
-// A chunk trains whole epochs until this much time has passed, then lets messages in.
+// A chunk trains until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
+// The pace is counted per display frame (60 Hz): the worker adds `pace` epochs of budget per
+// frame that passes and trains whole units of it (a mini-batch step, or an epoch where the
+// library cannot step one batch), so slow paces spread over many frames.
+const FRAME_MS = 1000 / 60;
+// The slow start: the pace begins at EASE_START epochs per frame and doubles every EASE_EPOCHS
+// epochs until it reaches the chosen pace, so the first boundaries form over a few seconds.
+const EASE_START = 1 / 32;
+const EASE_EPOCHS = 4;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
 // Frames posted but not yet drawn: two let the threads overlap, more would only queue up.
@@ -15,14 +23,20 @@ const MAX_IN_FLIGHT = 2;
 let lab = null;
 let arena = null;
 let arenaSettings = null;  // arena.settings(), read once per arena
+let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
 const state = {
   create: null,  // the latest 'create' not yet carried out
   view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40},
   redraw: false,  // a view change wants a frame without training
   playing: false,
-  speed: 1,
-  steps: 0,  // epochs asked for by Step
+  speed: 1,      // epochs per frame once eased in
+  ease: true,    // start slowly (see EASE_START)
+  budget: 0,     // epochs owed to the pace, not yet trained
+  lastTick: 0,   // when the budget was last topped up
+  steps: 0,      // epochs asked for by Step
+  batches: 0,    // mini-batch steps asked for by Step
+  stepsDone: 0,  // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
   inFlight: 0,
   pauseAck: false,
   stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
@@ -33,9 +47,46 @@ function poke() {
   if (wake) wake();
   wake = null;
 }
-const idle = () => new Promise((resolve) => {
+// Waits for a message, or at most `ms` when given.
+const idle = (ms) => new Promise((resolve) => {
   wake = resolve;
+  if (ms !== undefined) setTimeout(poke, ms);
 });
+
+// Mini-batch steps in one epoch of the current arena.
+function stepsPerEpoch() {
+  return Math.max(
+      1, Math.ceil(trainCount / Math.max(1, Math.min(arenaSettings.batchSize, trainCount))));
+}
+const canStepBatches = () => typeof arena.trainSteps === 'function';
+
+// Epochs trained so far, with the fraction of the current one where steps are counted.
+function epochsDone() {
+  return state.stepsDone / stepsPerEpoch();
+}
+
+// Epochs per frame now: the chosen pace, reached through the slow start when it is on.
+function currentPace() {
+  if (!state.ease) return state.speed;
+  return Math.min(state.speed, EASE_START * 2 ** (epochsDone() / EASE_EPOCHS));
+}
+
+// Trains `count` steps (or epochs when `inEpochs`); returns once done, or stopped by `stamp`.
+async function trainUnits(count, inEpochs, stamp) {
+  let done = 0;
+  while (done < count && state.stamp === stamp) {
+    const chunkStart = performance.now();
+    do {
+      const want = Math.min(count - done, inEpochs ? 1 : stepsPerEpoch());
+      const progress = inEpochs ? arena.train(want) : arena.trainSteps(want);
+      // A library that reports partial progress says how much it did; older ones did it all.
+      if (progress && progress.steps === 0 && progress.epochs === 0) return;  // all diverged
+      done += progress ? (inEpochs ? progress.epochs : progress.steps) : want;
+      state.stepsDone += progress ? progress.steps : want * stepsPerEpoch();
+    } while (done < count && performance.now() - chunkStart < CHUNK_MS);
+    await yieldToMessages();
+  }
+}
 
 // A macrotask through a MessageChannel: queued messages run before it, and unlike setTimeout it
 // is not clamped to 4 ms when nested.
@@ -99,8 +150,18 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     if (state.create) return;
   }
   const fieldMs = performance.now() - fieldStart;
-  const message =
-      {type: 'frame', generation, metrics, fields, resolution, trainMs, fieldMs, computeMs: 0};
+  const message = {
+    type: 'frame',
+    generation,
+    metrics,
+    fields,
+    resolution,
+    trainMs,
+    fieldMs,
+    computeMs: 0,
+    epochs: epochsDone(),
+    pace: state.playing ? currentPace() : 0,
+  };
   if (d >= 0 && d < metrics.length) {
     message.detail = {
       index: d,
@@ -115,23 +176,34 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   postMessage(message, transfer);
 }
 
-// Trains the epochs of one frame (Step's, else `speed`) chunk by chunk. A pause stops it and
-// shows where it stopped; a new arena drops it.
+// Trains one frame: Step's epoch or batch, else what the pace has owed since the last frame.
+// Waits (without training) while less than one unit is owed. A pause or a new arena stops it.
 async function trainFrame() {
   const stamp = state.stamp;
-  const stepping = state.steps > 0;
-  const target = stepping ? state.steps : state.speed;
   const start = performance.now();
-  let done = 0;
-  while (done < target && state.stamp === stamp) {
-    const chunkStart = performance.now();
-    do {
-      arena.train(1);
-      done += 1;
-    } while (done < target && performance.now() - chunkStart < CHUNK_MS);
-    await yieldToMessages();
+  const batches = canStepBatches();
+  if (state.steps > 0 || state.batches > 0) {
+    // Step trains to the end of the current epoch (a whole epoch from a boundary).
+    const epochSteps = stepsPerEpoch();
+    const toBoundary = epochSteps - (state.stepsDone % epochSteps);
+    const stepping = state.batches > 0 ? 1 : toBoundary + (state.steps - 1) * epochSteps;
+    if (state.batches > 0)
+      state.batches -= 1;
+    else
+      state.steps = 0;
+    await trainUnits(batches ? stepping : Math.ceil(stepping / epochSteps), !batches, stamp);
+  } else {
+    const now = performance.now();
+    const frames = Math.min(4, (now - state.lastTick) / FRAME_MS);
+    state.lastTick = now;
+    const pace = currentPace();
+    state.budget = Math.min(state.budget + frames * pace, 2 * Math.max(pace, 1));
+    const unit = batches ? 1 / stepsPerEpoch() : 1;
+    if (state.budget < unit) return idle(Math.max(1, ((unit - state.budget) / pace) * FRAME_MS));
+    const count = Math.floor(state.budget / unit + 1e-9);
+    state.budget -= count * unit;
+    await trainUnits(count, !batches, stamp);
   }
-  if (stepping && state.stamp === stamp) state.steps -= done;
   if (state.create) return;
   await postFrame(performance.now() - start, start);
 }
@@ -158,12 +230,16 @@ async function create() {
   Object.assign(state.view, request.view);
   arena = lab.createArena(request.settings);
   arenaSettings = arena.settings();
+  state.stepsDone = 0;
+  state.budget = 0;
+  const data = dataOf(arena);
+  trainCount = data.trainY.length;
   postMessage({
     type: 'created',
     generation,
     settings: arenaSettings,
     panels: arenaSettings.activations,
-    data: dataOf(arena),
+    data
   });
   const resolution = state.view.resolution;
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
@@ -172,7 +248,8 @@ async function create() {
 
 async function step() {
   if (state.create) return create();
-  if (arena && (state.steps > 0 || state.playing) && state.inFlight < MAX_IN_FLIGHT) {
+  if (arena && (state.steps > 0 || state.batches > 0 || state.playing) &&
+      state.inFlight < MAX_IN_FLIGHT) {
     return trainFrame();
   }
   if (state.pauseAck) {
@@ -195,7 +272,10 @@ async function run(backend) {
     postMessage({type: 'error', request: 'load', message: String(error && error.message)});
     return;
   }
-  postMessage({type: 'loaded', backend: lab.backend, schema: lab.schema});
+  const probe = lab.createArena({points: 10, activations: ['relu']});
+  const canStep = typeof probe.trainSteps === 'function';
+  probe.delete();
+  postMessage({type: 'loaded', backend: lab.backend, schema: lab.schema, canStepBatches: canStep});
   for (;;) {
     try {
       await step();
@@ -216,6 +296,7 @@ onmessage = ({data: message}) => {
       state.create = message;
       state.stamp += 1;
       state.steps = 0;
+      state.batches = 0;
       state.inFlight = 0;
       break;
     case 'view':
@@ -223,17 +304,21 @@ onmessage = ({data: message}) => {
       state.redraw = true;
       break;
     case 'play':
+      if (!state.playing) state.lastTick = performance.now();
       state.playing = true;
       state.speed = message.speed;
+      state.ease = message.ease;
       break;
     case 'pause':
       state.playing = false;
       state.steps = 0;
+      state.batches = 0;
       state.stamp += 1;
       state.pauseAck = true;
       break;
     case 'step':
-      state.steps += message.epochs;
+      state.steps += message.epochs || 0;
+      state.batches += message.batches || 0;
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);
