@@ -1,12 +1,6 @@
 // The curated experiments: each is a complete setting (defaults plus a few overrides, so its URL
 // reproduces it) and 2-4 sentences on what to watch. Plus the newcomer's introduction.
 
-/** Shown under the title: one short paragraph, then more behind "More about this page". */
-export const LEDE =
-    'Small neural networks, one per activation function, learn to tell the orange points from ' +
-    'the purple ones — same data, same starting weights. Training starts at once, slowly at ' +
-    'first: watch each boundary form. Pick an experiment below, or click a panel to look inside.';
-
 /** Plain text paragraphs behind the lede's "More about this page". */
 export const INTRO = Object.freeze([
   'The background colour is each network\'s answer at every point of the plane: deep purple ' +
@@ -57,7 +51,7 @@ export const EXPERIMENTS = Object.freeze([
   },
   {
     id: 'dying-in-training',
-    title: 'ReLU dies while training',
+    title: 'Dying while training',
     text: 'A learning rate too high for Adam (0.3): in the first few epochs large steps push ' +
         'some ReLU units below zero on every training point. Their slope there is 0, so no ' +
         'gradient ever reaches them again: they are dead, and the count under the ReLU panel ' +
@@ -182,7 +176,7 @@ export const EXPERIMENTS = Object.freeze([
   },
   {
     id: 'vanishing',
-    title: 'Depth: vanishing gradients',
+    title: 'Vanishing gradients',
     text: 'Six hidden layers trained with plain SGD. Sigmoid\'s slope is at most 0.25, so the ' +
         'gradient shrinks by that factor or more at every layer on its way back: the first ' +
         'layers hardly move and sigmoid stays near chance, while ReLU (slope 1 where active) ' +
@@ -205,7 +199,7 @@ export const EXPERIMENTS = Object.freeze([
   },
   {
     id: 'spiral',
-    title: 'Spiral: where they differ',
+    title: 'Spiral',
     text: 'Two interleaved spirals are hard for small networks, and here the activations ' +
         'really part ways: watch which networks follow the arms and which give up on a ' +
         'straight cut. With this seed Leaky ReLU is first to wind round, ELU and ReLU follow, ' +
@@ -233,8 +227,11 @@ export const LANDING = 'relu-vs-tanh';
 export function findExperiment(expId, variantId) {
   const experiment = EXPERIMENTS.find((e) => e.id === expId);
   const variants = experiment?.variants || [];
-  const variant = variantId ? variants.find((v) => v.id === variantId) :
-                              variants.find((v) => !Object.keys(v.settings).length);
+  const own = (v) =>
+      Object.entries(v.settings)
+          .every(
+              ([key, value]) => JSON.stringify(experiment.settings[key]) === JSON.stringify(value));
+  const variant = variantId ? variants.find((v) => v.id === variantId) : variants.find(own);
   return {experiment, variant};
 }
 

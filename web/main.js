@@ -3,7 +3,7 @@
 import {worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
-import {EXPERIMENTS, findExperiment, INTRO, LANDING, LEDE} from './experiments.js';
+import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
@@ -309,7 +309,6 @@ const actions = {
 };
 
 function buildStatic() {
-  $('lede').textContent = LEDE;
   $('intro').replaceChildren(...INTRO.map((text) => {
     const p = document.createElement('p');
     p.textContent = text;
@@ -322,7 +321,7 @@ function buildStatic() {
     b.textContent = exp.title;
     b.addEventListener('click', () => {
       if (!app.table) return;  // the settings table arrives with the wasm module
-      loadExperiment(exp, exp.variants?.find((v) => !Object.keys(v.settings).length));
+      loadExperiment(exp, findExperiment(exp.id, '').variant);
     });
     return b;
   }));
@@ -349,11 +348,13 @@ function buildStatic() {
 }
 
 buildStatic();
-// Blank panels of the right size until the networks exist: the landing page has two; a link
-// says how many with its activations list.
-grid.skeleton(
-    /[#&]activations=([^&]*)/.exec(location.hash)?.[1].split(',').filter(Boolean).length ||
-    (/[#&]exp=/.test(location.hash) ? 3 : 2));
+// Blank panels of the right size until the networks exist: index.html holds two (the landing
+// page's); a link says how many with its activations list.
+{
+  const listed = /[#&]activations=([^&]*)/.exec(location.hash)?.[1].split(',').filter(Boolean);
+  const count = listed?.length || (/[#&]exp=./.test(location.hash) ? 3 : 2);
+  if (count !== 2) grid.skeleton(count);
+}
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
 debug.lossChart = lossChart;

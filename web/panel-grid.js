@@ -21,14 +21,6 @@ export class PanelGrid {
       const panel = event.target.closest('.panel');
       if (panel) onOpen(Number(panel.dataset.index));
     });
-    container.addEventListener('keydown', (event) => {
-      const panel = event.target.closest('.panel');
-      if (!panel || panel.classList.contains('skeleton')) return;
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();  // Space would scroll the page (and play/pause)
-        onOpen(Number(panel.dataset.index));
-      }
-    });
   }
 
   // Sizes the grid for `count` panels (see .panel-grid in style.css).
@@ -45,10 +37,8 @@ export class PanelGrid {
     this.size(count);
     const blanks = Array.from({length: count}, (_, i) => {
       const blank = new Panel({activation: '', params: {}, label: ''}, i, '\u00a0').root;
-      blank.classList.add('skeleton');
-      blank.removeAttribute('tabindex');
-      blank.removeAttribute('role');
-      blank.removeAttribute('aria-label');
+      blank.className = 'panel-skeleton';
+      blank.querySelector('button').disabled = true;
       blank.setAttribute('aria-hidden', 'true');
       return blank;
     });

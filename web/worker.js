@@ -194,7 +194,8 @@ async function trainFrame() {
     await trainUnits(batches ? stepping : Math.ceil(stepping / epochSteps), !batches, stamp);
   } else {
     const now = performance.now();
-    const frames = Math.min(4, (now - state.lastTick) / FRAME_MS);
+    // The budget's cap below, not the frame count, keeps a stall from piling up a debt.
+    const frames = (now - state.lastTick) / FRAME_MS;
     state.lastTick = now;
     const pace = currentPace();
     state.budget = Math.min(state.budget + frames * pace, 2 * Math.max(pace, 1));
