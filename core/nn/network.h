@@ -13,6 +13,16 @@
 
 namespace relu {
 
+// The work budget of one call that trains: a step on B examples costs
+// (B + kStepOverheadExamples) x param_count units (a forward and backward per example and
+// parameter, plus the optimizer's pass and the per-step overhead, measured as ~6 examples' worth
+// at batch 1). A call stops after the step that reaches kWorkPerCall and reports how far it
+// got; it always takes at least one step. Counted in units rather than time so a result never
+// depends on the machine's speed: 2^25 units take ~35-60 ms with the SIMD kernels and
+// ~170-250 ms with the scalar ones on a 2-core x86 laptop-class machine.
+inline constexpr uint64_t kWorkPerCall = uint64_t{1} << 25;
+inline constexpr uint64_t kStepOverheadExamples = 8;
+
 struct Network {
   Mlp mlp;
   OptimizerConfig optimizer;
@@ -56,6 +66,9 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
 // Trains whole epochs: ceil(N / batch_size) steps each (1 step for a full batch).
 TrainResult network_train_epochs(Network* net, const float* x, const float* labels, int N,
                                  int batch_size, int epochs, uint64_t shuffle_seed);
+
+// The units (see kWorkPerCall) of one step of `batch` examples on this network.
+uint64_t network_step_work(const Network& net, int batch);
 
 // Forward + backward over the whole data set without stepping: grads (mlp.grads) = gradient
 // of the mean loss over the N examples, returns that loss. logits (N, may be null) receives

@@ -228,10 +228,13 @@ TEST_CASE("lr = 10: a network diverges with its epoch, the others keep training"
       CHECK(arena.metrics(i)->epoch == 20);
       CHECK(std::isfinite(arena.metrics(i)->train_loss));
     }
-    std::string error;
+    // A diverged network has no field (it would be drawn from NaN): empty, and no error.
+    std::string error = "unset";
     const relu::FieldView field = arena.field(0, 32, relu::FieldKind::kProbability, &error);
     CHECK(error.empty());
-    CHECK(field.size == 32 * 32);
+    CHECK(field.size == 0);
+    CHECK(arena.unit_field(0, 0, 0, 32, &error).size == 0);
+    CHECK(arena.field(1, 32, relu::FieldKind::kProbability, &error).size == 32 * 32);
     REQUIRE(arena.train(5).empty());
     CHECK(arena.metrics(0)->epoch == linear.diverged_epoch - 1);
     CHECK(arena.metrics(1)->epoch == 25);

@@ -1,0 +1,36 @@
+// Whether memory can be had right now, asked without risking an abort: how the sessions fail
+// softly ("out of memory") where a plain allocation would end the process. Leaves out any
+// accounting of what is already allocated.
+#pragma once
+
+#include <cstddef>
+#include <cstdlib>
+#include <string>
+
+namespace relu {
+
+// Memory every session keeps free after it is built, for the small allocations of later calls
+// (JSON results, strings crossing from JS, which are at most 1 MiB of text): once a build has
+// left this much, those calls cannot run out of memory.
+inline constexpr std::size_t kMemoryHeadroomBytes = std::size_t{4} << 20;
+
+// Errors for memory start with this, so a caller can tell them from other failures.
+inline constexpr const char* kOutOfMemoryPrefix = "out of memory";
+
+// The error of a build that would leave less than the headroom free.
+inline std::string headroom_error() {
+  return std::string(kOutOfMemoryPrefix) + ": fewer than " +
+         std::to_string(kMemoryHeadroomBytes >> 20) + " MiB of memory would be left free";
+}
+
+// True if `bytes` could be allocated (and were freed again). malloc, not operator new: with
+// exceptions off, Emscripten's libc++ aborts in operator new, even the nothrow one, while
+// malloc (linked with ABORTING_MALLOC=0) returns null.
+inline bool memory_available(std::size_t bytes) {
+  void* probe = std::malloc(bytes);
+  if (probe == nullptr) return false;
+  std::free(probe);
+  return true;
+}
+
+}  // namespace relu
