@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdlib>
+#include <new>
 #include <string>
 
 namespace relu {
@@ -23,13 +23,16 @@ inline std::string headroom_error() {
          std::to_string(kMemoryHeadroomBytes >> 20) + " MiB of memory would be left free";
 }
 
-// True if `bytes` could be allocated (and were freed again). malloc, not operator new: with
-// exceptions off, Emscripten's libc++ aborts in operator new, even the nothrow one, while
-// malloc (linked with ABORTING_MALLOC=0) returns null.
+// True if `bytes` could be allocated (and were freed again). The aligned nothrow operator new,
+// as AlignedBuffer uses: with exceptions off, Emscripten's libc++ aborts in the plain operator
+// new, even the nothrow one, while the aligned one returns null (malloc is linked with
+// ABORTING_MALLOC=0). A direct call, unlike malloc/free or a new-expression, is not elided by
+// the optimiser, so the probe really asks the allocator.
 inline bool memory_available(std::size_t bytes) {
-  void* probe = std::malloc(bytes);
+  constexpr std::align_val_t kAlign{64};
+  void* probe = ::operator new(bytes, kAlign, std::nothrow);
   if (probe == nullptr) return false;
-  std::free(probe);
+  ::operator delete(probe, kAlign);
   return true;
 }
 
