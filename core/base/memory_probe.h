@@ -24,8 +24,8 @@ inline std::string headroom_error() {
 }
 
 // True if `bytes` could be allocated (and were freed again). The aligned nothrow operator new,
-// as AlignedBuffer uses: with exceptions off, Emscripten's libc++ aborts in the plain operator
-// new, even the nothrow one, while the aligned one returns null (malloc is linked with
+// as AlignedBuffer uses: with exceptions off, the wasm toolchain's libc++ aborts in the plain
+// operator new, even the nothrow one, while the aligned one returns null (malloc is linked with
 // ABORTING_MALLOC=0). A direct call, unlike malloc/free or a new-expression, is not elided by
 // the optimiser, so the probe really asks the allocator.
 inline bool memory_available(std::size_t bytes) {
