@@ -282,7 +282,7 @@ class Arena {
   /**
    * Trains every network that has not diverged until `epochs` (0..100000) more epochs have ended
    * (a partly trained epoch counts as the first), within the work budget of one call
-   * (lab.schema.limits.workPerCall: ~35-60 ms with SIMD kernels). Returns what was done; if
+   * (lab.schema.limits.workPerCall; README "Reliability"). Returns what was done; if
    * complete is false, call again with the epochs still wanted (`epochs - result.epochs`).
    * A network whose loss, gradients or weights become non-finite is marked diverged in this
    * call, with the epoch it happened in.

@@ -121,12 +121,16 @@ void Arena::mark_diverged(size_t i, uint64_t epoch) {
 void Arena::advance(uint64_t requested, TrainProgress* progress) {
   const int batch = std::min(settings_.batch_size, data_.train_count);
   const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
-  uint64_t per_step = 0;
+  // The metrics pass at the end of the call comes out of the same budget.
+  uint64_t per_step = 0, evaluation = 0;
   for (size_t i = 0; i < networks_.size(); ++i) {
-    if (!metrics_[i].diverged) per_step += network_step_work(networks_[i], batch);
+    if (metrics_[i].diverged) continue;
+    per_step += network_step_work(networks_[i], batch);
+    evaluation += network_eval_work(networks_[i], data_.count);
   }
+  const uint64_t for_steps = kWorkPerCall > evaluation ? kWorkPerCall - evaluation : 0;
   const uint64_t affordable =
-      per_step == 0 ? requested : std::max<uint64_t>(1, kWorkPerCall / per_step);
+      per_step == 0 ? requested : std::max<uint64_t>(1, for_steps / per_step);
   const uint64_t steps = std::min(requested, affordable);
   const uint64_t first = step_;
   const uint64_t last = first + steps;

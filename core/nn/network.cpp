@@ -134,6 +134,11 @@ uint64_t network_step_work(const Network& net, int batch) {
   return examples * static_cast<uint64_t>(net.mlp.param_count);
 }
 
+uint64_t network_eval_work(const Network& net, int examples) {
+  const uint64_t n = static_cast<uint64_t>(examples < 0 ? 0 : examples);
+  return n * static_cast<uint64_t>(net.mlp.param_count) / 3;
+}
+
 double network_loss_and_gradients(Network* net, const float* x, const float* labels, int N,
                                   float* logits) {
   mlp_zero_grad(&net->mlp);
