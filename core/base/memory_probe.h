@@ -10,8 +10,8 @@
 namespace relu {
 
 // Memory every session keeps free after it is built, for the small allocations of later calls
-// (JSON results, strings crossing from JS, which are at most 1 MiB of text): once a build has
-// left this much, those calls cannot run out of memory.
+// (JSON results; strings crossing from JS, at most 768 KiB as UTF-8 since JS limits text to
+// 256 Ki characters): while a build leaves this much, those calls do not run out of memory.
 inline constexpr std::size_t kMemoryHeadroomBytes = std::size_t{4} << 20;
 
 // Errors for memory start with this, so a caller can tell them from other failures.
