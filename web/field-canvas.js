@@ -68,7 +68,8 @@ export class FieldCanvas {
 
   /**
    * @param {object} frame
-   * @param {Float32Array} frame.field probabilities, resolution^2, row-major, top row first
+   * @param {Float32Array|null} frame.field probabilities, resolution^2, row-major, top row first;
+   *     null for a network that has none (it diverged): drawn grey
    * @param {number} frame.resolution
    * @param {boolean} [frame.discrete] draw p >= 0.5 as one flat class colour
    * @param {{xy: Float32Array, labels: ArrayLike<number>}[]} [frame.layers] point sets; xy are
@@ -82,10 +83,16 @@ export class FieldCanvas {
       this.scratch = new OffscreenCanvas(resolution, resolution);
       this.image = new ImageData(resolution, resolution);
     }
-    fieldToImage(this.image, field, discrete);
-    this.scratch.getContext('2d').putImageData(this.image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.scratch, 0, 0, canvas.width, canvas.height);
+    if (field) {
+      fieldToImage(this.image, field, discrete);
+      this.scratch.getContext('2d').putImageData(this.image, 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(this.scratch, 0, 0, canvas.width, canvas.height);
+    } else {
+      // A diverged network has no field (its weights are NaN/inf): grey, never a made-up colour.
+      ctx.fillStyle = '#d4d4d4';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+    }
     const radius = pointRadius ?? Math.max(1.5, canvas.width / 110);
     const scale = canvas.width / (domain[1] - domain[0]);
     for (const layer of layers) this.drawPoints(layer, domain[0], domain[1], scale, radius);

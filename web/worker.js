@@ -104,8 +104,8 @@ function yieldToMessages() {
 function unitMaps(index, transfer) {
   const res = state.view.unitResolution;
   return arenaSettings.layers.map((units, layer) => Array.from({length: units}, (_, unit) => {
-    const values = arena.unitField(index, layer, unit, res);
-    transfer.push(values.buffer);
+    const values = arena.unitField(index, layer, unit, res);  // null once it diverged
+    if (values) transfer.push(values.buffer);
     return values;
   }));
 }
@@ -142,9 +142,9 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   const fieldStart = performance.now();
   for (let i = 0; i < metrics.length; ++i) {
     // field() returns a fresh copy with its own ArrayBuffer: it is transferred, not copied.
-    const field = arena.field(i, resolution, kind);
+    const field = arena.field(i, resolution, kind);  // null once the network diverged
     fields.push(field);
-    transfer.push(field.buffer);
+    if (field) transfer.push(field.buffer);
     // A fine grid of a deep network takes tens of ms: a reset may come in between panels.
     await yieldToMessages();
     if (state.create) return;
