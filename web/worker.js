@@ -22,7 +22,9 @@ const state = {
   redraw: false,  // a view change wants a frame without training
   playing: false,
   speed: 1,
-  steps: 0,  // epochs asked for by Step
+  until: Infinity,  // play stops at this epoch (a figure's epoch limit)
+  epoch: 0,         // epochs trained by the current arena
+  steps: 0,         // epochs asked for by Step
   inFlight: 0,
   pauseAck: false,
   stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
@@ -120,7 +122,7 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
 async function trainFrame() {
   const stamp = state.stamp;
   const stepping = state.steps > 0;
-  const target = stepping ? state.steps : state.speed;
+  const target = stepping ? state.steps : Math.min(state.speed, state.until - state.epoch);
   const start = performance.now();
   let done = 0;
   while (done < target && state.stamp === stamp) {
@@ -128,6 +130,7 @@ async function trainFrame() {
     do {
       arena.train(1);
       done += 1;
+      state.epoch += 1;
     } while (done < target && performance.now() - chunkStart < CHUNK_MS);
     await yieldToMessages();
   }
@@ -157,6 +160,7 @@ async function create() {
   generation = request.generation;
   Object.assign(state.view, request.view);
   arena = lab.createArena(request.settings);
+  state.epoch = 0;
   arenaSettings = arena.settings();
   postMessage({
     type: 'created',
@@ -172,7 +176,8 @@ async function create() {
 
 async function step() {
   if (state.create) return create();
-  if (arena && (state.steps > 0 || state.playing) && state.inFlight < MAX_IN_FLIGHT) {
+  const playing = state.playing && state.epoch < state.until;
+  if (arena && (state.steps > 0 || playing) && state.inFlight < MAX_IN_FLIGHT) {
     return trainFrame();
   }
   if (state.pauseAck) {
@@ -225,6 +230,7 @@ onmessage = ({data: message}) => {
     case 'play':
       state.playing = true;
       state.speed = message.speed;
+      state.until = message.until ?? Infinity;
       break;
     case 'pause':
       state.playing = false;
