@@ -3,7 +3,7 @@
 // them), dist/relu-lab-figure.html (one self-contained file: modules and wasm inlined) and
 // dist/embed/sizes.json (what a figure's first load costs, gzipped). Usage: node this [dist]
 import {build} from 'esbuild';
-import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises';
+import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
@@ -91,6 +91,8 @@ async function singleFile() {
   const html =
       template.replace('<!-- FIGURE-SCRIPT -->', () => `<script type="module">${script}</script>`);
   await writeFile(join(DIST, 'relu-lab-figure.html'), html);
+  // The template came along with the page's files; only the built file belongs in dist/.
+  await rm(join(DIST, 'figure-single.html'), {force: true});
   return html.length;
 }
 
