@@ -1,6 +1,7 @@
 // Starts a figure's worker. A Worker cannot be built from another origin's URL, so when the
 // figure's script comes from a CDN the worker starts from a same-origin blob: that imports the
-// CDN module (the host's CSP then needs worker-src blob:, and the CDN must send CORS headers).
+// CDN module (the host's CSP then needs worker-src blob: plus the CDN's origin, since a module
+// worker's imports are checked against worker-src; and the CDN must send CORS headers).
 
 let factory = null;
 

@@ -235,13 +235,19 @@ export class ReluLabFigure extends HTMLElement {
     } catch (error) {
       this.fail(
           `The figure's worker could not start (${error.message}). A page with a ` +
-          'Content-Security-Policy must allow worker-src blob: for a figure served from ' +
-          'another origin.');
+          'Content-Security-Policy must allow worker-src blob: and the origin of the ' +
+          'figure\'s script.');
       return;
     }
     this.worker.onmessage = ({data}) => this.onMessage(data);
     this.worker.onerror = (event) => {
-      this.fail(`The figure's worker failed: ${event.message || 'it could not be loaded'}.`);
+      // A policy that blocks the worker's module reports it inside the worker only: say what
+      // a page with a Content-Security-Policy has to allow.
+      const hint = WORKER_URL.origin === location.origin ?
+          '' :
+          ` A page with a Content-Security-Policy must allow worker-src blob: ${
+              WORKER_URL.origin} (and script-src and connect-src ${WORKER_URL.origin}).`;
+      this.fail(`The figure's worker failed: ${event.message || 'it could not be loaded'}.${hint}`);
     };
     this.worker.postMessage({type: 'load', backend});
   }
