@@ -54,7 +54,11 @@ export function provideBuild(backend, createModule, wasmBinary) {
 
 async function instantiate(backend) {
   const provided = providedBuilds.get(backend);
-  if (provided) return provided.createModule({wasmBinary: provided.wasmBinary});
+  // locateFile keeps the glue from resolving its wasm against import.meta.url, which a blob:
+  // worker's address cannot be a base for.
+  if (provided) {
+    return provided.createModule({wasmBinary: provided.wasmBinary, locateFile: (path) => path});
+  }
   const file = backend === 'wasm-simd128' ? 'relu-lab-simd128' : 'relu-lab-scalar';
   const {default: createModule} = await import(new URL(`./${file}.mjs`, import.meta.url).href);
   const moduleArgs = {};

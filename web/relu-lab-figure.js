@@ -47,7 +47,7 @@ export class ReluLabFigure extends HTMLElement {
       step: button('Step', 'Step one epoch'),
       reset: button('Reset', 'Reset to epoch 0'),
       epoch: el('output', 'epoch', 'epoch 0'),
-      seed: button('New seed', 'New data and weights'),
+      seed: button('New seed'),
       link: el('a', '', 'open in relu-lab ↗'),
       status: el('p', 'status'),
       notices: el('ul', 'notices'),
@@ -56,6 +56,7 @@ export class ReluLabFigure extends HTMLElement {
     ui.poster.className = 'poster';
     ui.poster.append(el('span', '', 'Play'));
     ui.play.setAttribute('aria-pressed', 'false');
+    ui.seed.title = 'New data and weights';
     ui.link.target = '_blank';
     ui.link.rel = 'noopener';
     ui.bar.setAttribute('role', 'toolbar');
