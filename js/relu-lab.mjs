@@ -39,7 +39,27 @@ function chooseBackend(requested) {
   return requested;
 }
 
+// Builds a bundle supplied itself (backend -> {createModule, wasmBinary}), e.g. a single HTML file
+// with the module and the wasm bytes inlined, where there is nothing to fetch.
+const providedBuilds = new Map();
+
+/**
+ * Supplies a build ahead of loadReluLab, which then uses it instead of fetching its files.
+ * @param {'wasm-simd128'|'wasm-scalar'} backend
+ * @param {(moduleArgs: object) => Promise<object>} createModule the Emscripten module factory
+ * @param {Uint8Array} wasmBinary the build's wasm bytes
+ */
+export function provideBuild(backend, createModule, wasmBinary) {
+  providedBuilds.set(backend, {createModule, wasmBinary});
+}
+
 async function instantiate(backend) {
+  const provided = providedBuilds.get(backend);
+  // locateFile keeps the glue from resolving its wasm against import.meta.url, which a blob:
+  // worker's address cannot be a base for.
+  if (provided) {
+    return provided.createModule({wasmBinary: provided.wasmBinary, locateFile: (path) => path});
+  }
   const file = backend === 'wasm-simd128' ? 'relu-lab-simd128' : 'relu-lab-scalar';
   const {default: createModule} = await import(new URL(`./${file}.mjs`, import.meta.url).href);
   const moduleArgs = {};

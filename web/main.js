@@ -8,6 +8,7 @@ import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {initShare} from './share-dialog.js';
 import {UrlSettings} from './url-settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -355,6 +356,7 @@ buildStatic();
   const count = listed?.length || (/[#&]exp=./.test(location.hash) ? 3 : 2);
   if (count !== 2) grid.skeleton(count);
 }
+initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
 debug.lossChart = lossChart;

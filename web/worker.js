@@ -30,13 +30,14 @@ const state = {
   view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40},
   redraw: false,  // a view change wants a frame without training
   playing: false,
-  speed: 1,      // epochs per frame once eased in
-  ease: true,    // start slowly (see EASE_START)
-  budget: 0,     // epochs owed to the pace, not yet trained
-  lastTick: 0,   // when the budget was last topped up
-  steps: 0,      // epochs asked for by Step
-  batches: 0,    // mini-batch steps asked for by Step
-  stepsDone: 0,  // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
+  speed: 1,         // epochs per frame once eased in
+  ease: true,       // start slowly (see EASE_START)
+  budget: 0,        // epochs owed to the pace, not yet trained
+  lastTick: 0,      // when the budget was last topped up
+  steps: 0,         // epochs asked for by Step
+  batches: 0,       // mini-batch steps asked for by Step
+  stepsDone: 0,     // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
+  until: Infinity,  // play stops at this epoch (a figure's epoch limit)
   inFlight: 0,
   pauseAck: false,
   stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
@@ -201,7 +202,10 @@ async function trainFrame() {
     state.budget = Math.min(state.budget + frames * pace, 2 * Math.max(pace, 1));
     const unit = batches ? 1 / stepsPerEpoch() : 1;
     if (state.budget < unit) return idle(Math.max(1, ((unit - state.budget) / pace) * FRAME_MS));
-    const count = Math.floor(state.budget / unit + 1e-9);
+    // A figure's epoch limit: play never trains past it.
+    const room = Math.max(0, state.until - epochsDone());
+    const count = Math.min(Math.floor(state.budget / unit + 1e-9), Math.ceil(room / unit - 1e-9));
+    if (count === 0) return;
     state.budget -= count * unit;
     await trainUnits(count, !batches, stamp);
   }
@@ -230,6 +234,7 @@ async function create() {
   generation = request.generation;
   Object.assign(state.view, request.view);
   arena = lab.createArena(request.settings);
+  state.epoch = 0;
   arenaSettings = arena.settings();
   state.stepsDone = 0;
   state.budget = 0;
@@ -249,7 +254,8 @@ async function create() {
 
 async function step() {
   if (state.create) return create();
-  if (arena && (state.steps > 0 || state.batches > 0 || state.playing) &&
+  if (arena &&
+      (state.steps > 0 || state.batches > 0 || (state.playing && epochsDone() < state.until)) &&
       state.inFlight < MAX_IN_FLIGHT) {
     return trainFrame();
   }
@@ -309,6 +315,7 @@ onmessage = ({data: message}) => {
       state.playing = true;
       state.speed = message.speed;
       state.ease = message.ease;
+      state.until = message.until ?? Infinity;
       break;
     case 'pause':
       state.playing = false;
