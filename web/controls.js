@@ -66,14 +66,37 @@ export class Controls {
     this.onChange(key, value, notices);
   }
 
+  // Every control carries its one-line meaning (core's schema or the page's row) as a visible
+  // hint, tied to it as its accessible description.
   build(row) {
+    const line = this.buildControl(row);
+    if (row.meaning) {
+      const hint = el('small', {
+        className: 'control-hint',
+        id: `hint-${row.key}`,
+        text: row.meaning.replace(/ \(default [^)]*\)/, '')
+      });
+      line.append(hint);
+      const input = this.inputs.get(row.key);
+      const target = input.text || input;
+      if (target.setAttribute) target.setAttribute('aria-describedby', hint.id);
+    }
+    return line;
+  }
+
+  buildControl(row) {
     const id = `setting-${row.key}`;
     const label = el('label', {for: id, text: row.label
     });
     const line = el('div', {className: `control control-${row.type}`});
-    if (row.meaning) line.title = row.meaning;
     let input;
-    if (row.type === 'enum') {
+    if (row.choices) {
+      // A number from a short list of labelled values (the speed).
+      input =
+          el('select', {id},
+             row.choices.map(([value, text]) => el('option', {value: String(value), text})));
+      input.addEventListener('change', () => this.emit(row.key, input.value));
+    } else if (row.type === 'enum') {
       input = el('select', {id}, row.options.map((o) => el('option', {value: o, text: o})));
       input.addEventListener('change', () => this.emit(row.key, input.value));
     } else if (row.type === 'bool') {

@@ -10,7 +10,9 @@ const COL_W = 150;
 const PAD = 24;
 
 // A unit's outputs scaled to [0, 1] around 0 (0.5 = zero), so the diverging palette shows sign.
+// A diverged network has no maps (null): they stay null and are drawn grey.
 function normalise(values) {
+  if (!values) return {out: null};
   let max = 0;
   for (const v of values) max = Math.max(max, Math.abs(v));
   const out = new Float32Array(values.length);
@@ -20,6 +22,12 @@ function normalise(values) {
 
 function mapCanvas(values, res) {
   const c = new OffscreenCanvas(res, res);
+  if (!values) {
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#d4d4d4';
+    ctx.fillRect(0, 0, res, res);
+    return c;
+  }
   const image = new ImageData(res, res);
   fieldToImage(image, values, false);
   c.getContext('2d').putImageData(image, 0, 0);

@@ -4,12 +4,13 @@
 import {pool as worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
-import {EXPERIMENTS, experimentSettings, INTRO} from './experiments.js';
+import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
 import {ResolutionNote} from './resolution-note.js';
+import {initShare} from './share-dialog.js';
 import {UrlSettings} from './url-settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -95,22 +96,54 @@ function createArena() {
   if (detail.index >= 0) $('detail').close();
 }
 
+// Names a changed setting for the "you have left the experiment" line.
+function settingLabel(key) {
+  return (app.table.row(key).label || key).toLowerCase();
+}
+
 function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
-  const exp = EXPERIMENTS.find((e) => e.id === s.exp);
-  $('experiment-text').textContent = exp ? exp.text : '';
+  const {experiment: exp, variant} = findExperiment(s.exp, s.v);
+  const box = $('experiment-box');
+  const left = exp ? app.table.leftExperiment(s) : [];
+  box.dataset.left = String(left.length > 0);
+  box.dataset.experiment = exp ? exp.id : '';
+  $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
+  $('experiment-text').textContent = exp ? exp.text :
+                                           'No experiment is loaded: these are ' +
+          'settings of your own. Pick an experiment above for a guided comparison.';
+  $('experiment-note').textContent = variant?.note || '';
+  $('experiment-left').textContent = left.length ?
+      `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
+          'experiment\'s own settings, not what you see now.' :
+      '';
+  $('experiment-back').hidden = left.length === 0;
   $('experiment-variants').replaceChildren(...(exp?.variants || []).map((v) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = v.label;
-    b.addEventListener(
-        'click', () => loadSettings(experimentSettings(app.table.defaults(), exp, v)));
+    b.dataset.variant = v.id;
+    b.setAttribute(
+        'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
+    b.addEventListener('click', () => loadExperiment(exp, v));
     return b;
   }));
   for (const b of $('experiments').querySelectorAll('button')) {
     b.setAttribute('aria-pressed', String(b.dataset.experiment === s.exp));
   }
+}
+
+// Loads an experiment's (and variant's) settings with its text, keeping the page's view keys.
+function loadExperiment(exp, variant, scroll = true) {
+  const view = {};
+  for (const row of app.table.rows) {
+    if (row.core === undefined && !['exp', 'v'].includes(row.key))
+      view[row.key] = app.settings[row.key];
+  }
+  loadSettings({...app.table.experiment(exp, variant), ...view});
+  // The panels are what the experiment is about: bring them into view (phones scroll).
+  if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
 }
 
 function loadSettings(settings, notices = [], source = 'link') {
@@ -134,8 +167,8 @@ function changeSetting(key, value, notices) {
     createArena();
   else if (key === 'res')
     worker.postMessage({type: 'view', view: {resolution: value}});
-  else if (key === 'speed' && app.playing)
-    worker.postMessage({type: 'play', speed: value});
+  else if ((key === 'speed' || key === 'ease') && app.playing)
+    setPlaying(true);
   else if (app.lastFrame)
     draw(app.lastFrame);
 }
@@ -146,12 +179,20 @@ function setPlaying(playing) {
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
   root.dataset.workerPaused = 'false';
-  worker.postMessage(playing ? {type: 'play', speed: app.settings?.speed ?? 1} : {type: 'pause'});
+  worker.postMessage(
+      playing ? {type: 'play', speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true} :
+                {type: 'pause'});
+}
+
+// Whole epochs as they are; a fraction (mini-batch steps) with two decimals.
+function epochText(epochs) {
+  return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
 }
 
 function draw(frame) {
   grid.draw(frame, app.data, app.settings);
-  $('epoch').textContent = String(currentEpoch(frame.metrics));
+  $('epoch').textContent = epochText(frame.epochs ?? currentEpoch(frame.metrics));
+  root.dataset.epochs = String(frame.epochs ?? currentEpoch(frame.metrics));
   detail.update(frame, app.history);
 }
 
@@ -211,7 +252,9 @@ function onLoaded({backend, schema}) {
   app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
   app.controls = new Controls($('settings'), app.table, app.names, changeSetting);
   debug.table = app.table;
-  const {settings, notices} = app.table.parse(location.hash);
+  // Without a link the page opens its first comparison.
+  const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
+  const {settings, notices} = app.table.parse(hash);
   app.settings = settings;
   setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   loadSettings(settings, notices);
@@ -263,6 +306,10 @@ const actions = {
     if (app.playing) setPlaying(false);
     worker.postMessage({type: 'step', epochs: 1});
   },
+  stepBatch: () => {
+    if (app.playing) setPlaying(false);
+    worker.postMessage({type: 'step', batches: 1});
+  },
   reset: () => createArena(),
 };
 
@@ -279,12 +326,17 @@ function buildStatic() {
     b.textContent = exp.title;
     b.addEventListener('click', () => {
       if (!app.table) return;  // the settings table arrives with the wasm module
-      loadSettings({...experimentSettings(app.table.defaults(), exp), exp: exp.id});
+      loadExperiment(exp, findExperiment(exp.id, '').variant);
     });
     return b;
   }));
   $('play').addEventListener('click', actions.toggle);
   $('step').addEventListener('click', actions.step);
+  $('step-batch').addEventListener('click', actions.stepBatch);
+  $('experiment-back').addEventListener('click', () => {
+    const {experiment, variant} = findExperiment(app.settings.exp, app.settings.v);
+    if (experiment) loadExperiment(experiment, variant, false);
+  });
   $('reset').addEventListener('click', actions.reset);
   $('regenerate').addEventListener('click', () => {
     changeSetting('seed', Math.floor(Math.random() * 2147483647), []);
@@ -301,6 +353,14 @@ function buildStatic() {
 }
 
 buildStatic();
+// Blank panels of the right size until the networks exist: index.html holds two (the landing
+// page's); a link says how many with its activations list.
+{
+  const listed = /[#&]activations=([^&]*)/.exec(location.hash)?.[1].split(',').filter(Boolean);
+  const count = listed?.length || (/[#&]exp=./.test(location.hash) ? 3 : 2);
+  if (count !== 2) grid.skeleton(count);
+}
+initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
 debug.pool = worker;

@@ -21,10 +21,28 @@ export class PanelGrid {
       const panel = event.target.closest('.panel');
       if (panel) onOpen(Number(panel.dataset.index));
     });
-    container.addEventListener('keydown', (event) => {
-      const panel = event.target.closest('.panel');
-      if (panel && event.key === 'Enter') onOpen(Number(panel.dataset.index));
+  }
+
+  // Sizes the grid for `count` panels (see .panel-grid in style.css).
+  size(count) {
+    this.container.dataset.count = String(count);
+    this.container.classList.toggle('many', count > 4);
+  }
+
+  /**
+   * Empty panels of the final size while the wasm module loads, so that nothing moves when the
+   * real ones arrive.
+   */
+  skeleton(count) {
+    this.size(count);
+    const blanks = Array.from({length: count}, (_, i) => {
+      const blank = new Panel({activation: '', params: {}, label: ''}, i, '\u00a0').root;
+      blank.className = 'panel-skeleton';
+      blank.querySelector('button').disabled = true;
+      blank.setAttribute('aria-hidden', 'true');
+      return blank;
     });
+    this.container.replaceChildren(...blanks);
   }
 
   /**
@@ -33,6 +51,7 @@ export class PanelGrid {
    * @param {Map<string, string>} names activation name -> display name
    */
   setPanels(panels, names) {
+    this.size(panels.length);
     this.panels = panels.map((panel, i) => new Panel(panel, i, panelTitle(panel, names)));
     this.container.replaceChildren(...this.panels.map((p) => p.root));
   }

@@ -64,11 +64,16 @@ export class Panel {
     root.dataset.activation = panel.activation;
     root.dataset.index = String(index);
     root.dataset.diverged = 'false';
-    root.tabIndex = 0;
     const header = el('header', 'panel-header');
     const swatch = el('span', 'swatch');
     swatch.style.backgroundColor = PANEL_COLORS[index % PANEL_COLORS.length];
-    const heading = el('h3', 'panel-name', title);
+    // The title is the panel's button (Enter and Space open the detail view); a click anywhere
+    // on the panel does the same.
+    const heading = el('h3', 'panel-name');
+    this.button = el('button', 'panel-open', title);
+    this.button.type = 'button';
+    this.button.title = `${title}: open the network's details`;
+    heading.append(this.button);
     header.append(swatch, heading, el('span', 'panel-params', paramsText(panel)));
     const figure = el('div', 'panel-field');
     this.canvas = el('canvas');
@@ -94,7 +99,6 @@ export class Panel {
       row.append(el('dt', '', label), this.values[key]);
       this.stats.append(row);
     }
-    root.setAttribute('aria-label', `${title}: open details`);
     root.append(header, figure, this.stats);
     this.root = root;
     this.field = new FieldCanvas(this.canvas);

@@ -16,7 +16,7 @@ export function globalText(text, share) {
 }
 
 /**
- * One frame of the arena from one frame per worker at the same epoch and resolution (parts[w]
+ * One frame of the arena from one frame per worker at the same step and resolution (parts[w]
  * holds the panels of shares[w]); its timings are the slower worker's, which it waited for.
  */
 export function combineFrames(parts, shares, generation) {
@@ -33,7 +33,9 @@ export function combineFrames(parts, shares, generation) {
   const frame = {
     type: 'frame',
     generation,
-    epoch: parts[0].epoch,
+    epochs: parts[0].epochs,
+    steps: parts[0].steps,
+    pace: parts[0].pace,
     metrics,
     fields,
     resolution: parts[0].resolution,

@@ -3,8 +3,16 @@
 // to the hash. Parsing never throws: bad values become plain-text notices (never HTML).
 import {BACKENDS} from '../js/relu-lab.mjs';
 
-import {EXPERIMENTS} from './experiments.js';
+import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
 import {MAX_WORKERS} from './worker-pool.js';
+
+// The paces the speed control offers, in epochs per display frame (60 per second).
+const PACES = Object.freeze([1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2, 5, 10, 20, 50]);
+
+function paceText(pace) {
+  return pace < 1 ? `1/${Math.round(1 / pace)} epoch per frame` :
+                    `${pace} epoch${pace === 1 ? '' : 's'} per frame`;
+}
 
 // Short URL keys that stand for a core setting (the keys links have always used); every other
 // core setting is its own URL key. "name.key" is activation name's parameter key.
@@ -75,13 +83,22 @@ function pageRows(limits) {
     },
     {
       key: 'speed',
-      type: 'int',
+      type: 'number',
       group: 'view',
-      label: 'Epochs per frame',
+      label: 'Speed',
       default: 1,
-      min: 1,
-      max: 50,
-      step: 1
+      min: PACES[0],
+      max: PACES.at(-1),
+      choices: PACES.map((pace) => [pace, paceText(pace)]),
+      meaning: 'epochs trained per screen frame (60 frames a second) once the slow start is over',
+    },
+    {
+      key: 'ease',
+      type: 'bool',
+      group: 'view',
+      label: 'Slow start',
+      default: true,
+      meaning: 'begin at 1/32 epoch per frame and double the pace every 4 epochs up to Speed',
     },
     {key: 'discretize', type: 'bool', group: 'view', label: 'Discretize', default: false},
     {key: 'test', type: 'bool', group: 'view', label: 'Show test data', default: false},
@@ -95,6 +112,14 @@ function pageRows(limits) {
       label: 'Experiment',
       default: '',
       options: ['', ...EXPERIMENTS.map((e) => e.id)],
+    },
+    {
+      key: 'v',
+      type: 'enum',
+      group: 'hidden',
+      label: 'Variant of the experiment',
+      default: '',
+      options: ['', ...VARIANT_IDS],
     },
   ];
 }
@@ -169,6 +194,29 @@ export class UrlSettings {
       settings[row.key] = Array.isArray(row.default) ? row.default.slice() : row.default;
     }
     return settings;
+  }
+
+  /** @returns {object} defaults + experiment (+ variant) overrides, with exp and v set. */
+  experiment(experiment, variant) {
+    return {
+      ...experimentSettings(this.defaults(), experiment, variant),
+      exp: experiment.id,
+      v: variant ? variant.id : '',
+    };
+  }
+
+  /**
+   * @returns {string[]} the keys that set networks or data where `settings` differ from
+   *     its experiment's (and variant's) own settings: the text no longer describes them.
+   */
+  leftExperiment(settings) {
+    const {experiment, variant} = findExperiment(settings.exp, settings.v);
+    if (!experiment) return [];
+    const own = this.experiment(experiment, variant);
+    return this.rows.filter((row) => row.core !== undefined || row.key === 'speed')
+        .filter((row) => String(own[row.key]) !== String(settings[row.key]))
+        .map((row) => row.key)
+        .filter((key) => key !== 'speed');
   }
 
   /** @returns {object} the row of URL key `key`. */
@@ -293,10 +341,15 @@ export class UrlSettings {
    * @returns {{settings: object, notices: string[]}}
    */
   parse(hash) {
-    const settings = this.defaults();
     const notices = [];
     const params = new URLSearchParams(String(hash).replace(/^#/, ''));
+    // An experiment (and its variant) is the base the link's other keys change.
+    const exp =
+        params.has('exp') ? this.parseValue(this.byKey.get('exp'), params.get('exp'), notices) : '';
+    const {experiment, variant} = findExperiment(exp, params.get('v') ?? '');
+    const settings = experiment ? this.experiment(experiment, variant) : this.defaults();
     for (const [key, raw] of params) {
+      if (key === 'exp') continue;
       const row = this.byKey.get(key);
       if (row)
         settings[key] = this.parseValue(row, raw, notices);

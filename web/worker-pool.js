@@ -1,7 +1,9 @@
 // Trainer workers (worker.js) side by side: each owns a share of the panels in its own arena with
 // the same settings and seed, so every network trains exactly as it would in one arena, and one
-// frame of each worker at the same epoch makes the frame drawn. Leaves drawing and pacing out.
+// frame of each worker at the same optimizer step makes the frame drawn. The pool paces play
+// (pace.js, the rules a lone worker paces itself by) and asks every worker for the same steps.
 import {AdaptiveResolution} from './adaptive-resolution.js';
+import {Pace, stepsPerEpoch} from './pace.js';
 import {combineCreated, combineFrames, globalText, splitPanels} from './pool-frames.js';
 
 /** The most workers a pool starts (the panels are small: more threads mostly cost start-up). */
@@ -35,7 +37,8 @@ export class WorkerPool {
     this.gen = null;      // the current arena across workers (see create)
     this.view = {resolution: 128, detail: -1};
     this.playing = false;
-    this.speed = 1;
+    this.pace = new Pace();
+    this.wake = 0;  // the timer of a pump waiting for the pace to owe a step
     this.quality = null;
     const source = url || new URL('./worker.js', import.meta.url);
     this.workers = Array.from({length: size}, (_, w) => {
@@ -56,9 +59,9 @@ export class WorkerPool {
     const actions = {
       create: () => this.create(message.generation, message.settings, message.view),
       view: () => this.setView(message.view),
-      play: () => this.play(message.speed),
+      play: () => this.play(message),
       pause: () => this.pause(),
-      step: () => this.train(message.epochs),
+      step: () => this.step(message),
       drawn: () => this.drawn(message.generation),
     };
     actions[message.type]();
@@ -91,21 +94,23 @@ export class WorkerPool {
       created: [],
       queues: shares.map(() => []),
       delivered: [],  // combined frames handed out, oldest first: their parts await 'drawn'
-      epochs: shares.map(() => -1),  // each worker's epoch, from its frames
-      target: 0,                     // epochs asked of every worker
-      pending: [],                   // target epochs of training requests not yet drawn
-      pausing: 0,                    // workers yet to acknowledge a pause
+      perEpoch: 1,    // optimizer steps per epoch, known once created
+      steps: shares.map(() => -1),  // each worker's optimizer steps, from its frames
+      target: 0,                    // steps asked of every worker
+      pending: [],                  // target steps of training requests not yet drawn
+      pausing: 0,                   // workers yet to acknowledge a pause
       pausedResolution: 0,
       settle: null,           // {target, resolution}: after a pause, the one frame that ends it
       viewAfterSettle: null,  // view changes that came while a pause settled
-      deferred: 0,            // Step's epochs asked for while a pause settles
+      deferred: 0,            // steps asked for by Step while a pause settles
       errors: new Set(),
-      last: {epoch: -1, resolution: 0},  // the latest frame handed out
+      last: {steps: -1, resolution: 0},  // the latest frame handed out
       resynced: -1,                      // the target epoch a resync was asked at
       refine: 0,                         // the timer of a pending refine
     };
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
+    this.pace.reset();
     this.forEachShare((w, share) => {
       const message = {type: 'create', generation, settings, view: this.viewFor(share)};
       if (share) message.share = share;
@@ -137,23 +142,33 @@ export class WorkerPool {
     this.forEachShare((w, share) => this.send(w, {type: 'view', view: this.viewFor(share, view)}));
   }
 
-  /** Trains every panel `epochs` more epochs; one frame shows the result. */
-  train(epochs) {
+  /** Step: {epochs} trains to the end of the current epoch (and more), {batches} that many. */
+  step({epochs = 0, batches = 0}) {
     const gen = this.gen;
     if (!gen) return;
-    if (gen.pausing > 0 || gen.settle) {
-      gen.deferred += epochs;
-      return;
-    }
-    gen.target += epochs;
-    gen.pending.push(gen.target);
-    clearTimeout(gen.refine);
-    this.forEachShare((w) => this.send(w, {type: 'step', epochs}));
+    const {perEpoch} = gen;
+    const done = gen.target + gen.deferred;
+    const toBoundary = epochs > 0 ? perEpoch - (done % perEpoch) + (epochs - 1) * perEpoch : 0;
+    this.train(toBoundary + batches);
   }
 
-  /** Trains `speed` epochs per frame until pause(), as fast as frames are drawn. */
-  play(speed) {
-    this.speed = speed;
+  /** Trains every panel `steps` more optimizer steps; one frame shows the result. */
+  train(steps) {
+    const gen = this.gen;
+    if (!gen || steps <= 0) return;
+    if (gen.pausing > 0 || gen.settle) {
+      gen.deferred += steps;
+      return;
+    }
+    gen.target += steps;
+    gen.pending.push(gen.target);
+    clearTimeout(gen.refine);
+    this.forEachShare((w) => this.send(w, {type: 'step', steps}));
+  }
+
+  /** Plays at {speed, ease, until} (pace.js) until pause(). */
+  play(message) {
+    this.pace.play(message, performance.now(), !this.playing);
     const gen = this.gen;
     if (!this.playing && gen && !gen.pausing && !gen.settle) this.sendMoving();
     this.playing = true;
@@ -166,10 +181,20 @@ export class WorkerPool {
     this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
   }
 
+  // Asks for the steps the pace owes, with at most MAX_PENDING requests not yet drawn; while
+  // less than one step is owed, comes back when one will be.
   pump() {
+    clearTimeout(this.wake);
     const gen = this.gen;
-    if (!this.playing || !gen || gen.pausing > 0 || gen.settle) return;
-    while (gen.pending.length < MAX_PENDING) this.train(this.speed);
+    if (!this.playing || !gen || !gen.created.length || gen.pausing > 0 || gen.settle) return;
+    if (gen.pending.length >= MAX_PENDING) return;
+    const epochs = gen.target / gen.perEpoch;
+    if (!this.pace.running(epochs)) return;
+    const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);
+    if (count > 0)
+      this.train(count);
+    else if (waitMs !== undefined)
+      this.wake = setTimeout(() => this.pump(), waitMs);
   }
 
   /**
@@ -190,9 +215,9 @@ export class WorkerPool {
     });
   }
 
-  // Every worker has stopped: the furthest one's epoch (plus Step's) is where all stop.
+  // Every worker has stopped: the furthest one's step (plus Step's) is where all stop.
   startSettle(gen) {
-    const target = Math.max(...gen.epochs) + gen.deferred;
+    const target = Math.max(...gen.steps) + gen.deferred;
     gen.deferred = 0;
     gen.target = target;
     gen.settle = {target, resolution: gen.pausedResolution};
@@ -200,28 +225,28 @@ export class WorkerPool {
       queue.filter((f) => !this.ends(gen, f)).forEach((f) => this.ack(w, f));
       gen.queues[w] = queue.filter((f) => this.ends(gen, f));
     });
-    gen.epochs.forEach((epoch, w) => {
-      if (epoch < target) this.send(w, {type: 'step', epochs: target - epoch});
+    gen.steps.forEach((steps, w) => {
+      if (steps < target) this.send(w, {type: 'step', steps: target - steps});
     });
     const first = gen.queues.flat()[0];
     if (first) {
       this.match(gen, first);
-    } else if (gen.epochs.every((epoch) => epoch === target) && this.ends(gen, gen.last)) {
+    } else if (gen.steps.every((steps) => steps === target) && this.ends(gen, gen.last)) {
       this.finishSettle(gen);  // the frame that ends it is drawn already
     }
   }
 
   ends(gen, frame) {
-    return frame.epoch === gen.settle.target && frame.resolution === gen.settle.resolution;
+    return frame.steps === gen.settle.target && frame.resolution === gen.settle.resolution;
   }
 
   /** The page drew the oldest frame it was given: its workers may go on. */
   drawn(generation) {
     const gen = this.gen;
     if (!gen || generation !== gen.generation || !gen.delivered.length) return;
-    const {parts, epoch, resolution} = gen.delivered.shift();
+    const {parts, steps, resolution} = gen.delivered.shift();
     parts.forEach((part, w) => this.ack(w, part));
-    gen.pending = gen.pending.filter((target) => target > epoch);
+    gen.pending = gen.pending.filter((target) => target > steps);
     this.pump();
     // A coarse frame with nothing to follow it: the run paused or slowed, so refine it.
     if (!gen.pending.length && !gen.settle && !gen.pausing && resolution < this.view.resolution) {
@@ -251,11 +276,13 @@ export class WorkerPool {
         if (!current) return;
         gen.created[w] = message;
         if (gen.created.filter(Boolean).length < gen.shares.length) return;
+        gen.perEpoch = stepsPerEpoch(message.data.trainY.length, message.settings.batchSize);
         this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
+        this.pump();
         return;
       case 'frame':
         if (!current) return this.ack(w, message);
-        gen.epochs[w] = message.epoch;
+        gen.steps[w] = message.steps;
         if (gen.settle && !this.ends(gen, message)) return this.ack(w, message);
         gen.queues[w].push(message);
         // While a pause is acknowledged, frames wait: the settle picks the one to draw.
@@ -263,7 +290,7 @@ export class WorkerPool {
         return;
       case 'paused':
         if (!current || gen.pausing === 0) return;
-        gen.epochs[w] = message.epoch;
+        gen.steps[w] = message.steps;
         if (--gen.pausing === 0) this.startSettle(gen);
         return;
       case 'error': {
@@ -277,12 +304,12 @@ export class WorkerPool {
     }
   }
 
-  // A frame every worker has for the same epoch and resolution is one frame of the arena; the
+  // A frame every worker has for the same step and resolution is one frame of the arena; the
   // older frames it passes are dropped (and acknowledged, so their workers go on).
   match(gen, frame) {
     const at = gen.queues.map(
         (queue) =>
-            queue.findIndex((f) => f.epoch === frame.epoch && f.resolution === frame.resolution));
+            queue.findIndex((f) => f.steps === frame.steps && f.resolution === frame.resolution));
     if (at.some((i) => i < 0)) return false;
     const parts = gen.queues.map((queue, w) => {
       const passed = queue.splice(0, at[w] + 1);
@@ -292,7 +319,7 @@ export class WorkerPool {
     });
     const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
     const combined = combineFrames(parts, shares, gen.generation);
-    gen.last = {epoch: combined.epoch, resolution: combined.resolution};
+    gen.last = {steps: combined.steps, resolution: combined.resolution};
     gen.delivered.push({parts, ...gen.last});
     if (this.playing && combined.trainMs > 0 && !gen.settle) this.adapt(combined);
     const settled = gen.settle !== null;
@@ -317,7 +344,7 @@ export class WorkerPool {
   // change reached them at different frames): one redraw each gives frames that match.
   resync(gen) {
     if (gen.settle || gen.resynced === gen.target) return;
-    if (gen.epochs.some((epoch) => epoch !== gen.target)) return;
+    if (gen.steps.some((steps) => steps !== gen.target)) return;
     if (gen.queues.some((queue) => !queue.length)) return;  // a frame is on its way
     gen.resynced = gen.target;
     this.setView({});

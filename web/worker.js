@@ -1,14 +1,18 @@
 // The module worker that owns the lab and the arena: it trains in short chunks, yielding to its
 // message loop between them so that a reset, a setting change or a pause wins over training,
-// and posts frames (metrics and fields, transferred) tagged with the arena's generation. One
-// worker may own a share of the panels (see worker-pool.js): it knows only its own arena.
+// and posts frames (metrics and fields, transferred) tagged with the arena's generation. Alone it
+// paces itself (pace.js); in a pool (worker-pool.js) it owns a share of the panels and trains the
+// steps the pool asks for, so that every worker is at the same step in every frame.
 import {loadReluLab} from '../js/relu-lab.mjs';
+
+import {Pace, stepsPerEpoch as stepsPerEpochOf} from './pace.js';
 
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
-// A chunk trains whole epochs until this much time has passed, then lets messages in.
+// A chunk trains until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
-// Fields computed without letting messages in: a reset waits at most about this long.
+// Fields computed without letting messages in: a reset waits at most about this long. Small
+// grids do not yield after each panel, as every yield is a task a busy machine may run late.
 const YIELD_MS = 4;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
@@ -18,16 +22,19 @@ const MAX_IN_FLIGHT = 2;
 let lab = null;
 let arena = null;
 let arenaSettings = null;  // arena.settings(), read once per arena
+let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
-let epoch = 0;             // epochs trained since the arena was created: frames carry it
 const state = {
   create: null,  // the latest 'create' not yet carried out
-  // movingResolution: a coarser grid for frames that trained (0: the same as resolution).
+  // movingResolution: a coarser grid for frames that trained, chosen by a pool (0: resolution).
   view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40, movingResolution: 0},
   redraw: false,  // a view change wants a frame without training
   playing: false,
-  speed: 1,
-  steps: 0,  // epochs asked for by Step
+  pace: new Pace(),
+  steps: 0,      // epochs asked for by Step
+  batches: 0,    // mini-batch steps asked for by Step
+  exact: 0,      // optimizer steps asked for by a pool, trained in one frame
+  stepsDone: 0,  // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
   inFlight: 0,
   pauseAck: false,
   stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
@@ -38,9 +45,40 @@ function poke() {
   if (wake) wake();
   wake = null;
 }
-const idle = () => new Promise((resolve) => {
+// Waits for a message, or at most `ms` when given.
+const idle = (ms) => new Promise((resolve) => {
   wake = resolve;
+  if (ms !== undefined) setTimeout(poke, ms);
 });
+
+// Mini-batch steps in one epoch of the current arena.
+function stepsPerEpoch() {
+  return stepsPerEpochOf(trainCount, arenaSettings.batchSize);
+}
+
+// Epochs trained so far, with the fraction of the current one where steps are counted.
+function epochsDone() {
+  return state.stepsDone / stepsPerEpoch();
+}
+
+// Trains `count` optimizer steps; returns once done, or stopped by `stamp`.
+async function trainSteps(count, stamp) {
+  let done = 0;
+  while (done < count && state.stamp === stamp) {
+    const chunkStart = performance.now();
+    do {
+      const {steps} = arena.trainSteps(Math.min(count - done, stepsPerEpoch()));
+      // Every network diverged: the steps count as done, so that a pool's workers stay level.
+      if (steps === 0) {
+        state.stepsDone += count - done;
+        return;
+      }
+      done += steps;
+      state.stepsDone += steps;
+    } while (done < count && performance.now() - chunkStart < CHUNK_MS);
+    await yieldToMessages();
+  }
+}
 
 // A macrotask through a MessageChannel: queued messages run before it, and unlike setTimeout it
 // is not clamped to 4 ms when nested.
@@ -58,8 +96,8 @@ function yieldToMessages() {
 function unitMaps(index, transfer) {
   const res = state.view.unitResolution;
   return arenaSettings.layers.map((units, layer) => Array.from({length: units}, (_, unit) => {
-    const values = arena.unitField(index, layer, unit, res);
-    transfer.push(values.buffer);
+    const values = arena.unitField(index, layer, unit, res);  // null once it diverged
+    if (values) transfer.push(values.buffer);
     return values;
   }));
 }
@@ -97,12 +135,10 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   let yieldedAt = fieldStart;
   for (let i = 0; i < metrics.length; ++i) {
     // field() returns a fresh copy with its own ArrayBuffer: it is transferred, not copied.
-    const field = arena.field(i, resolution, kind);
+    const field = arena.field(i, resolution, kind);  // null once the network diverged
     fields.push(field);
-    transfer.push(field.buffer);
-    // A fine grid of a deep network takes tens of ms: a reset may come in between panels. Small
-    // grids do not yield after each panel, as every yield is a task that a busy machine may
-    // schedule late.
+    if (field) transfer.push(field.buffer);
+    // A fine grid of a deep network takes tens of ms: a reset may come in between panels.
     if (performance.now() - yieldedAt < YIELD_MS) continue;
     await yieldToMessages();
     yieldedAt = performance.now();
@@ -112,13 +148,15 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   const message = {
     type: 'frame',
     generation,
-    epoch,
     metrics,
     fields,
     resolution,
     trainMs,
     fieldMs,
-    computeMs: 0
+    computeMs: 0,
+    epochs: epochsDone(),
+    steps: state.stepsDone,
+    pace: state.playing ? state.pace.current(epochsDone()) : 0,
   };
   if (d >= 0 && d < metrics.length) {
     message.detail = {
@@ -136,24 +174,31 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   postMessage(message, transfer);
 }
 
-// Trains the epochs of one frame (Step's, else `speed`) chunk by chunk. A pause stops it and
-// shows where it stopped; a new arena drops it.
+// Trains one frame: a pool's exact steps, Step's epoch or batch, else what the pace has owed
+// since the last frame. Waits (without training) while less than one step is owed. A pause or a
+// new arena stops it.
 async function trainFrame() {
   const stamp = state.stamp;
-  const stepping = state.steps > 0;
-  const target = stepping ? state.steps : state.speed;
   const start = performance.now();
-  let done = 0;
-  while (done < target && state.stamp === stamp) {
-    const chunkStart = performance.now();
-    do {
-      arena.train(1);
-      done += 1;
-      epoch += 1;
-    } while (done < target && performance.now() - chunkStart < CHUNK_MS);
-    await yieldToMessages();
+  if (state.exact > 0) {
+    const count = state.exact;
+    state.exact = 0;
+    await trainSteps(count, stamp);
+  } else if (state.steps > 0 || state.batches > 0) {
+    // Step trains to the end of the current epoch (a whole epoch from a boundary).
+    const epochSteps = stepsPerEpoch();
+    const toBoundary = epochSteps - (state.stepsDone % epochSteps);
+    const stepping = state.batches > 0 ? 1 : toBoundary + (state.steps - 1) * epochSteps;
+    if (state.batches > 0)
+      state.batches -= 1;
+    else
+      state.steps = 0;
+    await trainSteps(stepping, stamp);
+  } else {
+    const {count, waitMs} = state.pace.take(performance.now(), epochsDone(), stepsPerEpoch());
+    if (count === 0) return waitMs === undefined ? undefined : idle(waitMs);
+    await trainSteps(count, stamp);
   }
-  if (stepping && state.stamp === stamp) state.steps -= done;
   if (state.create) return;
   const {resolution, movingResolution} = state.view;
   await postFrame(
@@ -180,19 +225,22 @@ async function create() {
   if (arena) arena.delete();
   arena = null;
   generation = request.generation;
-  epoch = 0;
   Object.assign(state.view, request.view);
-  // share: the panels (indices into settings.activations) this worker trains, if not all.
+  // share: the panels (indices into settings.activations) this worker of a pool trains.
   const {settings, share} = request;
   arena = lab.createArena(
       share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings);
   arenaSettings = arena.settings();
+  state.stepsDone = 0;
+  state.pace.reset();
+  const data = dataOf(arena);
+  trainCount = data.trainY.length;
   postMessage({
     type: 'created',
     generation,
     settings: arenaSettings,
     panels: arenaSettings.activations,
-    data: dataOf(arena),
+    data
   });
   const resolution = state.view.resolution;
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
@@ -201,12 +249,14 @@ async function create() {
 
 async function step() {
   if (state.create) return create();
-  if (arena && (state.steps > 0 || state.playing) && state.inFlight < MAX_IN_FLIGHT) {
+  const owed = state.exact > 0 || state.steps > 0 || state.batches > 0 ||
+      (state.playing && state.pace.running(epochsDone()));
+  if (arena && owed && state.inFlight < MAX_IN_FLIGHT) {
     return trainFrame();
   }
   if (state.pauseAck) {
     state.pauseAck = false;
-    postMessage({type: 'paused', generation, epoch});
+    postMessage({type: 'paused', generation, steps: state.stepsDone});
     return;
   }
   if (!arena) return idle();
@@ -245,6 +295,8 @@ onmessage = ({data: message}) => {
       state.create = message;
       state.stamp += 1;
       state.steps = 0;
+      state.batches = 0;
+      state.exact = 0;
       state.inFlight = 0;
       break;
     case 'view':
@@ -253,17 +305,21 @@ onmessage = ({data: message}) => {
       if (message.redraw !== false) state.redraw = true;
       break;
     case 'play':
+      state.pace.play(message, performance.now(), !state.playing);
       state.playing = true;
-      state.speed = message.speed;
       break;
     case 'pause':
       state.playing = false;
       state.steps = 0;
+      state.batches = 0;
+      state.exact = 0;
       state.stamp += 1;
       state.pauseAck = true;
       break;
     case 'step':
-      state.steps += message.epochs;
+      state.steps += message.epochs || 0;
+      state.batches += message.batches || 0;
+      state.exact += message.steps || 0;
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);

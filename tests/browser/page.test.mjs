@@ -45,9 +45,10 @@ function assertBothClasses(colours, what) {
   });
 }
 
-test('default page: clean load, 10 panels, backend, learns the circle', async (t) => {
+// `#exp=` (no experiment) is core's own defaults: all ten panels.
+test('core defaults: clean load, 10 panels, backend, learns the circle', async (t) => {
   const start = Date.now();
-  const page = await openPage(session.context, session.url);
+  const page = await openPage(session.context, `${session.url}#exp=`);
   const backend = await page.getAttribute('html', 'data-backend');
   assert.ok(['wasm-simd128', 'wasm-scalar'].includes(backend), `data-backend is ${backend}`);
   const panels = await panelData(page);

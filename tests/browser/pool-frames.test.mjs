@@ -43,7 +43,8 @@ test('created: panels in order, warnings naming the arena\'s panel, shared warni
 test('frames: fields are the workers\' arrays, the detail panel is renumbered', () => {
   const field = () => new Float32Array(4);
   const a = {
-    epoch: 7,
+    epochs: 7,
+    steps: 70,
     resolution: 2,
     metrics: ['m0', 'm2'],
     fields: [field(), field()],
@@ -54,7 +55,8 @@ test('frames: fields are the workers\' arrays, the detail panel is renumbered', 
     detail: {index: 1, units: []}
   };
   const b = {
-    epoch: 7,
+    epochs: 7,
+    steps: 70,
     resolution: 2,
     metrics: ['m1'],
     fields: [field()],
@@ -72,5 +74,6 @@ test('frames: fields are the workers\' arrays, the detail panel is renumbered', 
   assert.deepEqual([frame.computeMs, frame.trainMs, frame.fieldMs], [6, 2, 4], 'the slower one');
   assert.deepEqual(frame.workerMs, [3, 6]);
   assert.equal(frame.postedAt, 12);
-  assert.equal(frame.epoch, 7);
+  assert.equal(frame.epochs, 7);
+  assert.equal(frame.steps, 70);
 });

@@ -50,9 +50,11 @@ test('a malformed hash is clamped with notices, each a full sentence', () => {
   assert.deepEqual(settings.activations, coreSetting('activations').default);
   assert.equal(settings.exp, '');
   assert.equal(notices.length, 5, notices.join(' | '));
-  assert.match(notices[0], /^lr: "abc" is not a number/);
-  assert.match(notices[1], /^layers: 999 is outside 1 to 16/);
-  assert.match(notices[2], /"<img src=x onerror=alert\(1\)>" is not a known activation/);
+  // The experiment is read first: it is the base the other keys change.
+  assert.match(notices[0], /^exp: "nope" is not one of/);
+  assert.match(notices[1], /^lr: "abc" is not a number/);
+  assert.match(notices[2], /^layers: 999 is outside 1 to 16/);
+  assert.match(notices[3], /"<img src=x onerror=alert\(1\)>" is not a known activation/);
   for (const notice of notices) assert.match(notice, /\.$/, notice);
   assert.doesNotMatch(notices[4], /using $/);
 });
@@ -68,7 +70,7 @@ test('numbers clamp to core\'s bounds; a UI override does not clamp a link', () 
   assert.equal(settings.batch, 3);
   assert.deepEqual(settings.layers, [1, 8, 4, 4, 4, 4]);
   assert.equal(settings.res, schema.limits.maxFieldResolution);
-  assert.equal(settings.speed, 1);
+  assert.equal(settings.speed, table.row('speed').min);
   assert.ok(notices.length >= 7, notices.join(' | '));
   assert.ok(!notices.some((n) => /^(points|bias):/.test(n)), notices.join(' | '));
   // Typed into the control, the same value meets the control's range and says so.

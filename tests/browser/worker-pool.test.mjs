@@ -25,9 +25,9 @@ async function trainedFrame(workers) {
   const page = await openPage(
       session.context, `${session.url}${SETTINGS}&workers=${workers}`, {reducedMotion: 'reduce'});
   assert.equal(await page.evaluate(() => window.reluLabDebug.workers), workers);
-  await page.evaluate((n) => window.reluLabDebug.pool.train(n), EPOCHS);
+  await page.evaluate((n) => window.reluLabDebug.pool.step({epochs: n}), EPOCHS);
   await page.waitForFunction(
-      (n) => window.reluLabDebug.lastFrame.epoch === n, EPOCHS, {timeout: WAIT_MS, polling: 50});
+      (n) => window.reluLabDebug.lastFrame.epochs === n, EPOCHS, {timeout: WAIT_MS, polling: 50});
   const frame = await page.evaluate(() => {
     const {metrics, fields, resolution, workerMs} = window.reluLabDebug.lastFrame;
     return {metrics, fields: fields.map((f) => Array.from(f)), resolution, parts: workerMs.length};
@@ -76,10 +76,13 @@ test(
           'html[data-worker-paused="true"]', {state: 'attached', timeout: WAIT_MS});
       const seen = await page.evaluate(() => window.epochsSeen);
       assert.ok(seen.every((distinct) => distinct === 1), 'panels of one frame share its epoch');
-      const epochs = await page.$$eval('.panel', (ps) => ps.map((p) => Number(p.dataset.epoch)));
-      assert.equal(new Set(epochs).size, 1, `paused at ${epochs}`);
-      assert.equal(Number(await page.textContent('#epoch')), epochs[0]);
-      t.diagnostic(`${seen.length} frames in lockstep, paused at epoch ${epochs[0]}`);
+      const last = await page.evaluate(() => {
+        const {epochs, steps, metrics} = window.reluLabDebug.lastFrame;
+        return {epochs, steps, distinct: new Set(metrics.map((m) => m.epoch)).size};
+      });
+      assert.equal(last.distinct, 1, 'the paused frame\'s panels share one epoch');
+      assert.equal(await page.getAttribute('html', 'data-epochs'), String(last.epochs));
+      t.diagnostic(`${seen.length} frames in lockstep, paused at step ${last.steps}`);
       assert.deepEqual(page.problems, []);
       await page.close();
     });
