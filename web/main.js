@@ -51,7 +51,7 @@ window.reluLabDebug = debug;
 
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
-const resolutionNote = new ResolutionNote($('panels'));
+const resolutionNote = new ResolutionNote($('resolution-note'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),

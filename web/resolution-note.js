@@ -1,14 +1,11 @@
-// A line above the panels saying that the fields are drawn coarser than chosen while training
-// under load, hidden otherwise. It reads frames only: which thread made them is not its concern.
+// A note over the panels' bottom edge saying that the fields are drawn coarser than chosen while
+// training under load, hidden otherwise. It reads frames only: which thread made them is not its
+// concern.
 
 export class ResolutionNote {
-  /** @param {HTMLElement} next the element the note goes before */
-  constructor(next) {
-    this.el = document.createElement('p');
-    this.el.className = 'resolution-note';
-    // The line keeps its place when empty (style.css hides it), so the panels never jump.
-    this.el.dataset.coarse = 'false';
-    next.before(this.el);
+  /** @param {HTMLElement} el the note's element (index.html lays it over the panels' edge) */
+  constructor(el) {
+    this.el = el;
   }
 
   /**
