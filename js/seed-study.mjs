@@ -36,7 +36,7 @@ export const OUTCOMES = Object.freeze([
   {
     key: 'testAccuracy',
     label: 'final test accuracy',
-    unit: 'points',
+    unit: 'percentage points',
     scale: 100,
     better: 'higher',
     betterWord: 'more accurate',
@@ -54,7 +54,7 @@ export const OUTCOMES = Object.freeze([
   {
     key: 'deadFraction',
     label: 'dead hidden units (fraction)',
-    unit: 'points',
+    unit: 'percentage points',
     scale: 100,
     better: 'lower',
     betterWord: 'fewer dead units',
@@ -63,7 +63,7 @@ export const OUTCOMES = Object.freeze([
   {
     key: 'sparsity',
     label: 'exact-zero hidden outputs (fraction)',
-    unit: 'points',
+    unit: 'percentage points',
     scale: 100,
     better: 'higher',
     betterWord: 'sparser',
@@ -72,7 +72,7 @@ export const OUTCOMES = Object.freeze([
   {
     key: 'initActive',
     label: 'hidden outputs active at initialisation (fraction)',
-    unit: 'points',
+    unit: 'percentage points',
     scale: 100,
     better: 'higher',
     betterWord: 'more active',
