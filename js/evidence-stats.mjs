@@ -206,7 +206,8 @@ export function verdictText(nameA, nameRef, c, outcome) {
       `the median seed: ${m > 0 ? nameA : nameRef} ${outcome.censoredWord ?? 'finite'}, ${
           m > 0 ? nameRef : nameA} not`;
   const percent = Math.round(c.level * 100);
-  return `${nameA} vs ${nameRef}: ${head} — ${censored || size} (difference ${f(c.median)}, ${
-      percent}% CI [${f(c.lo)}, ${f(c.hi)}]), ${outcome.betterWord} on ${c.favourA} of ${
-      c.n} seeds, ${outcome.worseWord} on ${c.favourRef}`;
+  const difference = c.median === 0 ? '' : `difference ${f(c.median)}, `;
+  return `${nameA} vs ${nameRef}: ${head} — ${censored || size} (${difference}${percent}% CI [${
+      f(c.lo)}, ${f(c.hi)}]), ${outcome.betterWord} on ${c.favourA} of ${c.n} seeds, ${
+      outcome.worseWord} on ${c.favourRef}`;
 }

@@ -4,6 +4,7 @@
 import {BACKENDS} from '../js/relu-lab.mjs';
 
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
+import {studyRows} from './study-settings.js';
 
 // The paces the speed control offers, in epochs per display frame (60 per second).
 const PACES = Object.freeze([1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2, 5, 10, 20, 50]);
@@ -161,7 +162,7 @@ export class UrlSettings {
             coreRow(p, `${a.name}.${p.key}`, {group: 'more', label: `${a.displayName} ${p.key}`}));
       }
     }
-    this.rows.push(...pageRows(schema.limits));
+    this.rows.push(...pageRows(schema.limits), ...studyRows(schema));
     this.byKey = new Map(this.rows.map((row) => [row.key, row]));
     this.activations = new Map(schema.activations.map((a) => [a.name, a]));
     this.limits = schema.limits;
