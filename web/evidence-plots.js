@@ -123,6 +123,11 @@ export function sweepPlot(box, series, {outcome, axis, values}) {
   const hasNever = all.includes(Infinity);
   let lo = Math.min(0, ...finite), hi = Math.max(...finite, lo + 1e-9);
   if (outcome.scale && hi <= 1) hi = Math.max(hi, 0.05);
+  // Up to the first round tick at or above the data, so the top band is labelled.
+  const yTicks = ticks(lo, hi);
+  const step = yTicks.length > 1 ? yTicks[1] - yTicks[0] : hi - lo;
+  while (yTicks.at(-1) < hi - 1e-12) yTicks.push(Number((yTicks.at(-1) + step).toPrecision(6)));
+  hi = yTicks.at(-1);
   const neverY = top + 6;
   const y0 = height - bottom, y1 = top + (hasNever ? 24 : 0);
   const y = (v) => (v === Infinity ? neverY : y0 - ((v - lo) / (hi - lo)) * (y0 - y1));
@@ -131,7 +136,7 @@ export function sweepPlot(box, series, {outcome, axis, values}) {
   const svg =
       frame(width, height, `${outcome.label} against ${axis.key}: median and IQR per network`);
   svg.classList.add('sweep-plot');
-  for (const t of ticks(lo, hi)) {
+  for (const t of yTicks) {
     svg.append(svgEl('line', {x1: left, x2: width - right, y1: y(t), y2: y(t), class: 'grid'}));
     svg.append(svgEl('text', {x: left - 6, y: y(t) + 4, class: 'tick y'}, valueText(t, outcome)));
   }
@@ -163,5 +168,16 @@ export function sweepPlot(box, series, {outcome, axis, values}) {
       svg.append(dot);
     }
   }
-  box.replaceChildren(svg);
+  // Lines may lie on top of each other (several at 0): the legend names every colour.
+  const legend = document.createElement('ul');
+  legend.className = 'plot-legend';
+  for (const s of series) {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.setProperty('background', s.color);
+    item.append(swatch, s.label);
+    legend.append(item);
+  }
+  box.replaceChildren(svg, legend);
 }

@@ -124,6 +124,16 @@ export class EvidenceView {
       return;
     }
     const request = claimRequest(this.table, claim, {seeds: f.keys.seeds, target: f.keys.target});
+    // The form shows what the claim runs (its kind, outcome and axis), so that it matches the plot.
+    const {kind, outcome, key, values} = claim.study;
+    this.form.show({
+      ...this.settings,
+      ...f.keys,
+      study: kind,
+      outcome,
+      ...(key ? {sweepKey: key} : {}),
+      ...(values ? {sweepPoints: values.length} : {})
+    });
     this.start({request, urlSettings, claim});
   }
 
@@ -215,7 +225,7 @@ export class EvidenceView {
     item.textContent = `${verdict}: ${lines.join('; ')}`;
     item.dataset.verdict = verdict;
     this.out.verdicts.replaceChildren(
-        el('li', {className: 'claim-line', text: `Claim: ${claim.text} — ${verdict}.`}),
+        el('li', {className: 'claim-line', text: `Claim: “${claim.text}” — ${verdict}`}),
         ...lines.map((line) => el('li', {text: line})));
   }
 
