@@ -1,16 +1,14 @@
 // The evidence section: a many-seed comparison or a sweep of the panels' settings, run by the
 // study pool off the main thread, shown as a plot, a table and verdicts; plus the claims list.
 // Which study is shown lives in the URL (study-settings.js); the numbers come from the library.
-import {pairedComparison, verdictText} from '../js/evidence-stats.mjs';
-import {outcomeOf, outcomeValue, summarize} from '../js/seed-study.mjs';
-import {summarizeSweep, sweepAxes} from '../js/seed-sweep.mjs';
+import {outcomeOf} from '../js/seed-study.mjs';
+import {sweepAxes} from '../js/seed-sweep.mjs';
 import {planStudy} from '../js/study-plan.mjs';
 
 import {renderClaims} from './claims-view.js';
 import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
 import {el, evidenceForm, readForm} from './evidence-form.js';
-import {stripPlot, sweepPlot, valueText} from './evidence-plots.js';
-import {PANEL_COLORS} from './panel.js';
+import {renderCompare, renderSweep, studyCsv} from './evidence-results.js';
 import {StudyPool} from './study-pool.js';
 
 // The keys of a study (study-settings.js) that the form writes to the URL.
@@ -238,119 +236,24 @@ export class EvidenceView {
 
   renderCompare(result, outcome) {
     const refName = this.study.claim ? result.networks[0].activation : this.study.urlSettings.ref;
-    let reference = result.networks.findIndex((n) => n.activation === refName);
-    if (reference < 0) reference = 0;
-    const rows =
-        summarize(result, {outcome: outcome.key, reference})
-            .map(
-                (r, i) =>
-                    ({...r, label: this.named(r), color: PANEL_COLORS[i % PANEL_COLORS.length]}));
-    if (!this.study.claim) {
-      this.out.verdicts.replaceChildren(
-          ...rows.filter((r) => r.versus)
-              .map((r) => el('li', {
-                     dataset: {kind: r.versus.kind},
-                     text: verdictText(r.label, rows[reference].label, r.versus, outcome)
-                   })));
-      if (rows.length === 1)
-        this.out.verdicts.replaceChildren(
-            el('li', {text: 'One network: nothing to compare it with.'}));
-    }
-    stripPlot(this.out.plot, rows, {outcome, seeds: result.seeds, hrefOf: (s) => this.hrefOf(s)});
-    const head = ['network', 'median', 'IQR', 'never', 'best seed', 'worst seed'];
-    const seedLink = (s) =>
-        (s ? el('a', {
-          href: this.hrefOf(s.seed),
-          text: `seed ${s.seed}: ${valueText(s.value, outcome)}`
-        }) :
-             '–');
-    const body = rows.map(
-        (r) =>
-            [r.label,
-             r.stats ? valueText(r.stats.median, outcome) : 'does not apply',
-             r.stats ? `${valueText(r.stats.q1, outcome)} to ${valueText(r.stats.q3, outcome)}` :
-                       '–',
-             r.stats ? `${r.never} of ${r.values.length}` : '–',
-             seedLink(r.best),
-             seedLink(r.worst),
-    ]);
-    this.renderTable(
-        head, body,
-        `${outcome.label} over ${result.seeds.length} seeds, ${result.epochs} epochs, target ${
-            Math.round(result.target * 100)}% test accuracy`);
+    renderCompare(this.out, result, {
+      outcome,
+      refName,
+      claim: this.study.claim,
+      named: (n) => this.named(n),
+      hrefOf: (s) => this.hrefOf(s)
+    });
   }
 
   renderSweep(result, outcome) {
     const axis = this.axes.find((a) => a.key === result.key) ?? {key: result.key, scale: 'options'};
-    const series =
-        summarizeSweep(result, outcome.key)
-            .map(
-                (s, i) =>
-                    ({...s, label: this.named(s), color: PANEL_COLORS[i % PANEL_COLORS.length]}));
-    sweepPlot(this.out.plot, series, {outcome, axis, values: result.values});
-    if (!this.study.claim) {
-      // Paired across the sweep's ends: the same seeds give the same data at every value.
-      const ends = series.flatMap((s, i) => {
-        const col = (j) => result.points.at(j).records.map((r) => outcomeValue(r[i], outcome.key));
-        const [a, b] = [col(-1), col(0)];
-        if (a.includes(null) || b.includes(null)) return [];
-        const c = pairedComparison(a, b, outcome);
-        return [el('li', {
-          text: verdictText(
-              `${s.label} at ${result.key} ${result.values.at(-1)}`, `at ${result.values[0]}`, c,
-              outcome)
-        })];
-      });
-      this.out.verdicts.replaceChildren(...ends);
-    }
-    const head = ['network', ...result.values.map((v) => `${result.key} ${v}`)];
-    const body = series.map(
-        (s) =>
-            [s.label,
-             ...s.rows.map(
-                 (r) =>
-                     (r ? `${valueText(r.median, outcome)} (${valueText(r.q1, outcome)} to ${
-                              valueText(r.q3, outcome)})` :
-                          '–'))]);
-    this.renderTable(
-        head, body, `Median (IQR) of ${outcome.label} over ${result.seeds} seeds per value`);
-  }
-
-  renderTable(head, body, caption) {
-    const t = el('table', {className: 'evidence-table'}, [
-      el('caption', {text: caption}),
-      el('thead', {}, [el('tr', {}, head.map((h) => el('th', {scope: 'col', text: h})))]),
-      el('tbody', {},
-         body.map(
-             (cells) =>
-                 el('tr', {},
-                    cells.map((c, i) => el(i ? 'td' : 'th', i ? {} : {scope: 'row'}, [c]))))),
-    ]);
-    this.out.table.replaceChildren(t);
+    renderSweep(
+        this.out, result, {outcome, axis, claim: this.study.claim, named: (n) => this.named(n)});
   }
 
   download(kind) {
     const {result, request} = this.study;
-    const comparisons = result.points ?? [result];
-    let text;
-    if (kind === 'json')
-      text = JSON.stringify({request, result}, null, 1);
-    else {
-      const keys = [
-        'seed', 'activation', 'label', 'epochsToTarget', 'testAccuracy', 'testLoss', 'deadFraction',
-        'sparsity', 'initActive', 'alphaMean', 'diverged'
-      ];
-      const lines = [[...(result.points ? [result.key] : []), ...keys].join(',')];
-      comparisons.forEach((c, j) => {
-        for (const seedRecords of c.records) {
-          for (const r of seedRecords)
-            lines.push([
-              ...(result.points ? [result.values[j]] : []), ...keys.map((k) => r[k] ?? '')
-            ].join(','));
-        }
-      });
-      text = lines.join('\n') + '\n';
-    }
+    const text = kind === 'json' ? JSON.stringify({request, result}, null, 1) : studyCsv(result);
     const url = URL.createObjectURL(
         new Blob([text], {type: kind === 'json' ? 'application/json' : 'text/csv'}));
     const a = el('a', {href: url, download: `relu-lab-study.${kind}`});

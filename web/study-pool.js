@@ -52,6 +52,11 @@ export class StudyPool {
             feed(worker);
           }
         };
+        // A worker that cannot start (its script or the wasm fails to load) ends the study.
+        worker.onerror = (event) => {
+          this.cancel(false);
+          reject(new Error(`a study worker failed: ${event.message || 'it could not start'}`));
+        };
         worker.postMessage({id, task: tasks[id], backend: this.backend});
       };
       for (let i = 0; i < Math.min(this.size, tasks.length); ++i) feed(this._worker(i));
