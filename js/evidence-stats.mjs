@@ -114,11 +114,27 @@ export function bootstrapMedian(diffs, options = {}) {
   }
   const n = diffs.length;
   const uniform = seededUniform(seed);
-  const draw = new Float64Array(n);
+  // A resample's median without sorting it: each draw counts one hit on its value's rank in the
+  // sorted sample, and the middle order statistics are found by walking the counts. The values
+  // are those of sorting the drawn values, at O(n) per resample instead of O(n log n).
+  const order = Array.from(diffs.keys()).sort((i, j) => diffs[i] - diffs[j] || i - j);
+  const sortedValues = order.map((i) => diffs[i]);
+  const rankOf = new Int32Array(n);
+  order.forEach((i, rank) => (rankOf[i] = rank));
+  const counts = new Int32Array(n);
+  const h = (n - 1) / 2, lo = Math.floor(h);
+  const nth = (k) => {  // the k-th (0-based) value of the resample in sorted order
+    for (let r = 0, seen = 0; r < n; ++r) {
+      seen += counts[r];
+      if (seen > k) return sortedValues[r];
+    }
+    return sortedValues[n - 1];
+  };
   const medians = new Float64Array(resamples);
   for (let r = 0; r < resamples; ++r) {
-    for (let i = 0; i < n; ++i) draw[i] = diffs[Math.floor(uniform() * n)];
-    medians[r] = quantileSorted(draw.sort(), 0.5);
+    counts.fill(0);
+    for (let i = 0; i < n; ++i) ++counts[rankOf[Math.floor(uniform() * n)]];
+    medians[r] = between(nth(lo), nth(Math.min(lo + 1, n - 1)), h - lo);
   }
   medians.sort();
   return {

@@ -10,6 +10,8 @@ import {stripPlot, sweepPlot, valueText} from './evidence-plots.js';
 import {PANEL_COLORS} from './panel.js';
 
 const color = (i) => PANEL_COLORS[i % PANEL_COLORS.length];
+// Between the statistics and the drawing the page gets a turn, so neither blocks it for long.
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function renderTable(box, head, body, caption) {
   box.replaceChildren(el('table', {className: 'evidence-table'}, [
@@ -26,9 +28,11 @@ function renderTable(box, head, body, caption) {
  * A comparison: a verdict per network against the reference (unless a claim states its own),
  * the strip plot and the table with each network's best and worst seed as links.
  * @param {{verdicts, plot, table}} out elements
- * @param {{outcome, refName: string, claim, named: Function, hrefOf: Function}} context
+ * @param {{outcome, refName: string, claim, named: Function, hrefOf: Function,
+ *     current: () => boolean}} context current() is false once another study replaced this one
  */
-export function renderCompare(out, result, {outcome, refName, claim, named, hrefOf}) {
+export async function renderCompare(
+    out, result, {outcome, refName, claim, named, hrefOf, current}) {
   const reference = Math.max(0, result.networks.findIndex((n) => n.activation === refName));
   const rows = summarize(result, {outcome: outcome.key, reference})
                    .map((r, i) => ({...r, label: named(r), color: color(i)}));
@@ -42,6 +46,8 @@ export function renderCompare(out, result, {outcome, refName, claim, named, href
     if (rows.length === 1)
       out.verdicts.replaceChildren(el('li', {text: 'One network: nothing to compare it with.'}));
   }
+  await yieldToPage();
+  if (!current()) return;
   stripPlot(out.plot, rows, {outcome, seeds: result.seeds, hrefOf});
   const seedLink = (s) =>
       (s ? el('a', {href: hrefOf(s.seed), text: `seed ${s.seed}: ${valueText(s.value, outcome)}`}) :
@@ -65,9 +71,11 @@ export function renderCompare(out, result, {outcome, refName, claim, named, href
  * A sweep: median and IQR per network along the axis, the table of them, and (unless a claim
  * states its own) a verdict per network between the axis' two ends, paired by seed.
  */
-export function renderSweep(out, result, {outcome, axis, claim, named}) {
+export async function renderSweep(out, result, {outcome, axis, claim, named, current}) {
   const series =
       summarizeSweep(result, outcome.key).map((s, i) => ({...s, label: named(s), color: color(i)}));
+  await yieldToPage();
+  if (!current()) return;
   sweepPlot(out.plot, series, {outcome, axis, values: result.values});
   if (!claim) {
     // Paired across the sweep's ends: the same seeds give the same data at every value.

@@ -174,10 +174,10 @@ export class EvidenceView {
       });
       if (this.study !== current) return;
       current.result = plan.assemble(records);
-      this.root.dataset.state = 'done';
       const warned = plan.options.warnings.length ? ` (${plan.options.warnings.join('; ')})` : '';
       this.setStatus(`${plan.tasks.length} runs done${warned}.`);
-      this.render();
+      await this.render();
+      if (this.study === current) this.root.dataset.state = 'done';
     } catch (error) {
       if (this.study !== current) return;
       const cancelled = error.name === 'AbortError';
@@ -204,15 +204,18 @@ export class EvidenceView {
     return `#${this.table.toHash({...this.study.urlSettings, seed})}`;
   }
 
-  render() {
-    const {result, claim} = this.study;
+  async render() {
+    const study = this.study;
+    const {result, claim} = study;
     const outcome =
         outcomeOf(claim ? claim.study.outcome : readForm(this.form, this.settings).keys.outcome);
     if (claim) this.renderClaimVerdict(claim, result);
+    const current = () => this.study === study;
     if (result.points)
-      this.renderSweep(result, outcome);
+      await this.renderSweep(result, outcome, current);
     else
-      this.renderCompare(result, outcome);
+      await this.renderCompare(result, outcome, current);
+    if (!current()) return;
     this.out.downloads.hidden = false;
     this.root.dataset.rendered = String(Number(this.root.dataset.rendered || 0) + 1);
   }
@@ -234,21 +237,23 @@ export class EvidenceView {
         network.label;
   }
 
-  renderCompare(result, outcome) {
+  renderCompare(result, outcome, current) {
     const refName = this.study.claim ? result.networks[0].activation : this.study.urlSettings.ref;
-    renderCompare(this.out, result, {
+    return renderCompare(this.out, result, {
       outcome,
       refName,
       claim: this.study.claim,
       named: (n) => this.named(n),
-      hrefOf: (s) => this.hrefOf(s)
+      hrefOf: (s) => this.hrefOf(s),
+      current,
     });
   }
 
-  renderSweep(result, outcome) {
+  renderSweep(result, outcome, current) {
     const axis = this.axes.find((a) => a.key === result.key) ?? {key: result.key, scale: 'options'};
-    renderSweep(
-        this.out, result, {outcome, axis, claim: this.study.claim, named: (n) => this.named(n)});
+    return renderSweep(
+        this.out, result,
+        {outcome, axis, claim: this.study.claim, named: (n) => this.named(n), current});
   }
 
   download(kind) {

@@ -1,7 +1,7 @@
 // The evidence section in headless Chromium: a K=5 comparison shows progress and renders its
 // plot, table and verdicts; a seed opens that run in the panels; the same study URL gives the
-// same numbers; cancel stops the workers; a 3-point sweep and a claim render. Waits for
-// conditions only, never on time.
+// same numbers (the table's text); cancel stops the workers; a 3-point sweep and a claim render.
+// Waits for conditions only, never on time.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 
@@ -36,7 +36,7 @@ async function fill(values) {
 const state = () => page.$eval('#evidence', (e) => e.dataset.state);
 const waitState = (s) => page.waitForFunction(
     (x) => document.querySelector('#evidence').dataset.state === x, s, {timeout: WAIT_MS});
-const tableText = () => page.$eval('.evidence-table', (t) => t.innerText);
+const tableText = () => page.$eval('.evidence-table', (t) => t.textContent);
 
 test('a K=5 comparison shows progress, then its plot, table and verdicts', async () => {
   await fill({study: 'compare', seeds: 5, studyEpochs: 40, target: 95});
@@ -68,7 +68,7 @@ test('the same study URL gives the same numbers', async () => {
   const again = await openPage(session.context, session.url + hash, {reducedMotion: 'reduce'});
   await again.waitForFunction(
       () => document.querySelector('#evidence').dataset.state === 'done', null, {timeout: WAIT_MS});
-  assert.equal(await again.$eval('.evidence-table', (t) => t.innerText), first);
+  assert.equal(await again.$eval('.evidence-table', (t) => t.textContent), first);
   assert.deepEqual(again.problems, []);
   await again.close();
 });

@@ -91,6 +91,27 @@ test('a study task is the arena of that seed', () => {
   }
 });
 
+test('epochs to target: the epoch the per-epoch metrics first reach it (censored: null)', () => {
+  const settings = {...SMALL, activations: ['relu', 'tanh', 'sigmoid', 'linear'], batchSize: 7};
+  const records = study.runSeed(lab, settings, 6, {epochs: 30, target: 0.9});
+  // The reference: one epoch per call, test accuracy from metrics() after each.
+  const arena = lab.createArena({...settings, seed: 6});
+  const expected = arena.metrics().map((m) => (m.testAccuracy >= 0.9 ? 0 : null));
+  for (let e = 1; e <= 30; ++e) {
+    arena.train(1);
+    arena.metrics().forEach((m, i) => {
+      if (expected[i] === null && m.testAccuracy >= 0.9) expected[i] = e;
+    });
+  }
+  assert.deepEqual(records.map((r) => r.epochsToTarget), expected);
+  assert.deepEqual(records.map((r) => r.testLoss), arena.metrics().map((m) => m.testLoss));
+  assert.equal(expected[3], null);
+  arena.delete();
+  assert.throws(
+      () => lab.createArena(SMALL).trainToTarget(1, 'high'),
+      /^Error: arena.trainToTarget: target must be a number/);
+});
+
 test('the same study gives the same numbers, whatever order or lanes run its tasks', async () => {
   const options = {seeds: 5, epochs: 20, target: 0.9};
   const one = await study.compareSeeds(lab, SMALL, options);
