@@ -4,6 +4,7 @@
 import {pool as worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
+import {EvidenceView} from './evidence-view.js';
 import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
@@ -55,6 +56,16 @@ const resolutionNote = new ResolutionNote($('resolution-note'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
+});
+
+// The many-seed studies below the panels: they load a run into the panels and keep their own
+// keys in the hash without rebuilding the networks.
+const evidence = new EvidenceView($('evidence'), {
+  load: (settings) => loadSettings(settings),
+  writeKeys: (keys) => {
+    app.settings = {...app.settings, ...keys};
+    writeHash();
+  },
 });
 
 function logEvent(type, generation, epoch) {
@@ -153,6 +164,7 @@ function loadSettings(settings, notices = [], source = 'link') {
   writeHash();
   applyView();
   createArena();
+  evidence.show(settings);
 }
 
 function changeSetting(key, value, notices) {
@@ -258,6 +270,7 @@ function onLoaded({backend, schema}) {
   app.settings = settings;
   setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   loadSettings(settings, notices);
+  evidence.ready(app.table, schema, app.names, app.settings, backend);
 }
 
 worker.onmessage = ({data: message}) => {
