@@ -4,6 +4,7 @@
 
 #include <catch.hpp>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -140,4 +141,69 @@ TEST_CASE("arena session: ReLUs pushed below zero are dead, and unit activity re
   const int stride = relu::metrics_record_doubles();
   CHECK(s.metrics_data()[relu::metrics_offset(relu::MetricsField::kDeadMask)] == 1.0);
   CHECK(s.metrics_data()[stride + relu::metrics_offset(relu::MetricsField::kDeadMask)] == 0.0);
+}
+
+namespace {
+
+// {"points": [[x, y], ...], "labels": [...]} of n rows; floats print with 9 digits (exact).
+std::string data_json(const std::vector<float>& xy, const std::vector<float>& labels) {
+  std::string points, ys;
+  char text[64];
+  for (size_t i = 0; i < labels.size(); ++i) {
+    std::snprintf(text, sizeof text, "%s[%.9g,%.9g]", i > 0 ? "," : "",
+                  static_cast<double>(xy[2 * i]), static_cast<double>(xy[2 * i + 1]));
+    points += text;
+    ys += (i > 0 ? "," : "") + std::to_string(static_cast<int>(labels[i]));
+  }
+  return R"({"points": [)" + points + R"(], "labels": [)" + ys + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("arena session: given points in the preset's order train exactly like the preset") {
+  const int n = 200;
+  const std::string common = R"("seed": 9, "scaleInputs": false, "batchSize": 16,
+      "activations": ["relu", "tanh"], "trainFraction": 0.6)";
+  relu::ArenaSession preset;
+  REQUIRE(
+      preset.reset(R"({"dataset": "moons", "noise": 0.1, "points": 200, )" + common + "}").empty());
+  // The split shuffles given rows by a permutation that depends only on the seed and n: read it
+  // back from points that encode their own index, then give the preset's rows in its inverse.
+  std::vector<float> index_xy(2 * n), index_labels(n);
+  for (int i = 0; i < n; ++i) {
+    index_xy[2 * i] = -5.0f + 0.05f * static_cast<float>(i);
+    index_labels[i] = static_cast<float>(i % 2);
+  }
+  relu::ArenaSession probe;
+  REQUIRE(
+      probe.reset(R"({"data": )" + data_json(index_xy, index_labels) + "," + common + "}").empty());
+  std::vector<float> given_xy(2 * n), given_labels(n);
+  for (int j = 0; j < n; ++j) {
+    const float x = probe.points()[2 * j];
+    int i = 0;
+    while (i < n && index_xy[2 * i] != x) ++i;
+    REQUIRE(i < n);
+    given_xy[2 * i] = preset.points()[2 * j];
+    given_xy[2 * i + 1] = preset.points()[2 * j + 1];
+    given_labels[i] = preset.labels()[j];
+  }
+  relu::ArenaSession given;
+  REQUIRE(
+      given.reset(R"({"data": )" + data_json(given_xy, given_labels) + "," + common + "}").empty());
+  REQUIRE(given.point_floats() == preset.point_floats());
+  CHECK(given.train_count() == preset.train_count());
+  CHECK(std::memcmp(given.points(), preset.points(), 2 * n * sizeof(float)) == 0);
+  CHECK(std::memcmp(given.labels(), preset.labels(), n * sizeof(float)) == 0);
+  REQUIRE(preset.train(20).empty());
+  REQUIRE(given.train(20).empty());
+  REQUIRE(given.metrics_size() == preset.metrics_size());
+  CHECK(std::memcmp(given.metrics_data(), preset.metrics_data(),
+                    preset.metrics_size() * sizeof(double)) == 0);
+  CHECK(given.arena().metrics(0)->train_accuracy > 0.8);
+  // Scaled inputs divide the given raw coordinates by 6, as for the presets.
+  relu::ArenaSession scaled;
+  REQUIRE(
+      scaled.reset(R"({"data": )" + data_json(index_xy, index_labels) + R"(, "seed": 9})").empty());
+  CHECK(scaled.half_width() == 1.0f);
+  for (size_t k = 0; k < scaled.point_floats(); ++k) REQUIRE(std::fabs(scaled.points()[k]) <= 1.0f);
 }
