@@ -125,8 +125,7 @@ const SettingRow kRows[] = {
      "> 0 clips the global gradient norm to it; 0 = off",
      [](const S& s) { return f(s.optimizer.clip_norm); },
      [](S* s, double v) { s->optimizer.clip_norm = to_f(v); }, nullptr, nullptr},
-    // 0.9 at most: a higher rate leaves too few units for a 2-D toy net to learn anything.
-    {"dropout", T::kNumber, 0.0, 0.0, 0.9, 0, nullptr,
+    {"dropout", T::kNumber, 0.0, 0.0, f(kMlpMaxDropout), 0, nullptr,
      "inverted dropout rate after each hidden activation, training steps only (0 = off)",
      [](const S& s) { return f(s.dropout); }, [](S* s, double v) { s->dropout = to_f(v); }, nullptr,
      nullptr},
