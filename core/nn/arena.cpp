@@ -160,6 +160,13 @@ std::string Arena::unit_activity(int i, int resolution, UnitActivity* out) {
   return "";
 }
 
+std::string Arena::regions(int i, int resolution, LinearRegions* out) {
+  if (i < 0 || i >= network_count()) {
+    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
+  }
+  return linear_regions(out, &networks_[static_cast<size_t>(i)].mlp, resolution, data_.half_width);
+}
+
 FieldView Arena::view_of(const float* data, int resolution, const std::string& error) const {
   if (!error.empty()) return {};
   return {data, static_cast<size_t>(resolution) * static_cast<size_t>(resolution), resolution,

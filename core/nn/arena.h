@@ -15,6 +15,7 @@
 #include "nn/dataset.h"
 #include "nn/decision_field.h"
 #include "nn/init.h"
+#include "nn/linear_regions.h"
 #include "nn/metrics.h"
 #include "nn/mlp.h"
 #include "nn/network.h"
@@ -67,6 +68,9 @@ class Arena {
   // metrics) and silent on the grid of the domain at `resolution` (a grid evaluation, as
   // field()). Returns "" or an error; *out is filled only on success.
   std::string unit_activity(int i, int resolution, UnitActivity* out);
+  // Network i's linear regions at `resolution` (linear_regions.h) into *out, the caller's
+  // buffers. Returns "" or an error (bad index or resolution, a smooth activation).
+  std::string regions(int i, int resolution, LinearRegions* out);
 
  private:
   // Network i's buffer in `buffers`, sized for resolution^2 floats, or nullptr with *error.

@@ -2,6 +2,7 @@
 // their layout, fields, unit activity and determinism.
 #include "api/arena_session.h"
 
+#include <algorithm>
 #include <catch.hpp>
 #include <cmath>
 #include <cstdio>
@@ -227,4 +228,25 @@ TEST_CASE("arena session: dropout and batch norm train every panel with the same
   REQUIRE(t.reset(s.settings_json()).empty());
   REQUIRE(t.train(30).empty());
   CHECK(std::memcmp(s.metrics_data(), t.metrics_data(), s.metrics_size() * sizeof(double)) == 0);
+}
+
+TEST_CASE("arena session: regions per network, an explanation for smooth activations") {
+  relu::ArenaSession s;
+  REQUIRE(s.reset(R"({"points": 100, "activations": ["relu", "gelu"], "layers": [3]})").empty());
+  REQUIRE(s.regions(0, 64).empty());
+  const auto relu_regions = parse_ok(s.regions_json());
+  const double count = relu_regions.find("count")->as_number();
+  CHECK(count >= 1);
+  CHECK(count <= 7);  // 3 lines cut the plane into at most 7 pieces
+  REQUIRE(s.region_cells() == 64 * 64);
+  int32_t top = 0;
+  for (size_t k = 0; k < s.region_cells(); ++k) top = std::max(top, s.region_ids()[k]);
+  CHECK(top + 1 == count);
+  REQUIRE(s.regions(1, 64).empty());
+  CHECK(s.regions_json() ==
+        R"({"count":null,"resolution":64,"explanation":"gelu is smooth: its network has no )"
+        R"(linear regions"})");
+  CHECK(s.region_cells() == 0);
+  CHECK(s.regions(2, 64) == "index: 2 is outside 0..1");
+  CHECK(s.regions(0, 8).rfind("resolution: 8 is outside", 0) == 0);
 }

@@ -56,7 +56,8 @@ TEST_CASE("batch norm layer: backward matches central differences in both modes"
       beta[o] = rng_uniform_range(&rng, -0.5f, 0.5f);
       rm[o] = rng_uniform_range(&rng, -0.5f, 0.5f);
       rv[o] = rng_uniform_range(&rng, 0.5f, 2.0f);
-      for (int b = 0; b < kB; ++b) c[o * kS + b] = rng_uniform_range(&rng, -1.0f, 1.0f);
+      for (int b = 0; b < kB; ++b)
+        c[o * kS + b] = static_cast<double>(rng_uniform_range(&rng, -1.0f, 1.0f));
     }
     const std::vector<float> z_in = z;
     const std::vector<float> rm_in = rm, rv_in = rv;
