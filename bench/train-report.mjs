@@ -11,14 +11,20 @@ const SHORT = {
   'tfjs-wasm': 'tfjs'
 };
 
-// The trainer's targets (wasm SIMD in Node, one core) and figures the peers published.
+// The trainer's targets (wasm SIMD in Node, one core) and figures the peers published. A field
+// target may also ask for a ratio to TF.js-wasm measured in the same run (minTfjs).
 const TARGETS = [
   {kind: 'train', activation: 'relu', batch: 10, min: 10e6, unit: 'examples/s'},
   {kind: 'train', activation: 'tanh', batch: 10, min: 5e6, unit: 'examples/s'},
-  {kind: 'field', activation: 'relu', resolution: 256, min: 60e6, unit: 'points/s'},
-  {kind: 'field', activation: 'tanh', resolution: 256, min: 25e6, unit: 'points/s'},
+  {kind: 'field', activation: 'relu', resolution: 256, min: 80e6, minTfjs: 4, unit: 'points/s'},
+  {kind: 'field', activation: 'tanh', resolution: 256, min: 40e6, minTfjs: 8, unit: 'points/s'},
+  {kind: 'field', activation: 'gelu', resolution: 256, min: 25e6, unit: 'points/s'},
 ];
 const FIELDS_BUDGET_MS = 25;  // "10 networks x 256^2 fields stay within ~25 ms"
+// The benchmarked network, 2-8-8-1: multiply-adds per grid point are the sum of in * out over
+// its layers, 2*8 + 8*8 + 8*1 = 88.
+const LAYER_SIZES = [2, 8, 8, 1];
+const MACS_PER_POINT = LAYER_SIZES.slice(1).reduce((s, out, l) => s + LAYER_SIZES[l] * out, 0);
 const QUOTED = [
   'TF Playground (its own JS) trains 2-8-8-1 at ~0.5 M examples/s (relu) and ~0.4 M (tanh) ',
   'TF.js-wasm: a 2-8-8-1 SGD step at batch 32 costs ~360-390 us, ~0.09 M examples/s, almost ' +
@@ -84,24 +90,61 @@ function trainTable(records, get, markdown) {
   return table(headers, rows, markdown);
 }
 
+// The grid evaluator per build, and the chunked mlp_forward reference (simd128) it replaced.
 function fieldTable(records, get, markdown) {
   const cases = records.filter((r) => r.variant === 'wasm-simd128' && r.kind === 'field');
   const headers = [
     'activation', 'grid', ...VARIANTS.map((v) => SHORT[v]), 'simd/scalar', 'simd/native',
-    'simd/tfjs', 'ms simd', 'ms tfjs'
+    'simd/tfjs', 'ref simd', 'simd/ref', 'ms simd', 'ms tfjs'
   ];
   const rows = cases.map((c) => {
     const rec = (v) => get(v, 'field', c.activation, c.resolution);
     const rate = (v) => rec(v)?.points_per_s;
+    const ref = get('wasm-simd128', 'field_reference', c.activation, c.resolution)?.points_per_s;
     return [
       c.activation, `${c.resolution}^2`, ...VARIANTS.map((v) => fmtRate(rate(v))),
       fmtRatio(rate('wasm-simd128'), rate('wasm-scalar')),
       fmtRatio(rate('wasm-simd128'), rate('native-scalar')),
-      fmtRatio(rate('wasm-simd128'), rate('tfjs-wasm')), fmtMs(c.ms_per_field),
+      fmtRatio(rate('wasm-simd128'), rate('tfjs-wasm')), fmtRate(ref),
+      fmtRatio(rate('wasm-simd128'), ref), fmtMs(c.ms_per_field),
       fmtMs(rec('tfjs-wasm')?.ms_per_field)
     ];
   });
   return table(headers, rows, markdown);
+}
+
+// The frame and roofline records of one build (kind 'frame' / 'peak', no activation).
+const single = (records, variant, kind) =>
+    records.find((r) => r.variant === variant && r.kind === kind);
+
+// Multiply-adds per point, the build's measured f32x4 mul+add peak, and what the relu field
+// achieves of it; then the per-frame cost of the default arena's 10 fields.
+function rooflineLines(records, get) {
+  const lines = [];
+  for (const variant of ['wasm-simd128', 'native-scalar']) {
+    const peak = single(records, variant, 'peak');
+    const relu = get(variant, 'field', 'relu', 256)?.points_per_s;
+    if (peak === undefined || relu === undefined) continue;
+    const achieved = relu * MACS_PER_POINT;
+    lines.push(
+        `roofline ${SHORT[variant]}: ${MACS_PER_POINT} multiply-adds per point ` +
+        `(${LAYER_SIZES.join('-')}); peak ${fmtRate(peak.register_macs_per_s)} mul+add/s ` +
+        `(f32x4 chains in registers; ${fmtRate(peak.stream_macs_per_s)} with one L1 load each); ` +
+        `relu 256^2 achieves ${fmtRate(achieved)}/s = ` +
+        `${(100 * achieved / peak.register_macs_per_s).toFixed(0)}% of peak ` +
+        `(${(100 * achieved / peak.stream_macs_per_s).toFixed(0)}% of the load-bound peak)`);
+  }
+  for (const variant of VARIANTS) {
+    const frame = single(records, variant, 'frame');
+    if (frame === undefined) continue;
+    lines.push(
+        `frame ${SHORT[variant]}: ${frame.networks} networks x ${frame.resolution}^2 fields ` +
+        `(the default arena's panels): ${fmtMs(frame.ms_per_frame)} ms per frame ` +
+        `(reference ${fmtMs(frame.reference_ms_per_frame)} ms, ` +
+        `${fmtRatio(frame.reference_ms_per_frame, frame.ms_per_frame)}); unchanged weights ` +
+        `(paused, diverged) through Arena's cache: ${frame.cached_us_per_frame.toFixed(2)} us`);
+  }
+  return lines;
 }
 
 // PASS/MISS against the targets, and the derived "10 networks x 256^2 fields" times.
@@ -115,10 +158,20 @@ function verdicts(records, get) {
                     ?.[train ? 'examples_per_s' : 'points_per_s'];
     const what = train ? `train ${t.activation} batch ${size}` : `field ${t.activation} ${size}^2`;
     const target = `(target >= ${fmtRate(t.min)})`;
-    if (got === undefined)
+    if (got === undefined) {
       lines.push(`SKIP  ${what}: not measured`);
-    else
+    } else {
       lines.push(`${verdict(got >= t.min)}  ${what}: ${fmtRate(got)} ${t.unit} ${target}`);
+    }
+    if (t.minTfjs === undefined) continue;
+    const tfjs = get('tfjs-wasm', t.kind, t.activation, size)?.points_per_s;
+    const vs = `${what} vs TF.js-wasm (same run)`;
+    if (got === undefined || tfjs === undefined) {
+      lines.push(`SKIP  ${vs}: not measured`);
+    } else {
+      const ok = got / tfjs >= t.minTfjs;
+      lines.push(`${verdict(ok)}  ${vs}: ${fmtRatio(got, tfjs)} (target >= ${t.minTfjs}x)`);
+    }
   }
   for (const activation of ['relu', 'tanh']) {
     const ms = get('wasm-simd128', 'field', activation, 256)?.ms_per_field;
@@ -159,7 +212,9 @@ function describe(context) {
   return [
     `bench:train: ${net}; ${data}.`,
     'Training: one timed call = one epoch (per-epoch reshuffle + ceil(N/batch) steps), examples/s. ' +
-        'Fields: probabilities over an R x R grid (trained weights; TF.js: initial weights), points/s.',
+        'Fields: probabilities over an R x R grid (trained weights; TF.js: initial weights), ' +
+        'points/s, by the grid evaluator (field_evaluate); "ref" is the chunked mlp_forward ' +
+        'path it replaced (field_evaluate_reference, same values bit for bit).',
     `Timing: warm-up, then the BEST of ${opts.samples} samples of >= ${opts.sampleMs} ms each ` +
         `(medians in --json); one core, one variant at a time; clock: ${clock}.`,
     `Builds: ${builds}; ${peer}`,
@@ -181,6 +236,8 @@ export function renderReport(records, context, {markdown = false} = {}) {
   out.push(fieldTable(records, get, markdown));
   title('Targets (wasm SIMD in Node, one core; informational)');
   para(verdicts(records, get));
+  title('Roofline and frame');
+  para(rooflineLines(records, get));
   title('Context, quoted from the peers (not measured in this run)');
   const relu = fmtRatio(get('wasm-simd128', 'train', 'relu', 10)?.examples_per_s, 0.5e6);
   const tanh = fmtRatio(get('wasm-simd128', 'train', 'tanh', 10)?.examples_per_s, 0.4e6);

@@ -1,6 +1,8 @@
-// Trainer throughput: mini-batch SGD on a 2-8-8-1 network (examples/s) and decision-field
-// evaluation (points/s) for every activation; one JSON line per measurement on stdout. Tables,
-// ratios, targets and the TF.js comparison live in bench/run-train.mjs, which runs this program.
+// Trainer throughput: mini-batch SGD on a 2-8-8-1 network (examples/s), decision-field
+// evaluation (points/s, the grid evaluator and the chunked mlp_forward reference) for every
+// activation, a frame of 10 panels' fields, and this machine's f32x4 mul+add peak for the
+// roofline; one JSON line per measurement on stdout. Tables, ratios, targets and the TF.js
+// comparison live in bench/run-train.mjs, which runs this program.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +12,7 @@
 
 #include "bench_clock.h"
 #include "kernels/activation.h"
+#include "nn/arena.h"
 #include "nn/dataset.h"
 #include "nn/decision_field.h"
 #include "nn/init.h"
@@ -150,14 +153,30 @@ bool bench_train(const Options& opt, Activation op, int batch, const relu::Datas
   return true;
 }
 
-// Points/s of field_evaluate (probabilities, as the page draws them) on a network trained for
-// kFieldPretrainEpochs first. The sum of the field is printed as the checksum.
-bool bench_field(const Options& opt, Activation op, int resolution, const relu::Dataset& data) {
-  relu::Network net;
-  if (!build_network(&net, op, relu::kFieldChunk)) return false;
-  restart(&net);
-  relu::network_train_epochs(&net, data.points.data(), data.labels.data(), data.count, 10,
+// A network of `op` trained for kFieldPretrainEpochs at batch 10 (untimed).
+bool build_trained(relu::Network* net, Activation op, const relu::Dataset& data) {
+  if (!build_network(net, op, relu::kFieldChunk)) return false;
+  restart(net);
+  relu::network_train_epochs(net, data.points.data(), data.labels.data(), data.count, 10,
                              kFieldPretrainEpochs, kSeed);
+  return true;
+}
+
+// One probability field (as the page draws them) by the grid evaluator, or by the reference
+// (mlp_forward in chunks) if `reference`.
+std::string evaluate_field(float* out, relu::Network* net, int resolution, float half_width,
+                           bool reference) {
+  const auto kind = relu::FieldKind::kProbability;
+  return reference ? relu::field_evaluate_reference(out, &net->mlp, resolution, half_width, kind)
+                   : relu::field_evaluate(out, &net->mlp, resolution, half_width, kind);
+}
+
+// Points/s of field_evaluate (kind "field") or field_evaluate_reference ("field_reference") on
+// a trained network. The sum of the field is printed as the checksum (equal for both).
+bool bench_field(const Options& opt, Activation op, int resolution, const relu::Dataset& data,
+                 bool reference) {
+  relu::Network net;
+  if (!build_trained(&net, op, data)) return false;
   const size_t cells = static_cast<size_t>(resolution) * static_cast<size_t>(resolution);
   std::vector<float> out(cells);  // allocated once, outside the timing
   std::string error;
@@ -165,8 +184,7 @@ bool bench_field(const Options& opt, Activation op, int resolution, const relu::
       opt, [] {},
       [&](long calls) {
         for (long i = 0; i < calls; ++i) {
-          error = relu::field_evaluate(out.data(), &net.mlp, resolution, data.half_width,
-                                       relu::FieldKind::kProbability);
+          error = evaluate_field(out.data(), &net, resolution, data.half_width, reference);
         }
       });
   if (!error.empty()) {
@@ -176,13 +194,128 @@ bool bench_field(const Options& opt, Activation op, int resolution, const relu::
   double sum = 0.0;
   for (float v : out) sum += static_cast<double>(v);
   std::printf(
-      "{\"variant\":\"%s\",\"kind\":\"field\",\"activation\":\"%s\",\"resolution\":%d,"
+      "{\"variant\":\"%s\",\"kind\":\"%s\",\"activation\":\"%s\",\"resolution\":%d,"
       "\"points_per_s\":%.6g,\"median_points_per_s\":%.6g,\"ms_per_field\":%.5f,"
       "\"checksum\":%.9g}\n",
-      variant_name(), relu::activation_name(op), resolution, cells / t.best, cells / t.median,
-      t.best * 1e3, sum);
+      variant_name(), reference ? "field_reference" : "field", relu::activation_name(op),
+      resolution, cells / t.best, cells / t.median, t.best * 1e3, sum);
   std::fflush(stdout);
   return true;
+}
+
+// One frame of the page's default arena: the probability fields of its 10 panels (2-8-8-1,
+// trained) at 128^2, by the grid evaluator and by the reference; and the same 10 fields asked
+// of an Arena whose weights did not change since the last frame (the cache answers).
+constexpr int kFrameResolution = 128;
+
+double frame_ms(const Options& opt, std::vector<relu::Network>* nets, float half_width,
+                bool reference, std::vector<float>* out) {
+  const Timing t = time_per_call(
+      opt, [] {},
+      [&](long calls) {
+        for (long c = 0; c < calls; ++c) {
+          for (relu::Network& net : *nets) {
+            evaluate_field(out->data(), &net, kFrameResolution, half_width, reference);
+          }
+        }
+      });
+  return t.best * 1e3;
+}
+
+bool bench_frame(const Options& opt, const relu::Dataset& data) {
+  const std::vector<relu::NetworkSpec> specs = relu::arena_default_networks();
+  std::vector<relu::Network> nets(specs.size());
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!build_trained(&nets[i], specs[i].activation, data)) return false;
+  }
+  std::vector<float> out(static_cast<size_t>(kFrameResolution) * kFrameResolution);
+  const double ms = frame_ms(opt, &nets, data.half_width, false, &out);
+  const double reference_ms = frame_ms(opt, &nets, data.half_width, true, &out);
+  relu::ArenaSettings settings;  // the page's defaults: these 10 panels, 2-8-8-1
+  relu::Arena arena;
+  std::string error = arena.reset(settings);
+  if (error.empty()) error = arena.train(kFieldPretrainEpochs);
+  if (!error.empty()) {
+    std::fprintf(stderr, "train_bench: frame: %s\n", error.c_str());
+    return false;
+  }
+  const Timing cached = time_per_call(
+      opt, [] {},
+      [&](long calls) {
+        for (long c = 0; c < calls; ++c) {
+          for (int i = 0; i < arena.network_count(); ++i) {
+            arena.field(i, kFrameResolution, relu::FieldKind::kProbability, &error);
+          }
+        }
+      });
+  std::printf(
+      "{\"variant\":\"%s\",\"kind\":\"frame\",\"networks\":%zu,\"resolution\":%d,"
+      "\"ms_per_frame\":%.5f,\"reference_ms_per_frame\":%.5f,\"cached_us_per_frame\":%.4f,"
+      "\"evaluations\":%llu}\n",
+      variant_name(), nets.size(), kFrameResolution, ms, reference_ms, cached.best * 1e6,
+      static_cast<unsigned long long>(arena.field_evaluations()));
+  std::fflush(stdout);
+  return true;
+}
+
+// The roofline's peak: multiply-adds/s of one core in this build. Two tight loops, plain C++
+// that clang vectorises into f32x4 (as the dense layers are): `register` keeps 12 f32x4
+// accumulators that each do acc = acc * m + c (no loads; 12 chains cover the mul and add
+// latencies), `stream` does acc += w * x over an L1-resident x with 8 accumulators (one load
+// per f32x4 multiply-add, the dense layers' pattern). noinline: inlined into the timing loop
+// wasm kernels ran 2-3x slower.
+constexpr int kPeakRegisterLanes = 48;
+constexpr int kPeakStreamLanes = 32;
+constexpr int kPeakStreamRows = 64;  // 8 KB of x
+
+// Both update `state` in memory, so the compiler cannot hoist a repeated call out of the timing
+// loop (a pure function with the same arguments would be computed once).
+__attribute__((noinline)) void peak_register(float* state, long reps, float m, float c) {
+  float acc[kPeakRegisterLanes];
+  for (int k = 0; k < kPeakRegisterLanes; ++k) acc[k] = state[k];
+  for (long r = 0; r < reps; ++r) {
+    for (int k = 0; k < kPeakRegisterLanes; ++k) acc[k] = acc[k] * m + c;
+  }
+  for (int k = 0; k < kPeakRegisterLanes; ++k) state[k] = acc[k];
+}
+
+__attribute__((noinline)) void peak_stream(float* state, long reps, const float* x, float w) {
+  float acc[kPeakStreamLanes];
+  for (int k = 0; k < kPeakStreamLanes; ++k) acc[k] = state[k];
+  for (long r = 0; r < reps; ++r) {
+    for (int row = 0; row < kPeakStreamRows; ++row) {
+      const float* xr = x + row * kPeakStreamLanes;
+      for (int k = 0; k < kPeakStreamLanes; ++k) acc[k] += w * xr[k];
+    }
+  }
+  for (int k = 0; k < kPeakStreamLanes; ++k) state[k] = acc[k];
+}
+
+void bench_peak(const Options& opt) {
+  constexpr long kReps = 4096;
+  std::vector<float> state(kPeakRegisterLanes, 0.5f);
+  const Timing reg = time_per_call(
+      opt, [] {},
+      [&](long calls) {
+        for (long c = 0; c < calls; ++c) peak_register(state.data(), kReps, 0.9999f, 1e-4f);
+      });
+  std::vector<float> x(kPeakStreamRows * kPeakStreamLanes, 1e-3f);
+  const Timing stream = time_per_call(
+      opt, [&] { std::fill(state.begin(), state.end(), 0.0f); },
+      [&](long calls) {
+        for (long c = 0; c < calls; ++c) peak_stream(state.data(), kReps / 16, x.data(), 0.5f);
+      });
+  float sink = 0.0f;
+  for (float s : state) sink += s;
+  const double reg_macs = static_cast<double>(kReps) * kPeakRegisterLanes / reg.best;
+  const double stream_macs =
+      static_cast<double>(kReps / 16) * kPeakStreamRows * kPeakStreamLanes / stream.best;
+  std::printf(
+      "{\"variant\":\"%s\",\"kind\":\"peak\",\"register_macs_per_s\":%.6g,"
+      "\"stream_macs_per_s\":%.6g,\"macs_per_s\":%.6g,\"checksum\":%.6g}\n",
+      variant_name(), reg_macs, stream_macs, std::max(reg_macs, stream_macs),
+      static_cast<double>(sink));
+  std::fflush(stdout);
 }
 
 bool parse_options(int argc, char** argv, Options* opt) {
@@ -245,8 +378,13 @@ int main(int argc, char** argv) {
       if (b == 0 || extra) ok = bench_train(opt, op, kBatches[b], data) && ok;
     }
     for (int r = 0; r < 2; ++r) {
-      if (r == 0 || extra) ok = bench_field(opt, op, kResolutions[r], data) && ok;
+      if (r == 0 || extra) ok = bench_field(opt, op, kResolutions[r], data, false) && ok;
     }
+    ok = bench_field(opt, op, kResolutions[0], data, true) && ok;
+  }
+  if (opt.only.empty()) {
+    ok = bench_frame(opt, data) && ok;
+    bench_peak(opt);
   }
   return ok ? 0 : 1;
 }

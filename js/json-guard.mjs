@@ -4,10 +4,13 @@
 // limit, not after serialising it), a nesting limit, and plain data only: no cycles, Maps, Dates,
 // class instances, symbols, functions, bigints, non-finite numbers or unpaired surrogates.
 
-/** Limits per kind of input. Settings are a few hundred bytes; the largest model ~60 KB. */
+/**
+ * Limits per kind of input, as core enforces them (lab.schema.limits): settings are a few
+ * hundred bytes (up to ~230 KB with 5000 rows of own data); the largest model ~60 KB.
+ */
 export const JSON_LIMITS = Object.freeze({
-  settings: Object.freeze({maxBytes: 64 * 1024, maxDepth: 16}),
-  model: Object.freeze({maxBytes: 1024 * 1024, maxDepth: 16}),
+  settings: Object.freeze({maxBytes: 256 * 1024, maxDepth: 16}),
+  model: Object.freeze({maxBytes: 256 * 1024, maxDepth: 16}),
   options: Object.freeze({maxBytes: 16 * 1024, maxDepth: 8}),
 });
 

@@ -2,52 +2,64 @@
 // networks trained side by side. attachTrainer() adds it to the lab from loadReluLab(); all
 // validation, clamping and math happen in core (core/api/), this file checks types.
 
+import {callError, describe, JSON_LIMITS, toJsonText} from './json-guard.mjs';
+
 function fail(what, message) {
-  throw new Error(`${what}: ${message}`);
+  throw callError(what, '', message);
 }
 
 function typeName(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (ArrayBuffer.isView(value)) return value.constructor.name;
-  return typeof value;
+  return describe(value);
 }
 
-// JSON for core, but strict: NaN, ±Infinity, undefined array items, functions, symbols and
-// bigints throw an Error naming the path instead of silently becoming null or vanishing.
-// Typed arrays become arrays of numbers (e.g. W rows given as Float32Array).
-function toJsonValue(value, path, what) {
-  const at = path || 'value';
-  switch (typeof value) {
-    case 'number':
-      if (!Number.isFinite(value)) fail(what, `${at}: ${value} is not a finite number`);
-      return value;
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'object':
-      break;
-    default:
-      fail(what, `${at}: a ${typeof value} cannot be sent (expected JSON data)`);
+// Runs an entry point so that whatever goes wrong surfaces as an Error naming the call: the
+// checks below name the field; this catches the rest (a getter or Proxy trap that throws, a
+// stack overflow) instead of letting a bare TypeError or RangeError out.
+function named(what, run) {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(`${what}:`)) throw error;
+    throw callError(
+        what, '',
+        `${error instanceof Error ? error.name + ': ' + error.message : 'could not be read'}`);
   }
-  if (value === null) return null;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) value = Array.from(value);
-  if (Array.isArray(value)) {
-    return value.map((item, i) => {
-      if (item === undefined) fail(what, `${path}[${i}]: undefined`);
-      return toJsonValue(item, `${path}[${i}]`, what);
-    });
-  }
-  const out = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined) continue;  // as JSON.stringify: an absent key
-    out[key] = toJsonValue(item, path ? `${path}.${key}` : key, what);
-  }
-  return out;
 }
 
-function strictJson(value, what) {
-  return JSON.stringify(toJsonValue(value, '', what));
+// A typed array whose buffer was transferred (postMessage) or detached reads as empty and
+// throws on use. Node 20 has no ArrayBuffer#detached: a detached buffer refuses a new view.
+export function isDetached(view) {
+  const {buffer} = view;
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  if (view.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// Settings or options as JSON text for core: a plain object (or nothing), checked by
+// json-guard (limits, plain data, named fields).
+function objectText(value, what, kind) {
+  if (value === undefined) return '{}';
+  if (value === null || typeof value !== 'object' || Array.isArray(value) ||
+      ArrayBuffer.isView(value)) {
+    fail(what, `${kind} must be an object, got ${describe(value)}`);
+  }
+  return toJsonText(value, what, kind);
+}
+
+// A model given as text: bounded by core's limit before it is copied into wasm memory.
+function modelText(text, what) {
+  const max = JSON_LIMITS.model.maxBytes;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; encode only when that bound is not enough.
+  if (text.length > max || (3 * text.length > max && new TextEncoder().encode(text).length > max)) {
+    fail(what, `model text is longer than ${max} bytes`);
+  }
+  if (!text.isWellFormed()) fail(what, 'model text has an unpaired surrogate');
+  return text;
 }
 
 function checkInteger(value, name, what) {
@@ -61,12 +73,14 @@ function checkInteger(value, name, what) {
 // X: Float32Array (B, 2) row-major; labels: Float32Array (B) of 0/1. Returns B.
 function checkExamples(X, labels, what) {
   if (!(X instanceof Float32Array)) fail(what, `X must be a Float32Array, got ${typeName(X)}`);
+  if (isDetached(X)) fail(what, 'X: its buffer was detached (transferred)');
   if (X.length % 2 !== 0) fail(what, `X must hold (x, y) pairs: length ${X.length} is odd`);
   const B = X.length / 2;
   if (labels !== undefined) {
     if (!(labels instanceof Float32Array)) {
       fail(what, `labels must be a Float32Array, got ${typeName(labels)}`);
     }
+    if (isDetached(labels)) fail(what, 'labels: its buffer was detached (transferred)');
     if (labels.length !== B) {
       fail(what, `labels has ${labels.length} values, X has ${B} examples`);
     }
@@ -130,13 +144,27 @@ function makeMetricsDecoder(layout) {
   };
 }
 
+// Frees an object's wasm memory once, whether by delete() or by the finalizer.
+function release(owner, registry) {
+  const session = owner._session;
+  owner._session = null;
+  if (session) {
+    registry.unregister(owner);
+    if (!session.isDeleted()) session.delete();
+  }
+}
+
 /**
  * A network loaded from a model file ({format: "relu-lab/model", version: 1, ...}, see
- * README). Its weights live in wasm memory: call delete() when done.
+ * README). Its weights live in wasm memory: call delete() when done (an unreachable network is
+ * also freed by the garbage collector, eventually; do not rely on when).
  */
 class Network {
-  constructor(session) {
+  constructor(session, registry) {
     this._session = session;
+    this._registry = registry;
+    // The held value is the Embind handle only: it must not keep this wrapper alive.
+    registry.register(this, session, this);
     /** @type {string[]} load warnings: unknown keys and params that do not apply. */
     this.warnings = JSON.parse(session.warningsJson());
   }
@@ -200,30 +228,41 @@ class Network {
    *     batchSize?: number, steps?: number, l1?: number, l2?: number, clipNorm?: number}}
    *     [options] defaults: sgd, lr 0.03, batchSize B (full batch, no shuffling), 1 step;
    *     out-of-range values are clamped and reported in `warnings`.
-   * @returns {{steps: number, loss: number, lastLoss: number, gradNorm: number,
-   *     finite: boolean, warnings: string[]}} loss is the mean of the steps' batch losses.
+   * @returns {{steps: number, complete: boolean, loss: number, lastLoss: number,
+   *     gradNorm: number, finite: boolean, warnings: string[]}} steps: the steps taken, at
+   *     most lab.schema.limits.workPerCall units of work per call (README "Reliability"), at
+   *     least one; complete is false if that is fewer than asked (call again for the rest) or
+   *     a loss was not finite. loss is the mean of the steps' batch losses.
    */
   train(X, labels, options = {}) {
-    const session = this._stage(X, labels, 'net.train');
-    const error = session.train(strictJson(options, 'net.train'));
-    if (error) fail('net.train', error);
-    return JSON.parse(session.trainResultJson());
+    return named('net.train', () => {
+      const text = objectText(options, 'net.train', 'options');
+      const session = this._stage(X, labels, 'net.train');
+      const error = session.train(text);
+      if (error) fail('net.train', error);
+      return JSON.parse(session.trainResultJson());
+    });
   }
 
-  /** Frees the network's wasm memory; the object is unusable afterwards. */
+  /**
+   * Frees the network's wasm memory now; the object is unusable afterwards. Calling it again is
+   * harmless.
+   */
   delete() {
-    if (this._session) this._session.delete();
-    this._session = null;
+    release(this, this._registry);
   }
 }
 
 /**
  * Up to 12 networks sharing dataset, initial random numbers and shuffles, one per entry of
- * settings.activations. Lives in wasm memory: call delete() when done.
+ * settings.activations. Lives in wasm memory: call delete() when done (an unreachable arena is
+ * also freed by the garbage collector, eventually; do not rely on when).
  */
 class Arena {
-  constructor(session, decodeMetrics) {
+  constructor(session, decodeMetrics, registry) {
     this._session = session;
+    this._registry = registry;
+    registry.register(this, session, this);
     this._decodeMetrics = decodeMetrics;
     this._recordDoubles = JSON.parse(session.metricsLayoutJson()).recordDoubles;
     // What each panel is does not change until the arena is rebuilt.
@@ -240,11 +279,36 @@ class Arena {
     return this._live('arena.size').networkCount();
   }
 
-  /** Trains every network that has not diverged for `epochs` (0..100000) epochs. */
+  /**
+   * Trains every network that has not diverged until `epochs` (0..100000) more epochs have ended
+   * (a partly trained epoch counts as the first), within the work budget of one call
+   * (lab.schema.limits.workPerCall; README "Reliability"). Returns what was done; if
+   * complete is false, call again with the epochs still wanted (`epochs - result.epochs`).
+   * A network whose loss, gradients or weights become non-finite is marked diverged in this
+   * call, with the epoch it happened in.
+   * @returns {{epochs: number, steps: number, complete: boolean}} epochs that ended and
+   *     optimizer steps (mini-batches) taken in this call.
+   */
   train(epochs = 1) {
     checkInteger(epochs, 'epochs', 'arena.train');
-    const error = this._live('arena.train').train(epochs);
+    const session = this._live('arena.train');
+    const error = session.train(epochs);
     if (error) fail('arena.train', error);
+    return JSON.parse(session.progressJson());
+  }
+
+  /**
+   * As train() but counted in optimizer steps (mini-batches; a full batch is one step per
+   * epoch): trainSteps(n) k times gives the same numbers as train() over the same steps.
+   * @param {number} steps 0..lab.schema.limits.maxStepsPerCall
+   * @returns {{epochs: number, steps: number, complete: boolean}}
+   */
+  trainSteps(steps = 1) {
+    checkInteger(steps, 'steps', 'arena.trainSteps');
+    const session = this._live('arena.trainSteps');
+    const error = session.trainSteps(steps);
+    if (error) fail('arena.trainSteps', error);
+    return JSON.parse(session.progressJson());
   }
 
   /**
@@ -328,24 +392,26 @@ class Arena {
     const session = this._live(what);
     const error = session.field(index, resolution, kind);
     if (error) fail(what, error);
-    return session.fieldView();
+    const view = session.fieldView();
+    return view.length === 0 ? null : view;  // a diverged network has no field
   }
 
   /**
    * Network `index`'s output over a resolution x resolution grid (32..512) of the input
    * domain [-h, h]^2 (h = data().halfWidth): row-major, row 0 at the TOP (y near +h).
    * @param {'probability'|'logit'} [kind]
-   * @returns {Float32Array} a fresh copy, owned by the caller.
+   * @returns {Float32Array|null} a fresh copy, owned by the caller; null if the network
+   *     diverged (metrics().diverged): its weights are not finite, so it has no field to draw.
    */
   field(index, resolution, kind = 'probability') {
-    return this._field(index, resolution, kind, 'arena.field').slice();
+    return this._field(index, resolution, kind, 'arena.field')?.slice() ?? null;
   }
 
   /**
    * As field() but zero-copy: a view of wasm memory, valid only until the next call on this
    * lab (any call may allocate, grow memory and detach it: length 0) and overwritten by the
    * next fieldView()/field(). Read or copy it right away.
-   * @returns {Float32Array}
+   * @returns {Float32Array|null} null if the network diverged, as field()
    */
   fieldView(index, resolution, kind = 'probability') {
     return this._field(index, resolution, kind, 'arena.fieldView');
@@ -358,19 +424,20 @@ class Arena {
     const session = this._live(what);
     const error = session.unitField(index, layer, unit, resolution);
     if (error) fail(what, error);
-    return session.unitFieldView();
+    const view = session.unitFieldView();
+    return view.length === 0 ? null : view;  // a diverged network has no field
   }
 
   /**
    * Unit `unit` of layer `layer` (hidden layers 0.., then the output logit) of network
    * `index`: its post-activation value over the grid, laid out as field().
-   * @returns {Float32Array} a fresh copy.
+   * @returns {Float32Array|null} a fresh copy; null if the network diverged, as field().
    */
   unitField(index, layer, unit, resolution) {
-    return this._unitField(index, layer, unit, resolution, 'arena.unitField').slice();
+    return this._unitField(index, layer, unit, resolution, 'arena.unitField')?.slice() ?? null;
   }
 
-  /** As unitField() but a zero-copy view, valid as fieldView()'s. @returns {Float32Array} */
+  /** As unitField() but a zero-copy view, valid as fieldView()'s. @returns {Float32Array|null} */
   unitFieldView(index, layer, unit, resolution) {
     return this._unitField(index, layer, unit, resolution, 'arena.unitFieldView');
   }
@@ -397,10 +464,12 @@ class Arena {
     return JSON.parse(this._live('arena.settings').settingsJson());
   }
 
-  /** Frees the arena's wasm memory; the object is unusable afterwards. */
+  /**
+   * Frees the arena's wasm memory now; the object is unusable afterwards. Calling it again is
+   * harmless.
+   */
   delete() {
-    if (this._session) this._session.delete();
-    this._session = null;
+    release(this, this._registry);
   }
 }
 
@@ -412,31 +481,38 @@ class Arena {
  */
 export function attachTrainer(lab, Module) {
   let decodeMetrics = null;  // built from core's layout on the first arena
+  // Frees the wasm memory of networks and arenas a script forgot to delete() once they are
+  // garbage-collected: a safety net for long-running pages, not a substitute for delete().
+  const registry = new FinalizationRegistry((session) => {
+    if (!session.isDeleted()) session.delete();
+  });
+
   /**
-   * @param {object|string} model a model object or its JSON text
-   * @returns {Network} throws an Error naming the field if the model is invalid
+   * @param {object|string} model a model object or its JSON text (at most
+   *     lab.schema.limits.maxModelBytes)
+   * @returns {Network} throws an Error naming the field if the model is invalid, and
+   *     "networkFromJSON: out of memory: ..." if wasm memory is exhausted
    */
-  lab.networkFromJSON = (model) => {
-    const text = typeof model === 'string' ? model : strictJson(model, 'networkFromJSON');
+  lab.networkFromJSON = (model) => named('networkFromJSON', () => {
+    const text = typeof model === 'string' ? modelText(model, 'networkFromJSON') :
+                                             toJsonText(model, 'networkFromJSON', 'model');
     const session = new Module.NetworkSession();
     const error = session.load(text);
     if (error) {
       session.delete();
       fail('networkFromJSON', error);
     }
-    return new Network(session);
-  };
+    return new Network(session, registry);
+  });
 
   /**
    * @param {object} [settings] see README's settings table; every key optional
-   * @returns {Arena} throws an Error naming the field for a malformed value; out-of-range
-   *     values are clamped and listed in arena.settings().warnings
+   * @returns {Arena} throws an Error naming the field for a malformed value, and
+   *     "createArena: out of memory: ..." if wasm memory is exhausted; out-of-range values are
+   *     clamped and listed in arena.settings().warnings
    */
-  lab.createArena = (settings = {}) => {
-    if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
-      fail('createArena', `settings must be an object, got ${typeName(settings)}`);
-    }
-    const text = strictJson(settings, 'createArena');
+  lab.createArena = (settings = {}) => named('createArena', () => {
+    const text = objectText(settings, 'createArena', 'settings');
     const session = new Module.ArenaSession();
     const error = session.reset(text);
     if (error) {
@@ -444,7 +520,7 @@ export function attachTrainer(lab, Module) {
       fail('createArena', error);
     }
     decodeMetrics ??= makeMetricsDecoder(JSON.parse(session.metricsLayoutJson()));
-    return new Arena(session, decodeMetrics);
-  };
+    return new Arena(session, decodeMetrics, registry);
+  });
   return lab;
 }

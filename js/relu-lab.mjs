@@ -1,7 +1,8 @@
 // The engine: the only module that touches the Emscripten Module. It picks the SIMD build when
 // the engine validates a SIMD probe (else the scalar build) and wraps core in a small JS API.
 // Works in browsers, workers and Node >= 20 (where the wasm bytes are read from disk).
-import {attachTrainer} from './relu-lab-trainer.mjs';
+import {callError, describe} from './json-guard.mjs';
+import {attachTrainer, isDetached} from './relu-lab-trainer.mjs';
 
 /** Names of the two builds, as reported in `lab.backend`. */
 export const BACKENDS = Object.freeze(['wasm-simd128', 'wasm-scalar']);
@@ -38,7 +39,27 @@ function chooseBackend(requested) {
   return requested;
 }
 
+// Builds a bundle supplied itself (backend -> {createModule, wasmBinary}), e.g. a single HTML file
+// with the module and the wasm bytes inlined, where there is nothing to fetch.
+const providedBuilds = new Map();
+
+/**
+ * Supplies a build ahead of loadReluLab, which then uses it instead of fetching its files.
+ * @param {'wasm-simd128'|'wasm-scalar'} backend
+ * @param {(moduleArgs: object) => Promise<object>} createModule the Emscripten module factory
+ * @param {Uint8Array} wasmBinary the build's wasm bytes
+ */
+export function provideBuild(backend, createModule, wasmBinary) {
+  providedBuilds.set(backend, {createModule, wasmBinary});
+}
+
 async function instantiate(backend) {
+  const provided = providedBuilds.get(backend);
+  // locateFile keeps the glue from resolving its wasm against import.meta.url, which a blob:
+  // worker's address cannot be a base for.
+  if (provided) {
+    return provided.createModule({wasmBinary: provided.wasmBinary, locateFile: (path) => path});
+  }
   const file = backend === 'wasm-simd128' ? 'relu-lab-simd128' : 'relu-lab-scalar';
   const {default: createModule} = await import(new URL(`./${file}.mjs`, import.meta.url).href);
   const moduleArgs = {};
@@ -50,9 +71,11 @@ async function instantiate(backend) {
   return createModule(moduleArgs);
 }
 
+// An object literal (or one without a prototype): what options and params are.
 function isPlainObject(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) &&
-      !ArrayBuffer.isView(value);
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 // Freezes value and everything inside it (the schema is shared by every caller).
@@ -73,7 +96,10 @@ function deepFreeze(value) {
 function readParams(activation, params) {
   const name = activation.name;
   if (params === undefined || params === null) params = {};
-  if (!isPlainObject(params)) throw new TypeError(`activate(${name}): params must be an object`);
+  if (!isPlainObject(params)) {
+    throw new TypeError(
+        `activate(${name}): params must be a plain object, got ${describe(params)}`);
+  }
   const allowed = name === 'prelu' ?
       ['alpha'] :
       activation.params.filter((p) => p.type === 'number').map((p) => p.key);
@@ -90,6 +116,9 @@ function readParams(activation, params) {
     if (typeof value === 'number') return {scalars: {}, alphas: Float32Array.of(value)};
     if (!Array.isArray(value) && !(value instanceof Float32Array)) {
       throw new TypeError('activate(prelu): alpha must be a number, an array or a Float32Array');
+    }
+    if (value instanceof Float32Array && isDetached(value)) {
+      throw new TypeError('activate(prelu): alpha: its buffer was detached (transferred)');
     }
     const alphas = Float32Array.from(value, (v, i) => {
       if (typeof v !== 'number')
@@ -132,6 +161,9 @@ function readParams(activation, params) {
  *     C alphas read x as (N/C, C), element i uses alpha[i % C]; dalpha is d(sum y)/d alpha per
  *     alpha. Throws an Error on an unknown name, unknown or non-numeric params, non-finite
  *     params, a failed hard constraint ("beta: must be > 0") or a length mismatch.
+ * @property {() => number} memoryBytes bytes of wasm memory the module holds now (it grows on
+ *     demand up to 1 GiB and never shrinks; a call that would exceed it throws
+ *     "<call>: out of memory: ...").
  * The trainer's API (networkFromJSON, createArena) is added by relu-lab-trainer.mjs.
  *
  * @typedef {object} Schema
@@ -168,12 +200,27 @@ export async function loadReluLab(options = {}) {
   const call = new Module.ActivationCall();
 
   function activate(name, params, x) {
-    if (typeof name !== 'string' || !activations.has(name)) {
-      throw new Error(
-          `activate: unknown activation ${JSON.stringify(String(name))}; ` +
-          `expected one of ${activationNames.join(', ')}`);
+    try {
+      return run(name, params, x);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('activate')) throw error;
+      // A getter or Proxy trap that throws, say: still an Error that names the call.
+      throw callError('activate', '', error instanceof Error ? error.message : 'failed');
     }
-    if (!(x instanceof Float32Array)) throw new TypeError('activate: x must be a Float32Array');
+  }
+
+  function run(name, params, x) {
+    if (typeof name !== 'string' || !activations.has(name)) {
+      // describe(): String() itself throws on an object without a prototype.
+      const got = typeof name === 'string' ? JSON.stringify(name) : describe(name);
+      throw new Error(
+          `activate: unknown activation ${got}; expected one of ${activationNames.join(', ')}`);
+    }
+    if (!(x instanceof Float32Array)) {
+      throw new TypeError(`activate(${name}): x must be a Float32Array, got ${describe(x)}`);
+    }
+    if (isDetached(x))
+      throw new TypeError(`activate(${name}): x: its buffer was detached (transferred)`);
     const {scalars, alphas} = readParams(activations.get(name), params);
     const prepareError = call.prepare(x.length, alphas.length);
     if (prepareError) throw new Error(`activate(${name}): ${prepareError}`);
@@ -187,7 +234,9 @@ export async function loadReluLab(options = {}) {
     return result;
   }
 
-  const lab = {backend, activationNames, schema, activate};
+  // Bytes of wasm memory the module holds now: it grows on demand up to 1 GiB and never shrinks.
+  const memoryBytes = () => Module.HEAP8.buffer.byteLength;
+  const lab = {backend, activationNames, schema, activate, memoryBytes};
   attachTrainer(lab, Module);
   return lab;
 }

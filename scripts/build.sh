@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds dist/: the page (web/), both wasm modules (SIMD128 and scalar) and vendored libraries.
+# Builds dist/: the page (web/), both wasm modules (SIMD128 and scalar), vendored libraries and
+# the embeddable figure (scripts/build-embed.mjs).
 # dist/ is self-contained: serve it from any static server (wasm as application/wasm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +24,6 @@ cp -r web/. dist/
 sed -i "s#from '\.\./js/#from './js/#" dist/*.js
 if grep -l "'\.\./js/" dist/*.js; then echo "build: a page module still imports ../js/" >&2; exit 1; fi
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
+# What authors embed: dist/embed/ (the element, minified), dist/relu-lab-figure.html (one file).
+node scripts/build-embed.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

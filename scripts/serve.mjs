@@ -39,12 +39,27 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Starts the server; resolves to {server, url}. Exported for the browser tests and benches. */
-export async function serve({root = 'dist', port = 0, host = '127.0.0.1'} = {}) {
+/**
+ * Starts the server; resolves to {server, url}. Exported for the browser tests and benches.
+ * Tests also pass `headers` (added to every file, e.g. a Content-Security-Policy), `cors` (send
+ * Access-Control-Allow-Origin: *, as a CDN does), `pages` (path -> HTML served from memory) and
+ * `log` (an array that receives each request's path).
+ */
+export async function serve(
+    {root = 'dist', port = 0, host = '127.0.0.1', headers = {}, cors = false, pages = {}, log} =
+        {}) {
   const rootDir = resolve(root);
+  const extra = {...headers, ...(cors ? {'Access-Control-Allow-Origin': '*'} : {})};
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      if (log) log.push(path);
+      if (Object.hasOwn(pages, path)) {
+        response.writeHead(
+            200, {'Content-Type': MIME_TYPES['.html'], 'Cache-Control': 'no-store', ...extra});
+        response.end(pages[path]);
+        return;
+      }
       let file = normalize(join(rootDir, path));
       if (file !== rootDir && !file.startsWith(rootDir + sep)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -53,6 +68,7 @@ export async function serve({root = 'dist', port = 0, host = '127.0.0.1'} = {}) 
         'Content-Type': MIME_TYPES[extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...extra,
       });
       createReadStream(file).pipe(response);
     } catch {

@@ -51,7 +51,8 @@ run_ctest() {
 run_node_tests() {
   local name=$1; shift
   echo "== node --test $name"
-  node --test --test-reporter=tap "$@" >"$logs/node-$name.log" 2>&1
+  # --expose-gc: the reliability tests collect garbage to check that forgotten objects are freed.
+  node --expose-gc --test --test-reporter=tap "$@" >"$logs/node-$name.log" 2>&1
   local code=$?
   local pass fail
   pass=$(grep -E '^# pass [0-9]+' "$logs/node-$name.log" | awk '{print $3}')
@@ -75,6 +76,9 @@ run_step lint bash scripts/lint.sh
 for preset in native wasm-simd128 wasm-scalar; do
   if run_step "build-$preset" build_preset "$preset"; then run_ctest "$preset"; fi
 done
+# A short libFuzzer run over JSON, settings and model files (15 s per target, ~50 s in all once
+# built): any crash, leak or sanitizer report fails it.
+run_step fuzz-smoke bash scripts/fuzz.sh 15
 run_step dist bash scripts/build.sh
 run_node_tests js tests/js/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then

@@ -13,6 +13,8 @@ EMSCRIPTEN_BINDINGS(relu_lab_trainer) {
       .constructor<>()
       .function("reset", &ArenaSession::reset)
       .function("train", &ArenaSession::train)
+      .function("trainSteps", &ArenaSession::train_steps)
+      .function("progressJson", &ArenaSession::progress_json)
       .function("settingsJson", &ArenaSession::settings_json)
       .function("networksJson", &ArenaSession::networks_json)
       .function("metricsLayoutJson", &wasm::arena_metrics_layout)

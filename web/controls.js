@@ -1,13 +1,11 @@
-// The settings form, built from state.js's table (one control per setting), the transport
-// buttons and the keyboard shortcuts. It reports changes; it never trains or draws.
-import {DISPLAY_NAMES} from './panel.js';
-import {ACTIVATION_NAMES, coerce, MAX_LAYERS, MAX_UNITS, SETTINGS} from './state.js';
+// The settings form, built from the URL settings table (one control per row, ranges from core's
+// schema or the row's UI override) and the keyboard shortcuts. It reports changes; it never
+// trains or draws.
 
 const GROUPS = [
   ['data', 'Data'], ['network', 'Network'], ['params', 'Activation parameters'],
-  ['training', 'Training'], ['view', 'View']
+  ['training', 'Training'], ['more', 'More settings'], ['view', 'View']
 ];
-const LR_STEP = 0.05;
 
 function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -23,87 +21,123 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
-function roundSignificant(x) {
-  return Number(x.toPrecision(2));
+// The usual learning rates, 1 and 3 per decade within [min, max]: ..., 0.003, 0.01, 0.03, ...
+function decadeValues(min, max) {
+  const values = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); ++e) {
+    for (const m of [1, 3]) {
+      const v = Number((m * 10 ** e).toPrecision(1));
+      if (v >= min && v <= max) values.push(v);
+    }
+  }
+  return values;
 }
 
 /** Builds the form; `onChange(key, value, notices)` fires for every committed edit. */
 export class Controls {
-  constructor(form, onChange) {
+  /**
+   * @param {HTMLFormElement} form emptied and filled
+   * @param {import('./url-settings.js').UrlSettings} table
+   * @param {Map<string, string>} names activation name -> display name
+   * @param {(key: string, value: *, notices: string[]) => void} onChange
+   */
+  constructor(form, table, names, onChange) {
     this.form = form;
+    this.table = table;
+    this.names = names;
     this.onChange = onChange;
     this.inputs = new Map();
     this.settings = null;
+    form.replaceChildren();
     for (const [group, title] of GROUPS) {
-      const fieldset =
+      const rows = table.rows.filter((row) => row.group === group).map((row) => this.build(row));
+      // Core's less used settings start folded away.
+      const box = group === 'more' ?
+          el('details', {className: `group group-${group}`}, [el('summary', {text: title})]) :
           el('fieldset', {className: `group group-${group}`}, [el('legend', {text: title})]);
-      for (const spec of SETTINGS.filter((s) => s.group === group)) {
-        fieldset.append(this.build(spec));
-      }
-      form.append(fieldset);
+      box.append(...rows);
+      form.append(box);
     }
     form.addEventListener('submit', (event) => event.preventDefault());
   }
 
   emit(key, raw) {
-    const {value, notices} = coerce(key, raw);
+    const {value, notices} = this.table.coerce(key, raw);
     this.onChange(key, value, notices);
   }
 
-  build(spec) {
-    const id = `setting-${spec.key}`;
-    const label = el('label', {for: id, text: spec.label
+  // Every control carries its one-line meaning (core's schema or the page's row) as a visible
+  // hint, tied to it as its accessible description.
+  build(row) {
+    const line = this.buildControl(row);
+    if (row.meaning) {
+      const hint = el('small', {
+        className: 'control-hint',
+        id: `hint-${row.key}`,
+        text: row.meaning.replace(/ \(default [^)]*\)/, '')
+      });
+      line.append(hint);
+      const input = this.inputs.get(row.key);
+      const target = input.text || input;
+      if (target.setAttribute) target.setAttribute('aria-describedby', hint.id);
+    }
+    return line;
+  }
+
+  buildControl(row) {
+    const id = `setting-${row.key}`;
+    const label = el('label', {for: id, text: row.label
     });
-    const row = el('div', {className: `control control-${spec.type}`});
+    const line = el('div', {className: `control control-${row.type}`});
     let input;
-    if (spec.type === 'enum') {
-      input = el('select', {id}, spec.options.map((o) => el('option', {value: o, text: o})));
-      input.addEventListener('change', () => this.emit(spec.key, input.value));
-    } else if (spec.type === 'bool') {
+    if (row.choices) {
+      // A number from a short list of labelled values (the speed).
+      input =
+          el('select', {id},
+             row.choices.map(([value, text]) => el('option', {value: String(value), text})));
+      input.addEventListener('change', () => this.emit(row.key, input.value));
+    } else if (row.type === 'enum') {
+      input = el('select', {id}, row.options.map((o) => el('option', {value: o, text: o})));
+      input.addEventListener('change', () => this.emit(row.key, input.value));
+    } else if (row.type === 'bool') {
       input = el('input', {id, type: 'checkbox'});
-      input.addEventListener('change', () => this.emit(spec.key, input.checked));
-      row.classList.add('control-check');
-      row.append(input, label);
-      this.inputs.set(spec.key, input);
-      return row;
-    } else if (spec.log) {
-      input = el('input', {
-        id,
-        type: 'range',
-        min: String(Math.log10(spec.min)),
-        max: String(Math.log10(spec.max)),
-        step: String(LR_STEP),
-      });
-      const output = el('output', {for: id
-      });
-      input.addEventListener('input', () => {
-        output.textContent = String(roundSignificant(10 ** Number(input.value)));
-      });
-      input.addEventListener('change', () => this.emit(spec.key, output.textContent));
-      input.output = output;
-      row.append(label, input, output);
-      this.inputs.set(spec.key, input);
-      return row;
-    } else if (spec.type === 'layers') {
-      input = this.buildLayers();
-    } else if (spec.type === 'activations') {
-      input = this.buildActivations(id);
+      input.addEventListener('change', () => this.emit(row.key, input.checked));
+      line.classList.add('control-check');
+      line.append(input, label);
+      this.inputs.set(row.key, input);
+      return line;
+    } else if (row.type === 'layers') {
+      input = this.buildLayers(row);
+    } else if (row.type === 'activations') {
+      input = this.buildActivations(id, row);
+    } else if (row.decades) {
+      // A list of the usual values that still takes any typed one.
+      const list = el('datalist', {id: `${id}-values`}, decadeValues(row.min, row.max).map((v) => {
+        return el('option', {value: String(v)});
+      }));
+      input = el('input', {id, type: 'text', inputmode: 'decimal', list: list.id});
+      input.addEventListener('change', () => this.emit(row.key, input.value));
+      line.append(list);
     } else {
       input = el('input', {
         id,
         type: 'number',
-        min: String(spec.min),
-        max: String(spec.max),
-        step: String(spec.step ?? 'any'),
+        min: String(row.ui?.min ?? row.min),
+        max: String(row.ui?.max ?? row.max),
+        step: String(row.step ?? 'any'),
       });
-      input.addEventListener('change', () => this.emit(spec.key, input.value));
+      input.addEventListener('change', () => this.emit(row.key, input.value));
+      input.note = el('small', {className: 'control-note'});
+      line.append(label, input, input.note);
+      this.inputs.set(row.key, input);
+      return line;
     }
-    row.append(label, input);
-    this.inputs.set(spec.key, input);
-    return row;
+    line.append(label, input);
+    this.inputs.set(row.key, input);
+    return line;
   }
 
-  buildLayers() {
+  buildLayers(row) {
     const box = el('div', {className: 'layers', id: 'setting-layers'});
     box.addEventListener('click', (event) => {
       const button = event.target.closest('button');
@@ -111,10 +145,12 @@ export class Controls {
       const layers = this.settings.layers.slice();
       const i = Number(button.dataset.layer);
       const op = button.dataset.op;
-      if (op === 'add-layer' && layers.length < MAX_LAYERS) layers.push(layers.at(-1) || 4);
+      if (op === 'add-layer' && layers.length < this.table.limits.maxHiddenLayers) {
+        layers.push(layers.at(-1) || 4);
+      }
       if (op === 'remove-layer') layers.pop();
-      if (op === 'more') layers[i] = Math.min(MAX_UNITS, layers[i] + 1);
-      if (op === 'fewer') layers[i] = Math.max(1, layers[i] - 1);
+      if (op === 'more') layers[i] = Math.min(row.max, layers[i] + 1);
+      if (op === 'fewer') layers[i] = Math.max(row.min, layers[i] - 1);
       this.emit('layers', layers.join(','));
     });
     return box;
@@ -137,14 +173,16 @@ export class Controls {
     box.replaceChildren(...rows, edit);
   }
 
-  buildActivations(id) {
+  buildActivations(id, row) {
     const box = el('div', {className: 'activations'});
     const checks = el('div', {className: 'activation-checks'});
-    for (const name of ACTIVATION_NAMES) {
+    // The default panels first, in their order, then the opt-in ones.
+    const order = [...new Set([...row.default, ...this.names.keys()])];
+    for (const name of order) {
       const check = el('input', {type: 'checkbox', value: name, id: `act-${name}`});
       checks.append(el('label', {
         className: 'check', for: `act-${name}`
-      }, [check, DISPLAY_NAMES[name]]));
+      }, [check, this.names.get(name)]));
     }
     checks.addEventListener('change', (event) => {
       const name = event.target.value;
@@ -158,7 +196,8 @@ export class Controls {
     const text = el('input', {id, type: 'text', spellcheck: 'false', autocomplete: 'off'});
     text.addEventListener('change', () => this.emit('activations', text.value));
     const hint = el('small', {
-      text: 'Comma list; a variant takes one parameter, e.g. leaky_relu:0.2 (up to 12 panels).'
+      text: 'Comma list; a variant sets its first parameter, e.g. leaky_relu:0.2 (up to ' +
+          `${this.table.limits.maxNetworks} panels).`
     });
     box.append(checks, text, hint);
     box.text = text;
@@ -169,26 +208,34 @@ export class Controls {
   /** Shows `settings` in the controls (no events fire). */
   show(settings) {
     this.settings = settings;
-    for (const spec of SETTINGS) {
-      const input = this.inputs.get(spec.key);
+    for (const row of this.table.rows) {
+      const input = this.inputs.get(row.key);
       if (!input) continue;  // settings without a control (e.g. the experiment id)
-      const value = settings[spec.key];
-      if (spec.type === 'bool')
+      const value = settings[row.key];
+      if (row.type === 'bool') {
         input.checked = value;
-      else if (spec.type === 'layers')
+      } else if (row.type === 'layers') {
         this.renderLayers(value);
-      else if (spec.type === 'activations') {
+      } else if (row.type === 'activations') {
         input.text.value = value.join(',');
         const names = new Set(value.map((t) => t.split(':')[0]));
         for (const check of input.checks.querySelectorAll('input')) {
           check.checked = names.has(check.value);
         }
-      } else if (spec.log) {
-        input.value = String(Math.log10(value));
-        input.output.textContent = String(value);
-      } else
+      } else {
         input.value = String(value);
+      }
+      if (input.note) this.showRange(input, value);
     }
+  }
+
+  // A value the link set outside this control's narrower range is kept, and said so.
+  showRange(input, value) {
+    const outside = value < Number(input.min) || value > Number(input.max);
+    input.classList.toggle('outside', outside);
+    input.note.textContent = outside ?
+        `${value} is outside this control's range (${input.min} to ${input.max}); kept.` :
+        '';
   }
 }
 

@@ -1,8 +1,8 @@
-// The detail view of one panel: its network drawn with a feature map per hidden unit (dead units
-// crossed out), the activation and its derivative, the PReLU alpha trajectory and its losses.
+// The detail view of one panel: its network drawn with a feature map per hidden unit (the units
+// core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses.
 import {CLASS_COLORS, fieldToImage} from './field-canvas.js';
 import {lineChart} from './loss-chart.js';
-import {DISPLAY_NAMES, paramsText} from './panel.js';
+import {paramsText} from './panel.js';
 
 const MAP = 60;  // feature map size in canvas pixels
 const GAP_Y = 12;
@@ -10,7 +10,9 @@ const COL_W = 150;
 const PAD = 24;
 
 // A unit's outputs scaled to [0, 1] around 0 (0.5 = zero), so the diverging palette shows sign.
+// A diverged network has no maps (null): they stay null and are drawn grey.
 function normalise(values) {
+  if (!values) return {out: null};
   let max = 0;
   for (const v of values) max = Math.max(max, Math.abs(v));
   const out = new Float32Array(values.length);
@@ -20,6 +22,12 @@ function normalise(values) {
 
 function mapCanvas(values, res) {
   const c = new OffscreenCanvas(res, res);
+  if (!values) {
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#d4d4d4';
+    ctx.fillRect(0, 0, res, res);
+    return c;
+  }
   const image = new ImageData(res, res);
   fieldToImage(image, values, false);
   c.getContext('2d').putImageData(image, 0, 0);
@@ -35,15 +43,41 @@ function inputMap(res, axis) {
   return v;
 }
 
-/** Draws the network: inputs, one map per hidden unit, the output field; returns dead counts. */
-function drawNetwork(canvas, detail, outputField, outputRes) {
+// Crosses out a unit's map.
+function cross(ctx, x, y) {
+  ctx.strokeStyle = '#d00000';
+  ctx.lineWidth = 3;
+  ctx.beginPath();
+  ctx.moveTo(x + 4, y + 4);
+  ctx.lineTo(x + MAP - 4, y + MAP - 4);
+  ctx.moveTo(x + MAP - 4, y + 4);
+  ctx.lineTo(x + 4, y + MAP - 4);
+  ctx.stroke();
+  ctx.lineWidth = 1;
+}
+
+// Tags a dead unit that still outputs something somewhere on the plane.
+function tagLiveElsewhere(ctx, x, y) {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x + 2, y + MAP - 16, 30, 14);
+  ctx.fillStyle = '#8a3b00';
+  ctx.fillText('≠ 0', x + 5, y + MAP - 5);
+  ctx.fillStyle = '#333333';
+}
+
+/**
+ * Draws the network: inputs, one map per hidden unit (crossed out where deadMask says so, tagged
+ * where such a unit is not silent on the plane), the output field.
+ */
+function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   const columns = [
-    [inputMap(detail.resolution, 0), inputMap(detail.resolution, 1)].map((v) => ({v, flat: false})),
-    ...detail.units.map((layer) => layer.map(({values, silent}) => {
-      const {out} = normalise(values);
-      return {v: out, flat: silent};
-    })),
-    [{v: outputField, flat: false, res: outputRes}],
+    [inputMap(detail.resolution, 0), inputMap(detail.resolution, 1)].map((v) => ({v})),
+    ...detail.units.map((layer, l) => layer.map((values, u) => ({
+                                                  v: normalise(values).out,
+                                                  dead: deadMask[l][u],
+                                                  elsewhere: !detail.activity[l][u].silentDomain,
+                                                }))),
+    [{v: outputField, res: outputRes}],
   ];
   const tallest = Math.max(...columns.map((c) => c.length));
   canvas.width = PAD * 2 + (columns.length - 1) * COL_W + MAP;
@@ -73,29 +107,25 @@ function drawNetwork(canvas, detail, outputField, outputRes) {
   ctx.fillStyle = '#333333';
   const titles = ['inputs', ...detail.units.map((_, i) => `hidden ${i + 1}`), 'output'];
   titles.forEach((t, ci) => ctx.fillText(t, pos[ci][0].x, PAD));
-  const dead = [];
   columns.forEach((col, ci) => col.forEach((unit, ui) => {
     const {x, y} = pos[ci][ui];
     ctx.drawImage(mapCanvas(unit.v, unit.res || detail.resolution), x, y, MAP, MAP);
     ctx.strokeStyle = '#666666';
     ctx.strokeRect(x + 0.5, y + 0.5, MAP - 1, MAP - 1);
-    const hidden = ci > 0 && ci < columns.length - 1;
-    if (hidden && unit.flat) {
-      dead.push(`${ci}.${ui + 1}`);
-      ctx.strokeStyle = '#d00000';
-      ctx.lineWidth = 3;
-      ctx.beginPath();
-      ctx.moveTo(x + 4, y + 4);
-      ctx.lineTo(x + MAP - 4, y + MAP - 4);
-      ctx.moveTo(x + MAP - 4, y + 4);
-      ctx.lineTo(x + 4, y + MAP - 4);
-      ctx.stroke();
-      ctx.lineWidth = 1;
-    }
+    if (unit.dead) cross(ctx, x, y);
+    if (unit.dead && unit.elsewhere) tagLiveElsewhere(ctx, x, y);
   }));
   ctx.fillText('x1', pos[0][0].x - 18, pos[0][0].y + MAP / 2 + 4);
   ctx.fillText('x2', pos[0][1].x - 18, pos[0][1].y + MAP / 2 + 4);
-  return dead;
+}
+
+// "layer 1 unit 6" for every [layer][unit] where test(layer, unit) holds.
+function unitNames(mask, test) {
+  const names = [];
+  mask.forEach((layer, l) => layer.forEach((_, u) => {
+    if (test(l, u)) names.push(`layer ${l + 1} unit ${u + 1}`);
+  }));
+  return names;
 }
 
 export class DetailView {
@@ -121,19 +151,19 @@ export class DetailView {
     });
   }
 
-  /** Opens the view for panel `index` with its activation ({name, params}). */
-  open(index, activation) {
+  /** Opens the view for panel `index` ({activation, params, label}) titled `title`. */
+  open(index, panel, title) {
     this.index = index;
-    this.activation = activation;
-    this.q('.detail-title').textContent = DISPLAY_NAMES[activation.name] || activation.name;
-    this.q('.detail-params').textContent = paramsText(activation);
-    this.q('.detail-alpha').hidden = activation.name !== 'prelu';
+    this.panel = panel;
+    this.q('.detail-title').textContent = title;
+    this.q('.detail-params').textContent = paramsText(panel);
+    this.q('.detail-alpha').hidden = panel.activation !== 'prelu';
+    this.q('.detail-units').textContent = '';
     if (!this.dialog.open) this.dialog.showModal();
-    const name = this.q('.detail-title').textContent;
     this.curveChart = lineChart(this.q('.detail-curve'), {
       series: [
         {
-          label: activation.name === 'prelu' ? `${name}, layer 1's alpha` : name,
+          label: panel.activation === 'prelu' ? `${title}, layer 1's alpha` : title,
           color: CLASS_COLORS[1]
         },
         {label: 'derivative', color: CLASS_COLORS[0]},
@@ -156,7 +186,7 @@ export class DetailView {
 
   // The alpha chart needs the number of layers, known from the first recorded sample.
   alphaChartFor(columns) {
-    if (this.activation.name !== 'prelu' || !columns.length) return null;
+    if (this.panel.activation !== 'prelu' || !columns.length) return null;
     if (!this.alphaChart) {
       const colors = [CLASS_COLORS[1], CLASS_COLORS[0], '#009e73', '#0072b2', '#cc79a7', '#555555'];
       this.alphaChart = lineChart(this.q('.detail-alpha-chart'), {
@@ -176,14 +206,24 @@ export class DetailView {
     if (this.index < 0 || !detail || detail.index !== this.index) return;
     const i = this.index;
     const m = frame.metrics[i];
-    const dead = drawNetwork(this.q('.detail-network'), detail, frame.fields[i], frame.resolution);
+    drawNetwork(this.q('.detail-network'), detail, frame.fields[i], frame.resolution, m.deadMask);
+    const dead = unitNames(m.deadMask, (l, u) => m.deadMask[l][u]);
+    const elsewhere =
+        unitNames(m.deadMask, (l, u) => m.deadMask[l][u] && !detail.activity[l][u].silentDomain);
     const facts = [
-      `epoch ${m.epoch}`, `test accuracy ${(100 * m.testAccuracy).toFixed(1)}%`,
-      `dead units ${m.deadUnits} / ${m.units} (on the training points)`
+      m.diverged ? `diverged in epoch ${m.divergedAt}, so training stopped` : `epoch ${m.epoch}`,
+      `test accuracy ${m.diverged ? '—' : `${(100 * m.testAccuracy).toFixed(1)}%`}`,
+      `dead units (crossed out) ${dead.length} of ${m.units}`,
     ];
-    if (dead.length) facts.push(`crossed out: ${dead.length} units silent on every training point`);
-    if (m.diverged) facts.push('diverged: training stopped');
     this.q('.detail-facts').textContent = facts.join(' · ');
+    this.q('.detail-units').textContent = elsewhere.length ?
+        `Dead on every training point yet not silent everywhere on the plane (marked ≠ 0): ${
+            elsewhere.join(', ')}. Such a unit gets no gradient from the data, but it still ` +
+            'answers for inputs where there are no training points.' :
+        '';
+    const canvas = this.q('.detail-network');
+    canvas.dataset.crossed = dead.join(', ');
+    canvas.dataset.liveElsewhere = elsewhere.join(', ');
     const c = detail.curves;
     this.curveChart.setData([Array.from(c.x), Array.from(c.y), Array.from(c.dydx)]);
     const p = history.panels[i];

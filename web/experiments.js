@@ -1,17 +1,18 @@
 // The curated experiments: each is a complete setting (defaults plus a few overrides, so its URL
 // reproduces it) and 2-4 sentences on what to watch. Plus the newcomer's introduction.
 
-/** Shown above the panels; plain text paragraphs. */
+/** Plain text paragraphs behind the lede's "More about this page". */
 export const INTRO = Object.freeze([
-  'Each panel is a small neural network learning the same task: tell the orange points from ' +
-      'the purple ones. All networks see the same data and start from the same random weights; ' +
-      'they differ only in the activation function of their hidden units (the panel title).',
-  'The background colour is the network\'s answer at every point of the plane: deep purple means ' +
-      '"surely purple", deep orange "surely orange", pale means unsure. Press play and watch the ' +
-      'boundary form; the chart below the panels shows each network\'s test loss falling.',
-  'Click a panel to see inside it: what every hidden unit has learned, the activation curve ' +
-      'and its slope, and its loss curve. A "dead" unit outputs zero everywhere and no longer ' +
-      'learns — the classic failure of ReLU.',
+  'The background colour is each network\'s answer at every point of the plane: deep purple ' +
+      'means "surely purple", deep orange "surely orange", pale means unsure. The chart under ' +
+      'the panels shows each network\'s test loss; time is counted in epochs (one pass over ' +
+      'the training points).',
+  'Space pauses and resumes, s steps one epoch, r starts again from the same weights. The ' +
+      'speed and the slow start are under View in the settings; every setting is kept in the ' +
+      'address, so a link reproduces what you see.',
+  'Click a panel to see inside its network: what every hidden unit has learned, the ' +
+      'activation curve and its slope, and its loss. A "dead" unit outputs zero on every ' +
+      'training point and no longer learns — the classic failure of ReLU.',
 ]);
 
 /**
@@ -27,20 +28,74 @@ export const INTRO = Object.freeze([
 export const EXPERIMENTS = Object.freeze([
   {
     id: 'relu-vs-tanh',
-    title: 'ReLU vs tanh on two circles',
-    text: 'The classic figure. ReLU networks are piecewise linear, so ReLU cuts the inner disc ' +
-        'out with straight edges and corners; tanh bends a smooth, rounder envelope around it. ' +
-        'With only six hidden units the polygon is easy to count.',
+    title: 'ReLU vs tanh',
+    text: 'The classic figure. A ReLU network is piecewise linear, so it cuts the inner disc ' +
+        'out with straight edges and corners; tanh bends a smooth, round envelope around it. ' +
+        'With few hidden units the polygon is easy to count.',
     settings: {activations: ['relu', 'tanh'], layers: [6], lr: 0.03, noise: 0.05},
+    variants: [
+      {
+        id: 'three',
+        label: '3 units',
+        settings: {layers: [3]},
+        note: 'Three ReLU units give at most a triangle; tanh still rounds it.'
+      },
+      {id: 'six', label: '6 units', settings: {}},
+      {
+        id: 'deep',
+        label: '8, 8 units',
+        settings: {layers: [8, 8]},
+        note: 'Two layers: more, smaller facets, but ReLU\'s boundary is still made of lines.'
+      },
+    ],
+  },
+  {
+    id: 'dying-in-training',
+    title: 'Dying while training',
+    text: 'A learning rate too high for Adam (0.3): in the first few epochs large steps push ' +
+        'some ReLU units below zero on every training point. Their slope there is 0, so no ' +
+        'gradient ever reaches them again: they are dead, and the count under the ReLU panel ' +
+        'climbs (0, 2, 4, then 7 of 16 units with this seed). Leaky ReLU and ELU keep a slope ' +
+        'below zero and lose none. Try the cures below.',
+    settings: {
+      activations: ['relu', 'leaky_relu', 'elu'],
+      layers: [8, 8],
+      optimizer: 'adam',
+      lr: 0.3,
+      seed: 1,
+    },
+    variants: [
+      {id: 'lr03', label: 'lr 0.3 (dies)', settings: {}},
+      {id: 'lr01', label: 'lr 0.1', settings: {lr: 0.1}, note: 'Smaller steps: fewer units die.'},
+      {
+        id: 'lr003',
+        label: 'cure: lr 0.03',
+        settings: {lr: 0.03},
+        note: 'A tenth of the rate: no unit dies. This is the cure that works here.'
+      },
+      {
+        id: 'bias',
+        label: 'bias 0.1',
+        settings: {bias: 0.1},
+        note: 'Starting every bias at 0.1 keeps units alive at the start, but it does not stop ' +
+            'steps this large from killing them: more die here, not fewer.'
+      },
+      {
+        id: 'l2',
+        label: 'L2 0.001',
+        settings: {l2: 0.001},
+        note: 'A weight penalty pulls weights (not biases) towards 0; at this rate it does not ' +
+            'revive dead units, and more die. The cure is the step size.'
+      },
+    ],
   },
   {
     id: 'dying-relu',
-    title: 'Dying ReLU',
+    title: 'Dead at the start',
     text: 'Every bias starts at -1.5, which switches most ReLU units off on every training ' +
-        'point: their gradient is zero, so they never learn again — watch the "dead units" ' +
-        'count, and the ReLU network stuck near chance. Leaky ReLU and ELU start from the same ' +
-        'weights but keep a small slope below zero: no dead units, and they learn. Open the ' +
-        'ReLU panel to see its dead units crossed out.',
+        'point before training begins: their gradient is zero, so they never learn — watch the ' +
+        '"dead units" count, and the ReLU network stuck. Leaky ReLU and ELU start from the ' +
+        'same weights but keep a small slope below zero: no dead units, and they learn.',
     settings: {
       activations: ['relu', 'leaky_relu', 'elu'],
       layers: [8, 8],
@@ -48,18 +103,45 @@ export const EXPERIMENTS = Object.freeze([
       optimizer: 'adam',
       lr: 0.03,
     },
+    variants: [
+      {id: 'bias-15', label: 'bias -1.5', settings: {}},
+      {
+        id: 'bias-05',
+        label: 'bias -0.5',
+        settings: {bias: -0.5},
+        note: 'A milder negative start: fewer units begin dead.'
+      },
+      {
+        id: 'bias01',
+        label: 'cure: bias 0.1',
+        settings: {bias: 0.1},
+        note: 'A small positive bias (TF Playground\'s choice) starts every unit alive.'
+      },
+    ],
   },
   {
     id: 'leaky-vs-prelu',
     title: 'Leaky vs PReLU',
     text: 'Leaky ReLU keeps a fixed slope below zero (0.01 or 0.2 here); PReLU learns it, ' +
-        'starting from 0.25. Watch the alpha under the PReLU panel, or open the panel for its ' +
-        'trajectory: does the network want a larger or smaller slope than we would pick by hand?',
+        'starting from 0.25 (the alpha under its panel, one per layer). On the circle the ' +
+        'first layer\'s alpha turns negative (about -0.6 by epoch 200): each unit becomes a ' +
+        'V, like |x|, which is just what a ring needs. A learned slope need not look like ' +
+        'one we would pick by hand.',
     settings: {
       activations: ['relu', 'leaky_relu:0.01', 'leaky_relu:0.2', 'prelu'],
       preluMode: 'shared',
       preluInit: 0.25,
     },
+    variants: [
+      {id: 'shared', label: 'one alpha per layer', settings: {}},
+      {
+        id: 'channel',
+        label: 'one alpha per unit',
+        settings: {preluMode: 'channel'},
+        note: 'Each unit learns its own alpha: some stay positive, several go negative (open ' +
+            'the PReLU panel for them all).'
+      },
+    ],
   },
   {
     id: 'smooth-rectifiers',
@@ -72,13 +154,12 @@ export const EXPERIMENTS = Object.freeze([
   },
   {
     id: 'init-matters',
-    title: 'Initialisation matters',
-    text: 'Four hidden layers make the starting weights matter (switch between the three ' +
-        'starts below). He initialisation keeps the ' +
+    title: 'Initialisation',
+    text: 'Four hidden layers make the starting weights matter. He initialisation keeps the ' +
         'signal\'s size through ReLU layers, and ReLU, leaky and tanh learn within a few dozen ' +
-        'epochs; TF Playground\'s uniform(-0.5, 0.5) shrinks it layer by layer and learning ' +
-        'starts much later; a bias of -1 kills every ReLU. ' +
-        'Sigmoid\'s gradients vanish through four layers whatever the start.',
+        'epochs; uniform(-0.5, 0.5) shrinks it layer by layer and learning starts much later; ' +
+        'a bias of -1 kills every ReLU. Sigmoid\'s gradients vanish through four layers ' +
+        'whatever the start.',
     settings: {
       activations: ['relu', 'leaky_relu', 'tanh', 'sigmoid'],
       layers: [8, 8, 8, 8],
@@ -88,12 +169,71 @@ export const EXPERIMENTS = Object.freeze([
       lr: 0.03,
     },
     variants: [
-      {label: 'He (normal)', settings: {init: 'he_normal', bias: 0.1}},
-      {label: 'uniform(-0.5, 0.5)', settings: {init: 'uniform', bias: 0.1}},
-      {label: 'bad: uniform, bias -1', settings: {init: 'uniform', bias: -1}},
+      {id: 'he', label: 'He (normal)', settings: {init: 'he_normal', bias: 0.1}},
+      {id: 'uniform', label: 'uniform(-0.5, 0.5)', settings: {init: 'uniform', bias: 0.1}},
+      {id: 'bad', label: 'bad: uniform, bias -1', settings: {init: 'uniform', bias: -1}},
     ],
   },
+  {
+    id: 'vanishing',
+    title: 'Vanishing gradients',
+    text: 'Six hidden layers trained with plain SGD. Sigmoid\'s slope is at most 0.25, so the ' +
+        'gradient shrinks by that factor or more at every layer on its way back: the first ' +
+        'layers hardly move and sigmoid stays near chance, while ReLU (slope 1 where active) ' +
+        'and tanh (slope up to 1) learn.',
+    settings: {
+      activations: ['relu', 'tanh', 'sigmoid'],
+      layers: [8, 8, 8, 8, 8, 8],
+      optimizer: 'sgd',
+      lr: 0.1,
+    },
+    variants: [
+      {id: 'six', label: '6 layers', settings: {}},
+      {
+        id: 'two',
+        label: '2 layers',
+        settings: {layers: [8, 8]},
+        note: 'With two layers sigmoid starts to learn, slowly.'
+      },
+    ],
+  },
+  {
+    id: 'spiral',
+    title: 'Spiral',
+    text: 'Two interleaved spirals are hard for small networks, and here the activations ' +
+        'really part ways: watch which networks follow the arms and which give up on a ' +
+        'straight cut. With this seed Leaky ReLU is first to wind round, ELU and ReLU follow, ' +
+        'tanh takes longer, sigmoid and linear stay near chance.',
+    settings: {
+      dataset: 'spiral',
+      activations: ['relu', 'leaky_relu', 'elu', 'tanh', 'sigmoid', 'linear'],
+      layers: [8, 8, 8],
+      lr: 0.01,
+    },
+  },
 ]);
+
+/** Every variant id of every experiment (the URL's `v` values). */
+export const VARIANT_IDS =
+    Object.freeze([...new Set(EXPERIMENTS.flatMap((e) => (e.variants || []).map((v) => v.id)))]);
+
+/** The page without a link opens this experiment: its two panels fit any first screen. */
+export const LANDING = 'relu-vs-tanh';
+
+/**
+ * @returns {{experiment?: Experiment, variant?: object}} by URL ids; without a variant id, the
+ *     variant that is the experiment itself (no overrides), if it has one.
+ */
+export function findExperiment(expId, variantId) {
+  const experiment = EXPERIMENTS.find((e) => e.id === expId);
+  const variants = experiment?.variants || [];
+  const own = (v) =>
+      Object.entries(v.settings)
+          .every(
+              ([key, value]) => JSON.stringify(experiment.settings[key]) === JSON.stringify(value));
+  const variant = variantId ? variants.find((v) => v.id === variantId) : variants.find(own);
+  return {experiment, variant};
+}
 
 /** @returns {object} defaults + the experiment's (and variant's) overrides. */
 export function experimentSettings(defaults, experiment, variant) {

@@ -10,20 +10,34 @@ const NAN_RGB = [170, 170, 170];
 const MAX_TINT = 0.62;
 const LUT_SIZE = 256;
 
-function buildLut(discrete) {
+function buildLut(discrete, classRgb = CLASS_RGB, neutralRgb = NEUTRAL_RGB) {
   const lut = new Uint8ClampedArray(LUT_SIZE * 4);
   for (let i = 0; i < LUT_SIZE; ++i) {
     const p = i / (LUT_SIZE - 1);
     const cls = p >= 0.5 ? 1 : 0;
     const strength = discrete ? MAX_TINT * 0.8 : MAX_TINT * Math.abs(2 * p - 1);
     for (let c = 0; c < 3; ++c) {
-      lut[4 * i + c] = NEUTRAL_RGB[c] + (CLASS_RGB[cls][c] - NEUTRAL_RGB[c]) * strength;
+      lut[4 * i + c] = neutralRgb[c] + (classRgb[cls][c] - neutralRgb[c]) * strength;
     }
     lut[4 * i + 3] = 255;
   }
   return lut;
 }
 const LUTS = [buildLut(false), buildLut(true)];
+
+/**
+ * A palette other than the page's (a themed figure): class colours and the neutral middle as
+ * [r, g, b] (0-255); `stroke` outlines filled points and fills hollow ones.
+ * @returns {{luts: Uint8ClampedArray[], colors: string[], stroke: string}}
+ */
+export function makePalette(classRgb, neutralRgb, stroke) {
+  return {
+    luts: [buildLut(false, classRgb, neutralRgb), buildLut(true, classRgb, neutralRgb)],
+    colors: classRgb.map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`),
+    stroke,
+  };
+}
+const DEFAULT_PALETTE = Object.freeze({luts: LUTS, colors: CLASS_COLORS, stroke: '#ffffff'});
 
 /** @returns {string} the CSS colour of probability p (for legends). */
 export function colorOf(p) {
@@ -35,8 +49,8 @@ export function colorOf(p) {
  * Fills `image` (an ImageData of res x res) from `field` (res*res probabilities in [0, 1]).
  * NaN (a diverged network) is grey.
  */
-export function fieldToImage(image, field, discrete) {
-  const lut = LUTS[discrete ? 1 : 0];
+export function fieldToImage(image, field, discrete, luts = LUTS) {
+  const lut = luts[discrete ? 1 : 0];
   const out = image.data;
   for (let i = 0, n = field.length; i < n; ++i) {
     const p = field[i];
@@ -58,9 +72,13 @@ export function fieldToImage(image, field, discrete) {
 
 /** A canvas showing one field and its points. The canvas keeps its own backing size. */
 export class FieldCanvas {
-  /** @param {HTMLCanvasElement} canvas */
-  constructor(canvas) {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {object} [palette] from makePalette (default: the page's colours)
+   */
+  constructor(canvas, palette = DEFAULT_PALETTE) {
     this.canvas = canvas;
+    this.palette = palette;
     this.ctx = canvas.getContext('2d');
     this.scratch = null;
     this.image = null;
@@ -68,7 +86,8 @@ export class FieldCanvas {
 
   /**
    * @param {object} frame
-   * @param {Float32Array} frame.field probabilities, resolution^2, row-major, top row first
+   * @param {Float32Array|null} frame.field probabilities, resolution^2, row-major, top row first;
+   *     null for a network that has none (it diverged): drawn grey
    * @param {number} frame.resolution
    * @param {boolean} [frame.discrete] draw p >= 0.5 as one flat class colour
    * @param {{xy: Float32Array, labels: ArrayLike<number>}[]} [frame.layers] point sets; xy are
@@ -82,10 +101,16 @@ export class FieldCanvas {
       this.scratch = new OffscreenCanvas(resolution, resolution);
       this.image = new ImageData(resolution, resolution);
     }
-    fieldToImage(this.image, field, discrete);
-    this.scratch.getContext('2d').putImageData(this.image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.scratch, 0, 0, canvas.width, canvas.height);
+    if (field) {
+      fieldToImage(this.image, field, discrete, this.palette.luts);
+      this.scratch.getContext('2d').putImageData(this.image, 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(this.scratch, 0, 0, canvas.width, canvas.height);
+    } else {
+      // A diverged network has no field (its weights are NaN/inf): grey, never a made-up colour.
+      ctx.fillStyle = '#d4d4d4';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+    }
     const radius = pointRadius ?? Math.max(1.5, canvas.width / 110);
     const scale = canvas.width / (domain[1] - domain[0]);
     for (const layer of layers) this.drawPoints(layer, domain[0], domain[1], scale, radius);
@@ -99,13 +124,13 @@ export class FieldCanvas {
       const y = (hi - xy[2 * i + 1]) * scale;
       ctx.beginPath();
       ctx.arc(x, y, radius, 0, 2 * Math.PI);
-      const color = CLASS_COLORS[labels[i] > 0.5 ? 1 : 0];
+      const color = this.palette.colors[labels[i] > 0.5 ? 1 : 0];
       if (hollow) {
-        ctx.fillStyle = '#ffffff';
+        ctx.fillStyle = this.palette.stroke;
         ctx.strokeStyle = color;
       } else {
         ctx.fillStyle = color;
-        ctx.strokeStyle = '#ffffff';
+        ctx.strokeStyle = this.palette.stroke;
       }
       ctx.fill();
       ctx.stroke();

@@ -1,12 +1,36 @@
 // Line charts drawn by uPlot: the test loss of every panel (log scale) and the small charts of
-// the detail view. The data comes from History; this module only draws it.
+// the detail view. The data comes from MetricHistory; this module only draws it.
 import uPlot from './vendor/uPlot.esm.js';
 
 const EPOCH_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
-// Log-axis ticks: 1, 0.1, 0.01, 1e-3, ... (uPlot's default rounds small ones to "0").
+// A loss above this is off the chart: a network on its way to diverging would otherwise
+// stretch the axis to 1e21 and flatten every other curve.
+const LOSS_CEILING = 100;
+const MAX_LOG_TICKS = 6;
+
+// The log axis spans whole decades of the data, capped at LOSS_CEILING.
+function logRange(_, min, max) {
+  if (min == null || max == null) return [0.1, 1];
+  const lo = Math.floor(Math.log10(Math.min(min, LOSS_CEILING / 10)));
+  const hi = Math.ceil(Math.log10(Math.min(max, LOSS_CEILING)));
+  return [10 ** lo, 10 ** Math.max(hi, lo + 1)];
+}
+
+// One tick per decade, or per few decades, so that at most MAX_LOG_TICKS labels share the axis.
+function logSplits(_, __, min, max) {
+  const lo = Math.round(Math.log10(min));
+  const hi = Math.round(Math.log10(max));
+  const stride = Math.ceil((hi - lo + 1) / MAX_LOG_TICKS);
+  const splits = [];
+  for (let e = lo; e <= hi; e += stride) splits.push(10 ** e);
+  return splits;
+}
+
+// 0.01 ... 100 as written; smaller ones as 1e-3 (uPlot's default rounds them to "0").
 function logTickLabels(_, splits) {
-  return splits.map((v) => (v == null ? '' : v >= 0.01 ? String(v) : v.toExponential(0)));
+  return splits.map(
+      (v) => (v >= 0.01 ? String(Number(v.toPrecision(1))) : `1e${Math.round(Math.log10(v))}`));
 }
 
 // A log axis cannot show 0, NaN or inf: such samples become gaps.
@@ -29,11 +53,12 @@ export function lineChart(
     height,
     legend: {show: legend, live: false},
     cursor: {drag: {x: false, y: false}},
-    scales: {x: {time: false}, y: logY ? {distr: 3} : {}},
+    scales: {x: {time: false}, y: logY ? {distr: 3, range: logRange} : {}},
     // Epochs are whole numbers: no 0.5 ticks.
     axes: [
       {label: xLabel, size: 36, incrs: xLabel === 'epoch' ? EPOCH_STEPS : undefined},
-      {label: yLabel, size: 56, values: logY ? logTickLabels : undefined},
+      logY ? {label: yLabel, size: 56, splits: logSplits, values: logTickLabels} :
+             {label: yLabel, size: 56},
     ],
     series: [
       {label: xLabel || 'x'},
@@ -81,7 +106,7 @@ export class LossChart {
     });
   }
 
-  /** Shows the columns [epochs, series...] (see History.testLossColumns). */
+  /** Shows the columns [epochs, series...] (see MetricHistory.testLossColumns). */
   update(columns) {
     if (!this.chart) return;
     const [xs, ...series] = columns;

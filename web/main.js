@@ -3,33 +3,46 @@
 import {worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
-import {EXPERIMENTS, experimentSettings, INTRO} from './experiments.js';
-import {History} from './history.js';
+import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
+import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
-import {DISPLAY_NAMES, PANEL_COLORS, paramsText} from './panel.js';
-import {arenaSettings, defaultSettings, needsNewArena, parseHash, toHash} from './state.js';
+import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {initShare} from './share-dialog.js';
+import {UrlSettings} from './url-settings.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
+const NOTICE_LINES = 5;
+const NOTICE_TITLES = {
+  link: 'Some settings from the link were corrected:',
+  form: 'Your entry was corrected:',
+  trainer: 'The trainer adjusted these settings:',
+  error: 'Something went wrong:',
+};
 
 const app = {
+  table: null,     // the URL settings table, built from lab.schema once the worker has it
+  names: null,     // activation name -> display name, from lab.schema
+  controls: null,  // the settings form, built with the table
   settings: null,
-  activations: [],
+  generation: 0,  // the current arena's number: frames of older arenas are dropped
+  panels: [],
   data: null,
-  history: new History(0),
+  history: new MetricHistory(0),
   lastFrame: null,
+  created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
-  outstanding: 0,  // requests posted to the worker whose frame has not come back yet
-  pendingSteps: 0,
+  canStepBatches: false,  // the library can train one mini-batch at a time
 };
-// Read by tests and bench/page-bench.mjs: timings measured inside the worker.
+// Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
 const debug = {
   frames: 0,
   firstFrameMs: null,
   compute: [],
   backend: null,
-  marks: {}
+  marks: {},
+  events: []
 };
 // Milliseconds since navigation start at each step of the first load.
 debug.marks.mainStart = performance.now();
@@ -38,51 +51,80 @@ window.reluLabDebug = debug;
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
 const detail = new DetailView($('detail'), {
-  onClose: () => post({type: 'view', view: {detail: -1}}),
-  onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.activations[i].name}.png`),
+  onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
+  onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
 });
-const controls = new Controls($('settings'), changeSetting);
 
-function post(message) {
-  app.outstanding += 1;
-  worker.postMessage(message);
+function logEvent(type, generation, epoch) {
+  debug.events.push({type, generation, epoch, t: performance.now()});
+  if (debug.events.length > 400) debug.events.splice(0, 200);
 }
 
-function showNotices(notices, replace = true) {
+/** Shows at most NOTICE_LINES sentences under a title that says where they come from. */
+function showNotices(notices, source = 'link') {
   const list = $('notices');
-  if (replace) list.replaceChildren();
-  for (const text of notices) {
+  const shown = notices.slice(0, NOTICE_LINES).map((text) => {
     const item = document.createElement('li');
     item.textContent = text;  // URL text is only ever plain text
-    list.append(item);
+    return item;
+  });
+  if (notices.length > NOTICE_LINES) {
+    const more = document.createElement('li');
+    more.textContent = `And ${notices.length - NOTICE_LINES} more.`;
+    shown.push(more);
   }
-  $('notice-box').hidden = list.childElementCount === 0;
+  list.replaceChildren(...shown);
+  $('notice-title').textContent = NOTICE_TITLES[source];
+  $('notice-box').hidden = notices.length === 0;
 }
 
 function writeHash() {
-  history.replaceState(null, '', `#${toHash(app.settings)}`);
+  history.replaceState(null, '', `#${app.table.toHash(app.settings)}`);
 }
 
 function createArena() {
+  app.generation += 1;
   app.lastFrame = null;
-  post({
+  worker.postMessage({
     type: 'create',
-    settings: arenaSettings(app.settings),
+    generation: app.generation,
+    settings: app.table.arenaSettings(app.settings),
     view: {resolution: app.settings.res, detail: -1},
   });
   if (detail.index >= 0) $('detail').close();
 }
 
+// Names a changed setting for the "you have left the experiment" line.
+function settingLabel(key) {
+  return (app.table.row(key).label || key).toLowerCase();
+}
+
 function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
-  const exp = EXPERIMENTS.find((e) => e.id === s.exp);
-  $('experiment-text').textContent = exp ? exp.text : '';
+  const {experiment: exp, variant} = findExperiment(s.exp, s.v);
+  const box = $('experiment-box');
+  const left = exp ? app.table.leftExperiment(s) : [];
+  box.dataset.left = String(left.length > 0);
+  box.dataset.experiment = exp ? exp.id : '';
+  $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
+  $('experiment-text').textContent = exp ? exp.text :
+                                           'No experiment is loaded: these are ' +
+          'settings of your own. Pick an experiment above for a guided comparison.';
+  $('experiment-note').textContent = variant?.note || '';
+  $('experiment-left').textContent = left.length ?
+      `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
+          'experiment\'s own settings, not what you see now.' :
+      '';
+  $('experiment-back').hidden = left.length === 0;
   $('experiment-variants').replaceChildren(...(exp?.variants || []).map((v) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = v.label;
-    b.addEventListener('click', () => loadSettings(experimentSettings(defaultSettings(), exp, v)));
+    b.dataset.variant = v.id;
+    b.setAttribute(
+        'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
+    b.addEventListener('click', () => loadExperiment(exp, v));
     return b;
   }));
   for (const b of $('experiments').querySelectorAll('button')) {
@@ -90,10 +132,22 @@ function applyView() {
   }
 }
 
-function loadSettings(settings, notices = []) {
+// Loads an experiment's (and variant's) settings with its text, keeping the page's view keys.
+function loadExperiment(exp, variant, scroll = true) {
+  const view = {};
+  for (const row of app.table.rows) {
+    if (row.core === undefined && !['exp', 'v'].includes(row.key))
+      view[row.key] = app.settings[row.key];
+  }
+  loadSettings({...app.table.experiment(exp, variant), ...view});
+  // The panels are what the experiment is about: bring them into view (phones scroll).
+  if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
+}
+
+function loadSettings(settings, notices = [], source = 'link') {
   app.settings = settings;
-  showNotices(notices);
-  controls.show(settings);
+  showNotices(notices, source);
+  app.controls.show(settings);
   writeHash();
   applyView();
   createArena();
@@ -101,14 +155,18 @@ function loadSettings(settings, notices = []) {
 
 function changeSetting(key, value, notices) {
   app.settings = {...app.settings, [key]: value};
-  showNotices(notices);
-  controls.show(app.settings);
+  showNotices(notices, 'form');
+  app.controls.show(app.settings);
   writeHash();
   applyView();
-  if (needsNewArena(key))
+  if (key === 'backend')
+    location.reload();  // another wasm build means another lab: a fresh worker loads it
+  else if (app.table.needsNewArena(key))
     createArena();
   else if (key === 'res')
-    post({type: 'view', view: {resolution: value}});
+    worker.postMessage({type: 'view', view: {resolution: value}});
+  else if ((key === 'speed' || key === 'ease') && app.playing)
+    setPlaying(true);
   else if (app.lastFrame)
     draw(app.lastFrame);
 }
@@ -118,17 +176,47 @@ function setPlaying(playing) {
   $('play').textContent = playing ? 'Pause' : 'Play';
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
+  root.dataset.workerPaused = 'false';
+  worker.postMessage(
+      playing ? {type: 'play', speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true} :
+                {type: 'pause'});
+}
+
+// Whole epochs as they are; a fraction (mini-batch steps) with two decimals.
+function epochText(epochs) {
+  return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
 }
 
 function draw(frame) {
   grid.draw(frame, app.data, app.settings);
-  $('epoch').textContent = String(frame.metrics.length ? frame.metrics[0].epoch : 0);
+  $('epoch').textContent = epochText(frame.epochs ?? currentEpoch(frame.metrics));
+  root.dataset.epochs = String(frame.epochs ?? currentEpoch(frame.metrics));
   detail.update(frame, app.history);
+}
+
+function onCreated({settings, panels, data}) {
+  debug.marks.arenaCreated ??= performance.now();
+  debug.arenaSettings = settings;
+  app.panels = panels;
+  app.data = data;
+  app.history = new MetricHistory(panels.length);
+  grid.setPanels(panels, app.names);
+  root.dataset.generation = String(app.generation);
+  lossChart.reset(panels.map((panel, i) => {
+    const params = paramsText(panel);
+    const title = panelTitle(panel, app.names);
+    return {
+      label: params ? `${title} (${params})` : title,
+      color: PANEL_COLORS[i % PANEL_COLORS.length],
+    };
+  }));
+  if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
 }
 
 function onFrame(frame) {
   const drawStart = performance.now();
   app.lastFrame = frame;
+  debug.lastFrame = frame;
   if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
   draw(frame);
   debug.frames += 1;
@@ -147,78 +235,76 @@ function onFrame(frame) {
   }
 }
 
+function onLoaded({backend, schema, canStepBatches}) {
+  app.canStepBatches = canStepBatches;
+  $('step-batch').hidden = !canStepBatches;
+  debug.marks.wasmLoaded ??= performance.now();
+  root.dataset.backend = backend;
+  debug.backend = backend;
+  debug.schema = schema;
+  $('backend').textContent = backend;
+  app.table = new UrlSettings(schema);
+  app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
+  app.controls = new Controls($('settings'), app.table, app.names, changeSetting);
+  debug.table = app.table;
+  // Without a link the page opens its first comparison.
+  const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
+  const {settings, notices} = app.table.parse(hash);
+  app.settings = settings;
+  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  loadSettings(settings, notices);
+}
+
 worker.onmessage = ({data: message}) => {
+  const current = message.generation === app.generation;
   switch (message.type) {
     case 'loaded':
-      debug.marks.wasmLoaded ??= performance.now();
-      root.dataset.backend = message.backend;
-      debug.backend = message.backend;
-      $('backend').textContent = message.backend;
+      onLoaded(message);
       break;
-    case 'created': {
-      debug.marks.arenaCreated ??= performance.now();
-      const {settings, panels, data} = message;
-      app.activations = panels;
-      app.data = data;
-      app.history = new History(panels.length);
-      grid.setActivations(panels);
-      lossChart.reset(panels.map((a, i) => ({
-                                   label: seriesLabel(a),
-                                   color: PANEL_COLORS[i % PANEL_COLORS.length],
-                                 })));
-      if (settings.warnings && settings.warnings.length) showNotices(settings.warnings, false);
+    case 'created':
+      // Shown with its first frame, so that the old fields never sit under the new panels.
+      if (current) app.created = message;
       break;
-    }
     case 'frame':
-      app.outstanding -= 1;
-      onFrame(message);
+      if (current && app.created) onCreated(app.created);
+      app.created = null;
+      if (current) onFrame(message);
+      worker.postMessage({type: 'drawn', generation: message.generation});
+      break;
+    case 'paused':
+      if (current) root.dataset.workerPaused = String(!app.playing);
       break;
     case 'error':
-      app.outstanding -= 1;
       setPlaying(false);
-      showNotices([`The trainer refused these settings: ${message.message}`], false);
+      showNotices(
+          [message.request === 'load' ? `The wasm engine could not load: ${message.message}` :
+                                        `The trainer refused these settings: ${message.message}`],
+          'error');
       break;
   }
+  if (message.type === 'created') logEvent('created', message.generation, 0);
+  if (message.type === 'frame')
+    logEvent('frame', message.generation, currentEpoch(message.metrics));
 };
 worker.onerror = (event) => {
-  showNotices([`The worker failed to start: ${event.message || 'unknown error'}`], false);
+  showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');
 };
 
-// "Leaky ReLU (slope 0.2)": variants of one activation stay apart in the chart legend.
-function seriesLabel(panel) {
-  const name = panel.label || DISPLAY_NAMES[panel.name] || panel.name;
-  const params = panel.name === 'prelu' ? '' : paramsText(panel);
-  return params ? `${name} (${params})` : name;
-}
-
-// While playing, one request may wait in the worker's queue while the page draws the last
-// frame, so the two threads overlap; steps wait for a quiet worker so their count is exact.
-const MAX_IN_FLIGHT = 2;
-
-function tick() {
-  if (app.lastFrame) {
-    if (app.pendingSteps > 0) {
-      if (app.outstanding === 0) {
-        post({type: 'train', epochs: app.pendingSteps});
-        app.pendingSteps = 0;
-      }
-    } else if (app.playing && app.outstanding < MAX_IN_FLIGHT) {
-      post({type: 'train', epochs: app.settings.speed});
-    }
-  }
-  requestAnimationFrame(tick);
-}
-
 function openDetail(index) {
-  detail.open(index, app.activations[index]);
-  post({type: 'view', view: {detail: index}});
+  detail.open(index, app.panels[index], panelTitle(app.panels[index], app.names));
+  worker.postMessage({type: 'view', view: {detail: index}});
 }
 
 const actions = {
   toggle: () => setPlaying(!app.playing),
   step: () => {
-    setPlaying(false);
-    app.pendingSteps += 1;
+    if (app.playing) setPlaying(false);
+    worker.postMessage({type: 'step', epochs: 1});
+  },
+  stepBatch: () => {
+    if (!app.canStepBatches) return;
+    if (app.playing) setPlaying(false);
+    worker.postMessage({type: 'step', batches: 1});
   },
   reset: () => createArena(),
 };
@@ -235,13 +321,18 @@ function buildStatic() {
     b.dataset.experiment = exp.id;
     b.textContent = exp.title;
     b.addEventListener('click', () => {
-      const settings = experimentSettings(defaultSettings(), exp);
-      loadSettings({...settings, exp: exp.id});
+      if (!app.table) return;  // the settings table arrives with the wasm module
+      loadExperiment(exp, findExperiment(exp.id, '').variant);
     });
     return b;
   }));
   $('play').addEventListener('click', actions.toggle);
   $('step').addEventListener('click', actions.step);
+  $('step-batch').addEventListener('click', actions.stepBatch);
+  $('experiment-back').addEventListener('click', () => {
+    const {experiment, variant} = findExperiment(app.settings.exp, app.settings.v);
+    if (experiment) loadExperiment(experiment, variant, false);
+  });
   $('reset').addEventListener('click', actions.reset);
   $('regenerate').addEventListener('click', () => {
     changeSetting('seed', Math.floor(Math.random() * 2147483647), []);
@@ -251,17 +342,21 @@ function buildStatic() {
   $('show-controls').addEventListener('click', () => changeSetting('controls', true, []));
   bindKeys(actions);
   window.addEventListener('hashchange', () => {
-    if (location.hash.slice(1) === toHash(app.settings)) return;
-    const {settings, notices} = parseHash(location.hash);
+    if (!app.table || location.hash.slice(1) === app.table.toHash(app.settings)) return;
+    const {settings, notices} = app.table.parse(location.hash);
     loadSettings(settings, notices);
   });
 }
 
 buildStatic();
-const initial = parseHash(location.hash);
-setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
-loadSettings(initial.settings, initial.notices);
-requestAnimationFrame(tick);
+// Blank panels of the right size until the networks exist: index.html holds two (the landing
+// page's); a link says how many with its activations list.
+{
+  const listed = /[#&]activations=([^&]*)/.exec(location.hash)?.[1].split(',').filter(Boolean);
+  const count = listed?.length || (/[#&]exp=./.test(location.hash) ? 3 : 2);
+  if (count !== 2) grid.skeleton(count);
+}
+initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
-debug.displayNames = DISPLAY_NAMES;
+debug.lossChart = lossChart;

@@ -1,6 +1,6 @@
 // The grid of panels as one reusable unit (the future web component): it builds a panel per
 // activation, draws each frame's fields with the dataset's points, and exports PNGs.
-import {Panel} from './panel.js';
+import {Panel, panelTitle} from './panel.js';
 
 /** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
 export function pointLayers(data, showTest) {
@@ -21,15 +21,38 @@ export class PanelGrid {
       const panel = event.target.closest('.panel');
       if (panel) onOpen(Number(panel.dataset.index));
     });
-    container.addEventListener('keydown', (event) => {
-      const panel = event.target.closest('.panel');
-      if (panel && event.key === 'Enter') onOpen(Number(panel.dataset.index));
-    });
   }
 
-  /** Rebuilds the panels for the activations the arena actually uses. */
-  setActivations(activations) {
-    this.panels = activations.map((activation, i) => new Panel(activation, i));
+  // Sizes the grid for `count` panels (see .panel-grid in style.css).
+  size(count) {
+    this.container.dataset.count = String(count);
+    this.container.classList.toggle('many', count > 4);
+  }
+
+  /**
+   * Empty panels of the final size while the wasm module loads, so that nothing moves when the
+   * real ones arrive.
+   */
+  skeleton(count) {
+    this.size(count);
+    const blanks = Array.from({length: count}, (_, i) => {
+      const blank = new Panel({activation: '', params: {}, label: ''}, i, '\u00a0').root;
+      blank.className = 'panel-skeleton';
+      blank.querySelector('button').disabled = true;
+      blank.setAttribute('aria-hidden', 'true');
+      return blank;
+    });
+    this.container.replaceChildren(...blanks);
+  }
+
+  /**
+   * Rebuilds the panels for the networks the arena actually has.
+   * @param {{activation: string, params: object, label: string}[]} panels
+   * @param {Map<string, string>} names activation name -> display name
+   */
+  setPanels(panels, names) {
+    this.size(panels.length);
+    this.panels = panels.map((panel, i) => new Panel(panel, i, panelTitle(panel, names)));
     this.container.replaceChildren(...this.panels.map((p) => p.root));
   }
 
@@ -71,8 +94,8 @@ export class PanelGrid {
       ctx.fillStyle = '#222222';
       const d = panel.root.dataset;
       const name = panel.root.querySelector('.panel-name').textContent;
-      const acc = Number(d.testAccuracy);
-      ctx.fillText(`${name}  ${(100 * acc).toFixed(1)}%  epoch ${d.epoch}`, x + 6, y + 19);
+      const acc = d.diverged === 'true' ? 'diverged' : `${(100 * d.testAccuracy).toFixed(1)}%`;
+      ctx.fillText(`${name}  ${acc}  epoch ${d.epoch}`, x + 6, y + 19);
       ctx.drawImage(panel.canvas, x, y + label);
     });
     return out;

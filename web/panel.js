@@ -4,21 +4,6 @@ import {FieldCanvas} from './field-canvas.js';
 
 const CANVAS_SIZE = 320;
 
-/** Names shown to readers. */
-export const DISPLAY_NAMES = Object.freeze({
-  relu: 'ReLU',
-  leaky_relu: 'Leaky ReLU',
-  prelu: 'PReLU',
-  elu: 'ELU',
-  gelu: 'GELU',
-  gelu_tanh: 'GELU (tanh approx.)',
-  silu: 'SiLU (Swish)',
-  softplus: 'Softplus',
-  tanh: 'tanh',
-  sigmoid: 'sigmoid',
-  linear: 'linear (no activation)',
-});
-
 /** Distinct series colours (Okabe-Ito, then Tableau), one per panel, shared with the charts. */
 export const PANEL_COLORS = Object.freeze([
   '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999999',
@@ -32,60 +17,69 @@ function el(tag, className, text) {
   return node;
 }
 
+/** @returns {string} the panel's title: its label if one was given, else the display name. */
+export function panelTitle({activation, label}, names) {
+  return label !== activation ? label : names.get(activation);
+}
+
 /** @returns {string} e.g. "slope 0.2" or "" for an activation without parameters. */
-export function paramsText({name, params = {}}) {
-  if (name === 'leaky_relu') return `slope ${params.slope}`;
-  if (name === 'prelu') return `alpha starts at ${params.init}, ${params.mode || 'shared'}`;
-  if (name === 'elu') return `alpha ${params.alpha}`;
-  if (name === 'softplus') return `beta ${params.beta}`;
-  return '';
+export function paramsText({params}) {
+  return Object.entries(params).map(([key, value]) => `${key} ${value}`).join(', ');
 }
 
 function percent(x) {
-  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–';
+  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—';
 }
 
-function lossText(x) {
-  return Number.isFinite(x) ? x.toFixed(x < 0.01 ? 4 : 3) : '–';
+/** @returns {string} a loss with 3 significant digits, in scientific notation when tiny or huge. */
+export function lossText(x) {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  if (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4) return String(Number(x.toPrecision(3)));
+  return x.toExponential(2).replace('e+', 'e');
 }
 
-// Fits a stat cell: 0.25, -3.10, 4.2e+9, – for NaN/inf (a diverged network).
+// Fits a stat cell: 0.25, -3.10, 4.2e9, — for NaN/inf (a diverged network).
 function shortNumber(x) {
-  if (!Number.isFinite(x)) return '–';
-  return Math.abs(x) < 1000 ? x.toFixed(2) : x.toExponential(1);
+  if (!Number.isFinite(x)) return '—';
+  return Math.abs(x) < 1000 ? x.toFixed(2) : x.toExponential(1).replace('e+', 'e');
 }
 
 // One number per hidden layer (its mean alpha when there is one per unit): "0.07 / 0.58".
 function alphaText(alphas) {
-  return alphas.map((layer) => [layer].flat())
-      .filter((layer) => layer.length)
-      .map((layer) => shortNumber(layer.reduce((sum, a) => sum + a, 0) / layer.length))
+  return alphas.map((layer) => shortNumber(layer.reduce((sum, a) => sum + a, 0) / layer.length))
       .join(' / ');
 }
 
 export class Panel {
   /**
-   * @param {{name: string, params: object}} activation as the arena reports it
+   * @param {{activation: string, params: object, label: string}} panel as the arena reports it
    * @param {number} index position in the arena
+   * @param {string} title the name shown (see panelTitle)
    */
-  constructor(activation, index) {
-    this.activation = activation;
+  constructor(panel, index, title) {
+    this.panel = panel;
     this.index = index;
     const root = el('article', 'panel');
-    root.dataset.activation = activation.name;
+    root.dataset.activation = panel.activation;
     root.dataset.index = String(index);
     root.dataset.diverged = 'false';
-    root.tabIndex = 0;
     const header = el('header', 'panel-header');
     const swatch = el('span', 'swatch');
     swatch.style.backgroundColor = PANEL_COLORS[index % PANEL_COLORS.length];
-    const title = el('h3', 'panel-name', DISPLAY_NAMES[activation.name] || activation.name);
-    header.append(swatch, title, el('span', 'panel-params', paramsText(activation)));
+    // The title is the panel's button (Enter and Space open the detail view); a click anywhere
+    // on the panel does the same.
+    const heading = el('h3', 'panel-name');
+    this.button = el('button', 'panel-open', title);
+    this.button.type = 'button';
+    this.button.title = `${title}: open the network's details`;
+    heading.append(this.button);
+    header.append(swatch, heading, el('span', 'panel-params', paramsText(panel)));
     const figure = el('div', 'panel-field');
     this.canvas = el('canvas');
     this.canvas.width = this.canvas.height = CANVAS_SIZE;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', `decision field of ${title.textContent}`);
+    this.canvas.setAttribute('aria-label', `decision field of ${title}`);
     this.badge = el('div', 'panel-badge');
     this.badge.hidden = true;
     figure.append(this.canvas, this.badge);
@@ -95,7 +89,7 @@ export class Panel {
       ['acc', 'test accuracy'], ['loss', 'loss'], ['dead', 'dead units'],
       ['sparsity', 'zero outputs'], ['epoch', 'epoch']
     ];
-    if (activation.name === 'prelu') rows.push(['alpha', 'alpha per layer']);
+    if (panel.activation === 'prelu') rows.push(['alpha', 'alpha per layer']);
     for (const [key, label] of rows) {
       const row = el('div', `stat stat-${key}`);
       if (key === 'loss') row.title = 'binary cross-entropy on the training / test points';
@@ -105,7 +99,6 @@ export class Panel {
       row.append(el('dt', '', label), this.values[key]);
       this.stats.append(row);
     }
-    root.setAttribute('aria-label', `${title.textContent}: open details`);
     root.append(header, figure, this.stats);
     this.root = root;
     this.field = new FieldCanvas(this.canvas);
@@ -120,20 +113,20 @@ export class Panel {
     d.trainLoss = String(m.trainLoss);
     d.deadUnits = String(m.deadUnits);
     d.units = String(m.units);
-    d.diverged = String(Boolean(m.diverged));
-    this.values.epoch.textContent = String(m.epoch);
-    this.values.acc.textContent = percent(m.testAccuracy);
+    d.diverged = String(m.diverged);
+    // A diverged network stopped in epoch divergedAt: its epoch row and its badge say so alike.
+    this.values.epoch.textContent = m.diverged ? `stopped in ${m.divergedAt}` : String(m.epoch);
+    this.values.acc.textContent = m.diverged ? '—' : percent(m.testAccuracy);
     this.values.loss.textContent = `${lossText(m.trainLoss)} / ${lossText(m.testLoss)}`;
     this.values.dead.textContent = `${m.deadUnits} / ${m.units}`;
     this.values.dead.classList.toggle('warn', m.deadUnits > 0);
     this.values.sparsity.textContent = percent(m.sparsity);
     if (this.values.alpha) this.values.alpha.textContent = alphaText(m.alphas);
-    this.root.classList.toggle('diverged', Boolean(m.diverged));
+    this.root.classList.toggle('diverged', m.diverged);
     this.badge.hidden = !m.diverged;
     if (m.diverged) {
-      const at = m.divergedAt ?? m.epoch;
-      this.badge.textContent = `Diverged in epoch ${at}: its loss or weights became NaN/inf. ` +
-          'It stopped; the others go on.';
+      this.badge.textContent = `Diverged in epoch ${m.divergedAt}: its loss or weights became ` +
+          'NaN or infinite, so it stopped; the others go on.';
     }
   }
 

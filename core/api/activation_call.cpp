@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "base/memory_probe.h"
 #include "io/json.h"
 #include "kernels/activation_params.h"
 
@@ -20,6 +21,10 @@ std::string ActivationCall::prepare(std::size_t n, std::size_t alphas) {
   // Zero-length buffers still get one float so that data() is never null.
   const std::size_t room = n == 0 ? 1 : n;
   const std::size_t alpha_room = alphas == 0 ? 1 : alphas;
+  const std::size_t growth = x_.growth_bytes(room) + y_.growth_bytes(room) +
+                             dydx_.growth_bytes(room) + alpha_.growth_bytes(alpha_room) +
+                             dalpha_.growth_bytes(alpha_room);
+  if (!memory_available(kMemoryHeadroomBytes + growth)) return headroom_error();
   if (!x_.reserve(room) || !y_.reserve(room) || !dydx_.reserve(room) ||
       !alpha_.reserve(alpha_room) || !dalpha_.reserve(alpha_room)) {
     return "out of memory for " + std::to_string(n) + " elements";

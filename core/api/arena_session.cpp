@@ -1,7 +1,10 @@
 // The arena facade behind the JS trainer API; see arena_session.h.
 #include "api/arena_session.h"
 
+#include <algorithm>
+
 #include "api/metrics_record.h"
+#include "base/memory_probe.h"
 #include "io/json.h"
 #include "io/model_json.h"
 #include "io/settings.h"
@@ -17,6 +20,13 @@ std::string ArenaSession::reset(const std::string& settings_json) {
   unit_activity_ = "null";
   regions_ = LinearRegions();
   regions_json_ = "null";
+  progress_ = "null";
+  // The parse allocates with operator new, which aborts in wasm when memory runs out.
+  if (!memory_available(kMemoryHeadroomBytes +
+                        json::kParseBytesPerTextByte *
+                            std::min(settings_json.size(), kSettingsMaxTextBytes))) {
+    return headroom_error();
+  }
   SettingsResult parsed = settings_from_json_text(settings_json);
   if (!parsed.ok()) return parsed.error;
   if (std::string error = arena_.reset(parsed.settings); !error.empty()) return error;
@@ -29,9 +39,27 @@ std::string ArenaSession::reset(const std::string& settings_json) {
 }
 
 std::string ArenaSession::train(int epochs) {
-  std::string error = arena_.train(epochs);
-  if (error.empty()) write_metrics();
-  return error;
+  TrainProgress progress;
+  std::string error = arena_.train(epochs, &progress);
+  return finish_training(error, progress);
+}
+
+std::string ArenaSession::train_steps(int steps) {
+  TrainProgress progress;
+  std::string error = arena_.train_steps(steps, &progress);
+  return finish_training(error, progress);
+}
+
+std::string ArenaSession::finish_training(const std::string& error, const TrainProgress& progress) {
+  progress_ = "null";
+  if (!error.empty()) return error;
+  write_metrics();
+  json::Value out = json::Value::object();
+  out.set("epochs", json::Value::number(progress.epochs));
+  out.set("steps", json::Value::number(static_cast<double>(progress.steps)));
+  out.set("complete", json::Value::boolean(progress.complete));
+  progress_ = json::write(out);
+  return "";
 }
 
 void ArenaSession::write_metrics() {
@@ -63,8 +91,15 @@ std::string ArenaSession::model_json(int i) const {
   return net != nullptr ? json::write(model_to_json(net->mlp)) : "null";
 }
 
+// A field buffer is the one large allocation after reset(): it must leave the headroom free.
+std::string ArenaSession::field_memory_error(int resolution) const {
+  const size_t cells = resolution > 0 ? static_cast<size_t>(resolution) * resolution : 0;
+  return memory_available(kMemoryHeadroomBytes + cells * sizeof(float)) ? "" : headroom_error();
+}
+
 std::string ArenaSession::field(int i, int resolution, const std::string& kind) {
   field_ = FieldView();
+  if (std::string error = field_memory_error(resolution); !error.empty()) return error;
   FieldKind parsed;
   if (!field_kind_from_name(kind, &parsed)) {
     return "kind: expected \"probability\" or \"logit\", got " + json::quote(kind);
@@ -75,6 +110,8 @@ std::string ArenaSession::field(int i, int resolution, const std::string& kind) 
 }
 
 std::string ArenaSession::unit_field(int i, int layer, int unit, int resolution) {
+  unit_field_ = FieldView();
+  if (std::string error = field_memory_error(resolution); !error.empty()) return error;
   std::string error;
   unit_field_ = arena_.unit_field(i, layer, unit, resolution, &error);
   return error;
@@ -82,6 +119,7 @@ std::string ArenaSession::unit_field(int i, int layer, int unit, int resolution)
 
 std::string ArenaSession::unit_activity(int i, int resolution) {
   unit_activity_ = "null";
+  if (std::string error = field_memory_error(0); !error.empty()) return error;
   UnitActivity activity;
   if (std::string error = arena_.unit_activity(i, resolution, &activity); !error.empty()) {
     return error;

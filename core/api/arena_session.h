@@ -19,7 +19,11 @@ class ArenaSession {
   // Parses, clamps and validates settings_json (see settings.h), then builds the arena.
   // Returns "" or an error naming the field; on error the session is empty.
   std::string reset(const std::string& settings_json);
-  std::string train(int epochs);  // "" or an error (see Arena::train)
+  // "" or an error (see Arena::train, Arena::train_steps); on success progress_json() is
+  // {"epochs", "steps", "complete"} of the call.
+  std::string train(int epochs);
+  std::string train_steps(int steps);
+  const std::string& progress_json() const { return progress_; }
 
   // The validated, clamped settings actually used, with "warnings" (settings_to_json).
   std::string settings_json() const;
@@ -37,7 +41,8 @@ class ArenaSession {
 
   // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit".
   // Returns "" or an error. field_data()/field_size() describe the result until the next
-  // field() call (any network), reset() or destruction.
+  // field() call (any network), reset() or destruction; size 0 without an error means the
+  // network diverged and has no field (as for unit_field()).
   std::string field(int i, int resolution, const std::string& kind);
   const float* field_data() const { return field_.data; }
   size_t field_size() const { return field_.size; }
@@ -78,6 +83,8 @@ class ArenaSession {
 
  private:
   void write_metrics();
+  std::string finish_training(const std::string& error, const TrainProgress& progress);
+  std::string field_memory_error(int resolution) const;
 
   Arena arena_;
   std::vector<std::string> warnings_;
@@ -87,6 +94,7 @@ class ArenaSession {
   std::string unit_activity_ = "null";
   LinearRegions regions_;
   std::string regions_json_ = "null";
+  std::string progress_ = "null";
 };
 
 }  // namespace relu

@@ -1,8 +1,10 @@
 // The network facade behind the JS trainer API; see network_session.h.
 #include "api/network_session.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "base/memory_probe.h"
 #include "io/json.h"
 #include "io/model_json.h"
 #include "io/settings.h"
@@ -21,6 +23,12 @@ json::Value string_array(const std::vector<std::string>& strings) {
 std::string NetworkSession::load(const std::string& model_json) {
   loaded_ = false;
   net_ = Network();
+  // The parse allocates with operator new, which aborts in wasm when memory runs out.
+  if (!memory_available(kMemoryHeadroomBytes +
+                        json::kParseBytesPerTextByte *
+                            std::min(model_json.size(), kModelMaxTextBytes))) {
+    return headroom_error();
+  }
   ModelResult parsed = model_from_json_text(model_json);
   if (!parsed.ok()) return parsed.error;
   std::string error;
@@ -46,7 +54,11 @@ std::string NetworkSession::prepare(int B) {
   }
   // At least one float each so that data() is never null.
   const size_t n = B == 0 ? 1 : static_cast<size_t>(B);
-  if (!x_.reserve(2 * n) || !labels_.reserve(n) || !logits_.reserve(n)) return "out of memory";
+  const size_t growth = x_.growth_bytes(2 * n) + labels_.growth_bytes(n) + logits_.growth_bytes(n);
+  if (!memory_available(kMemoryHeadroomBytes + growth)) return headroom_error();
+  if (!x_.reserve(2 * n) || !labels_.reserve(n) || !logits_.reserve(n)) {
+    return std::string(kOutOfMemoryPrefix) + " for " + std::to_string(B) + " examples";
+  }
   batch_ = B;
   return "";
 }
@@ -82,7 +94,7 @@ std::string NetworkSession::grads_json() const {
 std::string NetworkSession::train(const std::string& options_json) {
   train_result_ = "null";
   if (std::string error = check_labels(); !error.empty()) return error;
-  const json::ParseResult parsed = json::parse(options_json);
+  const json::ParseResult parsed = json::parse(options_json, kTrainOptionsParseLimits);
   if (!parsed.ok()) return parsed.error;
   const TrainOptionsResult options = train_options_from_json(parsed.value, batch_);
   if (!options.ok()) return options.error;
@@ -91,12 +103,20 @@ std::string NetworkSession::train(const std::string& options_json) {
       next.kind == net_.optimizer.kind && next.nesterov == net_.optimizer.nesterov;
   net_.optimizer = next;
   if (!same_kind) network_reset_optimizer(&net_);
+  // The work budget (network.h): the most steps that fit, at least one; the caller calls
+  // again for the rest.
+  const int requested = options.options.steps;
+  const uint64_t per_step = network_step_work(net_, std::min(options.options.batch_size, batch_));
+  const uint64_t affordable = std::max<uint64_t>(1, kWorkPerCall / std::max<uint64_t>(per_step, 1));
+  const int steps =
+      static_cast<int>(std::min<uint64_t>(static_cast<uint64_t>(requested), affordable));
   // A fixed shuffle seed: the same calls give the same weights.
   const TrainResult result =
       network_train_steps(&net_, x_.data(), labels_.data(), batch_, options.options.batch_size,
-                          options.options.steps, /*shuffle_seed=*/1);
+                          steps, /*shuffle_seed=*/1);
   json::Value out = json::Value::object();
   out.set("steps", json::Value::number(result.steps));
+  out.set("complete", json::Value::boolean(result.finite && steps == requested));
   out.set("loss", json::Value::number(result.loss));
   out.set("lastLoss", json::Value::number(result.last_loss));
   out.set("gradNorm", json::Value::number(result.grad_norm));

@@ -42,8 +42,10 @@ class NetworkSession {
   std::string grads_json() const;
   // Trains on (x, labels) with options JSON (settings.h, train_options_from_json). The
   // optimizer state is kept between calls with the same optimizer name and reset when it
-  // changes. "" or an error; on success train_result_json() is {"steps", "loss", "lastLoss",
-  // "gradNorm", "finite", "warnings"}.
+  // changes. At most the work budget kWorkPerCall (network.h) per call, at least one step.
+  // "" or an error; on success train_result_json() is {"steps", "complete", "loss",
+  // "lastLoss", "gradNorm", "finite", "warnings"}: complete is false if fewer steps than asked
+  // were taken (budget, or a non-finite loss).
   std::string train(const std::string& options_json);
   const std::string& train_result_json() const { return train_result_; }
 

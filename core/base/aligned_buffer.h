@@ -30,6 +30,8 @@ class AlignedBuffer {
   float* data() { return data_.get(); }
   const float* data() const { return data_.get(); }
   std::size_t size() const { return size_; }
+  // Bytes reserve(n) would allocate: 0 if n floats already fit.
+  std::size_t growth_bytes(std::size_t n) const { return n > capacity_ ? n * sizeof(float) : 0; }
 
   // Makes room for n floats; contents are kept up to the old size, floats past it are zero.
   // Returns false (and keeps the old buffer and size) if the allocation fails or n floats

@@ -65,6 +65,11 @@ class Value {
   std::vector<Value> children_;
 };
 
+// An upper bound on the peak bytes parse() allocates per byte of text (a Value is ~56 bytes in
+// wasm32, "0," makes one in 2 bytes, and a growing array briefly holds old and new storage):
+// callers that must not run out of memory mid-parse check this much is free first.
+inline constexpr size_t kParseBytesPerTextByte = 96;
+
 struct ParseLimits {
   size_t max_bytes = size_t{16} << 20;  // input length
   size_t max_depth = 64;                // nesting of arrays/objects (the top value is depth 1)

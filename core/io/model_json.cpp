@@ -213,7 +213,7 @@ ModelResult model_from_json(const json::Value& value) {
 }
 
 ModelResult model_from_json_text(std::string_view text) {
-  const json::ParseResult parsed = json::parse(text);
+  const json::ParseResult parsed = json::parse(text, kModelParseLimits);
   if (parsed.ok()) return model_from_json(parsed.value);
   ModelResult result;
   result.error = parsed.error;

@@ -21,6 +21,10 @@ namespace relu {
 inline constexpr const char* kModelFormat = "relu-lab/model";
 inline constexpr int kModelVersion = 1;
 inline constexpr int kModelVersionBatchNorm = 2;
+// The largest model (6 layers of 16 units, pretty-printed) is ~60 KB of text; a quarter MiB
+// leaves room for formatting while bounding the memory a parse can take (json.h).
+inline constexpr size_t kModelMaxTextBytes = size_t{256} << 10;
+inline constexpr json::ParseLimits kModelParseLimits = {kModelMaxTextBytes, 16};
 
 // One layer's tensors as they are in the file: W (O, I) row-major, b (O), alpha (alpha_count).
 struct ModelLayer {
@@ -48,7 +52,7 @@ struct ModelResult {
 // prelu mode shared/channel), W/b/alpha shapes, every number finite and within float range.
 // prelu's alpha has 1 value (mode "shared", the default) or `units` values ("channel").
 ModelResult model_from_json(const json::Value& value);
-ModelResult model_from_json_text(std::string_view text);
+ModelResult model_from_json_text(std::string_view text);  // kModelParseLimits
 
 // Copies the model's tensors (and batch norm's running statistics) into mlp; mlp must have been
 // built (mlp_build or network_build) from model.config. Grads and optimizer state are left alone.

@@ -301,7 +301,7 @@ SettingsResult settings_from_json(const json::Value& value) {
 }
 
 SettingsResult settings_from_json_text(std::string_view text) {
-  const json::ParseResult parsed = json::parse(text);
+  const json::ParseResult parsed = json::parse(text, kSettingsParseLimits);
   if (!parsed.ok()) {
     SettingsResult result;
     result.error = parsed.error;

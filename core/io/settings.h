@@ -20,11 +20,19 @@ struct SettingsResult {
   bool ok() const { return error.empty(); }
 };
 
+// Settings text is a few hundred bytes, or up to ~230 KB with a data row of 5000 points at
+// full double precision ([x, y] and a label, ~46 bytes a row); these bound what a caller can
+// make core parse (and so the memory a parse can take). The JS library checks the same limits before calling core.
+inline constexpr size_t kSettingsMaxTextBytes = size_t{256} << 10;
+inline constexpr size_t kTrainOptionsMaxTextBytes = size_t{16} << 10;
+inline constexpr json::ParseLimits kSettingsParseLimits = {kSettingsMaxTextBytes, 16};
+inline constexpr json::ParseLimits kTrainOptionsParseLimits = {kTrainOptionsMaxTextBytes, 8};
+
 // Reads a settings object (see the table in README "Settings"). Absent keys keep
 // ArenaSettings' defaults; null is a wrong type, not "absent". The returned settings pass
 // arena_validate() whenever ok().
 SettingsResult settings_from_json(const json::Value& value);
-// Parses the text first; a JSON syntax error is returned as the error.
+// Parses the text first (kSettingsParseLimits); a JSON syntax error is returned as the error.
 SettingsResult settings_from_json_text(std::string_view text);
 
 // The canonical object for settings (every key, params only where they apply) plus

@@ -2,6 +2,7 @@
 // kernels/activation_params.inc.
 #include "io/settings_schema.h"
 
+#include "io/model_json.h"
 #include "io/settings.h"
 #include "kernels/activation_params.h"
 #include "nn/arena.h"
@@ -97,6 +98,9 @@ json::Value activation_json(Activation op) {
   return out;
 }
 
+// JS checks settings and models against one depth limit before sending them.
+static_assert(kModelParseLimits.max_depth == kSettingsParseLimits.max_depth);
+
 json::Value limits_json() {
   json::Value out = json::Value::object();
   const std::pair<const char*, double> limits[] = {
@@ -111,6 +115,13 @@ json::Value limits_json() {
       {"minFieldResolution", kFieldMinResolution},
       {"maxFieldResolution", kFieldMaxResolution},
       {"maxTrainSteps", kTrainMaxSteps},
+      {"maxStepsPerCall", kArenaMaxStepsPerCall},
+      {"workPerCall", static_cast<double>(kWorkPerCall)},
+      {"maxSettingsBytes", static_cast<double>(kSettingsMaxTextBytes)},
+      {"maxModelBytes", static_cast<double>(kModelMaxTextBytes)},
+      {"maxOptionsBytes", static_cast<double>(kTrainOptionsMaxTextBytes)},
+      {"maxJsonDepth", static_cast<double>(kSettingsParseLimits.max_depth)},
+      {"maxOptionsDepth", static_cast<double>(kTrainOptionsParseLimits.max_depth)},
   };
   for (const auto& [key, value] : limits) out.set(key, json::Value::number(value));
   return out;

@@ -3,7 +3,9 @@
 #include "nn/arena.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "base/memory_probe.h"
 #include "kernels/activation.h"
 
 namespace relu {
@@ -38,6 +40,10 @@ MlpConfig mlp_config_for(const ArenaSettings& settings, const NetworkSpec& spec)
 std::string Arena::reset(const ArenaSettings& settings) {
   *this = Arena();
   if (std::string error = arena_validate(settings); !error.empty()) return error;
+  // The dataset, the shuffle orders and the metrics are small (< 1 MiB at the limits) and
+  // allocated with operator new, which aborts in wasm when memory runs out: make sure the
+  // headroom is there first. The networks' arenas (mlp_build) fail softly on their own.
+  if (!memory_available(kMemoryHeadroomBytes)) return headroom_error();
   Rng data_rng = rng_seed(derive_seed(settings.seed, SeedPurpose::kData));
   if (std::string error = dataset_make(&data_, settings.dataset, &data_rng); !error.empty()) {
     *this = Arena();
@@ -56,12 +62,23 @@ std::string Arena::reset(const ArenaSettings& settings) {
     const MlpConfig config = mlp_config_for(settings, settings.networks[i]);
     if (!network_build(&networks_[i], config, settings.optimizer, max_batch, &error)) {
       *this = Arena();
+      if (error.rfind(kOutOfMemoryPrefix, 0) == 0) return error;
       return "networks[" + std::to_string(i) + "]: " + error;
     }
     mlp_init(&networks_[i].mlp, init);
   }
+  // Every later call (training, metrics, JSON results) allocates little; keep room for it.
+  if (!memory_available(kMemoryHeadroomBytes)) {
+    *this = Arena();
+    return headroom_error();
+  }
   settings_ = settings;
   shuffle_seed_ = derive_seed(settings.seed, SeedPurpose::kShuffle);
+  steps_per_epoch_ = (data_.train_count + batch - 1) / batch;
+  // The shuffle order is sized here rather than on the first step: training allocates nothing.
+  if (batch < data_.train_count) {
+    for (Network& net : networks_) net.order.resize(static_cast<size_t>(data_.train_count));
+  }
   metrics_.resize(networks_.size());
   fields_.resize(networks_.size());
   unit_fields_.resize(networks_.size());
@@ -69,32 +86,90 @@ std::string Arena::reset(const ArenaSettings& settings) {
   return "";
 }
 
-std::string Arena::train(int epochs) {
+std::string Arena::train(int epochs, TrainProgress* progress) {
+  TrainProgress ignored;
+  if (progress == nullptr) progress = &ignored;
+  *progress = TrainProgress();
   if (networks_.empty()) return "train: the arena has no networks (reset failed or not called)";
   if (epochs < 0 || epochs > kArenaMaxEpochsPerCall) {
     return "epochs: " + std::to_string(epochs) + " is outside 0.." +
            std::to_string(kArenaMaxEpochsPerCall);
   }
-  const uint64_t first_epoch = epoch_ + 1;
+  const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
+  const uint64_t target = (step_ / spe + static_cast<uint64_t>(epochs)) * spe;
+  advance(target - step_, progress);
+  return "";
+}
+
+std::string Arena::train_steps(int steps, TrainProgress* progress) {
+  TrainProgress ignored;
+  if (progress == nullptr) progress = &ignored;
+  *progress = TrainProgress();
+  if (networks_.empty()) return "train: the arena has no networks (reset failed or not called)";
+  if (steps < 0 || steps > kArenaMaxStepsPerCall) {
+    return "steps: " + std::to_string(steps) + " is outside 0.." +
+           std::to_string(kArenaMaxStepsPerCall);
+  }
+  advance(static_cast<uint64_t>(steps), progress);
+  return "";
+}
+
+void Arena::mark_diverged(size_t i, uint64_t epoch) {
+  NetworkMetrics& m = metrics_[i];
+  m.diverged = true;
+  m.diverged_epoch = std::max<uint64_t>(epoch, 1);
+  m.epoch = m.diverged_epoch - 1;
+}
+
+void Arena::advance(uint64_t requested, TrainProgress* progress) {
+  const int batch = std::min(settings_.batch_size, data_.train_count);
+  const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
+  // The metrics pass at the end of the call comes out of the same budget.
+  uint64_t per_step = 0, evaluation = 0;
+  for (size_t i = 0; i < networks_.size(); ++i) {
+    if (metrics_[i].diverged) continue;
+    per_step += network_step_work(networks_[i], batch);
+    evaluation += network_eval_work(networks_[i], data_.count);
+  }
+  const uint64_t for_steps = kWorkPerCall > evaluation ? kWorkPerCall - evaluation : 0;
+  const uint64_t affordable =
+      per_step == 0 ? requested : std::max<uint64_t>(1, for_steps / per_step);
+  const uint64_t steps = std::min(requested, affordable);
+  const uint64_t first = step_;
+  const uint64_t last = first + steps;
   for (size_t i = 0; i < networks_.size(); ++i) {
     Network& net = networks_[i];
     NetworkMetrics& m = metrics_[i];
     if (m.diverged) continue;  // it keeps the metrics of the epoch it diverged in
-    for (int e = 0; e < epochs; ++e) {
+    // One epoch at a time, so a failure is attributed to the epoch it happened in.
+    for (uint64_t at = first; at < last;) {
+      const uint64_t chunk = std::min(last - at, spe - at % spe);
       const TrainResult result =
-          network_train_epochs(&net, data_.points.data(), data_.labels.data(), data_.train_count,
-                               settings_.batch_size, 1, shuffle_seed_);
+          network_train_steps(&net, data_.points.data(), data_.labels.data(), data_.train_count,
+                              settings_.batch_size, static_cast<int>(chunk), shuffle_seed_);
       if (!result.finite || !network_params_finite(net)) {
-        m.diverged = true;
-        m.diverged_epoch = first_epoch + static_cast<uint64_t>(e);
+        // A step's loss is taken before its update: a first step that fails at an epoch's
+        // start blames the previous epoch's last update.
+        const bool blame_previous = result.steps == 0 && at % spe == 0;
+        mark_diverged(i, blame_previous ? at / spe : at / spe + 1);
         break;
       }
-      m.epoch = first_epoch + static_cast<uint64_t>(e);
+      at += chunk;
     }
     metrics_compute(&m, &net, data_);
+    if (m.diverged) continue;
+    // Weights can stay finite yet so large that the loss overflows (inf - inf in a layer): the
+    // update that made them is the last one, in the epoch in progress or just ended.
+    if (!std::isfinite(m.train_loss) || !std::isfinite(m.test_loss)) {
+      mark_diverged(i, last % spe == 0 ? last / spe : last / spe + 1);
+      continue;
+    }
+    m.epoch = last / spe;
   }
-  epoch_ += static_cast<uint64_t>(epochs);
-  return "";
+  step_ = last;
+  progress->steps = static_cast<int64_t>(steps);
+  progress->epochs = static_cast<int>(last / spe - first / spe);
+  progress->complete = steps == requested;
 }
 
 const NetworkMetrics* Arena::metrics(int i) const {
@@ -105,33 +180,58 @@ const Network* Arena::network(int i) const {
   return i >= 0 && i < network_count() ? &networks_[static_cast<size_t>(i)] : nullptr;
 }
 
-float* Arena::field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
-                           std::string* error) {
+std::string Arena::check_field(int i, int resolution) const {
   if (i < 0 || i >= network_count()) {
-    *error =
-        "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-    return nullptr;
+    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
   }
-  *error = field_validate(resolution, data_.half_width);
-  if (!error->empty()) return nullptr;
-  AlignedBuffer& buffer = (*buffers)[static_cast<size_t>(i)];
-  if (!buffer.reserve(static_cast<size_t>(resolution) * static_cast<size_t>(resolution))) {
+  return field_validate(resolution, data_.half_width);
+}
+
+float* Arena::field_buffer(AlignedBuffer* buffer, int resolution, std::string* error) {
+  if (!buffer->reserve(static_cast<size_t>(resolution) * static_cast<size_t>(resolution))) {
     *error = "field: out of memory";
     return nullptr;
   }
-  return buffer.data();
+  return buffer->data();
 }
 
 FieldView Arena::field(int i, int resolution, FieldKind kind, std::string* error) {
-  float* out = field_buffer(&fields_, i, resolution, error);
+  // A diverged network's weights would draw NaN or a constant: it has no field.
+  if (const NetworkMetrics* m = metrics(i); m != nullptr && m->diverged) {
+    error->clear();
+    return {};
+  }
+  *error = check_field(i, resolution);
+  if (!error->empty()) return {};
+  if (kind != FieldKind::kProbability && kind != FieldKind::kLogit) {
+    *error = "field: unknown kind";
+    return {};
+  }
+  const Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
+  CachedField& cache = fields_[static_cast<size_t>(i)][static_cast<size_t>(kind)];
+  if (cache.resolution == resolution && cache.version == mlp.weights_version) {
+    return view_of(cache.buffer.data(), resolution, "");
+  }
+  cache.resolution = 0;
+  float* out = field_buffer(&cache.buffer, resolution, error);
   if (out == nullptr) return {};
-  *error = field_evaluate(out, &networks_[static_cast<size_t>(i)].mlp, resolution, data_.half_width,
-                          kind);
+  *error = field_evaluate(out, &mlp, resolution, data_.half_width, kind);
+  ++field_evaluations_;
+  if (error->empty()) {
+    cache.resolution = resolution;
+    cache.version = mlp.weights_version;
+  }
   return view_of(out, resolution, *error);
 }
 
 FieldView Arena::unit_field(int i, int layer, int unit, int resolution, std::string* error) {
-  float* out = field_buffer(&unit_fields_, i, resolution, error);
+  if (const NetworkMetrics* m = metrics(i); m != nullptr && m->diverged) {
+    error->clear();
+    return {};
+  }
+  *error = check_field(i, resolution);
+  if (!error->empty()) return {};
+  float* out = field_buffer(&unit_fields_[static_cast<size_t>(i)], resolution, error);
   if (out == nullptr) return {};
   *error = unit_field_evaluate(out, &networks_[static_cast<size_t>(i)].mlp, layer, unit, resolution,
                                data_.half_width);

@@ -4,6 +4,7 @@
 // an error returned by reset().
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,6 +26,15 @@
 namespace relu {
 
 inline constexpr int kArenaMaxEpochsPerCall = 100000;
+// The most steps train(kArenaMaxEpochsPerCall) can mean: one example per step.
+inline constexpr int kArenaMaxStepsPerCall = kArenaMaxEpochsPerCall * kDatasetMaxPoints;
+
+// What one train() or train_steps() call did.
+struct TrainProgress {
+  int epochs = 0;        // epochs that ended during the call
+  int64_t steps = 0;     // optimizer steps each network that is still training took
+  bool complete = true;  // false if the work budget ran out before the request
+};
 
 // A field as the arena returns it: a view of a buffer the arena owns.
 struct FieldView {
@@ -41,28 +51,42 @@ class Arena {
   // arena empty (network_count() 0).
   std::string reset(const ArenaSettings& settings);
 
-  // Trains every network that has not diverged by `epochs` (0..kArenaMaxEpochsPerCall) whole
-  // epochs on the training rows, all with the same per-epoch shuffles; a network whose loss,
-  // gradient or weights become NaN/inf is marked diverged with that epoch and stops, the
-  // others go on. Metrics are recomputed once at the end of the call.
-  std::string train(int epochs);
+  // Trains every network that has not diverged until `epochs` (0..kArenaMaxEpochsPerCall) more
+  // epochs have ended (a partly trained epoch counts as the first), all with the same
+  // per-epoch shuffles, within the work budget kWorkPerCall (network.h): *progress says how
+  // far it got (progress may be null); with complete false, call again with the epochs still
+  // wanted. A network whose loss (a step's, or the train/test loss after the call), gradient or
+  // weights become NaN/inf is marked diverged with the epoch of the update that did it, in this
+  // call, and stops; the others go on. Metrics are recomputed once at the end of the call.
+  std::string train(int epochs, TrainProgress* progress = nullptr);
+  // The same for `steps` (0..kArenaMaxStepsPerCall) optimizer steps (mini-batches): the
+  // shuffles and numbers are those of train(), however the steps are split between calls.
+  std::string train_steps(int steps, TrainProgress* progress = nullptr);
 
   int network_count() const { return static_cast<int>(networks_.size()); }
-  uint64_t epoch() const { return epoch_; }  // epochs trained since reset()
+  uint64_t epoch() const { return step_ / steps_per_epoch_; }  // epochs ended since reset()
+  uint64_t step() const { return step_; }                      // steps taken since reset()
+  int steps_per_epoch() const { return steps_per_epoch_; }
   const ArenaSettings& settings() const { return settings_; }
   const Dataset& data() const { return data_; }
   // nullptr if i is out of range.
   const NetworkMetrics* metrics(int i) const;
   const Network* network(int i) const;
 
-  // Network i's output field at `resolution`. The view points into a buffer the arena keeps
-  // per network; it stays valid until the next field() call for the same network, reset() or
-  // the arena's destruction. In wasm any allocation (e.g. a larger field) may grow memory
-  // and detach JS views: fetch a view right before use. On error size is 0 and *error is set.
+  // Network i's output field at `resolution`; a network that diverged has none: the view is
+  // empty (size 0) with no error. The view points into a buffer the arena keeps
+  // per network and kind; it stays valid until the next field() call for the same network and
+  // kind, reset() or the arena's destruction. In wasm any allocation (e.g. a larger field) may
+  // grow memory and detach JS views: fetch a view right before use. On error size is 0 and
+  // *error is set. The last field of each (network, kind) is cached with its resolution and
+  // the network's weights_version: asking again before the weights change (a paused or diverged
+  // network, several draws per training step) returns it without evaluating anything.
   FieldView field(int i, int resolution, FieldKind kind, std::string* error);
+  // Grid evaluations field() has run since reset(); a call answered from the cache adds none.
+  uint64_t field_evaluations() const { return field_evaluations_; }
   // Unit `unit` of layer `layer` (hidden layers 0.., the output layer last) of network i: the
   // post-activation value (a "feature map"). Own buffer per network, valid as above until the
-  // next unit_field() call for the same network.
+  // next unit_field() call for the same network; empty without an error if i diverged.
   FieldView unit_field(int i, int layer, int unit, int resolution, std::string* error);
   // Network i's units: dead on the train rows and silent on the test rows (from the current
   // metrics) and silent on the grid of the domain at `resolution` (a grid evaluation, as
@@ -73,18 +97,32 @@ class Arena {
   std::string regions(int i, int resolution, LinearRegions* out);
 
  private:
-  // Network i's buffer in `buffers`, sized for resolution^2 floats, or nullptr with *error.
-  float* field_buffer(std::vector<AlignedBuffer>* buffers, int i, int resolution,
-                      std::string* error);
+  // "" if network i exists and resolution is valid for the arena's domain.
+  std::string check_field(int i, int resolution) const;
+  // buffer sized for resolution^2 floats, or nullptr with *error.
+  static float* field_buffer(AlignedBuffer* buffer, int resolution, std::string* error);
   FieldView view_of(const float* data, int resolution, const std::string& error) const;
+  // Takes `requested` steps (fewer if the work budget runs out) on every network still training.
+  void advance(uint64_t requested, TrainProgress* progress);
+  // Marks network i diverged during epoch `epoch` (1-based); its metrics keep the epoch before.
+  void mark_diverged(size_t i, uint64_t epoch);
 
   ArenaSettings settings_;
   Dataset data_;
   std::vector<Network> networks_;
   std::vector<NetworkMetrics> metrics_;
-  std::vector<AlignedBuffer> fields_;       // one per network
-  std::vector<AlignedBuffer> unit_fields_;  // one per network
-  uint64_t epoch_ = 0;
+  // The last output field of a (network, kind): valid if resolution > 0, for the network's
+  // weights at `version`.
+  struct CachedField {
+    AlignedBuffer buffer;
+    int resolution = 0;
+    uint64_t version = 0;
+  };
+  std::vector<std::array<CachedField, 2>> fields_;  // per network, per FieldKind
+  std::vector<AlignedBuffer> unit_fields_;          // one per network
+  uint64_t field_evaluations_ = 0;
+  uint64_t step_ = 0;        // steps every network still training has taken
+  int steps_per_epoch_ = 1;  // ceil(train rows / batch size)
   uint64_t shuffle_seed_ = 0;
 };
 

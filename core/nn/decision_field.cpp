@@ -1,4 +1,5 @@
-// Decision fields over a grid of cell centres, chunked through mlp_forward; see field.h.
+// Decision fields over a grid of cell centres: the output field through the grid evaluator
+// (field_eval.h), its chunked mlp_forward reference, unit fields; see decision_field.h.
 #include "nn/decision_field.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "base/name_table.h"
 #include "kernels/activation.h"
+#include "nn/field_eval.h"
 
 namespace relu {
 
@@ -73,10 +75,31 @@ std::string field_validate(int resolution, float half_width) {
   return "";
 }
 
-std::string field_evaluate(float* out, Mlp* mlp, int resolution, float half_width, FieldKind kind) {
+namespace {
+
+std::string check_field(const Mlp* mlp, int resolution, float half_width, FieldKind kind) {
   if (std::string error = field_validate(resolution, half_width); !error.empty()) return error;
   if (std::string error = check_mlp(mlp); !error.empty()) return error;
   if (kind != FieldKind::kProbability && kind != FieldKind::kLogit) return "field: unknown kind";
+  return "";
+}
+
+}  // namespace
+
+std::string field_evaluate(float* out, const Mlp* mlp, int resolution, float half_width,
+                           FieldKind kind) {
+  if (std::string error = check_field(mlp, resolution, half_width, kind); !error.empty()) {
+    return error;
+  }
+  field_grid_evaluate(out, *mlp, resolution, half_width, kind);
+  return "";
+}
+
+std::string field_evaluate_reference(float* out, Mlp* mlp, int resolution, float half_width,
+                                     FieldKind kind) {
+  if (std::string error = check_field(mlp, resolution, half_width, kind); !error.empty()) {
+    return error;
+  }
   const ForwardKernel sigmoid = kernels_best().forward[static_cast<int>(Activation::kSigmoid)];
   const ActivationParams params;
   const bool ok = for_each_chunk(mlp, resolution, half_width, [&](size_t first, int count) {

@@ -1,5 +1,6 @@
 // Decision fields: a network's output (probability or logit) or one unit's activation over a
-// square grid of the input domain, evaluated in chunks through mlp_forward (SIMD kernels).
+// square grid of the input domain (the output field through field_eval.h, unit fields in chunks
+// through mlp_forward; SIMD kernels either way).
 // It knows nothing of colours or canvases; the buffer is the caller's.
 // Legend: R resolution (cells per side), h half-width of the domain [-h, h]^2.
 #pragma once
@@ -40,10 +41,18 @@ inline float field_cell_y(int row, int resolution, float half_width) {
 std::string field_validate(int resolution, float half_width);
 
 // out: (R, R) row-major, caller-owned, overwritten: the network's output at each cell centre,
-// sigmoid(logit) for kProbability (sigmoid kernel of the selected table) or the logit.
-// mlp's forward activations are overwritten (chunks of min(kFieldChunk, max_batch) points);
-// nothing is allocated. Returns "" or an error (bad resolution/domain, no network).
-std::string field_evaluate(float* out, Mlp* mlp, int resolution, float half_width, FieldKind kind);
+// sigmoid(logit) for kProbability (sigmoid kernel of the selected table) or the logit. Runs the
+// grid evaluator (field_eval.h): reads only the parameters, allocates nothing, and gives
+// field_evaluate_reference's values bit for bit. Returns "" or an error (bad resolution/domain,
+// no network).
+std::string field_evaluate(float* out, const Mlp* mlp, int resolution, float half_width,
+                           FieldKind kind);
+
+// The same field through mlp_forward in chunks of min(kFieldChunk, max_batch) points: the
+// definition field_evaluate is tested against (and benchmarked with). Overwrites mlp's forward
+// activations; allocates nothing.
+std::string field_evaluate_reference(float* out, Mlp* mlp, int resolution, float half_width,
+                                     FieldKind kind);
 
 // Like field_evaluate for one unit: out[cell] = the post-activation value a of unit `unit` of
 // layer `layer` (0-based; hidden layers first, layer_count - 1 is the output layer whose only

@@ -97,6 +97,7 @@ void mlp_init(Mlp* mlp, const InitConfig& init) {
   std::memset(mlp->grads, 0, bytes);
   std::memset(mlp->m, 0, bytes);
   std::memset(mlp->v, 0, bytes);
+  ++mlp->weights_version;
 }
 
 }  // namespace relu

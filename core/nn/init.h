@@ -49,7 +49,7 @@ struct InitConfig {
 // all layers in order (layer, then row-major W): standard normals (rng_normal) for the normal
 // schemes, U(-1, 1) for the uniform ones, from rng_seed(seed). b = bias, alphas = prelu_init,
 // batch norm as mlp_reset_batch_norm (gamma 1, beta 0, running mean 0, variance 1).
-// Resets grads, m and v to 0.
+// Resets grads, m and v to 0 and bumps weights_version.
 void mlp_init(Mlp* mlp, const InitConfig& init);
 
 }  // namespace relu

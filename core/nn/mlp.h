@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,10 @@ struct Mlp {
   float* lanes = nullptr;  // backward scratch (4 partial sums per weight of a layer)
   float* stats = nullptr;  // running statistics of the batch-norm layers
   AlignedBuffer memory;
+  // Bumped by every change of params (mlp_init, each optimizer step of network.h, a model load,
+  // an edit): whatever is derived from the weights (the arena's fields) is cached against it.
+  // 0 after mlp_build.
+  uint64_t weights_version = 0;
 
   Mlp() = default;
   Mlp(const Mlp&) = delete;

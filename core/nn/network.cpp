@@ -113,6 +113,7 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
       break;
     }
     ++net->step;
+    ++mlp->weights_version;
     ++result.steps;
     loss_sum += loss;
     // The norm (a pass over the gradients in double) only where it is used: clipping, and the
@@ -139,6 +140,16 @@ TrainResult network_train_epochs(Network* net, const float* x, const float* labe
   const bool full = batch_size <= 0 || batch_size >= N;
   const int per_epoch = full ? 1 : (N + batch_size - 1) / batch_size;
   return network_train_steps(net, x, labels, N, batch_size, epochs * per_epoch, shuffle_seed);
+}
+
+uint64_t network_step_work(const Network& net, int batch) {
+  const uint64_t examples = static_cast<uint64_t>(batch < 0 ? 0 : batch) + kStepOverheadExamples;
+  return examples * static_cast<uint64_t>(net.mlp.param_count);
+}
+
+uint64_t network_eval_work(const Network& net, int examples) {
+  const uint64_t n = static_cast<uint64_t>(examples < 0 ? 0 : examples);
+  return n * static_cast<uint64_t>(net.mlp.param_count) / 3;
 }
 
 double network_loss_and_gradients(Network* net, const float* x, const float* labels, int N,

@@ -13,6 +13,18 @@
 
 namespace relu {
 
+// The work budget of one call that trains: a step on B examples costs
+// (B + kStepOverheadExamples) x param_count units (a forward and backward per example and
+// parameter, plus the optimizer's pass and the per-step overhead, measured as ~6 examples' worth
+// at batch 1), and evaluating E examples (the metrics after a call) E x param_count / 3 (a
+// forward is about a third of a step's work per example). A call takes the most steps that fit
+// beside its evaluation, at least one, and reports how far it got. Counted in units rather
+// than time so a result never depends on the machine's speed: 2^26 units take ~50-80 ms with
+// the SIMD kernels and ~250-400 ms with the scalar ones on this project's 2-core x86 test
+// machine (README "Reliability").
+inline constexpr uint64_t kWorkPerCall = uint64_t{1} << 26;
+inline constexpr uint64_t kStepOverheadExamples = 8;
+
 struct Network {
   Mlp mlp;
   OptimizerConfig optimizer;
@@ -59,6 +71,11 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
 // Trains whole epochs: ceil(N / batch_size) steps each (1 step for a full batch).
 TrainResult network_train_epochs(Network* net, const float* x, const float* labels, int N,
                                  int batch_size, int epochs, uint64_t shuffle_seed);
+
+// The units (see kWorkPerCall) of one step of `batch` examples on this network, and of a
+// forward pass over `examples` examples.
+uint64_t network_step_work(const Network& net, int batch);
+uint64_t network_eval_work(const Network& net, int examples);
 
 // Forward + backward over the whole data set without stepping, in evaluation mode (no dropout,
 // batch norm's running statistics, nothing updated): grads (mlp.grads) = gradient of the mean

@@ -12,6 +12,7 @@
 #include "api/metrics_record.h"
 #include "api/network_session.h"
 #include "io/json.h"
+#include "io/settings.h"
 
 namespace {
 
@@ -159,6 +160,13 @@ std::string data_json(const std::vector<float>& xy, const std::vector<float>& la
   return R"({"points": [)" + points + R"(], "labels": [)" + ys + "]}";
 }
 
+relu::NetworkMetrics metrics_after(relu::ArenaSession* s, const std::string& settings, int epochs) {
+  INFO(settings);
+  REQUIRE(s->reset(settings).empty());
+  REQUIRE(s->train(epochs).empty());
+  return *s->arena().metrics(0);
+}
+
 }  // namespace
 
 TEST_CASE("arena session: given points in the preset's order train exactly like the preset") {
@@ -249,4 +257,88 @@ TEST_CASE("arena session: regions per network, an explanation for smooth activat
   CHECK(s.region_cells() == 0);
   CHECK(s.regions(2, 64) == "index: 2 is outside 0..1");
   CHECK(s.regions(0, 8).rfind("resolution: 8 is outside", 0) == 0);
+}
+
+TEST_CASE("arena session: divergence is flagged in the call and epoch it happens") {
+  // Weights that stay finite but overflow the loss (inf - inf in a layer) after epoch 1.
+  for (const char* settings : {
+           R"({"dataset": "gauss", "noise": 0.1, "points": 200, "layers": [8, 8], "seed": 3,
+               "activations": ["linear"], "optimizer": "momentum", "lr": 10, "batchSize": 10})",
+           R"({"dataset": "moons", "noise": 0.1, "points": 200, "layers": [8, 8], "seed": 3,
+               "activations": ["leaky_relu"], "optimizer": "momentum", "lr": 10,
+               "batchSize": 10})",
+       }) {
+    relu::ArenaSession s;
+    const relu::NetworkMetrics m = metrics_after(&s, settings, 1);
+    INFO(settings);
+    CHECK(m.diverged);
+    CHECK(m.diverged_epoch == 1);
+    CHECK(m.epoch == 0);
+    // No field is drawn for it.
+    REQUIRE(s.field(0, 32, "probability").empty());
+    CHECK(s.field_size() == 0);
+    // Several epochs in one call give the same epoch as one at a time.
+    relu::ArenaSession many;
+    CHECK(metrics_after(&many, settings, 5).diverged_epoch == 1);
+  }
+}
+
+TEST_CASE("arena session: steps and epochs give the same numbers, progress is reported") {
+  const std::string settings =
+      R"({"points": 130, "batchSize": 16, "activations": ["relu", "tanh"], "seed": 5})";
+  relu::ArenaSession by_epochs, by_steps;
+  REQUIRE(by_epochs.reset(settings).empty());
+  REQUIRE(by_steps.reset(settings).empty());
+  // 65 train rows in batches of 16: 5 steps per epoch.
+  REQUIRE(by_epochs.train(3).empty());
+  CHECK(parse_ok(by_epochs.progress_json()).find("epochs")->as_number() == 3);
+  CHECK(parse_ok(by_epochs.progress_json()).find("steps")->as_number() == 15);
+  CHECK(parse_ok(by_epochs.progress_json()).find("complete")->as_bool());
+  for (int steps : {1, 3, 7, 4}) REQUIRE(by_steps.train_steps(steps).empty());
+  CHECK(parse_ok(by_steps.progress_json()).find("epochs")->as_number() == 1);  // 11 -> 15
+  for (int i = 0; i < 2; ++i) {
+    CHECK(by_steps.model_json(i) == by_epochs.model_json(i));
+    CHECK(by_steps.arena().metrics(i)->epoch == 3);
+  }
+  // A partly trained epoch counts as the first of train()'s epochs.
+  REQUIRE(by_steps.train_steps(2).empty());
+  REQUIRE(by_steps.train(1).empty());
+  CHECK(parse_ok(by_steps.progress_json()).find("steps")->as_number() == 3);
+  CHECK(by_steps.arena().epoch() == 4);
+  CHECK(by_steps.train_steps(-1) == "steps: -1 is outside 0..500000000");
+}
+
+TEST_CASE("arena session: a call's work is bounded by the budget, deterministically") {
+  // The largest arena: 12 networks of 6 x 16 units, 4500 train rows, batch 1.
+  const std::string settings =
+      R"({"points": 5000, "trainFraction": 0.9, "batchSize": 1, "layers": [16, 16, 16, 16, 16, 16],
+          "activations": ["relu", "tanh", "gelu", "elu", "leaky_relu", "prelu", "softplus",
+                          "sigmoid", "silu", "relu", "tanh", "gelu"], "lr": 0.001})";
+  relu::ArenaSession a, b;
+  REQUIRE(a.reset(settings).empty());
+  REQUIRE(b.reset(settings).empty());
+  REQUIRE(a.train(relu::kArenaMaxEpochsPerCall).empty());
+  const auto progress = parse_ok(a.progress_json());
+  CHECK_FALSE(progress.find("complete")->as_bool());
+  CHECK(progress.find("epochs")->as_number() == 0);
+  const double steps = progress.find("steps")->as_number();
+  uint64_t per_step = 0, evaluation = 0;  // prelu's alphas make its network a little larger
+  for (int i = 0; i < 12; ++i) {
+    per_step += relu::network_step_work(*a.arena().network(i), 1);
+    evaluation += relu::network_eval_work(*a.arena().network(i), 5000);
+  }
+  CHECK(steps == static_cast<double>((relu::kWorkPerCall - evaluation) / per_step));
+  // The same steps by train_steps: the budget depends on the work, not on the clock.
+  REQUIRE(b.train_steps(static_cast<int>(steps)).empty());
+  CHECK(parse_ok(b.progress_json()).find("complete")->as_bool());
+  CHECK(a.model_json(5) == b.model_json(5));
+}
+
+TEST_CASE("arena session: texts beyond the limits are rejected before parsing") {
+  relu::ArenaSession s;
+  const std::string big = "{\"x\": \"" + std::string(relu::kSettingsMaxTextBytes, 'a') + "\"}";
+  CHECK(s.reset(big).find("bytes, the limit is 262144") != std::string::npos);
+  std::string deep(17, '[');
+  deep += std::string(17, ']');
+  CHECK(s.reset(deep).find("nesting deeper than 16") != std::string::npos);
 }

@@ -129,3 +129,22 @@ TEST_CASE("network session: training lowers the loss; bad labels and options are
   s.labels()[4] = NAN;
   CHECK(s.loss_and_gradients() == "labels[4]: expected a value in [0, 1], got NaN");
 }
+
+TEST_CASE("network session: a call trains within the work budget and says so") {
+  relu::NetworkSession s;
+  REQUIRE(s.load(kModel).empty());
+  const int B = 1 << 16;
+  REQUIRE(s.prepare(B).empty());
+  for (int i = 0; i < B; ++i) {
+    s.x()[2 * i] = static_cast<float>(i % 17) / 17.0f - 0.5f;
+    s.x()[2 * i + 1] = static_cast<float>(i % 13) / 13.0f - 0.5f;
+    s.labels()[i] = static_cast<float>(i % 2);
+  }
+  REQUIRE(s.train(R"({"steps": 100000})").empty());
+  const auto result = parse_ok(s.train_result_json());
+  const uint64_t per_step = relu::network_step_work(s.network(), B);
+  CHECK(result.find("steps")->as_number() == static_cast<double>(relu::kWorkPerCall / per_step));
+  CHECK_FALSE(result.find("complete")->as_bool());
+  REQUIRE(s.train(R"({"steps": 3})").empty());
+  CHECK(parse_ok(s.train_result_json()).find("complete")->as_bool());
+}

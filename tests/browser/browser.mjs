@@ -11,7 +11,7 @@ import {serve} from '../../scripts/serve.mjs';
 // RELU_LAB_DIST serves another build of the page (e.g. a copy under test elsewhere).
 const ROOT = process.env.RELU_LAB_DIST || new URL('../../dist/', import.meta.url).pathname;
 // The flags that work as root on a machine without network access, with a fresh profile per launch.
-const FLAGS = [
+export const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'
 ];

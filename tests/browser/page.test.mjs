@@ -45,9 +45,10 @@ function assertBothClasses(colours, what) {
   });
 }
 
-test('default page: clean load, 10 panels, backend, learns the circle', async (t) => {
+// `#exp=` (no experiment) is core's own defaults: all ten panels.
+test('core defaults: clean load, 10 panels, backend, learns the circle', async (t) => {
   const start = Date.now();
-  const page = await openPage(session.context, session.url);
+  const page = await openPage(session.context, `${session.url}#exp=`);
   const backend = await page.getAttribute('html', 'data-backend');
   assert.ok(['wasm-simd128', 'wasm-scalar'].includes(backend), `data-backend is ${backend}`);
   const panels = await panelData(page);
@@ -146,6 +147,21 @@ test('a diverged panel is greyed and labelled while the others keep training', a
     assert.match(await page.textContent(`${selector} .panel-badge`), /Diverged in epoch \d+/);
     assert.equal(await page.isVisible(`${selector} .panel-badge`), true);
     assert.ok(Number(p.epoch) < Number(alive[0].epoch), `${p.activation} stopped training`);
+    // The badge and the epoch row name the same epoch; accuracy is no number.
+    const at = (await page.textContent(`${selector} .panel-badge`)).match(/epoch (\d+)/)[1];
+    assert.equal(await page.textContent(`${selector} .stat-epoch dd`), `stopped in ${at}`);
+    assert.equal(await page.textContent(`${selector} .stat-acc dd`), '—');
+  }
+  // The page's epoch follows the networks still training, whichever panel diverged.
+  const epoch = Number(await page.textContent('#epoch'));
+  assert.ok(epoch >= Number(alive[0].epoch) - 1, `page epoch ${epoch}, alive ${alive[0].epoch}`);
+  // The loss chart's log axis keeps a few readable labels.
+  const labels = await page.evaluate(() => window.reluLabDebug.lossChart.chart.axes[1]._values);
+  assert.ok(labels.length <= 6, labels.join(' '));
+  assert.ok(labels.every((l) => !/e\+/.test(l)), labels.join(' '));
+  // Losses print with 3 significant digits or in scientific notation.
+  for (const text of await page.$$eval('.stat-loss dd', (dds) => dds.map((d) => d.textContent))) {
+    assert.doesNotMatch(text, /0\.0000/, text);
   }
   await page.screenshot({path: `${SHOTS}diverged.png`});
   assert.deepEqual(page.problems, []);

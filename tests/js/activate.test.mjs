@@ -101,7 +101,7 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     assert.throws(() => lab.activate('prelu', {alpha: [0.1, 0.2]}, x), /multiple of it/);
     assert.throws(() => lab.activate('prelu', {alpha: [0.1, NaN, 0.3]}, x), /alpha\[1\]/);
     assert.throws(() => lab.activate('prelu', {alpha: []}, x), /prelu needs alpha/);
-    assert.throws(() => lab.activate('relu', 'fast', x), /params must be an object/);
+    assert.throws(() => lab.activate('relu', 'fast', x), /params must be a plain object/);
     // The lab still works after errors.
     assert.deepEqual([...lab.activate('relu', {}, x).y], [1, 2, 3]);
   });

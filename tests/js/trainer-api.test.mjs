@@ -310,7 +310,7 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       ],
       [{optimizer: {name: 'adam', beta1: null}}, /optimizer.beta1: expected a number, got null/],
       [{seed: -1}, /createArena: seed: -1 is outside 0..9007199254740991/],
-      [{batchSize: () => 1}, /createArena: batchSize: a function cannot be sent/],
+      [{batchSize: () => 1}, /createArena: batchSize: a function is not JSON data/],
       [[], /createArena: settings must be an object, got an array/],
     ];
     for (const [settings, pattern] of cases) {

@@ -228,10 +228,13 @@ TEST_CASE("lr = 10: a network diverges with its epoch, the others keep training"
       CHECK(arena.metrics(i)->epoch == 20);
       CHECK(std::isfinite(arena.metrics(i)->train_loss));
     }
-    std::string error;
+    // A diverged network has no field (it would be drawn from NaN): empty, and no error.
+    std::string error = "unset";
     const relu::FieldView field = arena.field(0, 32, relu::FieldKind::kProbability, &error);
     CHECK(error.empty());
-    CHECK(field.size == 32 * 32);
+    CHECK(field.size == 0);
+    CHECK(arena.unit_field(0, 0, 0, 32, &error).size == 0);
+    CHECK(arena.field(1, 32, relu::FieldKind::kProbability, &error).size == 32 * 32);
     REQUIRE(arena.train(5).empty());
     CHECK(arena.metrics(0)->epoch == linear.diverged_epoch - 1);
     CHECK(arena.metrics(1)->epoch == 25);
@@ -255,8 +258,13 @@ TEST_CASE("fields through the arena: per-network buffers, probability and logit 
   const relu::FieldView l1 = arena.field(1, 50, relu::FieldKind::kLogit, &error);
   REQUIRE(l1.size == 2500);
   CHECK(std::vector<float>(p0.data, p0.data + p0.size) == kept);  // network 1 has its own buffer
+  const std::vector<float> logits(l1.data, l1.data + l1.size);
   const relu::FieldView p1 = arena.field(1, 50, relu::FieldKind::kProbability, &error);
-  CHECK(p1.data == l1.data);  // the same buffer, now holding probabilities
+  CHECK(p1.data != l1.data);  // one buffer per kind: the logits stay
+  CHECK(std::vector<float>(l1.data, l1.data + l1.size) == logits);
+  for (size_t k = 0; k < p1.size; ++k) {
+    CHECK(p1.data[k] == Approx(1.0 / (1.0 + std::exp(-static_cast<double>(logits[k])))));
+  }
   for (float p : kept) CHECK((p >= 0.0f && p <= 1.0f));
   const relu::FieldView unit = arena.unit_field(0, 0, 0, 32, &error);
   REQUIRE(unit.size == 32 * 32);
@@ -270,6 +278,60 @@ TEST_CASE("fields through the arena: per-network buffers, probability and logit 
   CHECK(arena.metrics(2) == nullptr);
   CHECK(arena.metrics(-1) == nullptr);
   CHECK(arena.network(2) == nullptr);
+}
+
+TEST_CASE("a field is evaluated once per weights version, resolution and kind") {
+  ArenaSettings settings = with_networks({Activation::kRelu, Activation::kTanh});
+  Arena arena;
+  reset_ok(&arena, settings);
+  std::string error;
+  const auto probability = relu::FieldKind::kProbability;
+  const relu::FieldView first = arena.field(0, 64, probability, &error);
+  REQUIRE(first.size == 64 * 64);
+  const std::vector<float> kept(first.data, first.data + first.size);
+  CHECK(arena.field_evaluations() == 1);
+  const relu::FieldView again = arena.field(0, 64, probability, &error);
+  CHECK(arena.field_evaluations() == 1);  // nothing changed: the cached buffer, no work
+  CHECK(again.data == first.data);
+  CHECK(std::vector<float>(again.data, again.data + again.size) == kept);
+  arena.field(0, 64, relu::FieldKind::kLogit, &error);  // another kind
+  arena.field(1, 64, probability, &error);              // another network
+  CHECK(arena.field_evaluations() == 3);
+  arena.field(0, 32, probability, &error);  // another resolution replaces the cached one
+  arena.field(0, 64, probability, &error);
+  CHECK(arena.field_evaluations() == 5);
+  REQUIRE(arena.train(0).empty());  // no step, no change
+  arena.field(0, 64, probability, &error);
+  CHECK(arena.field_evaluations() == 5);
+  const uint64_t before = arena.network(0)->mlp.weights_version;
+  REQUIRE(arena.train(1).empty());  // 25 steps of 10 out of 250 train rows
+  CHECK(arena.network(0)->mlp.weights_version == before + 25);
+  const relu::FieldView trained = arena.field(0, 64, probability, &error);
+  CHECK(arena.field_evaluations() == 6);
+  CHECK(std::vector<float>(trained.data, trained.data + trained.size) != kept);
+  CHECK(arena.field(0, 64, probability, &error).data == trained.data);
+  CHECK(arena.field_evaluations() == 6);
+  CHECK(arena.field(0, 64, static_cast<relu::FieldKind>(2), &error).size == 0);
+  CHECK(error == "field: unknown kind");
+  reset_ok(&arena, settings);  // a reset empties the cache
+  CHECK(arena.field_evaluations() == 0);
+  arena.field(0, 64, probability, &error);
+  CHECK(arena.field_evaluations() == 1);
+}
+
+TEST_CASE("a diverged network has no field and costs no evaluation") {
+  ArenaSettings settings = with_networks({Activation::kLinear});
+  settings.optimizer.kind = relu::OptimizerKind::kSgd;
+  settings.optimizer.lr = 10.0f;  // the largest allowed: linear diverges within 20 epochs
+  Arena arena;
+  reset_ok(&arena, settings);
+  arena.train(20);
+  REQUIRE(arena.metrics(0)->diverged);
+  std::string error = "unset";
+  const relu::FieldView view = arena.field(0, 32, relu::FieldKind::kProbability, &error);
+  CHECK(view.size == 0);
+  CHECK(error.empty());
+  CHECK(arena.field_evaluations() == 0);
 }
 
 TEST_CASE("no hidden layers: logistic regression, no units, the output is the only unit field") {

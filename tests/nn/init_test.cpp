@@ -202,3 +202,11 @@ TEST_CASE("scheme names round-trip") {
   InitScheme scheme;
   CHECK_FALSE(init_scheme_from_name("orthogonal", &scheme));
 }
+
+TEST_CASE("mlp_init bumps weights_version; a fresh build starts at 0") {
+  Mlp mlp = build(Activation::kRelu, 1, 4);
+  CHECK(mlp.weights_version == 0);
+  init_weights(&mlp, InitScheme::kHeNormal, 1);
+  init_weights(&mlp, InitScheme::kHeNormal, 1);
+  CHECK(mlp.weights_version == 2);
+}

@@ -7,7 +7,17 @@ function meanOf(values) {
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
 }
 
-export class History {
+/**
+ * The epoch of the networks still training: a diverged network stops at its epoch while the
+ * others go on (if every network diverged, the last epoch any reached).
+ * @param {{epoch: number, diverged: boolean}[]} metrics arena.metrics()
+ */
+export function currentEpoch(metrics) {
+  const training = metrics.filter((m) => !m.diverged);
+  return Math.max(0, ...(training.length ? training : metrics).map((m) => m.epoch));
+}
+
+export class MetricHistory {
   constructor(panels) {
     this.epochs = [];
     // alpha: one column per hidden layer (the mean alpha of that layer), PReLU panels only.
@@ -16,16 +26,18 @@ export class History {
 
   /** Records one frame's metrics; a repeated epoch (e.g. a view-only frame) is skipped. */
   push(metrics) {
-    const epoch = metrics.length ? metrics[0].epoch : 0;
+    const epoch = currentEpoch(metrics);
     if (this.epochs.length && this.epochs[this.epochs.length - 1] >= epoch) return false;
     this.epochs.push(epoch);
     metrics.forEach((m, i) => {
       const p = this.panels[i];
-      p.train.push(Number.isFinite(m.trainLoss) ? m.trainLoss : null);
-      p.test.push(Number.isFinite(m.testLoss) ? m.testLoss : null);
+      // A diverged network has no loss after it stopped: a gap, not its last finite value.
+      const live = !m.diverged;
+      p.train.push(live && Number.isFinite(m.trainLoss) ? m.trainLoss : null);
+      p.test.push(live && Number.isFinite(m.testLoss) ? m.testLoss : null);
       m.alphas.forEach((layer, l) => {
         if (!p.alpha[l]) p.alpha[l] = new Array(this.epochs.length - 1).fill(null);
-        p.alpha[l].push(meanOf([layer].flat()));
+        p.alpha[l].push(meanOf(layer));
       });
     });
     if (this.epochs.length > MAX_SAMPLES) this.thin();

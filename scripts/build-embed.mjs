@@ -1,0 +1,141 @@
+// Builds what authors embed, from a dist/ that scripts/build.sh has filled: dist/embed/ (the
+// <relu-lab-figure> element and its worker, minified by esbuild, with both wasm builds next to
+// them), dist/relu-lab-figure.html (one self-contained file: modules and wasm inlined) and
+// dist/embed/sizes.json (what a figure's first load costs, gzipped). Usage: node this [dist]
+import {build} from 'esbuild';
+import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
+import {gzipSync} from 'node:zlib';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const DIST = resolve(process.argv[2] || join(ROOT, 'dist'));
+const OUT = join(DIST, 'embed');
+const BUILDS = ['relu-lab-simd128', 'relu-lab-scalar'];
+// Browsers with module workers, constructed style sheets and wasm SIMD's feature probe.
+const TARGET = ['chrome96', 'firefox101', 'safari16.4'];
+const common = {
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: TARGET,
+  logLevel: 'error',
+  // The loader reads wasm from disk under Node only: never in a browser bundle.
+  external: ['node:*'],
+};
+
+async function bundleTo(entry, outfile, extra = {}) {
+  await build({...common, entryPoints: [join(ROOT, entry)], outfile, ...extra});
+}
+
+// A virtual module, for entries that exist only as source text here.
+function virtualEntry(contents) {
+  return {contents, resolveDir: ROOT, sourcefile: 'entry.js', loader: 'js'};
+}
+
+async function selfHostedFolder() {
+  await mkdir(OUT, {recursive: true});
+  // The page is one folder up from embed/ (the "open in relu-lab" link).
+  await bundleTo('web/relu-lab-figure.js', join(OUT, 'relu-lab-figure.js'), {
+    define: {RELU_LAB_PAGE_PATH: '"../"'},
+  });
+  await bundleTo('web/worker.js', join(OUT, 'worker.js'));
+  for (const name of BUILDS) {
+    // Emscripten's glue is an ES module: esbuild can shorten its module-level names too.
+    await bundleTo(`dist/js/${name}.mjs`, join(OUT, `${name}.mjs`));
+    await copyFile(join(DIST, 'js', `${name}.wasm`), join(OUT, `${name}.wasm`));
+  }
+}
+
+// The worker with both builds inside (the wasm bytes as base64, decoded on load): one glue
+// serves both, since they differ only in the wasm file name, which wasmBinary makes moot.
+// A module worker from a blob: cannot start in a file:// page (its origin is opaque), a classic
+// one can: so this worker is one classic script. The glue's Node prelude (a top-level await,
+// which a classic script cannot hold) is cut out: this worker never runs under Node.
+async function inlineWorkerSource() {
+  const shim = await readFile(join(ROOT, 'wasm', 'node-esm-shim.js'), 'utf8');
+  const withoutShim = {
+    name: 'without-node-shim',
+    setup(b) {
+      b.onLoad({filter: /relu-lab-(simd128|scalar)\.mjs$/}, async ({path}) => {
+        const text = await readFile(path, 'utf8');
+        if (!text.includes(shim)) throw new Error(`${path} does not start with the Node shim`);
+        // The prelude's variables stay declared (and undefined), so the glue's Node branch, never
+        // taken, names no module for esbuild to look for.
+        return {contents: text.replace(shim, 'var require, __dirname;'), loader: 'js'};
+      });
+    },
+  };
+  const result = await build({
+    ...common,
+    format: 'iife',
+    plugins: [withoutShim],
+    // Only read where no build is provided, which never happens in this worker.
+    define: {'import.meta.url': '"about:blank"'},
+    write: false,
+    stdin: virtualEntry(`
+      import {provideBuild} from './js/relu-lab.mjs';
+      import createModule from './dist/js/relu-lab-simd128.mjs';
+      import simd from './dist/js/relu-lab-simd128.wasm';
+      import scalar from './dist/js/relu-lab-scalar.wasm';
+      provideBuild('wasm-simd128', createModule, simd);
+      provideBuild('wasm-scalar', createModule, scalar);
+      import './web/worker.js';
+    `),
+    loader: {'.wasm': 'binary'},
+  });
+  return result.outputFiles[0].text;
+}
+
+async function singleFile() {
+  const workerSource = await inlineWorkerSource();
+  const setup = `
+    import {setWorkerFactory} from './web/figure-worker-start.js';
+    const source = ${JSON.stringify(workerSource)};
+    const url = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
+    setWorkerFactory(() => new Worker(url));`;
+  const result = await build({
+    ...common,
+    write: false,
+    stdin: virtualEntry(`import 'single-file-setup';\nimport './web/relu-lab-figure.js';`),
+    plugins: [{
+      name: 'single-file-setup',
+      setup(b) {
+        b.onResolve({filter: /^single-file-setup$/}, () => ({path: 'setup', namespace: 'v'}));
+        b.onLoad({filter: /.*/, namespace: 'v'}, () => ({contents: setup, resolveDir: ROOT}));
+      },
+    }],
+  });
+  // A script element ends at the first "</script", wherever it is: escape it in the code.
+  const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const template = await readFile(join(ROOT, 'web', 'figure-single.html'), 'utf8');
+  const html =
+      template.replace('<!-- FIGURE-SCRIPT -->', () => `<script type="module">${script}</script>`);
+  await writeFile(join(DIST, 'relu-lab-figure.html'), html);
+  // The template came along with the page's files; only the built file belongs in dist/.
+  await rm(join(DIST, 'figure-single.html'), {force: true});
+  return html.length;
+}
+
+/** gzip -9 and raw sizes of the files a lazy figure fetches before its first frame. */
+export async function firstLoadSizes(dist = DIST) {
+  const files =
+      ['relu-lab-figure.js', 'worker.js', 'relu-lab-simd128.mjs', 'relu-lab-simd128.wasm'];
+  const rows = [];
+  for (const file of files) {
+    const bytes = await readFile(join(dist, 'embed', file));
+    rows.push({file, bytes: bytes.length, gzip: gzipSync(bytes, {level: 9}).length});
+  }
+  return {files: rows, gzip: rows.reduce((sum, r) => sum + r.gzip, 0)};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await selfHostedFolder();
+  const singleBytes = await singleFile();
+  const sizes = {firstLoad: await firstLoadSizes(), singleFileBytes: singleBytes};
+  await writeFile(join(OUT, 'sizes.json'), JSON.stringify(sizes, null, 2) + '\n');
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+      `build-embed: first load ${kb(sizes.firstLoad.gzip)} gzipped (` +
+      sizes.firstLoad.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ') +
+      `); relu-lab-figure.html ${kb(singleBytes)}`);
+}

@@ -1,0 +1,99 @@
+// A blog post on one origin with the figure's files on another (a CDN) under a strict CSP sent as
+// a header: two iframes of the embed page and three <relu-lab-figure>s train independently, the
+// one far below the fold loads nothing until scrolled to, scrolling away and hiding the tab
+// pause, and nothing violates the policy.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+
+import {serve} from '../../scripts/serve.mjs';
+
+import {blogPost, DIST, figureState, newPage, serveDist, setHidden, startBrowser, strictCsp, WAIT_MS, waitForFigureEpoch} from './embed-fixtures.mjs';
+
+let browser, cdn, post, page;
+const NEAR = ['#near1', '#near2'];
+const FRAMES = ['#frame1', '#frame2'];
+
+before(async () => {
+  browser = await startBrowser();
+  cdn = await serveDist();
+  post = await serve({
+    root: DIST,
+    port: 0,
+    headers: {'Content-Security-Policy': strictCsp(cdn.url)},
+    // An empty favicon: a 404 would be a console error.
+    pages: {'/post.html': blogPost(cdn.url), '/favicon.ico': ''},
+  });
+  page = await newPage(browser.context);
+  // Another origin than the CDN's 127.0.0.1: the figure's script is cross-origin.
+  await page.goto(`${post.url.replace('127.0.0.1', 'localhost')}post.html`);
+});
+
+after(async () => {
+  await browser.close();
+  cdn.server.close();
+  post.server.close();
+});
+
+const wasmRequests = () => cdn.log.filter((path) => path.endsWith('.wasm')).length;
+const frameOf = async (selector) => (await page.$(selector)).contentFrame();
+
+test(
+    'every figure and iframe in view trains; the one below the fold has loaded nothing',
+    async () => {
+      for (const selector of NEAR) await waitForFigureEpoch(page, selector, 20);
+      for (const selector of FRAMES) {
+        await waitForFigureEpoch(await frameOf(selector), 'relu-lab-figure', 20);
+      }
+      // Four workers, four wasm downloads: the far figure has neither.
+      assert.equal(wasmRequests(), 4);
+      const far = await figureState(page, '#far');
+      assert.equal(far.state, 'idle');
+      assert.equal(far.backend, null);
+      // Different seeds and data: each trained its own networks.
+      const losses = await page.$$eval(
+          'relu-lab-figure', (figures) => figures.map((f) => f.metrics[0]?.trainLoss ?? null));
+      assert.notEqual(losses[0], losses[1]);
+    });
+
+test('scrolling to the far figure loads and plays it; scrolling away pauses it', async () => {
+  await page.$eval('#far', (f) => f.scrollIntoView());
+  await waitForFigureEpoch(page, '#far', 10);
+  assert.equal(wasmRequests(), 5);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(
+      () => document.querySelector('#far').state === 'paused', null, {timeout: WAIT_MS});
+  const {epoch} = await figureState(page, '#far');
+  // While #near1 trains on, #far stays where it stopped (a frame in flight may still land).
+  const near = (await figureState(page, '#near1')).epoch;
+  await waitForFigureEpoch(page, '#near1', near + 30);
+  assert.ok((await figureState(page, '#far')).epoch <= epoch + 2);
+});
+
+test('a hidden tab pauses every figure and iframe; showing it resumes them', async () => {
+  const docs = [page, ...(await Promise.all(FRAMES.map(frameOf)))];
+  for (const doc of docs) await setHidden(doc, true);
+  for (const selector of NEAR) {
+    await page.waitForFunction(
+        (s) => document.querySelector(s).state === 'paused', selector, {timeout: WAIT_MS});
+  }
+  for (const doc of docs.slice(1)) {
+    await doc.waitForFunction(
+        () => document.querySelector('relu-lab-figure').state === 'paused', null,
+        {timeout: WAIT_MS});
+  }
+  const before = (await figureState(page, '#near1')).epoch;
+  await page.waitForTimeout(1500);
+  assert.ok((await figureState(page, '#near1')).epoch <= before + 2);
+  for (const doc of docs) await setHidden(doc, false);
+  await waitForFigureEpoch(page, '#near1', before + 10);
+  await waitForFigureEpoch(docs[1], 'relu-lab-figure', 30);
+});
+
+test('the strict CSP saw no violation and no error', async () => {
+  const violations = await page.evaluate(() => window.cspViolations);
+  for (const selector of FRAMES) {
+    violations.push(...(await (await frameOf(selector)).evaluate(() => window.cspViolations)));
+  }
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.problems, []);
+});

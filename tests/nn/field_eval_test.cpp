@@ -1,0 +1,90 @@
+// The grid evaluator against field_evaluate_reference (mlp_forward in chunks): bit for bit for
+// every op on trained-looking random weights, several shapes, resolutions that leave partial
+// tiles and vectors, both kinds, PReLU shared and per unit.
+#include "nn/field_eval.h"
+
+#include <catch.hpp>
+#include <string>
+#include <vector>
+
+#include "base/rng.h"
+#include "nn/init.h"
+#include "support/float_test_util.h"
+
+namespace {
+
+using relu::Activation;
+using relu::FieldKind;
+using relu::Mlp;
+
+Mlp build(const std::vector<int>& hidden, Activation op, relu::PreluMode mode, int max_batch) {
+  relu::MlpConfig config;
+  for (int units : hidden) {
+    relu::HiddenLayerConfig layer;
+    layer.units = units;
+    layer.activation = op;
+    layer.params.prelu_mode = mode;
+    config.hidden.push_back(layer);
+  }
+  Mlp mlp;
+  std::string error;
+  REQUIRE(relu::mlp_build(&mlp, config, max_batch, &error));
+  return mlp;
+}
+
+// He-normal weights, then every parameter (biases and alphas too) nudged by a seeded uniform
+// draw so no bias is 0 and alphas differ per unit.
+void randomise(Mlp* mlp, uint64_t seed) {
+  relu::InitConfig init;
+  init.seed = seed;
+  relu::mlp_init(mlp, init);
+  relu::Rng rng = relu::rng_seed(seed + 1);
+  for (size_t k = 0; k < mlp->param_count; ++k) {
+    mlp->params[k] += relu::rng_uniform(&rng) - 0.5f;
+  }
+}
+
+// Counts cells whose bits differ; reports the first.
+size_t mismatches(const std::vector<float>& got, const std::vector<float>& want, int R) {
+  size_t count = 0;
+  for (size_t k = 0; k < got.size(); ++k) {
+    if (relu_test::bits_equal(got[k], want[k])) continue;
+    if (count++ == 0) {
+      UNSCOPED_INFO("first difference at row " << k / R << " col " << k % R << ": got " << got[k]
+                                               << " want " << want[k]);
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("the grid evaluator equals mlp_forward's field bit for bit") {
+  const std::vector<std::vector<int>> shapes = {{}, {8, 8}, {3, 5}, {16, 16, 16}, {1}, {7, 9, 2}};
+  const int resolutions[] = {32, 37, 128, 130, 257};
+  const int batches[] = {256, 7};  // a full chunk, and a max_batch below it (more chunks)
+  uint64_t seed = 10;
+  for (int op_index = 0; op_index < relu::kActivationCount; ++op_index) {
+    const auto op = static_cast<Activation>(op_index);
+    for (const auto mode : {relu::PreluMode::kShared, relu::PreluMode::kChannel}) {
+      if (mode == relu::PreluMode::kChannel && op != Activation::kPrelu) continue;
+      for (size_t shape = 0; shape < shapes.size(); ++shape) {
+        Mlp mlp = build(shapes[shape], op, mode, batches[shape % 2]);
+        randomise(&mlp, ++seed);
+        for (int R : resolutions) {
+          for (const FieldKind kind : {FieldKind::kProbability, FieldKind::kLogit}) {
+            const size_t cells = static_cast<size_t>(R) * static_cast<size_t>(R);
+            std::vector<float> got(cells, -1.0f);
+            std::vector<float> want(cells, -2.0f);
+            const float h = 1.0f + 0.5f * static_cast<float>(shape);
+            REQUIRE(relu::field_evaluate(got.data(), &mlp, R, h, kind).empty());
+            REQUIRE(relu::field_evaluate_reference(want.data(), &mlp, R, h, kind).empty());
+            INFO(relu::activation_name(op)
+                 << " shape " << shape << " R " << R << " kind " << relu::field_kind_name(kind));
+            CHECK(mismatches(got, want, R) == 0);
+          }
+        }
+      }
+    }
+  }
+}
