@@ -239,6 +239,7 @@ void model_copy_to_mlp(const Model& model, Mlp* mlp) {
       layer.running_var[i] = m.running_var[i];
     }
   }
+  ++mlp->weights_version;
 }
 
 json::Value model_tensors_json(const Mlp& mlp, const float* buffer) {

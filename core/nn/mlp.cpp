@@ -334,6 +334,9 @@ bool forward(Mlp* mlp, const float* x, int B, const int* rows, bool training, Rn
       batch_norm_forward_train(layer.z, layer.xhat, layer.bn_mean, layer.bn_invstd,
                                layer.running_mean, layer.running_var, params + layer.gamma,
                                params + layer.beta, B, layer.out, S);
+      // The running statistics are part of the evaluation map: what is cached against the
+      // weights (fields) is stale now, even if no optimizer step follows (a non-finite loss).
+      ++mlp->weights_version;
     } else if (layer.batch_norm) {
       batch_norm_forward_eval(layer.z, layer.xhat, layer.bn_mean, layer.bn_invstd,
                               layer.running_mean, layer.running_var, params + layer.gamma,

@@ -106,8 +106,9 @@ struct Mlp {
   float* lanes = nullptr;  // backward scratch (4 partial sums per weight of a layer)
   float* stats = nullptr;  // running statistics of the batch-norm layers
   AlignedBuffer memory;
-  // Bumped by every change of params (mlp_init, each optimizer step of network.h, a model load,
-  // an edit): whatever is derived from the weights (the arena's fields) is cached against it.
+  // Bumped by every change of params or of batch norm's running statistics (mlp_init, each
+  // optimizer step of network.h, each training forward of a batch-norm layer, a model load):
+  // whatever is derived from the evaluation map (the arena's fields) is cached against it.
   // 0 after mlp_build.
   uint64_t weights_version = 0;
 

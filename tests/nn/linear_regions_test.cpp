@@ -1,6 +1,6 @@
 // Tests core/nn/linear_regions.*: hand-set ReLU layers whose lines in general position give
 // the known counts (2 lines: 4, 3 lines: 7), convergence as the grid refines, ids and borders,
-// leaky/PReLU/linear networks, and smooth activations refused.
+// leaky/PReLU/linear networks, smooth activations refused, batch norm (affine in evaluation).
 #include "nn/linear_regions.h"
 
 #include <algorithm>
@@ -114,4 +114,33 @@ TEST_CASE("leaky ReLU and PReLU have ReLU's regions; linear is one; smooth ones 
   t0.b[0] = t0.b[1] = 0.0f;
   t1.b[0] = t1.b[1] = 1.0f;
   CHECK(count(&deep, 64, &r) == 4);
+}
+
+TEST_CASE("batch norm in evaluation is affine: it moves the lines, regions stay well defined") {
+  // Unit o's boundary gamma invstd (w . x + b - mean) + beta = 0 is the line w . x + b' = 0 with
+  // b' = b - mean + beta / (gamma invstd); with gamma < 0 the unit is active on the other side,
+  // which changes patterns but not the count. Two lines, shifted to cross inside the domain.
+  MlpConfig config;
+  HiddenLayerConfig h;
+  h.units = 2;
+  h.batch_norm = true;
+  config.hidden.push_back(h);
+  Mlp mlp;
+  std::string error;
+  REQUIRE(mlp_build(&mlp, config, 256, &error));
+  mlp_init(&mlp, InitConfig());
+  const LayerTensors t = mlp_layer_tensors(mlp, 0, mlp.params);
+  const float W[4] = {1.0f, 0.0f, 0.0f, 1.0f};
+  std::copy(W, W + 4, t.W);
+  t.b[0] = 3.0f;  // without batch norm both lines (x = -3, y = -3) lie outside [-1, 1]^2
+  t.b[1] = 3.0f;
+  LinearRegions r;
+  CHECK(count(&mlp, 64, &r) == 1);
+  mlp.layers[0].running_mean[0] = 3.2f;  // x = 0.2
+  mlp.layers[0].running_mean[1] = 2.7f;  // y = -0.3, then moved by beta / (gamma invstd)
+  mlp.layers[0].running_var[0] = 4.0f;
+  t.gamma[1] = -2.0f;
+  t.beta[1] = 0.1f;
+  CHECK(count(&mlp, 64, &r) == 4);
+  CHECK(count(&mlp, 256, &r) == 4);
 }
