@@ -27,7 +27,8 @@ let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
 const state = {
   create: null,  // the latest 'create' not yet carried out
-  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40},
+  // regions: the grid of arena.regions for every panel each frame (0: off).
+  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40, regions: 0},
   redraw: false,  // a view change wants a frame without training
   playing: false,
   speed: 1,         // epochs per frame once eased in
@@ -132,6 +133,28 @@ function curves(index, metrics) {
   return {x, y, dydx, params: callParams};
 }
 
+// Each panel's linear regions ({count, resolution, borders, explanation}; ids stay here), null
+// for a diverged network, which has no field to draw them on.
+function regionsOf(metrics, transfer) {
+  return metrics.map((m, i) => {
+    if (m.diverged) return null;
+    const {count, resolution, borders, explanation} = arena.regions(i, state.view.regions);
+    if (borders) transfer.push(borders.buffer);
+    return {count, resolution, borders, explanation};
+  });
+}
+
+// A preset's points in raw units (as own data takes them), for "start from dataset".
+function sample(settings) {
+  const probe = lab.createArena({...settings, scaleInputs: false, activations: ['linear']});
+  try {
+    const {points, labels} = probe.data();
+    return {points: Array.from(points), labels: Array.from(labels)};
+  } finally {
+    probe.delete();
+  }
+}
+
 // One frame: metrics, one field per panel and, if a detail view is open, its unit maps and unit
 // activity. Dropped if a new arena is asked for while the fields are computed.
 async function postFrame(trainMs, start, resolution = state.view.resolution) {
@@ -163,6 +186,7 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     epochs: epochsDone(),
     pace: state.playing ? currentPace() : 0,
   };
+  if (state.view.regions) message.regions = regionsOf(metrics, transfer);
   if (d >= 0 && d < metrics.length) {
     message.detail = {
       index: d,
@@ -327,6 +351,13 @@ onmessage = ({data: message}) => {
     case 'step':
       state.steps += message.epochs || 0;
       state.batches += message.batches || 0;
+      break;
+    case 'sample':
+      try {
+        postMessage({type: 'sample', id: message.id, ...sample(message.settings)});
+      } catch (error) {
+        postMessage({type: 'sample', id: message.id, error: String(error && error.message)});
+      }
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);
