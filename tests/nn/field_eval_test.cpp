@@ -130,8 +130,8 @@ TEST_CASE("the grid evaluator uses batch norm's running statistics and no dropou
     double worst = 0.0, scale = 1.0;
     for (int r = 0; r < R; ++r) {
       for (int c = 0; c < R; ++c) {
-        double a[relu::kMlpMaxUnits] = {relu::field_cell_x(c, R, 2.0f),
-                                        relu::field_cell_y(r, R, 2.0f)};
+        double a[relu::kMlpMaxUnits] = {static_cast<double>(relu::field_cell_x(c, R, 2.0f)),
+                                        static_cast<double>(relu::field_cell_y(r, R, 2.0f))};
         for (int l = 0; l < mlp.layer_count; ++l) {
           const relu::MlpLayer& layer = mlp.layers[l];
           const relu::LayerTensors t = relu::mlp_layer_tensors(mlp, l, mlp.params);
@@ -139,11 +139,13 @@ TEST_CASE("the grid evaluator uses batch norm's running statistics and no dropou
           for (int o = 0; o < t.out; ++o) {
             double g = 1.0, shift = 0.0;
             if (layer.batch_norm) {
-              g = double{t.gamma[o]} / std::sqrt(double{layer.running_var[o]} + 1e-5);
-              shift = double{t.beta[o]} - g * double{layer.running_mean[o]};
+              g = static_cast<double>(t.gamma[o]) /
+                  std::sqrt(static_cast<double>(layer.running_var[o]) + 1e-5);
+              shift =
+                  static_cast<double>(t.beta[o]) - g * static_cast<double>(layer.running_mean[o]);
             }
-            double sum = g * double{t.b[o]} + shift;
-            for (int i = 0; i < t.in; ++i) sum += g * double{t.W[o * t.in + i]} * a[i];
+            double sum = g * static_cast<double>(t.b[o]) + shift;
+            for (int i = 0; i < t.in; ++i) sum += g * static_cast<double>(t.W[o * t.in + i]) * a[i];
             next[o] = l + 1 < mlp.layer_count ? std::max(sum, 0.0) : sum;
           }
           std::copy(next, next + t.out, a);
