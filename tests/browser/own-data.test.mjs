@@ -193,3 +193,24 @@ test('region counts show for ReLU; tanh says it has none and why', async () => {
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the detail view tells when each unit died', async () => {
+  const page = await openPage(
+      session.context, `${session.url}#exp=dying-in-training`, {reducedMotion: 'reduce'});
+  for (let epoch = 1; epoch <= 8; ++epoch) {
+    await page.click('#step');
+    await waitForEpoch(page, epoch);
+  }
+  const [relu] = await panelData(page);
+  assert.ok(Number(relu.deadUnits) > 0, 'units die at this setting');
+  await page.click('.panel[data-activation="relu"] .panel-open');
+  await page.waitForFunction(
+      () => document.querySelector('.detail-life-chart')?.dataset.deadEver !== undefined, null,
+      {timeout: WAIT_MS});
+  const text = await page.textContent('.detail-life-text');
+  assert.match(text, /^layer \d unit \d+: died in epoch [1-8]/);
+  const ever = Number(await page.getAttribute('.detail-life-chart', 'data-dead-ever'));
+  assert.ok(ever >= Number(relu.deadUnits), `${ever} ever dead, ${relu.deadUnits} now`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
