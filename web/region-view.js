@@ -18,8 +18,10 @@ export function regionsNote() {
       'the same on/off pattern the whole network is one linear function, so the plane splits ' +
       'into linear regions whose borders are the corners and lines of the decision boundary. ' +
       `Counted on a ${REGION_RESOLUTION} × ${REGION_RESOLUTION} grid of the plotted square: ` +
-      'exact for that grid, but a region smaller than a cell is missed, so the true count can ' +
-      'only be higher. Smooth activations (tanh, GELU, ...) bend everywhere: their networks have ' +
+      'exact for that grid; a region smaller than a cell is missed (and, rarely, one joined ' +
+      'only by a neck thinner than a cell counts twice), so the count nears the true one as ' +
+      'the grid refines. ' +
+      'Smooth activations (tanh, GELU, ...) bend everywhere: their networks have ' +
       'no linear regions to count.';
 }
 
@@ -100,8 +102,10 @@ export class RegionChart {
   push(epoch, regions) {
     if (!this.series) return;
     if (!this.chart && !this.target.closest('[hidden]')) {
+      // Only panels that have regions get a line: a smooth one's legend entry would stay empty.
+      this.shown = regions.map((r) => r !== null && r.count !== null);
       this.chart = lineChart(this.target, {
-        series: this.series,
+        series: this.series.filter((_, i) => this.shown[i]),
         height: 200,
         xLabel: 'epoch',
         yLabel: 'linear regions',
@@ -118,6 +122,8 @@ export class RegionChart {
       this.epochs = this.epochs.filter(keep);
       this.counts = this.counts.map((c) => c.filter(keep));
     }
-    if (this.chart) this.chart.setData([this.epochs, ...this.counts]);
+    if (this.chart) {
+      this.chart.setData([this.epochs, ...this.counts.filter((_, i) => this.shown[i])]);
+    }
   }
 }
