@@ -1,7 +1,8 @@
 // Own data, batch norm, dropout and linear regions on the page in headless Chromium: drawn points
 // train and round-trip through the link; a CSV upload is read exactly (injection-like labels stay
 // text), a malformed one is refused with its row and column and leaves the data alone; the batch
-// norm and dropout controls reach the trainer; region counts show for ReLU and tanh says why not.
+// norm and dropout controls reach the trainer; region counts show for ReLU and tanh says why not;
+// the detail view tells when units died; the batch-norm experiment quotes what it shows.
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {after, before, test} from 'node:test';
@@ -213,4 +214,22 @@ test('the detail view tells when each unit died', async () => {
   assert.ok(ever >= Number(relu.deadUnits), `${ever} ever dead, ${relu.deadUnits} now`);
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test('the batch-norm experiment: fewer dead ReLUs with batch norm at the same steps', async () => {
+  const dead = {};
+  for (const variant of ['sgd-plain', 'sgd-bn']) {
+    const page = await openPage(
+        session.context, `${session.url}#exp=batch-norm-cure&v=${variant}`,
+        {reducedMotion: 'reduce'});
+    for (let epoch = 1; epoch <= 20; ++epoch) {
+      await page.click('#step');
+      await waitForEpoch(page, epoch);
+    }
+    dead[variant] = Number((await panelData(page))[0].deadUnits);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+  // The numbers the experiment's text quotes (seed 4, epoch 20).
+  assert.deepEqual(dead, {'sgd-plain': 13, 'sgd-bn': 2});
 });
