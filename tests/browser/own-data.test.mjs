@@ -68,6 +68,13 @@ test('drawn points train, and the link holds them exactly', async () => {
   assert.match(hash, /[#&]data=[A-Za-z0-9_-]+(&|$)/);
   const again = await openPage(session.context, `${session.url}${hash}`, {reducedMotion: 'reduce'});
   assert.deepEqual(await arenaData(again), data);
+  // Start from a preset: its 100 points (the page's points setting) become own data.
+  await again.selectOption('#data-preset', 'xor');
+  await again.click('#data-start');
+  await again.waitForFunction(
+      () => window.reluLabDebug.arenaSettings.data?.labels.length === 100, null,
+      {timeout: WAIT_MS});
+  assert.match(await again.textContent('#data-message'), /Started from the xor dataset/);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(again.problems, []);
   await again.close();
