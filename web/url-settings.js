@@ -440,6 +440,9 @@ export class UrlSettings {
           [child]: value
         };
     }
+    // Own data sets the number of points itself: a preset's count beside it only draws core's
+    // warning that it was replaced.
+    if (out.data) delete out.points;
     return out;
   }
 

@@ -136,6 +136,11 @@ test('every setting round-trips through the hash exactly', () => {
   const {settings, notices} = table.parse(`#${table.toHash(custom)}`);
   assert.deepEqual(notices, []);
   assert.deepEqual(settings, custom);
+  // Own data goes to core as {points, labels} without a preset's point count beside it.
+  const a = table.arenaSettings(custom);
+  assert.deepEqual(
+      a.data, {points: [[-6, 6], [0, -0.01], [1.25, 3.5], [6, -6]], labels: [0, 1, 1, 0]});
+  assert.equal('points' in a, false);
   // Own data too large for a link is left out of it (the page offers it as a file).
   const many = {
     x: new Array(1001).fill(1),
