@@ -332,7 +332,8 @@ worker.onerror = (event) => {
 // A preset's points as own data, from the worker (the lab lives there).
 function sampleDataset(dataset) {
   const id = ++app.sampleCount;
-  const settings = {...app.table.arenaSettings(app.settings), dataset};
+  // The preset's own keys (arenaSettings leaves points out beside own data).
+  const settings = {...app.table.arenaSettings(app.settings), dataset, points: app.settings.points};
   delete settings.data;
   return new Promise((resolve, reject) => {
     app.samples.set(id, (message) => {
