@@ -367,6 +367,33 @@ class Arena {
   }
 
   /**
+   * Linear regions of network `index` (relu, leaky_relu, prelu or linear hidden layers): the
+   * activation pattern (which side of 0 each hidden unit's pre-activation is on) at each cell
+   * centre of a resolution x resolution grid (32..512, laid out as field()), and the connected
+   * areas of equal pattern (4-connectivity). The count is what the grid resolves: regions
+   * smaller than a cell are missed, so it converges from below as the resolution grows.
+   * @returns {{count: number|null, resolution: number, ids: Int32Array|null,
+   *     borders: Uint8Array|null, explanation?: string}} ids: region id per cell (0..count-1,
+   *     row 0 at the top), borders: 1 where the right or lower neighbour's id differs (copies).
+   *     A smooth activation has no linear regions: count, ids and borders are null and
+   *     explanation says why.
+   */
+  regions(index, resolution) {
+    checkInteger(index, 'index', 'arena.regions');
+    checkInteger(resolution, 'resolution', 'arena.regions');
+    const session = this._live('arena.regions');
+    const error = session.regions(index, resolution);
+    if (error) fail('arena.regions', error);
+    const out = JSON.parse(session.regionsJson());
+    const linear = out.count !== null;
+    return {
+      ...out,
+      ids: linear ? session.regionIds().slice() : null,
+      borders: linear ? session.regionBorders().slice() : null,
+    };
+  }
+
+  /**
    * Network `index`'s current weights as a model object (the format networkFromJSON reads),
    * e.g. to save it or to evaluate it elsewhere.
    * @returns {object}
@@ -438,6 +465,8 @@ class Arena {
   }
 
   /**
+   * The arena's data, a preset's or the points given as settings.data, after the seeded
+   * shuffle and split and in the networks' input units (divided by 6 when scaleInputs).
    * @returns {{points: Float32Array, labels: Float32Array, trainCount: number,
    *     halfWidth: number}} copies: points (N, 2) row-major, labels 0/1; rows
    *     [0, trainCount) are the training set, the rest the test set.

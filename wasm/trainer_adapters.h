@@ -31,6 +31,13 @@ inline emscripten::val arena_field(ArenaSession& s) {
 inline emscripten::val arena_unit_field(ArenaSession& s) {
   return const_float_view(s.unit_field_data(), s.unit_field_size());
 }
+// Rewritten by the next regions() call (and empty for a smooth activation).
+inline emscripten::val arena_region_ids(ArenaSession& s) {
+  return emscripten::val(emscripten::typed_memory_view(s.region_cells(), s.region_ids()));
+}
+inline emscripten::val arena_region_borders(ArenaSession& s) {
+  return emscripten::val(emscripten::typed_memory_view(s.region_cells(), s.region_borders()));
+}
 inline emscripten::val arena_points(ArenaSession& s) {
   return const_float_view(s.points(), s.point_floats());
 }

@@ -40,9 +40,12 @@ export class Controls {
    * @param {import('./url-settings.js').UrlSettings} table
    * @param {Map<string, string>} names activation name -> display name
    * @param {(key: string, value: *, notices: string[]) => void} onChange
+   * @param {Object<string, (row: object) => HTMLElement>} [custom] a control per row type the
+   *     form does not build itself (own data's editor); the element's show(value) shows a value
    */
-  constructor(form, table, names, onChange) {
+  constructor(form, table, names, onChange, custom = {}) {
     this.form = form;
+    this.custom = custom;
     this.table = table;
     this.names = names;
     this.onChange = onChange;
@@ -90,6 +93,13 @@ export class Controls {
     });
     const line = el('div', {className: `control control-${row.type}`});
     let input;
+    if (this.custom[row.type]) {
+      // A composite control with its own labelled inputs: the row's label is its heading.
+      input = this.custom[row.type](row);
+      line.append(el('span', {className: 'control-label', text: row.label}), input);
+      this.inputs.set(row.key, input);
+      return line;
+    }
     if (row.choices) {
       // A number from a short list of labelled values (the speed).
       input =
@@ -212,7 +222,9 @@ export class Controls {
       const input = this.inputs.get(row.key);
       if (!input) continue;  // settings without a control (e.g. the experiment id)
       const value = settings[row.key];
-      if (row.type === 'bool') {
+      if (input.show) {
+        input.show(value);
+      } else if (row.type === 'bool') {
         input.checked = value;
       } else if (row.type === 'layers') {
         this.renderLayers(value);

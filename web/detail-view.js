@@ -1,8 +1,10 @@
 // The detail view of one panel: its network drawn with a feature map per hidden unit (the units
-// core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses.
+// core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses,
+// and when each unit died or revived.
 import {CLASS_COLORS, fieldToImage} from './field-canvas.js';
 import {lineChart} from './loss-chart.js';
 import {paramsText} from './panel.js';
+import {drawLife} from './unit-life.js';
 
 const MAP = 60;  // feature map size in canvas pixels
 const GAP_Y = 12;
@@ -229,6 +231,7 @@ export class DetailView {
     const p = history.panels[i];
     const positive = (v) => (v > 0 ? v : null);
     this.lossChart.setData([history.epochs, p.train.map(positive), p.test.map(positive)]);
+    drawLife(this.q('.detail-life-chart'), this.q('.detail-life-text'), p.life, m.epoch);
     const alphaChart = this.alphaChartFor(p.alpha);
     if (alphaChart) alphaChart.setData([history.epochs, ...p.alpha]);
   }

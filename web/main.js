@@ -3,13 +3,16 @@
 // worker-pool.js, which speaks a single worker's protocol.
 import {pool as worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
+import {DataEditor} from './data-editor.js';
 import {DetailView} from './detail-view.js';
 import {EvidenceView} from './evidence-view.js';
 import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
+import {fromFlat} from './own-data.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {REGION_RESOLUTION, RegionChart, regionsNote, showRegions} from './region-view.js';
 import {ResolutionNote} from './resolution-note.js';
 import {initShare} from './share-dialog.js';
 import {UrlSettings} from './url-settings.js';
@@ -36,7 +39,12 @@ const app = {
   lastFrame: null,
   created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
+  editor: null,        // the own-data editor (the data row's control)
+  samples: new Map(),  // pending "start from dataset" requests to the worker, by id
+  sampleCount: 0,
 };
+// Choosing a preset's shape leaves own data: these settings only mean something for a preset.
+const PRESET_KEYS = ['dataset', 'points', 'noise'];
 // Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
 const debug = {
   frames: 0,
@@ -53,6 +61,7 @@ window.reluLabDebug = debug;
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
 const resolutionNote = new ResolutionNote($('resolution-note'));
+const regionChart = new RegionChart($('regions-chart'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
@@ -95,6 +104,11 @@ function writeHash() {
   history.replaceState(null, '', `#${app.table.toHash(app.settings)}`);
 }
 
+// The grid the worker counts linear regions on, 0 while the view is off.
+function regionGrid() {
+  return app.settings.regions ? REGION_RESOLUTION : 0;
+}
+
 function createArena() {
   app.generation += 1;
   app.lastFrame = null;
@@ -102,7 +116,7 @@ function createArena() {
     type: 'create',
     generation: app.generation,
     settings: app.table.arenaSettings(app.settings),
-    view: {resolution: app.settings.res, detail: -1},
+    view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
   });
   if (detail.index >= 0) $('detail').close();
 }
@@ -169,6 +183,7 @@ function loadSettings(settings, notices = [], source = 'link') {
 
 function changeSetting(key, value, notices) {
   app.settings = {...app.settings, [key]: value};
+  if (PRESET_KEYS.includes(key)) app.settings.data = null;
   showNotices(notices, 'form');
   app.controls.show(app.settings);
   writeHash();
@@ -179,6 +194,8 @@ function changeSetting(key, value, notices) {
     createArena();
   else if (key === 'res')
     worker.postMessage({type: 'view', view: {resolution: value}});
+  else if (key === 'regions')
+    worker.postMessage({type: 'view', view: {regions: regionGrid()}});
   else if ((key === 'speed' || key === 'ease') && app.playing)
     setPlaying(true);
   else if (app.lastFrame)
@@ -203,6 +220,8 @@ function epochText(epochs) {
 
 function draw(frame) {
   grid.draw(frame, app.data, app.settings);
+  $('regions-box').hidden = !app.settings.regions;
+  grid.panels.forEach((panel, i) => showRegions(panel, app.settings.regions && frame.regions?.[i]));
   $('epoch').textContent = epochText(frame.epochs ?? currentEpoch(frame.metrics));
   root.dataset.epochs = String(frame.epochs ?? currentEpoch(frame.metrics));
   detail.update(frame, app.history);
@@ -216,14 +235,22 @@ function onCreated({settings, panels, data}) {
   app.history = new MetricHistory(panels.length);
   grid.setPanels(panels, app.names);
   root.dataset.generation = String(app.generation);
-  lossChart.reset(panels.map((panel, i) => {
+  const series = panels.map((panel, i) => {
     const params = paramsText(panel);
     const title = panelTitle(panel, app.names);
     return {
       label: params ? `${title} (${params})` : title,
       color: PANEL_COLORS[i % PANEL_COLORS.length],
     };
-  }));
+  });
+  lossChart.reset(series);
+  regionChart.reset(series);
+  // The editor shows the preset's points (raw units) until own data replaces them.
+  if (!app.settings.data) {
+    const toRaw = 6 / data.domain[1];
+    const points = [...data.trainX, ...data.testX].map((v) => v * toRaw);
+    app.editor.setPreset(points, [...data.trainY, ...data.testY]);
+  }
   if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
 }
 
@@ -233,8 +260,9 @@ function onFrame(frame) {
   app.lastFrame = frame;
   debug.lastFrame = frame;
   if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
-  draw(frame);
+  draw(frame);  // first: it shows the regions chart's box, which the chart needs to size itself
   resolutionNote.show(frame, app.settings.res);
+  if (frame.regions) regionChart.push(currentEpoch(frame.metrics), frame.regions);
   debug.frames += 1;
   debug.compute.push({
     drawMs: performance.now() - drawStart,
@@ -262,7 +290,14 @@ function onLoaded({backend, schema}) {
   $('backend').textContent = backend;
   app.table = new UrlSettings(schema);
   app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
-  app.controls = new Controls($('settings'), app.table, app.names, changeSetting);
+  const dataRow = schema.settings.find((row) => row.key === 'data');
+  const datasets = schema.settings.find((row) => row.key === 'dataset').options;
+  app.editor = new DataEditor(dataRow, datasets, {
+    apply: (data) => changeSetting('data', data, []),
+    sample: (dataset) => sampleDataset(dataset),
+  });
+  app.controls = new Controls(
+      $('settings'), app.table, app.names, changeSetting, {data: () => app.editor.element});
   debug.table = app.table;
   // Without a link the page opens its first comparison.
   const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
@@ -289,6 +324,10 @@ worker.onmessage = ({data: message}) => {
       if (current) onFrame(message);
       worker.postMessage({type: 'drawn', generation: message.generation});
       break;
+    case 'sample':
+      app.samples.get(message.id)?.(message);
+      app.samples.delete(message.id);
+      break;
     case 'paused':
       if (current) root.dataset.workerPaused = String(!app.playing);
       break;
@@ -307,6 +346,23 @@ worker.onmessage = ({data: message}) => {
 worker.onerror = (event) => {
   showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');
 };
+
+// A preset's points as own data, from the worker (the lab lives there).
+function sampleDataset(dataset) {
+  const id = ++app.sampleCount;
+  // The preset's own keys (arenaSettings leaves points out beside own data).
+  const settings = {...app.table.arenaSettings(app.settings), dataset, points: app.settings.points};
+  delete settings.data;
+  return new Promise((resolve, reject) => {
+    app.samples.set(id, (message) => {
+      if (message.error)
+        reject(new Error(message.error));
+      else
+        resolve(fromFlat(message.points, message.labels));
+    });
+    worker.postMessage({type: 'sample', id, settings});
+  });
+}
 
 function openDetail(index) {
   detail.open(index, app.panels[index], panelTitle(app.panels[index], app.names));
@@ -356,6 +412,7 @@ function buildStatic() {
   });
   $('export-grid').addEventListener('click', () => downloadPng(grid.composite(), 'relu-lab.png'));
   $('notice-close').addEventListener('click', () => showNotices([]));
+  $('regions-note').textContent = regionsNote();
   $('show-controls').addEventListener('click', () => changeSetting('controls', true, []));
   bindKeys(actions);
   window.addEventListener('hashchange', () => {

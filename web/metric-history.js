@@ -1,5 +1,7 @@
 // Per-panel history of the metrics the charts show (train/test loss, PReLU alphas), one sample
-// per frame, thinned to a bounded length. Filled by main.js from the worker's frames.
+// per frame, thinned to a bounded length, and each hidden unit's life (when it died or revived,
+// kept whole: only its changes are stored). Filled by main.js from the worker's frames.
+import {recordLife} from './unit-life.js';
 
 const MAX_SAMPLES = 2000;
 
@@ -21,7 +23,8 @@ export class MetricHistory {
   constructor(panels) {
     this.epochs = [];
     // alpha: one column per hidden layer (the mean alpha of that layer), PReLU panels only.
-    this.panels = Array.from({length: panels}, () => ({train: [], test: [], alpha: []}));
+    // life: per hidden unit, its [epoch, dead] transitions (unit-life.js).
+    this.panels = Array.from({length: panels}, () => ({train: [], test: [], alpha: [], life: []}));
   }
 
   /** Records one frame's metrics; a repeated epoch (e.g. a view-only frame) is skipped. */
@@ -35,6 +38,7 @@ export class MetricHistory {
       const live = !m.diverged;
       p.train.push(live && Number.isFinite(m.trainLoss) ? m.trainLoss : null);
       p.test.push(live && Number.isFinite(m.testLoss) ? m.testLoss : null);
+      if (live) recordLife(p.life, epoch, m.deadMask);
       m.alphas.forEach((layer, l) => {
         if (!p.alpha[l]) p.alpha[l] = new Array(this.epochs.length - 1).fill(null);
         p.alpha[l].push(meanOf(layer));

@@ -21,11 +21,14 @@ export function globalText(text, share) {
  */
 export function combineFrames(parts, shares, generation) {
   const metrics = [], fields = [];
+  // Linear regions come with every part or with none (the view is the same for all workers).
+  const regions = parts[0].regions ? [] : undefined;
   let detail;
   parts.forEach((part, w) => {
     shares[w].forEach((panel, k) => {
       metrics[panel] = part.metrics[k];
       fields[panel] = part.fields[k];  // the buffer the worker transferred: never copied
+      if (regions) regions[panel] = part.regions?.[k] ?? null;
     });
     if (part.detail) detail = {...part.detail, index: shares[w][part.detail.index]};
   });
@@ -46,6 +49,7 @@ export function combineFrames(parts, shares, generation) {
     postedAt: Math.max(...parts.map((part) => part.postedAt)),
   };
   if (detail) frame.detail = detail;
+  if (regions) frame.regions = regions;
   return frame;
 }
 

@@ -4,6 +4,7 @@
 import {BACKENDS} from '../js/relu-lab.mjs';
 
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
+import {decodeData, encodeData, MAX_LINK_POINTS, toCore} from './own-data.js';
 import {studyRows} from './study-settings.js';
 import {MAX_WORKERS} from './worker-pool.js';
 
@@ -37,6 +38,9 @@ const PRESENTATION = Object.freeze({
   noise: {group: 'data', label: 'Noise', step: 0.05},
   // Below 50 points the test half is too small for its accuracy to mean much.
   points: {group: 'data', label: 'Points', step: 50, ui: {min: 50}},
+  // Own points, drawn or uploaded: the data editor is the control (data-editor.js) and says in
+  // its own words what core's meaning (the settings value's JSON shape) says for the API.
+  data: {group: 'data', label: 'Own data', meaning: ''},
   trainFraction: {group: 'data', label: 'Train fraction', step: 0.1},
   seed: {group: 'data', label: 'Seed', step: 1},
   layers: {group: 'network', label: 'Hidden layers'},
@@ -55,6 +59,8 @@ const PRESENTATION = Object.freeze({
   batchSize: {group: 'training', label: 'Batch size', step: 1},
   l1: {group: 'training', label: 'L1 penalty', step: 0.001},
   l2: {group: 'training', label: 'L2 penalty', step: 0.001},
+  dropout: {group: 'training', label: 'Dropout', step: 0.05},
+  batchNorm: {group: 'training', label: 'Batch norm'},
 });
 // clang-format on
 
@@ -102,6 +108,14 @@ function pageRows(limits) {
       meaning: 'begin at 1/32 epoch per frame and double the pace every 4 epochs up to Speed',
     },
     {key: 'discretize', type: 'bool', group: 'view', label: 'Discretize', default: false},
+    {
+      key: 'regions',
+      type: 'bool',
+      group: 'view',
+      label: 'Linear regions',
+      default: false,
+      meaning: 'count each ReLU-like panel\'s linear regions and draw their borders',
+    },
     {key: 'test', type: 'bool', group: 'view', label: 'Show test data', default: false},
     {key: 'controls', type: 'bool', group: 'view', label: 'Show controls', default: true},
     BACKEND_ROW,
@@ -215,7 +229,7 @@ export class UrlSettings {
     if (!experiment) return [];
     const own = this.experiment(experiment, variant);
     return this.rows.filter((row) => row.core !== undefined || row.key === 'speed')
-        .filter((row) => String(own[row.key]) !== String(settings[row.key]))
+        .filter((row) => this.text(row, own[row.key]) !== this.text(row, settings[row.key]))
         .map((row) => row.key)
         .filter((key) => key !== 'speed');
   }
@@ -333,6 +347,12 @@ export class UrlSettings {
         return this.parseLayers(row, raw, notices);
       case 'activations':
         return this.parseActivations(row, raw, notices);
+      case 'data': {
+        if (raw === '') return null;
+        const {data, error} = decodeData(raw);
+        if (!data) notices.push(`${row.key}: ${error}, so the dataset is used instead.`);
+        return data;
+      }
     }
     throw new Error(`url-settings: unknown type ${row.type}`);
   }
@@ -361,12 +381,28 @@ export class UrlSettings {
     return {settings, notices};
   }
 
-  /** @returns {string} the hash (without '#') holding every setting, in table order. */
+  /** @returns {string} the link text of one value (own data: encodeData, '' for none). */
+  text(row, value) {
+    if (row.type === 'data') return value ? encodeData(value) : '';
+    return Array.isArray(value) ? value.join(',') : String(value);
+  }
+
+  /** @returns {boolean} whether own data `data` is too large for a link (offered as a file). */
+  tooLargeForLink(data) {
+    return data !== null && data.labels.length > MAX_LINK_POINTS;
+  }
+
+  /**
+   * @returns {string} the hash (without '#') holding every setting, in table order. Own data
+   *     is left out when there is none, and when it is too large for a link.
+   */
   toHash(settings) {
     return this.rows
+        .filter(
+            (row) => row.type !== 'data' ||
+                (settings[row.key] && !this.tooLargeForLink(settings[row.key])))
         .map((row) => {
-          const value = settings[row.key];
-          const text = Array.isArray(value) ? value.join(',') : String(value);
+          const text = this.text(row, settings[row.key]);
           // Commas and colons stay readable; everything else is percent-encoded.
           return `${row.key}=${encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
         })
@@ -413,7 +449,9 @@ export class UrlSettings {
       if (row.core === undefined || this.activations.has(row.core.split('.')[0])) continue;
       const value = settings[row.key];
       const [parent, child] = row.core.split('.');
-      if (row.core === 'activations')
+      if (row.type === 'data') {
+        if (value) out.data = toCore(value);  // none: the preset
+      } else if (row.core === 'activations')
         out.activations = value.map((token) => this.network(token, settings));
       else if (child === undefined)
         out[parent] = Array.isArray(value) ? value.slice() : value;
@@ -423,6 +461,9 @@ export class UrlSettings {
           [child]: value
         };
     }
+    // Own data sets the number of points itself: a preset's count beside it only draws core's
+    // warning that it was replaced.
+    if (out.data) delete out.points;
     return out;
   }
 

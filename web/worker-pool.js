@@ -63,7 +63,13 @@ export class WorkerPool {
       pause: () => this.pause(),
       step: () => this.step(message),
       drawn: () => this.drawn(message.generation),
+      // A preset's points for the data editor: any worker can draw them; the first answers.
+      sample: () => this.send(0, message),
     };
+    if (!actions[message.type]) {
+      this.emit({type: 'error', message: `worker pool: unknown message type ${message.type}`});
+      return;
+    }
     actions[message.type]();
   }
 
@@ -292,6 +298,9 @@ export class WorkerPool {
         if (!current || gen.pausing === 0) return;
         gen.steps[w] = message.steps;
         if (--gen.pausing === 0) this.startSettle(gen);
+        return;
+      case 'sample':
+        if (w === 0) this.emit(message);
         return;
       case 'error': {
         const share = current ? gen.shares[w] : null;

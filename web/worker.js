@@ -26,8 +26,16 @@ let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
 const state = {
   create: null,  // the latest 'create' not yet carried out
-  // movingResolution: a coarser grid for frames that trained, chosen by a pool (0: resolution).
-  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40, movingResolution: 0},
+  // movingResolution: a coarser grid for frames that trained, chosen by a pool (0: resolution);
+  // regions: the grid of arena.regions for every panel each frame (0: off).
+  view: {
+    resolution: 128,
+    kind: 'probability',
+    detail: -1,
+    unitResolution: 40,
+    movingResolution: 0,
+    regions: 0
+  },
   redraw: false,  // a view change wants a frame without training
   playing: false,
   pace: new Pace(),
@@ -123,6 +131,36 @@ function curves(index, metrics) {
   return {x, y, dydx, params: callParams};
 }
 
+// Each panel's linear regions ({count, resolution, borders, explanation}; ids stay here), null
+// for a diverged network, which has no field to draw them on. A deep panel takes about as long
+// as its field (~8 ms at 128 x 128 for 6 x 16 units): messages get in between panels.
+async function regionsOf(metrics, transfer) {
+  const out = [];
+  for (let i = 0; i < metrics.length; ++i) {
+    if (metrics[i].diverged) {
+      out.push(null);
+      continue;
+    }
+    const {count, resolution, borders, explanation} = arena.regions(i, state.view.regions);
+    if (borders) transfer.push(borders.buffer);
+    out.push({count, resolution, borders, explanation});
+    await yieldToMessages();
+    if (state.create) return null;
+  }
+  return out;
+}
+
+// A preset's points in raw units (as own data takes them), for "start from dataset".
+function sample(settings) {
+  const probe = lab.createArena({...settings, scaleInputs: false, activations: ['linear']});
+  try {
+    const {points, labels} = probe.data();
+    return {points: Array.from(points), labels: Array.from(labels)};
+  } finally {
+    probe.delete();
+  }
+}
+
 // One frame: metrics, one field per panel and, if a detail view is open, its unit maps and unit
 // activity. Dropped if a new arena is asked for while the fields are computed.
 async function postFrame(trainMs, start, resolution = state.view.resolution) {
@@ -158,6 +196,10 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     steps: state.stepsDone,
     pace: state.playing ? state.pace.current(epochsDone()) : 0,
   };
+  if (state.view.regions) {
+    message.regions = await regionsOf(metrics, transfer);
+    if (state.create) return;
+  }
   if (d >= 0 && d < metrics.length) {
     message.detail = {
       index: d,
@@ -320,6 +362,13 @@ onmessage = ({data: message}) => {
       state.steps += message.epochs || 0;
       state.batches += message.batches || 0;
       state.exact += message.steps || 0;
+      break;
+    case 'sample':
+      try {
+        postMessage({type: 'sample', id: message.id, ...sample(message.settings)});
+      } catch (error) {
+        postMessage({type: 'sample', id: message.id, error: String(error && error.message)});
+      }
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);

@@ -31,6 +31,8 @@ std::string ArenaSession::reset(const std::string& settings_json) {
   field_ = FieldView();
   unit_field_ = FieldView();
   unit_activity_ = "null";
+  regions_ = LinearRegions();
+  regions_json_ = "null";
   progress_ = "null";
   reached_.clear();
   reached_target_ = -1.0;
@@ -174,6 +176,36 @@ std::string ArenaSession::unit_activity(int i, int resolution) {
     layers.push_back(std::move(units));
   }
   unit_activity_ = json::write(layers);
+  return "";
+}
+
+}  // namespace relu
+
+namespace relu {
+
+std::string ArenaSession::regions(int i, int resolution) {
+  regions_json_ = "null";
+  regions_.resolution = 0;
+  json::Value out = json::Value::object();
+  if (i >= 0 && i < arena_.network_count() && !arena_.settings().hidden.empty()) {
+    const Activation op = arena_.settings().networks[static_cast<size_t>(i)].activation;
+    if (!activation_is_piecewise_linear(op)) {
+      if (std::string error = field_validate(resolution, arena_.data().half_width);
+          !error.empty()) {
+        return error;
+      }
+      out.set("count", json::Value());
+      out.set("resolution", json::Value::number(resolution));
+      out.set("explanation", json::Value::string(std::string(activation_name(op)) +
+                                                 " is smooth: its network has no linear regions"));
+      regions_json_ = json::write(out);
+      return "";
+    }
+  }
+  if (std::string error = arena_.regions(i, resolution, &regions_); !error.empty()) return error;
+  out.set("count", json::Value::number(regions_.count));
+  out.set("resolution", json::Value::number(regions_.resolution));
+  regions_json_ = json::write(out);
   return "";
 }
 

@@ -63,6 +63,19 @@ class ArenaSession {
   std::string unit_activity(int i, int resolution);
   const std::string& unit_activity_json() const { return unit_activity_; }
 
+  // Network i's linear regions at `resolution` (Arena::regions). Returns "" or an error (bad
+  // index or resolution). On success regions_json() is {"count", "resolution"} and
+  // region_ids()/region_borders() hold (resolution^2) ids and border flags until the next call,
+  // reset() or destruction; for a network with a smooth activation it is {"count": null,
+  // "resolution", "explanation"} and both buffers are empty.
+  std::string regions(int i, int resolution);
+  const std::string& regions_json() const { return regions_json_; }
+  const int32_t* region_ids() const { return regions_.ids.data(); }
+  const uint8_t* region_borders() const { return regions_.borders.data(); }
+  size_t region_cells() const {
+    return static_cast<size_t>(regions_.resolution) * static_cast<size_t>(regions_.resolution);
+  }
+
   // The dataset: points (count, 2), labels (count); rows [0, train_count) are train.
   const float* points() const { return arena_.data().points.data(); }
   size_t point_floats() const { return arena_.data().points.size(); }
@@ -84,6 +97,8 @@ class ArenaSession {
   FieldView field_;
   FieldView unit_field_;
   std::string unit_activity_ = "null";
+  LinearRegions regions_;
+  std::string regions_json_ = "null";
   std::string progress_ = "null";
   std::vector<int64_t> reached_;  // train_to_target's epochs, -1 = not yet
   double reached_target_ = -1.0;  // the target reached_ is for (-1: none yet)

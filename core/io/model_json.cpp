@@ -30,11 +30,53 @@ bool read_vector(FieldReader* r, const json::Value& v, const std::string& path, 
   return true;
 }
 
+// A hidden layer's optional dropout rate and batch norm; the output layer has neither.
+bool read_regularisers(FieldReader* r, const json::Value& v, const std::string& path, bool output,
+                       HiddenLayerConfig* config, ModelLayer* tensors) {
+  const json::Value* dropout = v.find("dropout");
+  const json::Value* bn = v.find("batchNorm");
+  if (output && (dropout != nullptr || bn != nullptr)) {
+    return r->fail(json::path_key(path, dropout != nullptr ? "dropout" : "batchNorm"),
+                   "the output layer has no dropout or batch norm");
+  }
+  if (dropout != nullptr) {
+    double p;
+    if (!r->number(*dropout, json::path_key(path, "dropout"), 0.0,
+                   static_cast<double>(kMlpMaxDropout), &p, true)) {
+      return false;
+    }
+    config->dropout = static_cast<float>(p);
+  }
+  if (bn == nullptr) return true;
+  const std::string at = json::path_key(path, "batchNorm");
+  if (!r->expect(*bn, json::Type::kObject, at)) return false;
+  r->unknown_keys(*bn, at, {"gamma", "beta", "runningMean", "runningVar"});
+  const size_t n = static_cast<size_t>(config->units);
+  const std::pair<const char*, std::vector<float>*> fields[] = {
+      {"gamma", &tensors->gamma},
+      {"beta", &tensors->beta},
+      {"runningMean", &tensors->running_mean},
+      {"runningVar", &tensors->running_var}};
+  for (const auto& [key, out] : fields) {
+    const json::Value* field = bn->find(key);
+    if (field == nullptr) return r->fail(json::path_key(at, key), "missing");
+    if (!read_vector(r, *field, json::path_key(at, key), n, "values", out)) return false;
+  }
+  for (size_t o = 0; o < n; ++o) {
+    if (!(tensors->running_var[o] >= 0.0f)) {
+      return r->fail(json::path_index(json::path_key(at, "runningVar"), o), "must be >= 0");
+    }
+  }
+  config->batch_norm = true;
+  return true;
+}
+
 // One layer: `in` inputs; `output` is the last layer (1 unit, linear).
 bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, int in, bool output,
                 HiddenLayerConfig* config, ModelLayer* tensors) {
   if (!r->expect(v, json::Type::kObject, path)) return false;
-  r->unknown_keys(v, path, {"units", "activation", "params", "W", "b", "alpha"});
+  r->unknown_keys(v, path,
+                  {"units", "activation", "params", "W", "b", "alpha", "dropout", "batchNorm"});
   const json::Value* units_v = v.find("units");
   const json::Value* activation_v = v.find("activation");
   const json::Value* W = v.find("W");
@@ -85,6 +127,7 @@ bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, i
                    &tensors->b)) {
     return false;
   }
+  if (!read_regularisers(r, v, path, output, config, tensors)) return false;
   const json::Value* alpha = v.find("alpha");
   if (config->activation != Activation::kPrelu) {
     if (alpha != nullptr) r->warn(json::path_key(path, "alpha") + ": not prelu, ignored");
@@ -109,9 +152,10 @@ bool read_model(FieldReader* r, const json::Value& v, Model* model) {
   const json::Value* version = v.find("version");
   if (version == nullptr) return r->fail("version", "missing");
   if (!r->expect(*version, json::Type::kNumber, "version")) return false;
-  if (version->as_number() != kModelVersion) {
-    return r->fail("version", "unsupported version " + format_number(version->as_number()) +
-                                  " (this reader knows 1)");
+  const double number = version->as_number();
+  if (number != kModelVersion && number != kModelVersionBatchNorm) {
+    return r->fail("version",
+                   "unsupported version " + format_number(number) + " (this reader knows 1 and 2)");
   }
   const json::Value* inputs = v.find("inputs");
   double unused;
@@ -133,6 +177,10 @@ bool read_model(FieldReader* r, const json::Value& v, Model* model) {
     if (!read_layer(r, layers->at(l), json::path_index("layers", l), in, output, &config,
                     &tensors)) {
       return false;
+    }
+    if (config.batch_norm && number != kModelVersionBatchNorm) {
+      return r->fail(json::path_key(json::path_index("layers", l), "batchNorm"),
+                     "needs \"version\": 2");
     }
     if (!output) model->config.hidden.push_back(config);
     model->layers.push_back(std::move(tensors));
@@ -182,7 +230,16 @@ void model_copy_to_mlp(const Model& model, Mlp* mlp) {
     for (size_t i = 0; i < m.alpha.size() && i < static_cast<size_t>(t.alpha_count); ++i) {
       t.alpha[i] = m.alpha[i];
     }
+    const MlpLayer& layer = mlp->layers[l];
+    for (size_t i = 0; layer.batch_norm && i < m.gamma.size() && i < static_cast<size_t>(t.out);
+         ++i) {
+      t.gamma[i] = m.gamma[i];
+      t.beta[i] = m.beta[i];
+      layer.running_mean[i] = m.running_mean[i];
+      layer.running_var[i] = m.running_var[i];
+    }
   }
+  ++mlp->weights_version;
 }
 
 json::Value model_tensors_json(const Mlp& mlp, const float* buffer) {
@@ -196,6 +253,12 @@ json::Value model_tensors_json(const Mlp& mlp, const float* buffer) {
     layer.set("W", std::move(W));
     layer.set("b", floats(t.b, t.out));
     if (t.alpha_count > 0) layer.set("alpha", floats(t.alpha, t.alpha_count));
+    if (t.gamma != nullptr) {
+      json::Value bn = json::Value::object();
+      bn.set("gamma", floats(t.gamma, t.out));
+      bn.set("beta", floats(t.beta, t.out));
+      layer.set("batchNorm", std::move(bn));
+    }
     layers.push_back(std::move(layer));
   }
   return layers;
@@ -204,7 +267,8 @@ json::Value model_tensors_json(const Mlp& mlp, const float* buffer) {
 json::Value model_to_json(const Mlp& mlp) {
   json::Value out = json::Value::object();
   out.set("format", json::Value::string(kModelFormat));
-  out.set("version", json::Value::number(kModelVersion));
+  out.set("version",
+          json::Value::number(mlp_has_batch_norm(mlp) ? kModelVersionBatchNorm : kModelVersion));
   out.set("inputs", json::Value::number(kMlpInputs));
   const json::Value tensors = model_tensors_json(mlp, mlp.params);
   json::Value layers = json::Value::array();
@@ -215,8 +279,15 @@ json::Value model_to_json(const Mlp& mlp) {
     entry.set("activation", json::Value::string(activation_name(layer.activation)));
     json::Value params = activation_params_json(layer.activation, layer.params, ParamsIn::kModel);
     if (params.size() > 0) entry.set("params", std::move(params));
+    if (layer.dropout > 0.0f) entry.set("dropout", json::Value::number_f32(layer.dropout));
     const json::Value& t = tensors.at(static_cast<size_t>(l));
     for (size_t k = 0; k < t.size(); ++k) entry.set(t.key(k), t.at(k));
+    if (layer.batch_norm) {
+      json::Value bn = *entry.find("batchNorm");
+      bn.set("runningMean", floats(layer.running_mean, layer.out));
+      bn.set("runningVar", floats(layer.running_var, layer.out));
+      entry.set("batchNorm", std::move(bn));
+    }
     layers.push_back(std::move(entry));
   }
   out.set("layers", std::move(layers));

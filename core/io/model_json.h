@@ -1,7 +1,11 @@
 // Model files <-> Mlp weights:
 //   {"format": "relu-lab/model", "version": 1, "inputs": 2,
-//    "layers": [{"units", "activation", "params", "W": [out][in], "b": [out], "alpha"}, ...,
+//    "layers": [{"units", "activation", "params", "W": [out][in], "b": [out], "alpha",
+//                "dropout", "batchNorm": {"gamma", "beta", "runningMean", "runningVar"}}, ...,
 //               {"units": 1, "activation": "linear", "W", "b"}]}
+// dropout (a training rate, default 0) is optional. batchNorm (each [out]) changes what the
+// model computes, so a file with it is version 2, which a version-1 reader refuses instead of
+// silently ignoring the key; files without it stay version 1. This reader reads both.
 // Import validates everything (no clamping: a file is data) with errors naming the field.
 #pragma once
 
@@ -16,6 +20,7 @@ namespace relu {
 
 inline constexpr const char* kModelFormat = "relu-lab/model";
 inline constexpr int kModelVersion = 1;
+inline constexpr int kModelVersionBatchNorm = 2;
 // The largest model (6 layers of 16 units, pretty-printed) is ~60 KB of text; a quarter MiB
 // leaves room for formatting while bounding the memory a parse can take (json.h).
 inline constexpr size_t kModelMaxTextBytes = size_t{256} << 10;
@@ -24,6 +29,7 @@ inline constexpr json::ParseLimits kModelParseLimits = {kModelMaxTextBytes, 16};
 // One layer's tensors as they are in the file: W (O, I) row-major, b (O), alpha (alpha_count).
 struct ModelLayer {
   std::vector<float> W, b, alpha;
+  std::vector<float> gamma, beta, running_mean, running_var;  // batch norm only
 };
 
 // A parsed model: the Mlp configuration (hidden layers; the output layer is implied) and the
@@ -48,8 +54,8 @@ struct ModelResult {
 ModelResult model_from_json(const json::Value& value);
 ModelResult model_from_json_text(std::string_view text);  // kModelParseLimits
 
-// Copies the model's tensors into mlp's params; mlp must have been built (mlp_build or
-// network_build) from model.config. Grads and optimizer state are left alone.
+// Copies the model's tensors (and batch norm's running statistics) into mlp; mlp must have been
+// built (mlp_build or network_build) from model.config. Grads and optimizer state are left alone.
 void model_copy_to_mlp(const Model& model, Mlp* mlp);
 
 // The model file of mlp's current weights (floats print with the shortest digits that read
@@ -57,7 +63,8 @@ void model_copy_to_mlp(const Model& model, Mlp* mlp);
 json::Value model_to_json(const Mlp& mlp);
 
 // The "layers" array of model_to_json but read from any parameter-shaped buffer of mlp
-// (mlp.params, mlp.grads, mlp.m, mlp.v): [{"W", "b", "alpha"?}, ...]. For gradients in JS.
+// (mlp.params, mlp.grads, mlp.m, mlp.v): [{"W", "b", "alpha"?, "batchNorm"?: {"gamma",
+// "beta"}}, ...]. For gradients in JS.
 json::Value model_tensors_json(const Mlp& mlp, const float* buffer);
 
 }  // namespace relu

@@ -101,6 +101,61 @@ bool read_networks(FieldReader* r, const SettingRow& row, const json::Value& v,
   return true;
 }
 
+// The data row: {points: [[x, y], ...] or [x, y, ...], labels: [0 | 1, ...]}, strict (data is
+// not clamped); sets the points row to the row count, with a warning if it said otherwise.
+bool read_data(FieldReader* r, const SettingRow& row, const json::Value& v, bool points_given,
+               ArenaSettings* s) {
+  if (!r->expect(v, json::Type::kObject, row.key)) return false;
+  r->unknown_keys(v, row.key, {"points", "labels"});
+  const std::string points_at = json::path_key(row.key, "points");
+  const std::string labels_at = json::path_key(row.key, "labels");
+  const json::Value* points = v.find("points");
+  const json::Value* labels = v.find("labels");
+  if (points == nullptr) return r->fail(points_at, "missing");
+  if (labels == nullptr) return r->fail(labels_at, "missing");
+  if (!r->expect(*points, json::Type::kArray, points_at)) return false;
+  if (!r->expect(*labels, json::Type::kArray, labels_at)) return false;
+  const size_t n = labels->size();
+  if (n < static_cast<size_t>(row.min) || n > static_cast<size_t>(row.max)) {
+    return r->fail(labels_at, std::to_string(n) + " rows is outside " + format_number(row.min) +
+                                  ".." + format_number(row.max));
+  }
+  const bool pairs = points->size() > 0 && points->at(0).is_array();
+  if (points->size() != (pairs ? n : 2 * n)) {
+    return r->fail(points_at, "expected " + std::to_string(n) +
+                                  " points ([x, y] pairs or 2 numbers each) for " +
+                                  std::to_string(n) + " labels, got " +
+                                  std::to_string(points->size()) + " values");
+  }
+  std::vector<float> xy(2 * n), y(n);
+  for (size_t k = 0; k < 2 * n; ++k) {
+    const json::Value* item = &points->at(pairs ? k / 2 : k);
+    std::string at = json::path_index(points_at, pairs ? k / 2 : k);
+    if (pairs) {
+      if (!r->expect(*item, json::Type::kArray, at)) return false;
+      if (item->size() != 2) return r->fail(at, "expected [x, y]");
+      item = &item->at(k % 2);
+      at = json::path_index(at, k % 2);
+    }
+    if (!r->finite_f32(*item, at, &xy[k])) return false;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!r->finite_f32(labels->at(i), json::path_index(labels_at, i), &y[i])) return false;
+  }
+  if (std::string error = dataset_validate_custom(xy, y, row.key); !error.empty()) {
+    const size_t colon = error.find(": ");
+    return r->fail(error.substr(0, colon), error.substr(colon + 2));
+  }
+  if (points_given && s->dataset.points != static_cast<int>(n)) {
+    r->warn("points: " + std::to_string(s->dataset.points) + " replaced by data's " +
+            std::to_string(n) + " rows");
+  }
+  s->dataset.points = static_cast<int>(n);
+  s->dataset.custom_points = std::move(xy);
+  s->dataset.custom_labels = std::move(y);
+  return true;
+}
+
 // A scalar row's value: numbers and ints clamped to the row's range, a seed checked, an enum by
 // name.
 bool read_scalar(FieldReader* r, const SettingRow& row, const json::Value& v,
@@ -184,6 +239,8 @@ bool read_rows(FieldReader* r, const json::Value& root, ArenaSettings* s,
       ok = read_layers(r, row, *v, &s->hidden);
     } else if (row.type == SettingType::kActivations) {
       ok = read_networks(r, row, *v, &s->networks);
+    } else if (row.type == SettingType::kData) {
+      ok = read_data(r, row, *v, root.find("points") != nullptr, s);
     } else if (setting_has_children(row) && v->is_object()) {
       ok = read_object(r, row, *v, s);
       object_lr = v->find("lr");

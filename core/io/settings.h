@@ -20,9 +20,11 @@ struct SettingsResult {
   bool ok() const { return error.empty(); }
 };
 
-// Settings text is a few hundred bytes; these bound what a caller can make core parse (and so
-// the memory a parse can take). The JS library checks the same limits before calling core.
-inline constexpr size_t kSettingsMaxTextBytes = size_t{64} << 10;
+// Settings text is a few hundred bytes, or up to ~230 KB with a data row of 5000 points at
+// full double precision ([x, y] and a label, ~46 bytes a row); these bound what a caller can
+// make core parse (and so the memory a parse can take). The JS library checks the same limits
+// before calling core.
+inline constexpr size_t kSettingsMaxTextBytes = size_t{256} << 10;
 inline constexpr size_t kTrainOptionsMaxTextBytes = size_t{16} << 10;
 inline constexpr json::ParseLimits kSettingsParseLimits = {kSettingsMaxTextBytes, 16};
 inline constexpr json::ParseLimits kTrainOptionsParseLimits = {kTrainOptionsMaxTextBytes, 8};

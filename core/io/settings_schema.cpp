@@ -48,6 +48,11 @@ json::Value setting_json(const SettingRow& row, const ArenaSettings& defaults) {
       out.set("max", json::Value::number(row.max));
       break;
     }
+    case SettingType::kData:
+      out.set("default", json::Value());
+      out.set("min", json::Value::number(row.min));  // rows
+      out.set("max", json::Value::number(row.max));
+      break;
     case SettingType::kActivations: {
       json::Value names = json::Value::array();
       for (const NetworkSpec& spec : defaults.networks) {

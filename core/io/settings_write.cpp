@@ -15,6 +15,24 @@ json::Value network_json(const NetworkSpec& spec) {
   return out;
 }
 
+// Given points as the reader takes them: {points: [[x, y], ...], labels: [...]}, in the order
+// they were given (the arena's data() is the shuffled, scaled copy).
+json::Value data_json(const DatasetConfig& d) {
+  json::Value points = json::Value::array();
+  json::Value labels = json::Value::array();
+  for (size_t i = 0; i < d.custom_labels.size(); ++i) {
+    json::Value point = json::Value::array();
+    point.push_back(json::Value::number_f32(d.custom_points[2 * i]));
+    point.push_back(json::Value::number_f32(d.custom_points[2 * i + 1]));
+    points.push_back(std::move(point));
+    labels.push_back(json::Value::number(static_cast<double>(d.custom_labels[i])));
+  }
+  json::Value out = json::Value::object();
+  out.set("points", std::move(points));
+  out.set("labels", std::move(labels));
+  return out;
+}
+
 json::Value scalar_json(const SettingRow& row, const ArenaSettings& s) {
   const double v = row.get(s);
   switch (row.type) {
@@ -58,6 +76,8 @@ json::Value settings_to_json(const ArenaSettings& s, const std::vector<std::stri
       json::Value networks = json::Value::array();
       for (const NetworkSpec& spec : s.networks) networks.push_back(network_json(spec));
       out.set(row.key, std::move(networks));
+    } else if (row.type == SettingType::kData) {
+      if (!s.dataset.custom_labels.empty()) out.set(row.key, data_json(s.dataset));
     } else if (setting_has_children(row)) {
       out.set(row.key, object_json(row, s));
     } else {

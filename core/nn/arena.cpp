@@ -28,6 +28,8 @@ MlpConfig mlp_config_for(const ArenaSettings& settings, const NetworkSpec& spec)
     layer.units = units;
     layer.activation = spec.activation;
     layer.params = spec.params;
+    layer.batch_norm = settings.batch_norm;
+    layer.dropout = settings.dropout;
     config.hidden.push_back(layer);
   }
   return config;
@@ -50,7 +52,8 @@ std::string Arena::reset(const ArenaSettings& settings) {
   // Room for a training batch and for a field/metrics chunk, whichever is larger; a full
   // batch larger than this is run in several forward/backward passes by network.h.
   const int batch = std::min(settings.batch_size, data_.train_count);
-  const int max_batch = std::clamp(batch, kFieldChunk, 1024);
+  // Batch norm needs a whole batch in one forward (its statistics are per forward).
+  const int max_batch = std::clamp(batch, kFieldChunk, settings.batch_norm ? kArenaMaxBatch : 1024);
   InitConfig init = settings.init;
   init.seed = derive_seed(settings.seed, SeedPurpose::kInit);
   networks_.resize(settings.networks.size());
@@ -281,6 +284,13 @@ std::string Arena::unit_activity(int i, int resolution, UnitActivity* out) {
     }
   }
   return "";
+}
+
+std::string Arena::regions(int i, int resolution, LinearRegions* out) {
+  if (i < 0 || i >= network_count()) {
+    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
+  }
+  return linear_regions(out, &networks_[static_cast<size_t>(i)].mlp, resolution, data_.half_width);
 }
 
 FieldView Arena::view_of(const float* data, int resolution, const std::string& error) const {

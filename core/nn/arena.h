@@ -16,6 +16,7 @@
 #include "nn/dataset.h"
 #include "nn/decision_field.h"
 #include "nn/init.h"
+#include "nn/linear_regions.h"
 #include "nn/metrics.h"
 #include "nn/mlp.h"
 #include "nn/network.h"
@@ -100,6 +101,9 @@ class Arena {
   // metrics) and silent on the grid of the domain at `resolution` (a grid evaluation, as
   // field()). Returns "" or an error; *out is filled only on success.
   std::string unit_activity(int i, int resolution, UnitActivity* out);
+  // Network i's linear regions at `resolution` (linear_regions.h) into *out, the caller's
+  // buffers. Returns "" or an error (bad index or resolution, a smooth activation).
+  std::string regions(int i, int resolution, LinearRegions* out);
 
  private:
   // "" if network i exists and resolution is valid for the arena's domain.

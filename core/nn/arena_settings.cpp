@@ -56,6 +56,11 @@ const SettingRow kRows[] = {
      kDatasetMaxPoints, 0, nullptr, "number of data points (train and test)",
      [](const S& s) { return static_cast<double>(s.dataset.points); },
      [](S* s, double v) { s->dataset.points = static_cast<int>(v); }, nullptr, nullptr},
+    // After points: given data sets points to its row count (batchSize's bound reads it).
+    {"data", T::kData, 0, kDatasetMinPoints, kDatasetMaxPoints, 0, nullptr,
+     "{points: [[x, y], ...] or [x, y, ...] in [-6, 6], labels: [0|1, ...]} instead of a "
+     "preset: dataset, points and noise are then ignored; split, scaling and seed apply",
+     nullptr, nullptr, nullptr, nullptr},
     {"trainFraction", T::kNumber, f(DatasetConfig{}.train_fraction), f(kDatasetMinTrainFraction),
      f(kDatasetMaxTrainFraction), 0, nullptr, "share of the points that train; the rest test",
      [](const S& s) { return f(s.dataset.train_fraction); },
@@ -120,10 +125,21 @@ const SettingRow kRows[] = {
      "> 0 clips the global gradient norm to it; 0 = off",
      [](const S& s) { return f(s.optimizer.clip_norm); },
      [](S* s, double v) { s->optimizer.clip_norm = to_f(v); }, nullptr, nullptr},
+    {"dropout", T::kNumber, 0.0, 0.0, f(kMlpMaxDropout), 0, nullptr,
+     "inverted dropout rate after each hidden activation, training steps only (0 = off)",
+     [](const S& s) { return f(s.dropout); }, [](S* s, double v) { s->dropout = to_f(v); }, nullptr,
+     nullptr},
+    {"batchNorm", T::kBool, 0, 0, 1, 0, nullptr,
+     "batch normalisation before each hidden activation (batch statistics in training, running "
+     "ones in evaluation)",
+     [](const S& s) { return s.batch_norm ? 1.0 : 0.0; },
+     [](S* s, double v) { s->batch_norm = v != 0.0; }, nullptr, nullptr},
 };
 constexpr int kRowCount = sizeof(kRows) / sizeof(kRows[0]);
 
-bool is_scalar(SettingType type) { return type != T::kLayers && type != T::kActivations; }
+bool is_scalar(SettingType type) {
+  return type != T::kLayers && type != T::kActivations && type != T::kData;
+}
 
 std::string format(double x) {
   char text[32];
@@ -171,8 +187,8 @@ std::string validate_spec(const NetworkSpec& spec, size_t index) {
 }  // namespace
 
 const char* setting_type_name(SettingType type) {
-  constexpr const char* kNames[] = {"number", "int",    "bool",       "enum",
-                                    "seed",   "layers", "activations"};
+  constexpr const char* kNames[] = {"number", "int",    "bool",        "enum",
+                                    "seed",   "layers", "activations", "data"};
   return kNames[static_cast<int>(type)];
 }
 
@@ -272,6 +288,10 @@ std::string arena_validate(const ArenaSettings& settings) {
   }
   for (size_t i = 0; i < settings.networks.size(); ++i) {
     if (std::string error = validate_spec(settings.networks[i], i); !error.empty()) return error;
+  }
+  const DatasetConfig& data = settings.dataset;
+  if (!data.custom_labels.empty() || !data.custom_points.empty()) {
+    return dataset_validate_custom(data.custom_points, data.custom_labels, "data");
   }
   return "";
 }

@@ -45,14 +45,17 @@ struct ArenaSettings {
   std::vector<NetworkSpec> networks;  // 1..kArenaMaxNetworks
   InitConfig init;                    // init.seed is ignored: it comes from `seed`
   OptimizerConfig optimizer;
-  int batch_size = 0;  // 1..kArenaMaxBatch; >= train rows means full batch
-  uint64_t seed = 0;   // any value: dataset, initial weights and shuffles all derive from it
+  int batch_size = 0;       // 1..kArenaMaxBatch; >= train rows means full batch
+  uint64_t seed = 0;        // any value: dataset, initial weights and shuffles all derive from it
+  float dropout = 0.0f;     // inverted dropout rate after every hidden activation (training only)
+  bool batch_norm = false;  // batch normalisation before every hidden activation
 };
 
 // How a setting is spelled in JSON and checked. Scalars (number .. seed) cross as double:
 // a number as itself (stored as float: its bounds are compared as floats), an int, a bool as
-// 0/1, an enum as its option index. layers and activations are read and written by io.
-enum class SettingType : int { kNumber, kInt, kBool, kEnum, kSeed, kLayers, kActivations };
+// 0/1, an enum as its option index. layers, activations and data are read and written by io;
+// data is {points, labels} (DatasetConfig's custom points), min..max its row count.
+enum class SettingType : int { kNumber, kInt, kBool, kEnum, kSeed, kLayers, kActivations, kData };
 const char* setting_type_name(SettingType type);  // "number", "int", ...
 
 struct SettingRow {

@@ -112,7 +112,48 @@ bool dataset_from_name(std::string_view name, DatasetKind* kind) {
   return value_of(kNames, name, kind);
 }
 
+std::string dataset_validate_custom(const std::vector<float>& points,
+                                    const std::vector<float>& labels, const std::string& key) {
+  const size_t n = labels.size();
+  if (n < static_cast<size_t>(kDatasetMinPoints) || n > static_cast<size_t>(kDatasetMaxPoints)) {
+    return key + ".labels: " + std::to_string(n) + " rows is outside " +
+           std::to_string(kDatasetMinPoints) + ".." + std::to_string(kDatasetMaxPoints);
+  }
+  if (points.size() != 2 * n) {
+    return key + ".points: " + std::to_string(points.size() / 2) + " points for " +
+           std::to_string(n) + " labels";
+  }
+  for (size_t k = 0; k < points.size(); ++k) {
+    // !(in range) so that NaN fails too; the presets' domain, so every point is plotted.
+    if (!(std::fabs(points[k]) <= kDatasetRawHalfWidth)) {
+      return key + ".points[" + std::to_string(k / 2) + "][" + std::to_string(k % 2) +
+             "]: must be finite and within [-6, 6]";
+    }
+  }
+  size_t ones = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (labels[i] != 0.0f && labels[i] != 1.0f) {
+      return key + ".labels[" + std::to_string(i) + "]: must be 0 or 1";
+    }
+    ones += labels[i] == 1.0f ? 1 : 0;
+  }
+  if (ones == 0 || ones == n) return key + ".labels: both classes (0 and 1) must be present";
+  return "";
+}
+
 std::string dataset_validate(const DatasetConfig& config) {
+  if (!config.custom_points.empty() || !config.custom_labels.empty()) {
+    if (std::string error =
+            dataset_validate_custom(config.custom_points, config.custom_labels, "data");
+        !error.empty()) {
+      return error;
+    }
+    DatasetConfig rest = config;  // the other fields still apply (train fraction)
+    rest.custom_points.clear();
+    rest.custom_labels.clear();
+    rest.points = static_cast<int>(config.custom_labels.size());
+    return dataset_validate(rest);
+  }
   const int kind = static_cast<int>(config.kind);
   if (kind < 0 || kind >= kDatasetKindCount) {
     return "dataset: unknown kind " + std::to_string(kind);
@@ -136,14 +177,22 @@ std::string dataset_validate(const DatasetConfig& config) {
 std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
   *out = Dataset();
   if (std::string error = dataset_validate(config); !error.empty()) return error;
-  const int n = config.points;
+  const bool custom = !config.custom_labels.empty();
+  const int n = custom ? static_cast<int>(config.custom_labels.size()) : config.points;
   std::vector<Sample> samples(static_cast<size_t>(n));
-  const double noise = static_cast<double>(config.noise);
-  // Indexed by DatasetKind (validated above).
-  using Generator = void (*)(Sample*, int, double, Rng*);
-  constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
-                                                        make_spiral, make_moons};
-  kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
+  if (custom) {
+    for (size_t i = 0; i < samples.size(); ++i) {
+      samples[i] = {static_cast<double>(config.custom_points[2 * i]),
+                    static_cast<double>(config.custom_points[2 * i + 1]), config.custom_labels[i]};
+    }
+  } else {
+    const double noise = static_cast<double>(config.noise);
+    // Indexed by DatasetKind (validated above).
+    using Generator = void (*)(Sample*, int, double, Rng*);
+    constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
+                                                          make_spiral, make_moons};
+    kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
+  }
   // Shuffled, so that train and test are both drawn from every class and region.
   shuffle(samples.data(), samples.size(), rng);
   const double scale = config.scale_inputs ? 1.0 / static_cast<double>(kDatasetRawHalfWidth) : 1.0;

@@ -33,7 +33,17 @@ struct DatasetConfig {
   float noise = 0.0f;           // 0..0.5, a fraction of the data radius 5 (TF Playground's)
   float train_fraction = 0.5f;  // 0.1..0.9 of the points train, the rest test
   bool scale_inputs = true;     // true: coordinates / 6, domain [-1, 1]; false: raw, [-6, 6]
+  // Given points instead of a generated set (kind, points and noise are then ignored):
+  // custom_points (N, 2) row-major in raw units within [-6, 6]^2, custom_labels (N) 0 or 1,
+  // N in kDatasetMinPoints..kDatasetMaxPoints, both classes present. Empty: use `kind`.
+  std::vector<float> custom_points;
+  std::vector<float> custom_labels;
 };
+
+// "" if the given points and labels (N = labels.size()) satisfy custom_points' contract, else a
+// message naming the field under `key` ("data.points[3][1]: ...").
+std::string dataset_validate_custom(const std::vector<float>& points,
+                                    const std::vector<float>& labels, const std::string& key);
 
 // points: (N, 2) row-major (x, y); labels: (N) 0.0f or 1.0f (floats, as the loss reads them).
 // Rows [0, train_count) are the training set, [train_count, N) the test set, after a seeded
@@ -50,7 +60,9 @@ struct Dataset {
 std::string dataset_validate(const DatasetConfig& config);
 
 // Fills *out from config, drawing every random number from *rng (the same rng state gives the
-// same dataset, natively and in wasm). On error returns the message and leaves *out empty.
+// same dataset, natively and in wasm). Given points skip generation: only the split's shuffle
+// draws from *rng, and they are scaled like generated ones. On error returns the message and
+// leaves *out empty.
 std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng);
 
 }  // namespace relu

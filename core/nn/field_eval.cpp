@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "kernels/activation.h"
+#include "nn/batch_norm.h"
 
 namespace relu {
 
@@ -51,6 +52,16 @@ void activate_tile(float* a, const Mlp& mlp, const MlpLayer& layer, int T) {
   activation_forward(layer.activation, a, a, static_cast<size_t>(layer.out) * T, params);
 }
 
+// Batch norm in evaluation mode on a (O, T) tile, through mlp_forward's own function so every
+// value goes through the same float operations: scratch (O, T) takes its xhat, which the field
+// does not need (the layer's input tile, dead once the linear map has read it).
+void normalise_tile(float* z, float* scratch, const Mlp& mlp, const MlpLayer& layer, int T) {
+  float mean[kMlpMaxUnits];
+  float invstd[kMlpMaxUnits];
+  batch_norm_forward_eval(z, scratch, mean, invstd, layer.running_mean, layer.running_var,
+                          mlp.params + layer.gamma, mlp.params + layer.beta, layer.out, T);
+}
+
 }  // namespace
 
 void field_grid_evaluate(float* out, const Mlp& mlp, int resolution, float half_width,
@@ -83,10 +94,12 @@ void field_grid_evaluate(float* out, const Mlp& mlp, int resolution, float half_
         const float* col = column + o * width + c0;
         for (int s = 0; s < T; ++s) z[o * T + s] = col[s] + wy;
       }
+      if (first.batch_norm) normalise_tile(z, spare, mlp, first, T);
       if (first.activation != Activation::kLinear) activate_tile(z, mlp, first, T);
       for (int l = 1; l < mlp.layer_count; ++l) {
         const MlpLayer& layer = mlp.layers[l];
         linear_tile(spare, z, mlp.params + layer.W, mlp.params + layer.b, layer.in, layer.out, T);
+        if (layer.batch_norm) normalise_tile(spare, z, mlp, layer, T);
         if (layer.activation != Activation::kLinear) activate_tile(spare, mlp, layer, T);
         std::swap(z, spare);
       }

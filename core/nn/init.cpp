@@ -92,6 +92,7 @@ void mlp_init(Mlp* mlp, const InitConfig& init) {
       mlp->params[layer.alpha + k] = layer.params.prelu_init;
     }
   }
+  mlp_reset_batch_norm(mlp);
   const size_t bytes = mlp->param_count * sizeof(float);
   std::memset(mlp->grads, 0, bytes);
   std::memset(mlp->m, 0, bytes);

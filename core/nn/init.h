@@ -47,7 +47,8 @@ struct InitConfig {
 
 // Overwrites params: W[l][o][i] = scale_l * n_k where n_k is the k-th draw of ONE sequence over
 // all layers in order (layer, then row-major W): standard normals (rng_normal) for the normal
-// schemes, U(-1, 1) for the uniform ones, from rng_seed(seed). b = bias, alphas = prelu_init.
+// schemes, U(-1, 1) for the uniform ones, from rng_seed(seed). b = bias, alphas = prelu_init,
+// batch norm as mlp_reset_batch_norm (gamma 1, beta 0, running mean 0, variance 1).
 // Resets grads, m and v to 0 and bumps weights_version.
 void mlp_init(Mlp* mlp, const InitConfig& init);
 

@@ -9,6 +9,8 @@
 #include <cstring>
 
 #include "base/portable_math.h"
+#include "nn/batch_norm.h"
+#include "nn/dropout.h"
 
 namespace relu {
 
@@ -139,6 +141,9 @@ std::string mlp_validate(const MlpConfig& config) {
     if (op < 0 || op >= kActivationCount) return where + ".activation: unknown";
     std::string error = validate_activation_params(layer.activation, layer.params);
     if (!error.empty()) return where + "." + error;
+    if (!(layer.dropout >= 0.0f && layer.dropout <= kMlpMaxDropout)) {
+      return where + ".dropout: must be in [0, 0.9]";
+    }
   }
   return "";
 }
@@ -171,6 +176,8 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
       if (c.activation == Activation::kPrelu) {
         layer.alpha_count = c.params.prelu_mode == PreluMode::kChannel ? c.units : 1;
       }
+      layer.batch_norm = c.batch_norm;
+      layer.dropout = c.dropout;
     } else {
       layer.out = 1;
       layer.activation = Activation::kLinear;
@@ -187,10 +194,23 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
     mlp->layers[l].alpha = offset;
     offset += static_cast<size_t>(mlp->layers[l].alpha_count);
   }
+  size_t stats_count = 0;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    mlp->layers[l].gamma = offset;
+    offset += mlp->layers[l].batch_norm ? static_cast<size_t>(mlp->layers[l].out) : 0;
+  }
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    mlp->layers[l].beta = offset;
+    const size_t units = mlp->layers[l].batch_norm ? static_cast<size_t>(mlp->layers[l].out) : 0;
+    offset += units;
+    stats_count += 2 * units;
+  }
   mlp->param_count = offset;
-  // Arena: 4 parameter-shaped buffers, the input, then z/a/da per layer; every sub-buffer
-  // starts 64 bytes (one cache line, aligned SIMD loads) into the aligned allocation.
+  // Arena: 4 parameter-shaped buffers, the running statistics, the input, then the per-layer
+  // buffers; every sub-buffer starts 64 bytes (one cache line, aligned SIMD loads) into the
+  // aligned allocation.
   const size_t P = aligned_float_count(mlp->param_count);
+  const size_t stats_size = aligned_float_count(stats_count);
   const size_t S_max = round_up(static_cast<size_t>(max_batch), 4);
   const size_t x_size = aligned_float_count(kMlpInputs * S_max);
   // Backward scratch: 4 partial sums per weight of the largest layer.
@@ -200,11 +220,14 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
     lanes_size = std::max(lanes_size, static_cast<size_t>(4 * layer.out * layer.in));
   }
   lanes_size = aligned_float_count(lanes_size);
-  size_t total = 4 * P + x_size + lanes_size;
+  size_t total = 4 * P + stats_size + x_size + lanes_size;
   for (int l = 0; l < mlp->layer_count; ++l) {
-    const size_t act = aligned_float_count(static_cast<size_t>(mlp->layers[l].out) * S_max);
-    const bool aliased = mlp->layers[l].activation == Activation::kLinear;
+    const MlpLayer& layer = mlp->layers[l];
+    const size_t act = aligned_float_count(static_cast<size_t>(layer.out) * S_max);
+    const bool aliased = layer.activation == Activation::kLinear;
     total += (aliased ? 2 : 3) * act;
+    if (layer.batch_norm) total += act + 2 * aligned_float_count(static_cast<size_t>(layer.out));
+    if (layer.dropout > 0.0f) total += 2 * act;
   }
   if (!mlp->memory.reserve(total)) {
     if (error != nullptr) {
@@ -218,9 +241,11 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
   mlp->grads = base + P;
   mlp->m = base + 2 * P;
   mlp->v = base + 3 * P;
-  mlp->x = base + 4 * P;
+  mlp->stats = base + 4 * P;
+  mlp->x = mlp->stats + stats_size;
   mlp->lanes = mlp->x + x_size;
   float* next = mlp->lanes + lanes_size;
+  float* stats = mlp->stats;
   for (int l = 0; l < mlp->layer_count; ++l) {
     MlpLayer& layer = mlp->layers[l];
     const size_t act = aligned_float_count(static_cast<size_t>(layer.out) * S_max);
@@ -235,17 +260,63 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
     }
     layer.da = next;
     next += act;
+    if (layer.batch_norm) {
+      layer.running_mean = stats;
+      layer.running_var = stats + layer.out;
+      stats += 2 * layer.out;
+      layer.xhat = next;
+      next += act;
+      layer.bn_mean = next;
+      next += aligned_float_count(static_cast<size_t>(layer.out));
+      layer.bn_invstd = next;
+      next += aligned_float_count(static_cast<size_t>(layer.out));
+    }
+    if (layer.dropout > 0.0f) {
+      layer.mask = next;
+      layer.dropped = next + act;
+      next += 2 * act;
+    }
     for (int k = 0; k < layer.alpha_count; ++k)
       mlp->params[layer.alpha + k] = layer.params.prelu_init;
   }
+  mlp_reset_batch_norm(mlp);
   return true;
 }
 
-bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows) {
+bool mlp_has_batch_norm(const Mlp& mlp) {
+  for (int l = 0; l < mlp.layer_count; ++l) {
+    if (mlp.layers[l].batch_norm) return true;
+  }
+  return false;
+}
+
+void mlp_reset_batch_norm(Mlp* mlp) {
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    const MlpLayer& layer = mlp->layers[l];
+    if (!layer.batch_norm) continue;
+    for (int o = 0; o < layer.out; ++o) {
+      mlp->params[layer.gamma + o] = 1.0f;
+      mlp->params[layer.beta + o] = 0.0f;
+      layer.running_mean[o] = 0.0f;
+      layer.running_var[o] = 1.0f;
+    }
+  }
+}
+
+namespace {
+
+// What layer l passes on: its dropped output after a training forward with dropout, else a.
+const float* layer_output(const Mlp& mlp, int l) {
+  const MlpLayer& layer = mlp.layers[l];
+  return mlp.training && layer.dropout > 0.0f ? layer.dropped : layer.a;
+}
+
+bool forward(Mlp* mlp, const float* x, int B, const int* rows, bool training, Rng* dropout) {
   if (B < 0 || B > mlp->max_batch || mlp->layer_count == 0) return false;
   const int S = static_cast<int>(round_up(static_cast<size_t>(B), 4));
   mlp->batch = B;
   mlp->stride = S;
+  mlp->training = training;
   float* x0 = mlp->x;
   float* x1 = mlp->x + S;
   for (int b = 0; b < B; ++b) {
@@ -256,15 +327,42 @@ bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows) {
   for (int b = B; b < S; ++b) x0[b] = x1[b] = 0.0f;
   const float* in = mlp->x;
   for (int l = 0; l < mlp->layer_count; ++l) {
-    const MlpLayer& layer = mlp->layers[l];
-    linear_forward(layer.z, in, mlp->params + layer.W, mlp->params + layer.b, layer.in, layer.out,
-                   S);
-    if (layer.activation != Activation::kLinear) {
-      activation_layer_forward(layer, layer.a, layer.z, mlp->params + layer.alpha, S);
+    MlpLayer& layer = mlp->layers[l];
+    const float* params = mlp->params;
+    linear_forward(layer.z, in, params + layer.W, params + layer.b, layer.in, layer.out, S);
+    if (layer.batch_norm && training) {
+      batch_norm_forward_train(layer.z, layer.xhat, layer.bn_mean, layer.bn_invstd,
+                               layer.running_mean, layer.running_var, params + layer.gamma,
+                               params + layer.beta, B, layer.out, S);
+      // The running statistics are part of the evaluation map: what is cached against the
+      // weights (fields) is stale now, even if no optimizer step follows (a non-finite loss).
+      ++mlp->weights_version;
+    } else if (layer.batch_norm) {
+      batch_norm_forward_eval(layer.z, layer.xhat, layer.bn_mean, layer.bn_invstd,
+                              layer.running_mean, layer.running_var, params + layer.gamma,
+                              params + layer.beta, layer.out, S);
     }
-    in = layer.a;
+    if (layer.activation != Activation::kLinear) {
+      activation_layer_forward(layer, layer.a, layer.z, params + layer.alpha, S);
+    }
+    if (training && layer.dropout > 0.0f) {
+      if (dropout != nullptr)
+        dropout_mask_draw(layer.mask, dropout, layer.dropout, B, layer.out, S);
+      dropout_forward(layer.dropped, layer.a, layer.mask, static_cast<size_t>(layer.out) * S);
+    }
+    in = layer_output(*mlp, l);
   }
   return true;
+}
+
+}  // namespace
+
+bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows) {
+  return forward(mlp, x, B, rows, false, nullptr);
+}
+
+bool mlp_forward_train(Mlp* mlp, const float* x, int B, const int* rows, Rng* dropout) {
+  return forward(mlp, x, B, rows, true, dropout);
 }
 
 namespace {
@@ -322,18 +420,33 @@ double mlp_backward(Mlp* mlp, const float* labels, const int* rows, int total_ba
       activation_layer_backward(layer, layer.da, layer.z, layer.a, mlp->params + layer.alpha,
                                 mlp->grads + layer.alpha, S);
     }
-    const float* in = l == 0 ? mlp->x : mlp->layers[l - 1].a;
+    if (layer.batch_norm) {
+      batch_norm_backward(layer.da, mlp->grads + layer.gamma, mlp->grads + layer.beta, layer.xhat,
+                          layer.bn_invstd, mlp->params + layer.gamma, B, layer.out, S,
+                          mlp->training);
+    }
+    const float* in = l == 0 ? mlp->x : layer_output(*mlp, l - 1);
     float* din = l == 0 ? nullptr : mlp->layers[l - 1].da;
     linear_backward(din, mlp->grads + layer.W, mlp->grads + layer.b, mlp->lanes, layer.da, in,
                     mlp->params + layer.W, layer.in, layer.out, S);
+    if (l > 0 && mlp->training && mlp->layers[l - 1].dropout > 0.0f) {
+      const MlpLayer& below = mlp->layers[l - 1];
+      dropout_backward(below.da, below.mask, static_cast<size_t>(below.out) * S);
+    }
   }
   return loss * inverse_total;
 }
 
 LayerTensors mlp_layer_tensors(const Mlp& mlp, int layer, float* buffer) {
   const MlpLayer& l = mlp.layers[layer];
-  return {buffer + l.W, buffer + l.b, l.alpha_count > 0 ? buffer + l.alpha : nullptr,
-          l.in,         l.out,        l.alpha_count};
+  return {buffer + l.W,
+          buffer + l.b,
+          l.alpha_count > 0 ? buffer + l.alpha : nullptr,
+          l.in,
+          l.out,
+          l.alpha_count,
+          l.batch_norm ? buffer + l.gamma : nullptr,
+          l.batch_norm ? buffer + l.beta : nullptr};
 }
 
 ActivationView mlp_activations(const Mlp& mlp, int layer) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/aligned_buffer.h"
+#include "base/rng.h"
 #include "kernels/activation.h"
 
 namespace relu {
@@ -20,6 +21,8 @@ inline constexpr int kMlpMaxUnits = 16;
 inline constexpr int kMlpMaxLayers = kMlpMaxHiddenLayers + 1;  // + the output layer
 inline constexpr int kMlpMaxBatch = 1 << 16;                   // per forward; callers chunk
 inline constexpr float kPreluInitAlpha = ActivationParams{}.prelu_init;  // the registry's
+// A higher rate leaves too few units of a 16-unit layer to learn anything.
+inline constexpr float kMlpMaxDropout = 0.9f;
 
 struct HiddenLayerConfig {
   int units = 8;  // 1..kMlpMaxUnits
@@ -27,6 +30,10 @@ struct HiddenLayerConfig {
   // The rows of activation_params.inc; prelu_alpha and prelu_channels are ignored: the Mlp owns
   // its alphas (trainable parameters, prelu_mode says how many, all start at prelu_init).
   ActivationParams params;
+  // Training-only regularisers: batch normalisation before the activation (batch_norm.h) and
+  // inverted dropout after it (dropout.h), rate 0..kMlpMaxDropout (0: off).
+  bool batch_norm = false;
+  float dropout = 0.0f;
 };
 
 // inputs = 2 and one linear output logit are fixed; only the hidden layers vary.
@@ -50,16 +57,35 @@ struct MlpLayer {
   float* z = nullptr;   // (O, S) pre-activation
   float* a = nullptr;   // (O, S) post-activation (the logits for the output layer)
   float* da = nullptr;  // (O, S) backward scratch: dL/da, then in place dL/dz
+  // Batch normalisation (hidden layers with batch_norm): z holds its output, the activation's
+  // input; gamma (O) and beta (O) are parameters (offsets as W), the running statistics are not.
+  bool batch_norm = false;
+  size_t gamma = 0;
+  size_t beta = 0;
+  float* running_mean = nullptr;  // (O) in Mlp::stats
+  float* running_var = nullptr;   // (O) in Mlp::stats
+  float* xhat = nullptr;          // (O, S) the normalised linear output of the last forward
+  float* bn_mean = nullptr;       // (O) the statistics the last forward normalised with
+  float* bn_invstd = nullptr;     // (O)
+  // Dropout (hidden layers with dropout > 0): after a training forward the next layer reads
+  // dropped = a * mask, not a.
+  float dropout = 0.0f;
+  float* mask = nullptr;     // (O, S) 0 or 1 / (1 - p), of the last training forward
+  float* dropped = nullptr;  // (O, S)
 };
 
 // One network. All float storage is ONE 64-byte aligned allocation (`memory`, an AlignedBuffer;
 // every buffer below starts on a 64-byte boundary of it), laid out as
 //   params | grads | m | v     four buffers of param_count floats with the same layout:
-//                              every W (layer order), then every b, then every alpha,
-//                              so [0, weight_count) are exactly the weights (L1/L2 apply there)
+//                              every W (layer order), then every b, then every alpha, then
+//                              every batch-norm gamma, then every beta, so [0, weight_count)
+//                              are exactly the weights (L1/L2 apply there)
+//   stats                      batch norm's running mean and variance, per such layer (not
+//                              parameters: no gradient, no optimizer)
 //   x                          (kMlpInputs, S) the input of the last forward, transposed
 //   lanes                      backward scratch, 4 floats per weight of the largest layer
-//   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4
+//   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4; then xhat,
+//                              bn_mean, bn_invstd (batch norm) and mask, dropped (dropout)
 // Pointers into `memory` stay valid while the Mlp lives (a move keeps them; copying is
 // disabled). A forward or backward allocates nothing.
 struct Mlp {
@@ -69,17 +95,20 @@ struct Mlp {
   size_t param_count = 0;
   size_t weight_count = 0;
   int max_batch = 0;
-  int batch = 0;   // B of the last forward (0: none yet)
-  int stride = 0;  // S of the last forward
+  int batch = 0;          // B of the last forward (0: none yet)
+  int stride = 0;         // S of the last forward
+  bool training = false;  // the last forward was mlp_forward_train (backward follows its mode)
   float* params = nullptr;
   float* grads = nullptr;
   float* m = nullptr;  // Adam first moment, or the SGD momentum buffer
   float* v = nullptr;  // Adam second moment
   float* x = nullptr;
   float* lanes = nullptr;  // backward scratch (4 partial sums per weight of a layer)
+  float* stats = nullptr;  // running statistics of the batch-norm layers
   AlignedBuffer memory;
-  // Bumped by every change of params (mlp_init, each optimizer step of network.h, a model load,
-  // an edit): whatever is derived from the weights (the arena's fields) is cached against it.
+  // Bumped by every change of params or of batch norm's running statistics (mlp_init, each
+  // optimizer step of network.h, each training forward of a batch-norm layer, a model load):
+  // whatever is derived from the evaluation map (the arena's fields) is cached against it.
   // 0 after mlp_build.
   uint64_t weights_version = 0;
 
@@ -96,7 +125,8 @@ struct Mlp {
 std::string mlp_validate(const MlpConfig& config);
 
 // Validates, lays out and zero-fills the arena for batches of up to max_batch (1..kMlpMaxBatch)
-// examples; alphas start at prelu_init, everything else at 0 (call mlp_init next). On error
+// examples; alphas start at prelu_init, batch norm at gamma 1, beta 0, running mean 0 and
+// variance 1 (torch's), everything else at 0 (call mlp_init next). On error
 // returns false with *error set and leaves *mlp empty (layer_count 0); an arena that cannot be
 // allocated is such an error ("out of memory: ..."), not a throw.
 bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* error);
@@ -106,6 +136,20 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
 // not null (a gathered mini-batch), else at rows 0..B-1. Overwrites every layer's z and a;
 // logits are mlp_logits(). Padding lanes [B, S) hold finite values (computed from x = 0).
 bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows = nullptr);
+
+// The same in training mode (torch's model.train()): batch-norm layers normalise with the
+// statistics of these B examples and update their running statistics; dropout layers draw a
+// fresh mask from *dropout (layer by layer, see dropout_mask_draw) or, if dropout is null, reuse
+// the masks already in their `mask` buffers (a test sets fixed masks that way). mlp_forward is
+// evaluation mode: running statistics, no dropout; metrics, fields and predictions use it.
+bool mlp_forward_train(Mlp* mlp, const float* x, int B, const int* rows, Rng* dropout);
+
+// True if some hidden layer has batch norm (its batches must fit in one forward: statistics are
+// per forward).
+bool mlp_has_batch_norm(const Mlp& mlp);
+
+// gamma 1, beta 0, running mean 0 and variance 1 in every batch-norm layer (mlp_init calls it).
+void mlp_reset_batch_norm(Mlp* mlp);
 
 // The logits of the last forward: (B), owned by the Mlp, valid until the next forward.
 inline const float* mlp_logits(const Mlp& mlp) { return mlp.layers[mlp.layer_count - 1].a; }
@@ -119,12 +163,13 @@ double mlp_loss(const Mlp& mlp, const float* labels, const int* rows = nullptr);
 // grads = 0 (also zero before accumulating several backward passes into one step).
 void mlp_zero_grad(Mlp* mlp);
 
-// Backward pass of the last forward for the mean BCE loss: ACCUMULATES (+=) dW, db, dalpha into
-// mlp->grads. The mean is over total_batch examples (0 means the forward's B): pass the full
-// batch size when one batch is split over several forward/backward calls. Uses
-// activation_backward and prelu_alpha_backward (SIMD kernels in wasm). Returns this call's
-// share of the loss, sum over its B of the per-example loss / total_batch (the sigmoid's exp
-// is shared, so the loss is nearly free here).
+// Backward pass of the last forward for the mean BCE loss: ACCUMULATES (+=) dW, db, dalpha,
+// dgamma, dbeta into mlp->grads, in the mode of that forward (batch statistics and the dropout
+// masks after mlp_forward_train, the affine evaluation map after mlp_forward). The mean is over
+// total_batch examples (0 means the forward's B): pass the full batch size when one batch is split
+// over several forward/backward calls. Uses activation_backward and prelu_alpha_backward (SIMD
+// kernels in wasm). Returns this call's share of the loss, sum over its B of the per-example loss /
+// total_batch (the sigmoid's exp is shared, so the loss is nearly free here).
 double mlp_backward(Mlp* mlp, const float* labels, const int* rows = nullptr, int total_batch = 0);
 
 // Views of layer `layer`'s tensors inside one of the parameter-shaped buffers
@@ -137,6 +182,8 @@ struct LayerTensors {
   int in;
   int out;
   int alpha_count;
+  float* gamma;  // (out) batch norm's scale and shift, nullptr without batch norm
+  float* beta;
 };
 LayerTensors mlp_layer_tensors(const Mlp& mlp, int layer, float* buffer);
 

@@ -21,21 +21,31 @@ void shuffle_epoch(std::vector<int>* order, uint64_t seed, uint64_t epoch) {
   shuffle(order->data(), order->size(), &rng);
 }
 
+// The dropout masks of optimizer step `step` come from rng_seed(dropout_seed(shuffle_seed),
+// step): a stream of their own, so they depend only on the seed and the step (and are the same
+// for every panel of an arena), never on how many shuffles came before.
+uint64_t dropout_seed(uint64_t shuffle_seed) {
+  uint64_t state = shuffle_seed ^ 0x5f0c3e1d9b2a4867ull;  // any constant: a separate stream
+  return splitmix64(&state);
+}
+
 // Accumulates the gradient of the mean loss over `total` examples for B of them (x rows
 // rows[0..B) or, without rows, the B rows from x/labels), in chunks of max_batch. Returns
-// their share of the mean loss. logits (B, may be null) receives the logits.
+// their share of the mean loss. logits (B, may be null) receives the logits. dropout null:
+// evaluation mode (mlp_forward); else training mode drawing masks from it (mlp_forward_train).
 double accumulate(Mlp* mlp, const float* x, const float* labels, const int* rows, int B, int total,
-                  float* logits) {
+                  float* logits, Rng* dropout = nullptr) {
   double loss = 0.0;
   for (int start = 0; start < B; start += mlp->max_batch) {
     const int chunk = std::min(mlp->max_batch, B - start);
-    if (rows != nullptr) {
-      mlp_forward(mlp, x, chunk, rows + start);
-      loss += mlp_backward(mlp, labels, rows + start, total);
+    const float* chunk_x = rows != nullptr ? x : x + 2 * static_cast<size_t>(start);
+    const int* chunk_rows = rows != nullptr ? rows + start : nullptr;
+    if (dropout != nullptr) {
+      mlp_forward_train(mlp, chunk_x, chunk, chunk_rows, dropout);
     } else {
-      mlp_forward(mlp, x + 2 * static_cast<size_t>(start), chunk);
-      loss += mlp_backward(mlp, labels + start, nullptr, total);
+      mlp_forward(mlp, chunk_x, chunk, chunk_rows);
     }
+    loss += mlp_backward(mlp, rows != nullptr ? labels : labels + start, chunk_rows, total);
     if (logits != nullptr) {
       std::memcpy(logits + start, mlp_logits(*mlp), sizeof(float) * static_cast<size_t>(chunk));
     }
@@ -79,16 +89,18 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
     net->cursor = 0;
   }
   double loss_sum = 0.0;
+  const uint64_t masks_seed = dropout_seed(shuffle_seed);
   for (int s = 0; s < steps; ++s) {
     mlp_zero_grad(mlp);
+    Rng dropout = rng_seed(masks_seed, net->step + 1);
     double loss;
     if (full) {
-      loss = accumulate(mlp, x, labels, nullptr, N, N, nullptr);
+      loss = accumulate(mlp, x, labels, nullptr, N, N, nullptr, &dropout);
       ++net->epoch;
     } else {
       if (net->cursor == 0) shuffle_epoch(&net->order, shuffle_seed, net->epoch);
       const int B = std::min(batch_size, N - net->cursor);
-      loss = accumulate(mlp, x, labels, net->order.data() + net->cursor, B, B, nullptr);
+      loss = accumulate(mlp, x, labels, net->order.data() + net->cursor, B, B, nullptr, &dropout);
       net->cursor += B;
       if (net->cursor == N) {
         net->cursor = 0;

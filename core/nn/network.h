@@ -59,7 +59,10 @@ struct TrainResult {
 // of batch_size examples (the last of an epoch is smaller, like torch DataLoader with
 // drop_last=False) from a permutation of 0..N-1 drawn at the start of each epoch from
 // rng_seed(shuffle_seed, epoch) (Fisher-Yates), so the order depends only on the seed and the
-// epoch number; training resumes where the previous call stopped (cursor, epoch). Stops early
+// epoch number; training resumes where the previous call stopped (cursor, epoch). Steps run in
+// training mode (mlp_forward_train): dropout masks from rng_seed(a seed derived from
+// shuffle_seed, step number), batch norm on each mini-batch's statistics; a batch larger than
+// max_batch is normalised per forward chunk (size max_batch so that it fits). Stops early
 // at the first non-finite loss (see TrainResult::finite). Allocates only when N grows beyond the
 // order's size (first call).
 TrainResult network_train_steps(Network* net, const float* x, const float* labels, int N,
@@ -74,8 +77,9 @@ TrainResult network_train_epochs(Network* net, const float* x, const float* labe
 uint64_t network_step_work(const Network& net, int batch);
 uint64_t network_eval_work(const Network& net, int examples);
 
-// Forward + backward over the whole data set without stepping: grads (mlp.grads) = gradient
-// of the mean loss over the N examples, returns that loss. logits (N, may be null) receives
+// Forward + backward over the whole data set without stepping, in evaluation mode (no dropout,
+// batch norm's running statistics, nothing updated): grads (mlp.grads) = gradient of the mean
+// loss over the N examples, returns that loss. logits (N, may be null) receives
 // every example's logit. Chunked by max_batch.
 double network_loss_and_gradients(Network* net, const float* x, const float* labels, int N,
                                   float* logits);

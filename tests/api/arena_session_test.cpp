@@ -2,8 +2,10 @@
 // their layout, fields, unit activity and determinism.
 #include "api/arena_session.h"
 
+#include <algorithm>
 #include <catch.hpp>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -145,6 +147,19 @@ TEST_CASE("arena session: ReLUs pushed below zero are dead, and unit activity re
 
 namespace {
 
+// {"points": [[x, y], ...], "labels": [...]} of n rows; floats print with 9 digits (exact).
+std::string data_json(const std::vector<float>& xy, const std::vector<float>& labels) {
+  std::string points, ys;
+  char text[64];
+  for (size_t i = 0; i < labels.size(); ++i) {
+    std::snprintf(text, sizeof text, "%s[%.9g,%.9g]", i > 0 ? "," : "",
+                  static_cast<double>(xy[2 * i]), static_cast<double>(xy[2 * i + 1]));
+    points += text;
+    ys += (i > 0 ? "," : "") + std::to_string(static_cast<int>(labels[i]));
+  }
+  return R"({"points": [)" + points + R"(], "labels": [)" + ys + "]}";
+}
+
 relu::NetworkMetrics metrics_after(relu::ArenaSession* s, const std::string& settings, int epochs) {
   INFO(settings);
   REQUIRE(s->reset(settings).empty());
@@ -153,6 +168,96 @@ relu::NetworkMetrics metrics_after(relu::ArenaSession* s, const std::string& set
 }
 
 }  // namespace
+
+TEST_CASE("arena session: given points in the preset's order train exactly like the preset") {
+  const int n = 200;
+  const std::string common = R"("seed": 9, "scaleInputs": false, "batchSize": 16,
+      "activations": ["relu", "tanh"], "trainFraction": 0.6)";
+  relu::ArenaSession preset;
+  REQUIRE(
+      preset.reset(R"({"dataset": "moons", "noise": 0.1, "points": 200, )" + common + "}").empty());
+  // The split shuffles given rows by a permutation that depends only on the seed and n: read it
+  // back from points that encode their own index, then give the preset's rows in its inverse.
+  std::vector<float> index_xy(2 * n), index_labels(n);
+  for (int i = 0; i < n; ++i) {
+    index_xy[2 * i] = -5.0f + 0.05f * static_cast<float>(i);
+    index_labels[i] = static_cast<float>(i % 2);
+  }
+  relu::ArenaSession probe;
+  REQUIRE(
+      probe.reset(R"({"data": )" + data_json(index_xy, index_labels) + "," + common + "}").empty());
+  std::vector<float> given_xy(2 * n), given_labels(n);
+  for (int j = 0; j < n; ++j) {
+    const float x = probe.points()[2 * j];
+    int i = 0;
+    while (i < n && index_xy[2 * i] != x) ++i;
+    REQUIRE(i < n);
+    given_xy[2 * i] = preset.points()[2 * j];
+    given_xy[2 * i + 1] = preset.points()[2 * j + 1];
+    given_labels[i] = preset.labels()[j];
+  }
+  relu::ArenaSession given;
+  REQUIRE(
+      given.reset(R"({"data": )" + data_json(given_xy, given_labels) + "," + common + "}").empty());
+  REQUIRE(given.point_floats() == preset.point_floats());
+  CHECK(given.train_count() == preset.train_count());
+  CHECK(std::memcmp(given.points(), preset.points(), 2 * n * sizeof(float)) == 0);
+  CHECK(std::memcmp(given.labels(), preset.labels(), n * sizeof(float)) == 0);
+  REQUIRE(preset.train(20).empty());
+  REQUIRE(given.train(20).empty());
+  REQUIRE(given.metrics_size() == preset.metrics_size());
+  CHECK(std::memcmp(given.metrics_data(), preset.metrics_data(),
+                    preset.metrics_size() * sizeof(double)) == 0);
+  CHECK(given.arena().metrics(0)->train_accuracy > 0.8);
+  // Scaled inputs divide the given raw coordinates by 6, as for the presets.
+  relu::ArenaSession scaled;
+  REQUIRE(
+      scaled.reset(R"({"data": )" + data_json(index_xy, index_labels) + R"(, "seed": 9})").empty());
+  CHECK(scaled.half_width() == 1.0f);
+  for (size_t k = 0; k < scaled.point_floats(); ++k) REQUIRE(std::fabs(scaled.points()[k]) <= 1.0f);
+}
+
+TEST_CASE("arena session: dropout and batch norm train every panel with the same masks") {
+  relu::ArenaSession s;
+  REQUIRE(s.reset(R"({"points": 300, "seed": 4, "activations": ["relu", "relu", "tanh"],
+                      "dropout": 0.3, "batchNorm": true, "batchSize": 10000})")
+              .empty());
+  REQUIRE(s.train(30).empty());
+  const size_t stride = static_cast<size_t>(relu::metrics_record_doubles());
+  // Same activation, same seed: the same masks and batch statistics, bit for bit.
+  CHECK(std::memcmp(s.metrics_data(), s.metrics_data() + stride, stride * sizeof(double)) == 0);
+  CHECK(s.arena().metrics(0)->train_accuracy > 0.7);
+  CHECK_FALSE(s.arena().metrics(2)->diverged);
+  const auto model = parse_ok(s.model_json(0));
+  CHECK(model.find("version")->as_number() == 2);
+  // A full batch of 150 rows is one forward (statistics per forward), and evaluation is
+  // deterministic: the metrics of a copy trained alike are equal.
+  relu::ArenaSession t;
+  REQUIRE(t.reset(s.settings_json()).empty());
+  REQUIRE(t.train(30).empty());
+  CHECK(std::memcmp(s.metrics_data(), t.metrics_data(), s.metrics_size() * sizeof(double)) == 0);
+}
+
+TEST_CASE("arena session: regions per network, an explanation for smooth activations") {
+  relu::ArenaSession s;
+  REQUIRE(s.reset(R"({"points": 100, "activations": ["relu", "gelu"], "layers": [3]})").empty());
+  REQUIRE(s.regions(0, 64).empty());
+  const auto relu_regions = parse_ok(s.regions_json());
+  const double count = relu_regions.find("count")->as_number();
+  CHECK(count >= 1);
+  CHECK(count <= 7);  // 3 lines cut the plane into at most 7 pieces
+  REQUIRE(s.region_cells() == 64 * 64);
+  int32_t top = 0;
+  for (size_t k = 0; k < s.region_cells(); ++k) top = std::max(top, s.region_ids()[k]);
+  CHECK(top + 1 == count);
+  REQUIRE(s.regions(1, 64).empty());
+  CHECK(s.regions_json() ==
+        R"({"count":null,"resolution":64,"explanation":"gelu is smooth: its network has no )"
+        R"(linear regions"})");
+  CHECK(s.region_cells() == 0);
+  CHECK(s.regions(2, 64) == "index: 2 is outside 0..1");
+  CHECK(s.regions(0, 8).rfind("resolution: 8 is outside", 0) == 0);
+}
 
 TEST_CASE("arena session: divergence is flagged in the call and epoch it happens") {
   // Weights that stay finite but overflow the loss (inf - inf in a layer) after epoch 1.
@@ -232,7 +337,7 @@ TEST_CASE("arena session: a call's work is bounded by the budget, deterministica
 TEST_CASE("arena session: texts beyond the limits are rejected before parsing") {
   relu::ArenaSession s;
   const std::string big = "{\"x\": \"" + std::string(relu::kSettingsMaxTextBytes, 'a') + "\"}";
-  CHECK(s.reset(big).find("bytes, the limit is 65536") != std::string::npos);
+  CHECK(s.reset(big).find("bytes, the limit is 262144") != std::string::npos);
   std::string deep(17, '[');
   deep += std::string(17, ']');
   CHECK(s.reset(deep).find("nesting deeper than 16") != std::string::npos);

@@ -128,10 +128,31 @@ test('every setting round-trips through the hash exactly', () => {
     controls: false,
     backend: 'scalar',
     exp: 'dying-relu',
+    dropout: 0.25,
+    batchNorm: true,
+    regions: true,
+    data: {x: [-6, 0, 1.25, 6], y: [6, -0.01, 3.5, -6], labels: [0, 1, 1, 0]},
   };
   const {settings, notices} = table.parse(`#${table.toHash(custom)}`);
   assert.deepEqual(notices, []);
   assert.deepEqual(settings, custom);
+  // Own data goes to core as {points, labels} without a preset's point count beside it.
+  const a = table.arenaSettings(custom);
+  assert.deepEqual(
+      a.data, {points: [[-6, 6], [0, -0.01], [1.25, 3.5], [6, -6]], labels: [0, 1, 1, 0]});
+  assert.equal('points' in a, false);
+  // Own data too large for a link is left out of it (the page offers it as a file).
+  const many = {
+    x: new Array(1001).fill(1),
+    y: new Array(1001).fill(2),
+    labels: new Array(1001).fill(0)
+  };
+  assert.doesNotMatch(table.toHash({...custom, data: many}), /data=/);
+  assert.doesNotMatch(table.toHash(table.defaults()), /data=/);
+  const bad = table.parse('#data=AB%3CA');
+  assert.equal(bad.settings.data, null);
+  assert.match(
+      bad.notices[0], /^data: character 3 is not a base64url digit, so the dataset is used/);
 });
 
 test('older links: split, bias, batch, slope, ... and reg/regRate still load', () => {
@@ -162,8 +183,10 @@ test(
         {activation: 'softplus', params: {beta: 1, threshold: 20}},
       ]);
       assert.equal(a.optimizer.name, 'adam');
+      assert.equal('data' in a, false);
       for (const row of table.rows) {
-        if (row.core === undefined || row.core.includes('.')) continue;
+        // No own data means the preset: no data key at all (core reads null as a wrong type).
+        if (row.core === undefined || row.core.includes('.') || row.core === 'data') continue;
         assert.ok(row.core in a, `${row.core} reaches createArena`);
       }
       const lab = await loadReluLab();

@@ -180,7 +180,13 @@ TEST_CASE("every malformed model is an error naming the field") {
       {"{", "invalid JSON at byte 1"},
       {replaced(kBase, R"("relu-lab/model")", R"("other")"), "format: expected \"relu-lab/model\""},
       {replaced(kBase, R"("format":"relu-lab/model",)", ""), "format: expected"},
-      {replaced(kBase, R"("version":1)", R"("version":2)"), "version: unsupported version 2"},
+      {replaced(kBase, R"("version":1)", R"("version":3)"), "version: unsupported version 3"},
+      {replaced(kBase, R"("alpha":[0.1,0.2]})",
+                R"("alpha":[0.1,0.2],"batchNorm":{"gamma":[1,1],"beta":[0,0],"runningMean":)"
+                R"([0,0],"runningVar":[1,1]}})"),
+       "layers[0].batchNorm: needs \"version\": 2"},
+      {replaced(kBase, R"("b":[0.25])", R"("b":[0.25],"dropout":0.1)"),
+       "layers[1].dropout: the output layer has no dropout or batch norm"},
       {replaced(kBase, R"("version":1)", R"("version":"1")"), "version: expected a number"},
       {replaced(kBase, R"("inputs":2)", R"("inputs":3)"), "inputs: 3 is outside 2..2"},
       {replaced(kBase, R"("inputs":2,)", ""), "inputs: missing"},
@@ -248,4 +254,39 @@ TEST_CASE("unknown keys and parameters that do not apply are warnings") {
   CHECK(r.warnings[1] == "layers[0].params.slope: prelu has no such parameter, ignored");
   CHECK(r.warnings[2] == "layers[1].extra: unknown key, ignored");
   CHECK(r.warnings[3] == "layers[1].alpha: not prelu, ignored");
+}
+
+TEST_CASE("batch norm and dropout: version 2, running statistics kept, bit-exact reload") {
+  relu::MlpConfig config;
+  for (int units : {4, 3}) {
+    relu::HiddenLayerConfig h = hidden(units, relu::Activation::kRelu);
+    h.batch_norm = true;
+    h.dropout = 0.25f;
+    config.hidden.push_back(h);
+  }
+  relu::Mlp mlp = build(config);
+  relu::mlp_init(&mlp, relu::InitConfig());
+  const float x[] = {0.1f, 0.9f, -0.4f, 0.3f, 0.8f, -0.7f, 0.2f, 0.2f, -0.9f, -0.1f};
+  relu::Rng rng = relu::rng_seed(3);
+  for (int step = 0; step < 3; ++step) {  // moves the running statistics off (0, 1)
+    REQUIRE(relu::mlp_forward_train(&mlp, x, 5, nullptr, &rng));
+  }
+  mlp.params[mlp.layers[1].gamma + 2] = 1.5f;
+  const relu::json::Value out = relu::model_to_json(mlp);
+  CHECK(out.find("version")->as_number() == 2);
+  const std::string text = relu::json::write(out);
+  CHECK(text.find(R"("dropout":0.25,"W")") != std::string::npos);
+  CHECK(text.find(R"("batchNorm":{"gamma":[1,1,1.5],"beta":[0,0,0],"runningMean":)") !=
+        std::string::npos);
+  relu::Mlp back = load(text);
+  CHECK(back.layers[1].batch_norm);
+  CHECK(back.layers[1].dropout == 0.25f);
+  CHECK(back.layers[0].running_var[1] == mlp.layers[0].running_var[1]);
+  CHECK(relu::json::write(relu::model_to_json(back)) == text);
+  REQUIRE(relu::mlp_forward(&mlp, x, 5));
+  REQUIRE(relu::mlp_forward(&back, x, 5));
+  CHECK(std::memcmp(relu::mlp_logits(mlp), relu::mlp_logits(back), 5 * sizeof(float)) == 0);
+  std::string negative = text;  // the first layer's first running variance < 0
+  negative.insert(negative.find(R"("runningVar":[)") + 14, "-");
+  CHECK(relu::model_from_json_text(negative).error.rfind("layers[0].batchNorm.runningVar", 0) == 0);
 }

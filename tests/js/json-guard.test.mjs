@@ -27,7 +27,7 @@ test('non-data is rejected with the call and the path', () => {
     [{[Symbol('k')]: 1}, /^call: settings: has a symbol key/],
     [{'\ud800': 1}, /^call: \["\\ud800"\]: a string with an unpaired surrogate/],
     [{h: [1, , 3]}, /^call: h\[1\]: undefined/],
-    [{trainFraction: new Array(3e6).fill(1.5)}, /^call: settings: larger than 65536 bytes/],
+    [{trainFraction: new Array(3e6).fill(1.5)}, /^call: settings: larger than 262144 bytes/],
   ];
   for (const [value, pattern] of cases) {
     assert.throws(() => toJsonText(value, 'call', 'settings'), {message: pattern});

@@ -88,7 +88,7 @@ test('rejected inputs are named and do not grow wasm memory', async () => {
   const start = performance.now();
   assert.throws(
       () => lab.createArena({trainFraction: new Array(3e6).fill(1.5)}),
-      /^Error: createArena: settings: larger than 65536 bytes/);
+      /^Error: createArena: settings: larger than 262144 bytes/);
   assert.throws(
       () => lab.networkFromJSON(' '.repeat(16 * MiB)),
       /^Error: networkFromJSON: model text is longer than 262144 bytes/);

@@ -188,7 +188,7 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     assert.throws(
         broken((m) => (m.layers[2].activation = 'relu')),
         /layers\[2\].activation: the output layer must be linear/);
-    assert.throws(broken((m) => (m.version = 2)), /version: unsupported version 2/);
+    assert.throws(broken((m) => (m.version = 3)), /version: unsupported version 3/);
     assert.throws(
         () => lab.networkFromJSON('{"format": '), /networkFromJSON: invalid JSON at byte 11/);
     // Typed-array rows are accepted as numbers.
@@ -384,5 +384,54 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     const fresh = arena.fieldView(0, 64, 'logit');
     assert.deepEqual(Float32Array.from(fresh), arena.field(0, 64, 'logit'));
     arena.delete();
+  });
+
+  test(`${backend}: an arena from given points, dropout, batch norm, linear regions`, async () => {
+    const lab = await labPromise;
+    // A preset's own rows, given back in raw units: the same data set (the split reshuffles).
+    const preset = lab.createArena({points: 60, scaleInputs: false, activations: ['relu']});
+    const {points, labels} = preset.data();
+    preset.delete();
+    const given = lab.createArena({
+      data: {points, labels},  // a flat Float32Array works as well as [[x, y], ...]
+      scaleInputs: false,
+      activations: ['relu', 'relu', 'tanh'],
+      dropout: 0.2,
+      batchNorm: true,
+    });
+    try {
+      const data = given.data();
+      const key = (p, i) => `${p[2 * i]},${p[2 * i + 1]},`;
+      const rows = (d) =>
+          Array.from({length: d.labels.length}, (_, i) => key(d.points, i) + d.labels[i]).sort();
+      assert.deepEqual(rows(data), rows({points, labels}));
+      const settings = given.settings();
+      assert.equal(settings.points, 60);
+      assert.equal(settings.data.points.length, 60);
+      assert.deepEqual(settings.warnings, []);
+      given.train(5);
+      const [a, b] = given.metrics();
+      assert.deepEqual({...a, label: ''}, {...b, label: ''}, 'same masks in every panel');
+      assert.equal(given.model(0).version, 2);
+      const regions = given.regions(0, 64);
+      assert.equal(regions.resolution, 64);
+      assert.ok(regions.count >= 1);
+      assert.equal(regions.ids.length, 64 * 64);
+      assert.equal(Math.max(...regions.ids) + 1, regions.count);
+      assert.equal(regions.borders.length, 64 * 64);
+      const smooth = given.regions(2, 64);
+      assert.equal(smooth.count, null);
+      assert.match(smooth.explanation, /tanh is smooth/);
+      assert.throws(() => given.regions(3, 64), /arena.regions: index: 3 is outside 0..2/);
+    } finally {
+      given.delete();
+    }
+    assert.throws(
+        () => lab.createArena({data: {points: [[0, 0]], labels: [0]}}),
+        /createArena: data.labels: 1 rows is outside 10..5000/);
+    assert.throws(
+        () => lab.createArena(
+            {data: {points: new Float32Array(20).fill(7), labels: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]}}),
+        /createArena: data.points\[0\]\[0\]: must be finite and within \[-6, 6\]/);
   });
 }

@@ -445,3 +445,38 @@ TEST_CASE("train_to_target: the first epoch metrics reach the target, the weight
   CHECK(fast.train_to_target(1, 1.5, reached.data()) == "target: must be in 0..1");
   CHECK(fast.train_to_target(-1, 0.5, reached.data()) == "epochs: -1 is outside 0..100000");
 }
+
+TEST_CASE("a batch-norm network's cached field follows its running statistics") {
+  ArenaSettings settings = with_networks({Activation::kRelu});
+  settings.batch_norm = true;
+  settings.dropout = 0.2f;
+  Arena arena;
+  reset_ok(&arena, settings);
+  std::string error;
+  const auto logit = relu::FieldKind::kLogit;
+  const relu::FieldView fresh = arena.field(0, 40, logit, &error);
+  REQUIRE(fresh.size == 40 * 40);
+  const std::vector<float> before(fresh.data, fresh.data + fresh.size);
+  // Each training forward moves the running statistics (and bumps weights_version), so the
+  // cached field is evaluated again and equals mlp_forward's in evaluation mode.
+  const uint64_t version = arena.network(0)->mlp.weights_version;
+  REQUIRE(arena.train(1).empty());
+  CHECK(arena.network(0)->mlp.weights_version > version);
+  const relu::FieldView trained = arena.field(0, 40, logit, &error);
+  CHECK(arena.field_evaluations() == 2);
+  CHECK(std::vector<float>(trained.data, trained.data + trained.size) != before);
+  std::vector<float> want(40 * 40);
+  const relu::Mlp& mlp = arena.network(0)->mlp;
+  relu::Mlp reference;
+  REQUIRE(relu::mlp_build(&reference, mlp.config, 256, &error));
+  std::copy(mlp.params, mlp.params + mlp.param_count, reference.params);
+  for (int l = 0; l + 1 < mlp.layer_count; ++l) {
+    std::copy(mlp.layers[l].running_mean, mlp.layers[l].running_mean + mlp.layers[l].out,
+              reference.layers[l].running_mean);
+    std::copy(mlp.layers[l].running_var, mlp.layers[l].running_var + mlp.layers[l].out,
+              reference.layers[l].running_var);
+  }
+  const float h = arena.data().half_width;
+  REQUIRE(relu::field_evaluate_reference(want.data(), &reference, 40, h, logit).empty());
+  CHECK(std::vector<float>(trained.data, trained.data + trained.size) == want);
+}

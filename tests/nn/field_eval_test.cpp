@@ -1,9 +1,12 @@
 // The grid evaluator against field_evaluate_reference (mlp_forward in chunks): bit for bit for
 // every op on trained-looking random weights, several shapes, resolutions that leave partial
-// tiles and vectors, both kinds, PReLU shared and per unit.
+// tiles and vectors, both kinds, PReLU shared and per unit; batch norm (running statistics) and
+// dropout (off) as in evaluation mode.
 #include "nn/field_eval.h"
 
+#include <algorithm>
 #include <catch.hpp>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -86,5 +89,71 @@ TEST_CASE("the grid evaluator equals mlp_forward's field bit for bit") {
         }
       }
     }
+  }
+}
+
+TEST_CASE("the grid evaluator uses batch norm's running statistics and no dropout") {
+  // Fields are evaluation mode: the same bits as mlp_forward, which batch_norm_test and the
+  // PyTorch goldens tie to torch's eval(); and, for ReLU, a double-precision evaluation with
+  // each batch norm folded into its linear layer (W' = gamma invstd W, b' = gamma invstd
+  // (b - mean) + beta) within 1e-4 of the logit's scale.
+  uint64_t seed = 500;
+  for (int op_index = 0; op_index < relu::kActivationCount; ++op_index) {
+    const auto op = static_cast<Activation>(op_index);
+    relu::MlpConfig config;
+    for (int units : {5, 16, 3}) {
+      relu::HiddenLayerConfig layer;
+      layer.units = units;
+      layer.activation = op;
+      layer.batch_norm = true;
+      layer.dropout = 0.5f;
+      config.hidden.push_back(layer);
+    }
+    Mlp mlp;
+    std::string error;
+    REQUIRE(relu::mlp_build(&mlp, config, 64, &error));
+    randomise(&mlp, ++seed);  // gamma and beta too: they are parameters
+    relu::Rng rng = relu::rng_seed(seed + 7);
+    for (int l = 0; l + 1 < mlp.layer_count; ++l) {
+      for (int o = 0; o < mlp.layers[l].out; ++o) {
+        mlp.layers[l].running_mean[o] = 2.0f * relu::rng_uniform(&rng) - 1.0f;
+        mlp.layers[l].running_var[o] = 0.05f + 3.0f * relu::rng_uniform(&rng);
+      }
+    }
+    const int R = 45;
+    std::vector<float> got(R * R), want(R * R);
+    REQUIRE(relu::field_evaluate(got.data(), &mlp, R, 2.0f, FieldKind::kLogit).empty());
+    REQUIRE(relu::field_evaluate_reference(want.data(), &mlp, R, 2.0f, FieldKind::kLogit).empty());
+    INFO(relu::activation_name(op));
+    CHECK(mismatches(got, want, R) == 0);
+    if (op != Activation::kRelu) continue;
+    double worst = 0.0, scale = 1.0;
+    for (int r = 0; r < R; ++r) {
+      for (int c = 0; c < R; ++c) {
+        double a[relu::kMlpMaxUnits] = {static_cast<double>(relu::field_cell_x(c, R, 2.0f)),
+                                        static_cast<double>(relu::field_cell_y(r, R, 2.0f))};
+        for (int l = 0; l < mlp.layer_count; ++l) {
+          const relu::MlpLayer& layer = mlp.layers[l];
+          const relu::LayerTensors t = relu::mlp_layer_tensors(mlp, l, mlp.params);
+          double next[relu::kMlpMaxUnits];
+          for (int o = 0; o < t.out; ++o) {
+            double g = 1.0, shift = 0.0;
+            if (layer.batch_norm) {
+              g = static_cast<double>(t.gamma[o]) /
+                  std::sqrt(static_cast<double>(layer.running_var[o]) + 1e-5);
+              shift =
+                  static_cast<double>(t.beta[o]) - g * static_cast<double>(layer.running_mean[o]);
+            }
+            double sum = g * static_cast<double>(t.b[o]) + shift;
+            for (int i = 0; i < t.in; ++i) sum += g * static_cast<double>(t.W[o * t.in + i]) * a[i];
+            next[o] = l + 1 < mlp.layer_count ? std::max(sum, 0.0) : sum;
+          }
+          std::copy(next, next + t.out, a);
+        }
+        scale = std::max(scale, std::fabs(a[0]));
+        worst = std::max(worst, std::fabs(a[0] - static_cast<double>(got[r * R + c])));
+      }
+    }
+    CHECK(worst <= 1e-4 * scale);
   }
 }

@@ -260,3 +260,20 @@ TEST_CASE("mlp_build validates and names the field") {
   CHECK(mlp_build(&mlp, MlpConfig(), 1, &error));  // no hidden layer: logistic regression
   CHECK(mlp.param_count == 3);
 }
+
+TEST_CASE("a training forward through batch norm bumps weights_version") {
+  relu::MlpConfig config;
+  relu::HiddenLayerConfig layer;
+  layer.units = 4;
+  layer.batch_norm = true;
+  config.hidden = {layer, layer};
+  relu::Mlp mlp;
+  std::string error;
+  REQUIRE(relu::mlp_build(&mlp, config, 8, &error));
+  const float x[8] = {0.1f, 0.2f, -0.3f, 0.4f, 0.5f, -0.6f, 0.7f, 0.8f};
+  const uint64_t start = mlp.weights_version;
+  REQUIRE(relu::mlp_forward(&mlp, x, 4));  // evaluation reads the running statistics only
+  CHECK(mlp.weights_version == start);
+  REQUIRE(relu::mlp_forward_train(&mlp, x, 4, nullptr, nullptr));  // and training moves them
+  CHECK(mlp.weights_version > start);
+}

@@ -76,6 +76,52 @@ inline Forward forward(const relu::Mlp& mlp, const std::vector<double>& p, const
   return out;
 }
 
+// Training-mode forward (mlp_forward_train with the masks already in the Mlp): batch norm with
+// the statistics of these B rows (biased variance, eps 1e-5), dropout multiplying by the Mlp's
+// masks ((O, S) feature-major, S = B rounded up to 4). The batch-norm parameters are read from p.
+inline Forward forward_train(const relu::Mlp& mlp, const std::vector<double>& p, const float* x,
+                             int B) {
+  Forward out;
+  const int S = (B + 3) / 4 * 4;
+  std::vector<double> a(static_cast<size_t>(B) * 2);
+  for (size_t k = 0; k < a.size(); ++k) a[k] = static_cast<double>(x[k]);
+  for (int l = 0; l < mlp.layer_count; ++l) {
+    const relu::MlpLayer& L = mlp.layers[l];
+    std::vector<double> z(static_cast<size_t>(B) * L.out), next(z.size());
+    for (int b = 0; b < B; ++b) {
+      for (int o = 0; o < L.out; ++o) {
+        double s = p[L.b + o];
+        for (int i = 0; i < L.in; ++i) s += p[L.W + o * L.in + i] * a[b * L.in + i];
+        z[b * L.out + o] = s;
+      }
+    }
+    if (L.batch_norm) {
+      for (int o = 0; o < L.out; ++o) {
+        double mean = 0.0, var = 0.0;
+        for (int b = 0; b < B; ++b) mean += z[b * L.out + o] / B;
+        for (int b = 0; b < B; ++b)
+          var += (z[b * L.out + o] - mean) * (z[b * L.out + o] - mean) / B;
+        for (int b = 0; b < B; ++b) {
+          const double xhat = (z[b * L.out + o] - mean) / std::sqrt(var + 1e-5);
+          z[b * L.out + o] = p[L.gamma + o] * xhat + p[L.beta + o];
+        }
+      }
+    }
+    for (int b = 0; b < B; ++b) {
+      for (int o = 0; o < L.out; ++o) {
+        const double alpha = L.alpha_count == 0 ? 0.0 : p[L.alpha + (L.alpha_count > 1 ? o : 0)];
+        double v = activate(L.activation, L.params, z[b * L.out + o], alpha);
+        if (L.dropout > 0.0f) v *= static_cast<double>(L.mask[o * S + b]);
+        next[b * L.out + o] = v;
+      }
+    }
+    out.z.push_back(z);
+    a = next;
+  }
+  out.logits = a;
+  return out;
+}
+
 // Mean BCE with logits, in double.
 inline double loss(const std::vector<double>& logits, const float* labels) {
   double sum = 0.0;
@@ -102,17 +148,18 @@ inline double min_abs_hidden_z(const Forward& f) {
 }
 
 // Central differences of the reference loss w.r.t. every param of p (the Mlp's layout) on the
-// batch x (B, 2), labels (B), step h.
+// batch x (B, 2), labels (B), step h; training: of forward_train.
 inline std::vector<double> numeric_gradient(const relu::Mlp& mlp, std::vector<double> p,
                                             const float* x, const float* labels, int B,
-                                            double h = 1e-6) {
+                                            double h = 1e-6, bool training = false) {
   std::vector<double> g(p.size());
+  auto run = [&]() { return training ? forward_train(mlp, p, x, B) : forward(mlp, p, x, B); };
   for (size_t k = 0; k < p.size(); ++k) {
     const double saved = p[k];
     p[k] = saved + h;
-    const double up = loss(forward(mlp, p, x, B).logits, labels);
+    const double up = loss(run().logits, labels);
     p[k] = saved - h;
-    const double down = loss(forward(mlp, p, x, B).logits, labels);
+    const double down = loss(run().logits, labels);
     p[k] = saved;
     g[k] = (up - down) / (2 * h);
   }

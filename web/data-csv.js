@@ -1,0 +1,114 @@
+// Own data as CSV text: reading a file (x,y,label rows, header optional, labels 0/1 or two
+// distinct strings) with errors that name the row and column, and writing the data back.
+// Cell text is only ever data: it is compared and quoted in messages, never evaluated.
+import {classCounts, fromFlat, RAW_HALF_WIDTH} from './own-data.js';
+
+const COLUMNS = ['x', 'y', 'label'];
+const QUOTE_CHARS = 30;
+
+function quote(text) {
+  const s = String(text);
+  return JSON.stringify(s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS)}…` : s);
+}
+
+// One line's cells: split on commas, spaces around a cell and one pair of double quotes removed.
+function cells(line) {
+  return line.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+// A number as CSV writes one; '' and 'Infinity' are not.
+function numberOf(cell) {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : NaN;
+}
+
+/**
+ * Reads CSV text into own data (snapped raw coordinates). Coordinates beyond [-6, 6] are scaled
+ * by one factor for both axes so the largest fits, as the presets fill the plane; a note says so.
+ * Labels: 0/1 (numbers), or any two distinct strings (the first one met is class 0).
+ * @param {string} text
+ * @param {{min: number, max: number}} limits rows (core's data row)
+ * @returns {{data: import('./own-data.js').OwnData|null, error: string, notes: string[]}}
+ *     on error data is null and error names the row (1-based, as an editor shows it) and column.
+ */
+export function parseCsv(text, limits) {
+  const lines = String(text).replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const xy = [];
+  const raw = [];
+  const rows = [];
+  const fail = (error) => ({data: null, error, notes: []});
+  for (let r = 0; r < lines.length; ++r) {
+    if (lines[r].trim() === '') continue;
+    const row = cells(lines[r]);
+    const at = (c) => `row ${r + 1}, column ${c + 1} (${COLUMNS[c]})`;
+    if (row.length !== 3) {
+      return fail(
+          `row ${r + 1}: ${row.length} column${row.length === 1 ? '' : 's'}, ` +
+          'expected 3 (x,y,label)');
+    }
+    const x = numberOf(row[0]);
+    const y = numberOf(row[1]);
+    // A first row whose coordinates are not numbers is a header.
+    if (rows.length === 0 && Number.isNaN(x) && Number.isNaN(y)) continue;
+    for (const [c, v] of [[0, x], [1, y]]) {
+      if (Number.isNaN(v)) return fail(`${at(c)}: ${quote(row[c])} is not a number`);
+    }
+    if (row[2] === '') return fail(`${at(2)}: the label is empty`);
+    if (rows.length === limits.max) return fail(`row ${r + 1}: more than ${limits.max} rows`);
+    xy.push(x, y);
+    raw.push(row[2]);
+    rows.push(r + 1);
+  }
+  const labels = labelValues(raw);
+  if (labels.error) return fail(`row ${rows[labels.index]}, column 3 (label): ${labels.error}`);
+  if (rows.length < limits.min) {
+    return fail(
+        `the file has ${rows.length} data row${rows.length === 1 ? '' : 's'}; ` +
+        `at least ${limits.min} are needed`);
+  }
+  const notes = [];
+  const largest = xy.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  if (largest > RAW_HALF_WIDTH) {
+    const factor = RAW_HALF_WIDTH / largest;
+    for (let i = 0; i < xy.length; ++i) xy[i] *= factor;
+    notes.push(
+        `Coordinates were scaled by ${factor.toPrecision(3)} to fit the plane ` +
+        `[-${RAW_HALF_WIDTH}, ${RAW_HALF_WIDTH}].`);
+  }
+  if (labels.names)
+    notes.push(`Class 0 is ${quote(labels.names[0])}, class 1 ${quote(labels.names[1])}.`);
+  const data = fromFlat(xy, labels.values);
+  if (classCounts(data).includes(0))
+    return fail('every row has the same label: two classes are needed');
+  return {data, error: '', notes};
+}
+
+// 0/1 labels, or two distinct strings mapped in order of appearance.
+function labelValues(raw) {
+  if (raw.every((s) => s === '0' || s === '1')) return {values: raw.map(Number)};
+  const names = [];
+  const values = [];
+  for (let i = 0; i < raw.length; ++i) {
+    let k = names.indexOf(raw[i]);
+    if (k < 0) {
+      if (names.length === 2) {
+        return {
+          index: i,
+          error: `${quote(raw[i])} is a third label (the first two are ${quote(names[0])} and ` +
+              `${quote(names[1])})`,
+        };
+      }
+      k = names.push(raw[i]) - 1;
+    }
+    values.push(k);
+  }
+  return {values, names};
+}
+
+/** @returns {string} CSV text of `data`: a header, then x,y,label rows with 0/1 labels. */
+export function toCsv(data) {
+  const lines = ['x,y,label'];
+  for (let i = 0; i < data.labels.length; ++i) {
+    lines.push(`${data.x[i]},${data.y[i]},${data.labels[i]}`);
+  }
+  return lines.join('\n') + '\n';
+}
