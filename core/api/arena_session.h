@@ -57,6 +57,18 @@ class ArenaSession {
   std::string unit_activity(int i, int resolution);
   const std::string& unit_activity_json() const { return unit_activity_; }
 
+  // Network i's parameters as Arena::set_params lays them out, or nullptr/0 if i is out of
+  // range: valid until the next train(), set_params() or reset() (copy them to keep them).
+  const float* params_data(int i) const;
+  size_t param_count(int i) const;
+  // Setting parameters in two steps, as NetworkSession::prepare does for examples: stage_params
+  // sizes staged_params() for network i (or returns an error), the caller fills it, and
+  // load_params(i) copies it into network i (Arena::set_params; "" or an error).
+  std::string stage_params(int i);
+  float* staged_params() { return staged_.data(); }
+  size_t staged_size() const { return staged_.size(); }
+  std::string load_params(int i);
+
   // The dataset: points (count, 2), labels (count); rows [0, train_count) are train.
   const float* points() const { return arena_.data().points.data(); }
   size_t point_floats() const { return arena_.data().points.size(); }
@@ -79,6 +91,7 @@ class ArenaSession {
   FieldView unit_field_;
   std::string unit_activity_ = "null";
   std::string progress_ = "null";
+  std::vector<float> staged_;
 };
 
 }  // namespace relu

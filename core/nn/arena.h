@@ -91,6 +91,12 @@ class Arena {
   // metrics) and silent on the grid of the domain at `resolution` (a grid evaluation, as
   // field()). Returns "" or an error; *out is filled only on success.
   std::string unit_activity(int i, int resolution, UnitActivity* out);
+  // Overwrites network i's parameters (mlp.params layout: every W, every b, every alpha) with
+  // `count` floats, e.g. weights kept from an earlier epoch, so that field(), unit_field() and
+  // unit_activity() show that epoch. Optimizer state, counters and metrics are left as they
+  // are: put the live weights back before training on. Returns "" or an error naming the
+  // field; on error nothing changes.
+  std::string set_params(int i, const float* params, size_t count);
 
  private:
   // "" if network i exists and resolution is valid for the arena's domain.
