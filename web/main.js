@@ -9,6 +9,7 @@ import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
 import {initShare} from './share-dialog.js';
+import {Timeline} from './timeline.js';
 import {UrlSettings} from './url-settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -82,14 +83,17 @@ function writeHash() {
   history.replaceState(null, '', `#${app.table.toHash(app.settings)}`);
 }
 
-function createArena() {
+// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
+function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
+  app.settings.at = at;
   worker.postMessage({
     type: 'create',
     generation: app.generation,
     settings: app.table.arenaSettings(app.settings),
     view: {resolution: app.settings.res, detail: -1},
+    at,
   });
   if (detail.index >= 0) $('detail').close();
 }
@@ -139,7 +143,7 @@ function loadExperiment(exp, variant, scroll = true) {
     if (row.core === undefined && !['exp', 'v'].includes(row.key))
       view[row.key] = app.settings[row.key];
   }
-  loadSettings({...app.table.experiment(exp, variant), ...view});
+  loadSettings({...app.table.experiment(exp, variant), ...view, at: -1});
   // The panels are what the experiment is about: bring them into view (phones scroll).
   if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
 }
@@ -148,9 +152,10 @@ function loadSettings(settings, notices = [], source = 'link') {
   app.settings = settings;
   showNotices(notices, source);
   app.controls.show(settings);
+  if (settings.at >= 0) setPlaying(false);
+  createArena(settings.at);
   writeHash();
   applyView();
-  createArena();
 }
 
 function changeSetting(key, value, notices) {
@@ -173,6 +178,11 @@ function changeSetting(key, value, notices) {
 
 function setPlaying(playing) {
   app.playing = playing;
+  // Play trains on from the live end: the epoch shown is left (the worker reloads the weights).
+  if (playing && app.settings?.at >= 0) {
+    app.settings.at = -1;
+    writeHash();
+  }
   $('play').textContent = playing ? 'Pause' : 'Play';
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
@@ -217,7 +227,11 @@ function onFrame(frame) {
   const drawStart = performance.now();
   app.lastFrame = frame;
   debug.lastFrame = frame;
-  if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
+  // A kept epoch shown by the timeline is history already, not a new sample.
+  if (frame.time.shown === null && app.history.push(frame.metrics))
+    lossChart.update(app.history.testLossColumns());
+  timeline.update(frame.time, frame.epochs);
+  lossChart.mark(frame.time.shown);
   draw(frame);
   debug.frames += 1;
   debug.compute.push({
@@ -251,7 +265,7 @@ function onLoaded({backend, schema, canStepBatches}) {
   const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
   const {settings, notices} = app.table.parse(hash);
   app.settings = settings;
-  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches && !(settings.at >= 0));
   loadSettings(settings, notices);
 }
 
@@ -289,6 +303,24 @@ worker.onmessage = ({data: message}) => {
 worker.onerror = (event) => {
   showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');
 };
+
+// The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
+function showEpoch(epoch, resume = false) {
+  app.settings.at = resume ? -1 : epoch;
+  writeHash();
+  if (resume) {
+    app.history.truncate(epoch);
+    lossChart.update(app.history.testLossColumns());
+  }
+  if (epoch < 0) return worker.postMessage({type: 'live'});
+  if (app.playing) setPlaying(false);
+  worker.postMessage({type: resume ? 'resume' : 'show', epoch});
+}
+const timeline = new Timeline($('timeline'), {
+  onShow: (epoch) => showEpoch(epoch),
+  onLive: () => showEpoch(-1),
+  onResume: (epoch) => showEpoch(epoch, true),
+});
 
 function openDetail(index) {
   detail.open(index, app.panels[index], panelTitle(app.panels[index], app.names));

@@ -4,6 +4,7 @@
 import {BACKENDS} from '../js/relu-lab.mjs';
 
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
+import {parseEpochList, TIME_ROWS} from './time-settings.js';
 
 // The paces the speed control offers, in epochs per display frame (60 per second).
 const PACES = Object.freeze([1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2, 5, 10, 20, 50]);
@@ -119,6 +120,7 @@ function pageRows(limits) {
       default: '',
       options: ['', ...VARIANT_IDS],
     },
+    ...TIME_ROWS,
   ];
 }
 
@@ -312,6 +314,8 @@ export class UrlSettings {
         return this.parseLayers(row, raw, notices);
       case 'activations':
         return this.parseActivations(row, raw, notices);
+      case 'epochs':
+        return parseEpochList(row, raw, notices);
     }
     throw new Error(`url-settings: unknown type ${row.type}`);
   }

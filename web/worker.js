@@ -3,6 +3,8 @@
 // and posts frames (metrics and fields, transferred) tagged with the arena's generation.
 import {loadReluLab} from '../js/relu-lab.mjs';
 
+import {TimeKeeper} from './time-keeper.js';
+
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
 // A chunk trains until this much time has passed, then lets messages in.
@@ -25,6 +27,8 @@ let arena = null;
 let arenaSettings = null;  // arena.settings(), read once per arena
 let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
+let arenaRequest = null;   // the settings the current arena was built from (to rebuild it)
+const time = new TimeKeeper();
 const state = {
   create: null,  // the latest 'create' not yet carried out
   view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40},
@@ -40,7 +44,10 @@ const state = {
   until: Infinity,  // play stops at this epoch (a figure's epoch limit)
   inFlight: 0,
   pauseAck: false,
-  stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
+  stamp: 0,      // bumped by create and pause: training begun under an older stamp stops
+  show: null,    // a kept epoch to show (the timeline), or null
+  resume: null,  // an epoch to continue training from (the future is dropped), or null
+  requests: [],  // 'fields-at' requests (the figure, the exports) not yet answered
 };
 
 let wake = null;
@@ -84,6 +91,7 @@ async function trainUnits(count, inEpochs, stamp) {
       if (progress && progress.steps === 0 && progress.epochs === 0) return;  // all diverged
       done += progress ? (inEpochs ? progress.epochs : progress.steps) : want;
       state.stepsDone += progress ? progress.steps : want * stepsPerEpoch();
+      time.record(arena, epochsDone());
     } while (done < count && performance.now() - chunkStart < CHUNK_MS);
     await yieldToMessages();
   }
@@ -136,7 +144,7 @@ function curves(index, metrics) {
 // activity. Dropped if a new arena is asked for while the fields are computed.
 async function postFrame(trainMs, start, resolution = state.view.resolution) {
   state.redraw = false;  // this frame shows the current view
-  const metrics = arena.metrics();
+  const metrics = time.shown ? time.shown.metrics : arena.metrics();
   const {kind, detail: d} = state.view;
   const transfer = [];
   const fields = [];
@@ -160,8 +168,9 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     trainMs,
     fieldMs,
     computeMs: 0,
-    epochs: epochsDone(),
+    epochs: time.shown ? time.shown.epoch : epochsDone(),
     pace: state.playing ? currentPace() : 0,
+    time: time.summary(),
   };
   if (d >= 0 && d < metrics.length) {
     message.detail = {
@@ -181,6 +190,7 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
 // Waits (without training) while less than one unit is owed. A pause or a new arena stops it.
 async function trainFrame() {
   const stamp = state.stamp;
+  time.backToLive(arena);
   const start = performance.now();
   const batches = canStepBatches();
   if (state.steps > 0 || state.batches > 0) {
@@ -234,6 +244,8 @@ async function create() {
   generation = request.generation;
   Object.assign(state.view, request.view);
   arena = lab.createArena(request.settings);
+  arenaRequest = request.settings;
+  time.reset(arena);
   state.epoch = 0;
   arenaSettings = arena.settings();
   state.stepsDone = 0;
@@ -248,12 +260,48 @@ async function create() {
     data
   });
   const resolution = state.view.resolution;
+  // A link to an earlier moment: train there (same settings and seed, same numbers), then show it.
+  if (request.at >= 0) {
+    await trainUnits(request.at, true, state.stamp);
+    if (state.create) return;
+    time.show(arena, request.at);
+  }
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
   if (resolution > PREVIEW_RESOLUTION && !state.create) await postFrame(0, performance.now());
 }
 
+// "Continue from here": the run is trained again from epoch 0 to `epoch` (the same settings and
+// seed give the same numbers, optimizer state included, which the kept weights alone are not),
+// and the history after it is dropped.
+async function resumeFrom(epoch) {
+  state.resume = null;
+  const stamp = state.stamp;
+  arena.delete();
+  arena = lab.createArena(arenaRequest);
+  state.stepsDone = 0;
+  state.budget = 0;
+  time.truncate(epoch);
+  await trainUnits(epoch, true, stamp);
+  if (!state.create) await postFrame(0, performance.now());
+}
+
+// Answers one 'fields-at' request: every network's field and metrics at the asked epochs.
+function answerFields() {
+  const {id, epochs, resolution} = state.requests.shift();
+  const transfer = [];
+  const columns = time.fieldsAt(arena, epochs, resolution, arena.metrics(), epochsDone(), transfer);
+  postMessage({type: 'fields-at', id, generation, resolution, columns}, transfer);
+}
+
 async function step() {
   if (state.create) return create();
+  if (arena && state.resume !== null) return resumeFrom(state.resume);
+  if (arena && state.requests.length) return answerFields();
+  if (arena && state.show !== null) {
+    time.show(arena, state.show);
+    state.show = null;
+    return postFrame(0, performance.now());
+  }
   if (arena &&
       (state.steps > 0 || state.batches > 0 || (state.playing && epochsDone() < state.until)) &&
       state.inFlight < MAX_IN_FLIGHT) {
@@ -323,6 +371,21 @@ onmessage = ({data: message}) => {
       state.batches = 0;
       state.stamp += 1;
       state.pauseAck = true;
+      break;
+    case 'show':
+    case 'resume':
+      state.playing = false;
+      state.steps = 0;
+      state.batches = 0;
+      state.stamp += 1;
+      state[message.type] = message.epoch;
+      break;
+    case 'live':
+      if (arena) time.backToLive(arena);
+      state.redraw = true;
+      break;
+    case 'fields-at':
+      state.requests.push(message);
       break;
     case 'step':
       state.steps += message.epochs || 0;
