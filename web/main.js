@@ -1,6 +1,7 @@
 // The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
-// The main thread only draws and handles input; all training happens in worker.js.
-import {worker} from './boot.js';
+// The main thread only draws and handles input; all training happens in the workers of
+// worker-pool.js, which speaks a single worker's protocol.
+import {pool as worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
 import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
@@ -8,6 +9,7 @@ import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {ResolutionNote} from './resolution-note.js';
 import {initShare} from './share-dialog.js';
 import {Timeline} from './timeline.js';
 import {UrlSettings} from './url-settings.js';
@@ -34,7 +36,6 @@ const app = {
   lastFrame: null,
   created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
-  canStepBatches: false,  // the library can train one mini-batch at a time
 };
 // Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
 const debug = {
@@ -51,6 +52,7 @@ window.reluLabDebug = debug;
 
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
+const resolutionNote = new ResolutionNote($('resolution-note'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
@@ -164,8 +166,8 @@ function changeSetting(key, value, notices) {
   app.controls.show(app.settings);
   writeHash();
   applyView();
-  if (key === 'backend')
-    location.reload();  // another wasm build means another lab: a fresh worker loads it
+  if (key === 'backend' || key === 'workers')
+    location.reload();  // another wasm build or pool size: fresh workers load it
   else if (app.table.needsNewArena(key))
     createArena();
   else if (key === 'res')
@@ -225,6 +227,7 @@ function onCreated({settings, panels, data}) {
 
 function onFrame(frame) {
   const drawStart = performance.now();
+  const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
   app.lastFrame = frame;
   debug.lastFrame = frame;
   // A kept epoch shown by the timeline is history already, not a new sample.
@@ -233,6 +236,7 @@ function onFrame(frame) {
   timeline.update(frame.time, frame.epochs);
   lossChart.mark(frame.time.shown);
   draw(frame);
+  resolutionNote.show(frame, app.settings.res);
   debug.frames += 1;
   debug.compute.push({
     drawMs: performance.now() - drawStart,
@@ -240,7 +244,9 @@ function onFrame(frame) {
     trainMs: frame.trainMs,
     fieldMs: frame.fieldMs,
     resolution: frame.resolution,
-    panels: frame.fields.length
+    panels: frame.fields.length,
+    workerMs: frame.workerMs,
+    arriveMs,
   });
   if (debug.compute.length > 600) debug.compute.splice(0, 300);
   if (debug.firstFrameMs === null) {
@@ -249,12 +255,11 @@ function onFrame(frame) {
   }
 }
 
-function onLoaded({backend, schema, canStepBatches}) {
-  app.canStepBatches = canStepBatches;
-  $('step-batch').hidden = !canStepBatches;
+function onLoaded({backend, schema}) {
   debug.marks.wasmLoaded ??= performance.now();
   root.dataset.backend = backend;
   debug.backend = backend;
+  debug.workers = worker.size;
   debug.schema = schema;
   $('backend').textContent = backend;
   app.table = new UrlSettings(schema);
@@ -334,7 +339,6 @@ const actions = {
     worker.postMessage({type: 'step', epochs: 1});
   },
   stepBatch: () => {
-    if (!app.canStepBatches) return;
     if (app.playing) setPlaying(false);
     worker.postMessage({type: 'step', batches: 1});
   },
@@ -391,4 +395,5 @@ buildStatic();
 initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
+debug.pool = worker;
 debug.lossChart = lossChart;

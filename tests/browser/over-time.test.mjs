@@ -96,3 +96,25 @@ test('a link with the epoch shown reproduces it; continue from here drops the fu
   assert.deepEqual(linked.problems, []);
   await linked.close();
 });
+
+test('with 2 workers the timeline and continue-from-here show one epoch across all', async () => {
+  const page =
+      await openPage(session.context, `${session.url}${HASH}&workers=2`, {reducedMotion: 'reduce'});
+  const live = await stepAndRecord(page, 4);
+  await page.locator('#timeline-range').focus();
+  await page.keyboard.press('Home');
+  await waitForShown(page, 0);
+  assert.deepEqual(await accuracies(page), live[0]);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForShown(page, 2);
+  assert.deepEqual(await accuracies(page), live[2]);
+  await page.click('#timeline-resume');
+  await page.waitForFunction(
+      () => document.getElementById('timeline-range').max === '2', null, {timeout: WAIT_MS});
+  await page.click('#step');
+  await waitForShown(page, 3);
+  assert.deepEqual(await accuracies(page), live[3]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
