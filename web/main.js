@@ -5,12 +5,14 @@ import {pool as worker} from './boot.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
 import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {receiveFields} from './fields-at.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
 import {ResolutionNote} from './resolution-note.js';
 import {initShare} from './share-dialog.js';
+import {initTimeTools} from './time-tools.js';
 import {Timeline} from './timeline.js';
 import {UrlSettings} from './url-settings.js';
 
@@ -234,6 +236,7 @@ function onFrame(frame) {
   if (frame.time.shown === null && app.history.push(frame.metrics))
     lossChart.update(app.history.testLossColumns());
   timeline.update(frame.time, frame.epochs);
+  timeTools.onFrame(frame);
   lossChart.mark(frame.time.shown);
   draw(frame);
   resolutionNote.show(frame, app.settings.res);
@@ -290,6 +293,9 @@ worker.onmessage = ({data: message}) => {
       if (current) onFrame(message);
       worker.postMessage({type: 'drawn', generation: message.generation});
       break;
+    case 'fields-at':
+      if (current) receiveFields(message);
+      break;
     case 'paused':
       if (current) root.dataset.workerPaused = String(!app.playing);
       break;
@@ -325,6 +331,12 @@ const timeline = new Timeline($('timeline'), {
   onShow: (epoch) => showEpoch(epoch),
   onLive: () => showEpoch(-1),
   onResume: (epoch) => showEpoch(epoch, true),
+});
+const timeTools = initTimeTools({
+  worker,
+  root: $('timeline'),
+  state: () => app,
+  change: (key, value, notices) => changeSetting(key, value, notices),
 });
 
 function openDetail(index) {

@@ -1,0 +1,50 @@
+// The buttons beside the timeline that open the "over time" figure and the animated export.
+// Both modules load only when first used (the page's first load does not carry them).
+
+/**
+ * @param {{worker: object, root: HTMLElement, state: function(): object,
+ *     change: function(string, *, string[])}} page the trainer, the timeline's element, the
+ *     page's current {panels, names, data, settings, playing} and its setting changer
+ */
+export function initTimeTools(page) {
+  const tools = {figure: null, exporter: null, frame: null, opened: false};
+  const button = (id, text, title) => {
+    const b = document.createElement('button');
+    Object.assign(b, {type: 'button', id, className: 'secondary', textContent: text, title});
+    return b;
+  };
+  const figureButton = button(
+      'open-over-time', 'Over time figure',
+      'Every panel at chosen epochs, side by side: a still for an article');
+  const exportButton = button(
+      'open-export', 'Export animation…', 'A GIF or video of the panels over a range of epochs');
+  const box = document.createElement('span');
+  box.className = 'timeline-tools';
+  box.append(figureButton, exportButton);
+  page.root.querySelector('.timeline-help').before(box);
+
+  async function openFigure() {
+    const {OverTimeFigure} = await import('./over-time-figure.js');
+    tools.figure ??= new OverTimeFigure(page);
+    tools.figure.open();
+  }
+  figureButton.addEventListener('click', () => {
+    page.change('fig', true, []);
+    openFigure();
+  });
+  exportButton.addEventListener('click', async () => {
+    const {ExportDialog} = await import('./export-dialog.js');
+    tools.exporter ??= new ExportDialog(page);
+    tools.exporter.open();
+  });
+
+  return {
+    /** Follows the page's frames: a link with fig=true opens the figure on the first one. */
+    onFrame(frame) {
+      tools.frame = frame;
+      if (!tools.opened && page.state().settings.fig) openFigure();
+      tools.opened = true;
+      tools.figure?.onFrame(frame);
+    },
+  };
+}
