@@ -336,6 +336,7 @@ const timeTools = initTimeTools({
   worker,
   root: $('timeline'),
   state: () => app,
+  pause: () => app.playing && setPlaying(false),
   change: (key, value, notices) => changeSetting(key, value, notices),
 });
 

@@ -3,8 +3,9 @@
 
 /**
  * @param {{worker: object, root: HTMLElement, state: function(): object,
- *     change: function(string, *, string[])}} page the trainer, the timeline's element, the
- *     page's current {panels, names, data, settings, playing} and its setting changer
+ *     change: function(string, *, string[]), pause: function()}} page the trainer, the
+ *     timeline's element, the page's current {panels, names, data, settings, lastFrame}, its
+ *     setting changer and its pause
  */
 export function initTimeTools(page) {
   const tools = {figure: null, exporter: null, frame: null, opened: false};
@@ -29,6 +30,8 @@ export function initTimeTools(page) {
     tools.figure.open();
   }
   figureButton.addEventListener('click', () => {
+    // A figure is of one moment: the run holds still while it is made.
+    page.pause();
     page.change('fig', true, []);
     openFigure();
   });

@@ -2,7 +2,7 @@
 // numbers recorded live then (keys and URL), a link reproduces it, "continue from here" drops the
 // future; the "over time" figure, its PNG, and the GIF export (decoded here) with cancel.
 import assert from 'node:assert/strict';
-import {mkdir} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {after, before, test} from 'node:test';
 
 import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
@@ -118,3 +118,102 @@ test('with 2 workers the timeline and continue-from-here show one epoch across a
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+// Walks a GIF's blocks: logical screen size and the number of images (frames).
+function parseGif(bytes) {
+  const b = Buffer.from(bytes);
+  assert.equal(b.subarray(0, 6).toString('latin1'), 'GIF89a');
+  const width = b.readUInt16LE(6), height = b.readUInt16LE(8);
+  const table = (packed) => (packed & 0x80 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+  const skipSubBlocks = (p) => {
+    while (b[p] !== 0) p += b[p] + 1;
+    return p + 1;
+  };
+  let p = 13 + table(b[10]);
+  let frames = 0;
+  for (;;) {
+    const block = b[p++];
+    if (block === 0x3b) break;
+    if (block === 0x21) {
+      p = skipSubBlocks(p + 1);
+    } else if (block === 0x2c) {
+      frames += 1;
+      assert.ok(b.readUInt16LE(p + 4) <= width && b.readUInt16LE(p + 6) <= height);
+      p += 9 + table(b[p + 8]);
+      p = skipSubBlocks(p + 1);  // LZW minimum code size, then the image data
+    } else {
+      assert.fail(`unexpected GIF block 0x${block.toString(16)} at ${p - 1}`);
+    }
+  }
+  return {width, height, frames, globalColors: table(b[10]) / 3};
+}
+
+test(
+    'the over time figure renders with labels from a link; PNG and GIF exports decode',
+    async () => {
+      const page =
+          await openPage(session.context, `${session.url}${HASH}&at=12&fig=true&cols=0,3,final`);
+      await page.waitForSelector('#over-time[data-columns="3"]', {timeout: WAIT_MS});
+      const figure = await page.$eval('#over-time', (d) => ({...d.dataset}));
+      assert.deepEqual([figure.rows, figure.epochs], ['3', '0,3,12']);
+      const heads = await page.$$eval('#over-time th', (ths) => ths.map((th) => th.textContent));
+      assert.deepEqual(heads, [
+        'Panel', 'epoch 0', 'epoch 3', 'epoch 12 (final)', 'ReLU', 'Leaky ReLU slope 0.01', 'tanh'
+      ]);
+      await page.locator('#over-time').screenshot({path: `${SHOTS}over-time-dialog.png`});
+      const [download] = await Promise.all(
+          [page.waitForEvent('download'), page.click('#over-time [data-act=png]')]);
+      const png = await readFile(await download.path());
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+      const canvasSize = await page.$eval('.over-time-canvas', (c) => [c.width, c.height]);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], canvasSize);
+      await writeFile(`${SHOTS}over-time-export.png`, png);
+      const decoded = await page.evaluate(async () => {
+        const canvas = document.querySelector('.over-time-canvas');
+        const bitmap = await createImageBitmap(await new Promise((r) => canvas.toBlob(r)));
+        return [bitmap.width, bitmap.height];
+      });
+      assert.deepEqual(decoded, canvasSize);
+
+      // The GIF: 2 panels, epochs 0..12 every 2 (7 frames) at 96 px per panel.
+      await page.click('#over-time [data-act=close]');
+      assert.match(page.url(), /[#&]fig=false(&|$)/);
+      await page.click('#open-export');
+      await page.waitForSelector('#export[open]');
+      await page.uncheck('#export input[name=panel][value="2"]');
+      await page.fill('#export input[name=to]', '12');
+      await page.fill('#export input[name=step]', '2');
+      await page.selectOption('#export select[name=size]', '96');
+      const [gifDownload] = await Promise.all([
+        page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')
+      ]);
+      const gifBytes = await readFile(await gifDownload.path());
+      const gifSize = await page.evaluate(async () => {
+        const img = new Image();
+        img.src = document.querySelector('.export-download').href;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      });
+      const parsed = parseGif(gifBytes);
+      assert.equal(parsed.frames, 7);
+      assert.equal(parsed.globalColors, 256);
+      // Two 96 px panels side by side with their label lines and 6 px gaps.
+      assert.deepEqual([parsed.width, parsed.height], [2 * 96 + 3 * 6, 96 + 22 + 2 * 6]);
+      assert.deepEqual(gifSize, [parsed.width, parsed.height]);
+      await writeFile(`${SHOTS}export.gif`, gifBytes);
+
+      // Cancel: a long export stops, the dialog is ready again and no file is offered.
+      await page.fill('#export input[name=to]', '12');
+      await page.fill('#export input[name=step]', '1');
+      await page.selectOption('#export select[name=size]', '256');
+      await page.evaluate(() => delete document.getElementById('export').dataset.frames);
+      await page.click('#export [data-act=start]');
+      await page.waitForFunction(() => document.getElementById('export').dataset.busy === 'true');
+      await page.click('#export [data-act=cancel]');
+      await page.waitForFunction(() => document.getElementById('export').dataset.busy === 'false');
+      assert.equal(await page.textContent('.export-status'), 'Cancelled.');
+      assert.equal(await page.$eval('.export-download', (a) => a.hidden), true);
+      assert.equal(await page.getAttribute('#export', 'data-frames'), null);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
