@@ -4,9 +4,10 @@
 import {requestFields} from './fields-at.js';
 import {makeGifPalette} from './gif-palette.js';
 import {panelTitle} from './panel.js';
-import {drawCell, drawText, percent} from './time-draw.js';
+import {drawCell, drawText, MUTED, percent} from './time-draw.js';
 
-const LABEL = 22;  // the label line above each cell
+const HEADER = 24;  // the frame's epoch line
+const LABEL = 20;   // the panel's name and accuracy above each cell
 const GAP = 6;
 const MAX_FRAMES = 1000;
 
@@ -168,7 +169,7 @@ export class ExportDialog {
     // Video encoders want even sizes.
     const even = (n) => n + (n % 2);
     const width = even(cols * o.size + (cols + 1) * GAP);
-    const height = even(rows * (o.size + LABEL) + (rows + 1) * GAP);
+    const height = even(HEADER + rows * (o.size + LABEL) + (rows + 1) * GAP);
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d', {willReadFrequently: true});
     const reply = workerReplies(run.worker);
@@ -180,12 +181,18 @@ export class ExportDialog {
       if (run.cancelled) return null;
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, width, height);
+      drawText(ctx, `epoch ${column.epoch}`, GAP + 1, GAP + 15, {size: 15, weight: 700});
+      drawText(
+          ctx, 'relu-lab · test accuracy per panel', width - GAP, GAP + 15,
+          {size: 11, color: MUTED, align: 'right'});
       o.panels.forEach((p, j) => {
         const x = GAP + (j % cols) * (o.size + GAP);
-        const y = GAP + Math.floor(j / cols) * (o.size + LABEL + GAP);
-        const text = `${panelTitle(panels[p], names)} · epoch ${column.epoch} · ${
-            percent(column.metrics[p])}`;
-        drawText(ctx, text, x + 1, y + 15, {size: 12, weight: 600, width: o.size});
+        const y = HEADER + GAP + Math.floor(j / cols) * (o.size + LABEL + GAP);
+        const accuracy = percent(column.metrics[p]);
+        drawText(ctx, accuracy, x + o.size, y + 14, {size: 12, align: 'right'});
+        drawText(
+            ctx, panelTitle(panels[p], names), x + 1, y + 14,
+            {size: 12, weight: 600, width: o.size - 8 - 7 * accuracy.length});
         drawCell(ctx, x, y + LABEL, o.size, column.fields[p], o.size, data);
       });
       const pixels = ctx.getImageData(0, 0, width, height).data;

@@ -197,8 +197,8 @@ test(
       const parsed = parseGif(gifBytes);
       assert.equal(parsed.frames, 7);
       assert.equal(parsed.globalColors, 256);
-      // Two 96 px panels side by side with their label lines and 6 px gaps.
-      assert.deepEqual([parsed.width, parsed.height], [2 * 96 + 3 * 6, 96 + 22 + 2 * 6]);
+      // The epoch line, then two 96 px panels side by side with their label lines and 6 px gaps.
+      assert.deepEqual([parsed.width, parsed.height], [2 * 96 + 3 * 6, 24 + 96 + 20 + 2 * 6]);
       assert.deepEqual(gifSize, [parsed.width, parsed.height]);
       await writeFile(`${SHOTS}export.gif`, gifBytes);
 
