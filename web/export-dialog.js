@@ -182,9 +182,12 @@ export class ExportDialog {
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, width, height);
       drawText(ctx, `epoch ${column.epoch}`, GAP + 1, GAP + 15, {size: 15, weight: 700});
-      drawText(
-          ctx, 'relu-lab · test accuracy per panel', width - GAP, GAP + 15,
-          {size: 11, color: MUTED, align: 'right'});
+      // The legend of the numbers, where the frame is wide enough not to crowd the epoch.
+      if (width >= 360) {
+        drawText(
+            ctx, 'relu-lab · test accuracy per panel', width - GAP, GAP + 15,
+            {size: 11, color: MUTED, align: 'right'});
+      }
       o.panels.forEach((p, j) => {
         const x = GAP + (j % cols) * (o.size + GAP);
         const y = HEADER + GAP + Math.floor(j / cols) * (o.size + LABEL + GAP);
