@@ -40,8 +40,9 @@ console.log(`scrub to a kept epoch, 10 panels at 128x128 redrawn: median ${
 
 const parts = await page.evaluate(() => window.reluLabDebug.compute.slice(-40));
 const med = (key) => median(parts.map((c) => c[key])).toFixed(1);
-console.log(`  of which: fields ${med('fieldMs')} ms, worker frame ${med('computeMs')} ms, ` +
-            `page draw ${med('drawMs')} ms (medians)`);
+console.log(
+    `  of which: fields ${med('fieldMs')} ms, worker frame ${med('computeMs')} ms, ` +
+    `page draw ${med('drawMs')} ms (medians)`);
 await page.click('#open-export');
 await page.waitForSelector('#export[open]');
 await page.fill('#export input[name=from]', '0');
