@@ -1,5 +1,6 @@
 // The detail view of one panel: its network drawn with a feature map per hidden unit (the units
 // core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses.
+import {deadHistoryText} from './dead-history.js';
 import {CLASS_COLORS, fieldToImage} from './field-canvas.js';
 import {lineChart} from './loss-chart.js';
 import {paramsText} from './panel.js';
@@ -159,6 +160,7 @@ export class DetailView {
     this.q('.detail-params').textContent = paramsText(panel);
     this.q('.detail-alpha').hidden = panel.activation !== 'prelu';
     this.q('.detail-units').textContent = '';
+    this.q('.detail-history').textContent = '';
     if (!this.dialog.open) this.dialog.showModal();
     this.curveChart = lineChart(this.q('.detail-curve'), {
       series: [
@@ -221,6 +223,7 @@ export class DetailView {
             elsewhere.join(', ')}. Such a unit gets no gradient from the data, but it still ` +
             'answers for inputs where there are no training points.' :
         '';
+    this.q('.detail-history').textContent = deadHistoryText(detail.deadSpans);
     const canvas = this.q('.detail-network');
     canvas.dataset.crossed = dead.join(', ');
     canvas.dataset.liveElsewhere = elsewhere.join(', ');

@@ -76,6 +76,33 @@ export class TimeKeeper {
     return columns;
   }
 
+  /**
+   * For network `index`'s hidden units, the kept epochs at which each was dead on the training
+   * data, as spans [first, last] of consecutive kept epochs, up to the epoch shown (or the end).
+   * @returns {{units: number[][][][], last: number}} units[layer][unit] -> [[first, last], ...];
+   *     last: the last kept epoch looked at
+   */
+  deadSpans(index) {
+    const until = this.shown?.epoch ?? Infinity;
+    const entries = this.history.entries.filter((e) => e.epoch <= until);
+    const masks = entries.map((e) => e.metrics[index].deadMask);
+    const units = (masks[0] ?? []).map((layer, l) => layer.map((_, u) => {
+      const spans = [];
+      masks.forEach((mask, k) => {
+        if (!mask[l][u]) return;
+        const last = spans.at(-1);
+        if (last && last.end === k - 1) {
+          last[1] = entries[k].epoch;
+          last.end = k;
+        } else {
+          spans.push(Object.assign([entries[k].epoch, entries[k].epoch], {end: k}));
+        }
+      });
+      return spans.map(([first, last]) => [first, last]);
+    }));
+    return {units, last: entries.at(-1)?.epoch ?? 0};
+  }
+
   /** What the page's timeline needs: the kept epochs, the shown one and the memory used. */
   summary() {
     const {bytes} = this.history.memory();

@@ -175,6 +175,7 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
       units: unitMaps(d, transfer),
       activity: arena.unitActivity(d, state.view.resolution),
       curves: curves(d, metrics),
+      deadSpans: time.deadSpans(d),
     };
   }
   message.computeMs = performance.now() - start;

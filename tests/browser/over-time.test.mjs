@@ -258,3 +258,22 @@ test(
       assert.deepEqual(page.problems, []);
       await page.close();
     });
+
+test('the detail view lists the kept epochs at which each unit was dead', async () => {
+  const page =
+      await openPage(session.context, `${session.url}#bias=-1.5&activations=relu,elu&res=64&at=6`);
+  await waitForShown(page, 6);
+  await page.click('.panel[data-activation="relu"] .panel-open');
+  await page.waitForFunction(
+      () => document.querySelector('.detail-history').textContent.length > 0, null,
+      {timeout: WAIT_MS});
+  const text = await page.textContent('.detail-history');
+  assert.match(text, /^Dead on the training data at kept epochs: layer \d unit \d+: epochs? \d/);
+  // The same spans as the masks recorded live (the panel's own data at epoch 6 ends them).
+  const {lastFrame} = await page.evaluate(() => window.reluLabDebug);
+  const dead = lastFrame.metrics[0].deadMask.flat().filter(Boolean).length;
+  assert.ok(dead > 0);
+  assert.ok((text.match(/unit \d+:/g) || []).length >= Math.min(dead, 8));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
