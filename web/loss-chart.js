@@ -112,7 +112,13 @@ export class LossChart {
     this.cursor ??= Object.assign(document.createElement('div'), {className: 'loss-mark'});
     if (this.cursor.parentNode !== this.chart.over) this.chart.over.append(this.cursor);
     this.cursor.hidden = epoch === null;
-    if (epoch !== null) this.cursor.style.left = `${this.chart.valToPos(epoch, 'x')}px`;
+    // Placed once the chart has drawn: data set in the same task rescales it only then.
+    const chart = this.chart;
+    if (epoch !== null) {
+      requestAnimationFrame(() => {
+        this.cursor.style.left = `${chart.valToPos(epoch, 'x')}px`;
+      });
+    }
     this.target.dataset.mark = epoch === null ? '' : String(epoch);
   }
 

@@ -232,6 +232,8 @@ function onFrame(frame) {
   const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
   app.lastFrame = frame;
   debug.lastFrame = frame;
+  for (const metrics of frame.series ?? []) app.history.push(metrics);
+  if (frame.series) lossChart.update(app.history.testLossColumns());
   // A kept epoch shown by the timeline is history already, not a new sample.
   if (frame.time.shown === null && app.history.push(frame.metrics))
     lossChart.update(app.history.testLossColumns());

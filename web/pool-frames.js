@@ -48,6 +48,16 @@ export function combineFrames(parts, shares, generation) {
     postedAt: Math.max(...parts.map((part) => part.postedAt)),
   };
   if (detail) frame.detail = detail;
+  if (parts[0].series) {
+    // Kept metrics, per epoch, joined as a frame's metrics are.
+    frame.series = parts[0].series.map((_, k) => {
+      const joined = [];
+      parts.forEach((part, w) => shares[w].forEach((panel, j) => {
+        joined[panel] = part.series[k][j];
+      }));
+      return joined;
+    });
+  }
   return frame;
 }
 

@@ -40,10 +40,11 @@ const state = {
   stepsDone: 0,  // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
   inFlight: 0,
   pauseAck: false,
-  stamp: 0,      // bumped by create and pause: training begun under an older stamp stops
-  show: null,    // a kept epoch to show (the timeline), or null
-  resume: null,  // an epoch to continue training from (the future is dropped), or null
-  requests: [],  // 'fields-at' requests (the figure, the exports) not yet answered
+  stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
+  show: null,     // a kept epoch to show (the timeline), or null
+  resume: null,   // an epoch to continue training from (the future is dropped), or null
+  requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
+  series: false,  // the next frame carries the kept metrics (a run replayed to a link's epoch)
 };
 
 let wake = null;
@@ -168,6 +169,9 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     time: time.summary(),
     pace: state.playing ? state.pace.current(epochsDone()) : 0,
   };
+  // A run replayed to a link's epoch: the page has not seen its past, so its charts get it once.
+  if (state.series) message.series = time.history.entries.map((e) => e.metrics);
+  state.series = false;
   if (d >= 0 && d < metrics.length) {
     message.detail = {
       index: d,
@@ -262,6 +266,7 @@ async function create() {
     await trainSteps(request.at * stepsPerEpoch(), state.stamp);
     if (state.create) return;
     time.show(arena, request.at);
+    state.series = true;
   }
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
   if (resolution > PREVIEW_RESOLUTION && !state.create) await postFrame(0, performance.now());
