@@ -1,5 +1,5 @@
-// The buttons beside the timeline that open the "over time" figure and the animated export.
-// Both modules load only when first used (the page's first load does not carry them).
+// The buttons beside the timeline (index.html) that open the "over time" figure and the animated
+// export. Both modules load only when first used (the page's first load does not carry them).
 
 /**
  * @param {{worker: object, root: HTMLElement, state: function(): object,
@@ -9,20 +9,8 @@
  */
 export function initTimeTools(page) {
   const tools = {figure: null, exporter: null, frame: null, opened: false};
-  const button = (id, text, title) => {
-    const b = document.createElement('button');
-    Object.assign(b, {type: 'button', id, className: 'secondary', textContent: text, title});
-    return b;
-  };
-  const figureButton = button(
-      'open-over-time', 'Over time figure',
-      'Every panel at chosen epochs, side by side: a still for an article');
-  const exportButton = button(
-      'open-export', 'Export animation…', 'A GIF or video of the panels over a range of epochs');
-  const box = document.createElement('span');
-  box.className = 'timeline-tools';
-  box.append(figureButton, exportButton);
-  page.root.querySelector('.timeline-help').before(box);
+  const figureButton = page.root.querySelector('#open-over-time');
+  const exportButton = page.root.querySelector('#open-export');
 
   async function openFigure() {
     const {OverTimeFigure} = await import('./over-time-figure.js');

@@ -2,20 +2,6 @@
 // Home/End; it is a native range input), the epoch it shows, "back to live", "continue from
 // here" and the memory the history takes. It reports moves; the worker does the showing.
 
-function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text')
-      node.textContent = value;
-    else if (key === 'className')
-      node.className = value;
-    else
-      node.setAttribute(key, value);
-  }
-  node.append(...children);
-  return node;
-}
-
 function bytesText(bytes) {
   return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` :
                        `${(bytes / 1e6).toFixed(1)} MB`;
@@ -23,7 +9,7 @@ function bytesText(bytes) {
 
 export class Timeline {
   /**
-   * @param {HTMLElement} root an empty container
+   * @param {HTMLElement} root the timeline's section (index.html holds its markup)
    * @param {{onShow: function(number), onLive: function(), onResume: function(number)}} handlers
    */
   constructor(root, {onShow, onLive, onResume}) {
@@ -33,34 +19,13 @@ export class Timeline {
     this.shown = null;  // the epoch shown, or null at the live end
     // The epoch last asked for while dragging: frames of earlier asks do not move the thumb back.
     this.pending = null;
-    this.range = el('input', {
-      type: 'range',
-      id: 'timeline-range',
-      min: '0',
-      max: '0',
-      step: '1',
-      value: '0',
-      'aria-describedby': 'timeline-help',
-    });
-    this.label = el('output', {
-      id: 'timeline-epoch', for: 'timeline-range', text: 'live'
-    });
-    this.live = el('button', {type: 'button', id: 'timeline-live', className: 'secondary'});
-    this.live.textContent = 'Back to live';
-    this.resume = el('button', {type: 'button', id: 'timeline-resume', className: 'secondary'});
-    this.resume.textContent = 'Continue from here';
-    this.resume.title = 'Train on from the epoch shown; the epochs after it are dropped';
-    this.memory = el('span', {className: 'timeline-memory'});
-    root.replaceChildren(
-        el('label',
-           {for: 'timeline-range', className: 'timeline-title', text: 'Timeline'
-           }),
-        this.range, this.label, this.live, this.resume,
-        el('p', {id: 'timeline-help', className: 'timeline-help'}, [
-          'Drag or use the arrow keys (Home: epoch 0, End: now) to see every panel at an ' +
-              'earlier epoch; training pauses. ',
-          this.memory,
-        ]));
+    // The markup is the page's (index.html), there from the first paint so nothing shifts.
+    const q = (selector) => root.querySelector(selector);
+    this.range = q('#timeline-range');
+    this.label = q('#timeline-epoch');
+    this.live = q('#timeline-live');
+    this.resume = q('#timeline-resume');
+    this.memory = q('.timeline-memory');
     this.range.addEventListener('input', () => {
       const i = Number(this.range.value);
       const live = i === this.epochs.length - 1 && this.endIsLive();
