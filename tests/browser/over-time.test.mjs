@@ -177,7 +177,9 @@ test(
 
       // The GIF: 2 panels, epochs 0..12 every 2 (7 frames) at 96 px per panel.
       await page.click('#over-time [data-act=close]');
-      assert.match(page.url(), /[#&]fig=false(&|$)/);
+      // The dialog's close event (which writes the URL) comes in a task of its own.
+      await page.waitForFunction(
+          () => /[#&]fig=false(&|$)/.test(location.hash), null, {timeout: WAIT_MS});
       await page.click('#open-export');
       await page.waitForSelector('#export[open]');
       await page.uncheck('#export input[name=panel][value="2"]');
