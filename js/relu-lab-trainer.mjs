@@ -465,6 +465,47 @@ class Arena {
   }
 
   /**
+   * Network `index`'s parameters, every W (layer order, (out, in) row-major), then every b,
+   * then PReLU's alphas: a fresh copy, which setParams() takes back (e.g. to keep a run's
+   * history, js/run-history.mjs).
+   * @returns {Float32Array}
+   */
+  params(index) {
+    this._checkIndex(index, 'arena.params');
+    return this._live('arena.params').paramsView(index).slice();
+  }
+
+  /**
+   * Overwrites network `index`'s parameters with `params` (params()'s layout and length), so
+   * that field(), unitField() and unitActivity() show those weights; the same weights give the
+   * same field bit for bit. Optimizer state, epoch and metrics() are not changed: put the live
+   * parameters back before training on.
+   * @param {Float32Array} params finite values, params(index).length of them
+   */
+  setParams(index, params) {
+    const what = 'arena.setParams';
+    this._checkIndex(index, what);
+    if (!(params instanceof Float32Array))
+      fail(what, `params must be a Float32Array, got ${typeName(params)}`);
+    if (isDetached(params)) fail(what, 'params: its buffer was transferred or detached');
+    const session = this._live(what);
+    const error = session.stageParams(index);
+    if (error) fail(what, error);
+    const staged = session.stagedParams();
+    if (staged.length !== params.length)
+      fail(what, `params: expected ${staged.length} floats, got ${params.length}`);
+    staged.set(params);
+    const loadError = session.loadParams(index);
+    if (loadError) fail(what, loadError);
+  }
+
+  _checkIndex(index, what) {
+    checkInteger(index, 'index', what);
+    const count = this._live(what).networkCount();
+    if (index < 0 || index >= count) fail(what, `index: ${index} is outside 0..${count - 1}`);
+  }
+
+  /**
    * The arena's data, a preset's or the points given as settings.data, after the seeded
    * shuffle and split and in the networks' input units (divided by 6 when scaleInputs).
    * @returns {{points: Float32Array, labels: Float32Array, trainCount: number,

@@ -26,4 +26,6 @@ if grep -l "'\.\./js/" dist/*.js; then echo "build: a page module still imports 
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
 # What authors embed: dist/embed/ (the element, minified), dist/relu-lab-figure.html (one file).
 node scripts/build-embed.mjs dist
+# The animation encoder (GIF, video): loaded by the page only when an export starts.
+node scripts/build-export.mjs dist
 echo "build: dist/ is ready ($(du -sh dist | cut -f1))"

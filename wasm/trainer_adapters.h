@@ -45,6 +45,15 @@ inline emscripten::val arena_labels(ArenaSession& s) {
   return const_float_view(s.labels(), s.label_count());
 }
 
+// Network i's live parameters: stale after the next train(), loadParams() or reset().
+inline emscripten::val arena_params(ArenaSession& s, int i) {
+  return const_float_view(s.params_data(i), s.param_count(i));
+}
+// Filled by JS between stageParams() and loadParams().
+inline emscripten::val arena_staged_params(ArenaSession& s) {
+  return emscripten::val(emscripten::typed_memory_view(s.staged_size(), s.staged_params()));
+}
+
 inline emscripten::val network_x(NetworkSession& s) {
   return const_float_view(s.x(), s.x_floats());
 }

@@ -106,6 +106,22 @@ export class LossChart {
     });
   }
 
+  /** A vertical line at `epoch` (the timeline's), or none for null. */
+  mark(epoch) {
+    if (!this.chart) return;
+    this.cursor ??= Object.assign(document.createElement('div'), {className: 'loss-mark'});
+    if (this.cursor.parentNode !== this.chart.over) this.chart.over.append(this.cursor);
+    this.cursor.hidden = epoch === null;
+    // Placed once the chart has drawn: data set in the same task rescales it only then.
+    const chart = this.chart;
+    if (epoch !== null) {
+      requestAnimationFrame(() => {
+        this.cursor.style.left = `${chart.valToPos(epoch, 'x')}px`;
+      });
+    }
+    this.target.dataset.mark = epoch === null ? '' : String(epoch);
+  }
+
   /** Shows the columns [epochs, series...] (see MetricHistory.testLossColumns). */
   update(columns) {
     if (!this.chart) return;

@@ -7,6 +7,7 @@ import {DataEditor} from './data-editor.js';
 import {DetailView} from './detail-view.js';
 import {EvidenceView} from './evidence-view.js';
 import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {receiveFields} from './fields-at.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {fromFlat} from './own-data.js';
@@ -15,6 +16,8 @@ import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
 import {REGION_RESOLUTION, RegionChart, regionsNote, showRegions} from './region-view.js';
 import {ResolutionNote} from './resolution-note.js';
 import {initShare} from './share-dialog.js';
+import {initTimeTools} from './time-tools.js';
+import {Timeline} from './timeline.js';
 import {UrlSettings} from './url-settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -109,14 +112,17 @@ function regionGrid() {
   return app.settings.regions ? REGION_RESOLUTION : 0;
 }
 
-function createArena() {
+// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
+function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
+  app.settings.at = at;
   worker.postMessage({
     type: 'create',
     generation: app.generation,
     settings: app.table.arenaSettings(app.settings),
     view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
+    at,
   });
   if (detail.index >= 0) $('detail').close();
 }
@@ -166,7 +172,7 @@ function loadExperiment(exp, variant, scroll = true) {
     if (row.core === undefined && !['exp', 'v'].includes(row.key))
       view[row.key] = app.settings[row.key];
   }
-  loadSettings({...app.table.experiment(exp, variant), ...view});
+  loadSettings({...app.table.experiment(exp, variant), ...view, at: -1});
   // The panels are what the experiment is about: bring them into view (phones scroll).
   if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
 }
@@ -175,9 +181,10 @@ function loadSettings(settings, notices = [], source = 'link') {
   app.settings = settings;
   showNotices(notices, source);
   app.controls.show(settings);
+  if (settings.at >= 0) setPlaying(false);
+  createArena(settings.at);
   writeHash();
   applyView();
-  createArena();
   evidence.show(settings);
 }
 
@@ -204,6 +211,11 @@ function changeSetting(key, value, notices) {
 
 function setPlaying(playing) {
   app.playing = playing;
+  // Play trains on from the live end: the epoch shown is left (the worker reloads the weights).
+  if (playing && app.settings?.at >= 0) {
+    app.settings.at = -1;
+    writeHash();
+  }
   $('play').textContent = playing ? 'Pause' : 'Play';
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
@@ -259,7 +271,14 @@ function onFrame(frame) {
   const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
   app.lastFrame = frame;
   debug.lastFrame = frame;
-  if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
+  for (const metrics of frame.series ?? []) app.history.push(metrics);
+  if (frame.series) lossChart.update(app.history.testLossColumns());
+  // A kept epoch shown by the timeline is history already, not a new sample.
+  if (frame.time.shown === null && app.history.push(frame.metrics))
+    lossChart.update(app.history.testLossColumns());
+  timeline.update(frame.time, frame.epochs);
+  timeTools.onFrame(frame);
+  lossChart.mark(frame.time.shown);
   draw(frame);  // first: it shows the regions chart's box, which the chart needs to size itself
   resolutionNote.show(frame, app.settings.res);
   if (frame.regions) regionChart.push(currentEpoch(frame.metrics), frame.regions);
@@ -303,7 +322,7 @@ function onLoaded({backend, schema}) {
   const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
   const {settings, notices} = app.table.parse(hash);
   app.settings = settings;
-  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches && !(settings.at >= 0));
   loadSettings(settings, notices);
   evidence.ready(app.table, schema, app.names, app.settings, backend);
 }
@@ -327,6 +346,9 @@ worker.onmessage = ({data: message}) => {
     case 'sample':
       app.samples.get(message.id)?.(message);
       app.samples.delete(message.id);
+      break;
+    case 'fields-at':
+      if (current) receiveFields(message);
       break;
     case 'paused':
       if (current) root.dataset.workerPaused = String(!app.playing);
@@ -363,6 +385,31 @@ function sampleDataset(dataset) {
     worker.postMessage({type: 'sample', id, settings});
   });
 }
+
+// The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
+function showEpoch(epoch, resume = false) {
+  app.settings.at = resume ? -1 : epoch;
+  writeHash();
+  if (resume) {
+    app.history.truncate(epoch);
+    lossChart.update(app.history.testLossColumns());
+  }
+  if (epoch < 0) return worker.postMessage({type: 'live'});
+  if (app.playing) setPlaying(false);
+  worker.postMessage({type: resume ? 'resume' : 'show', epoch});
+}
+const timeline = new Timeline($('timeline'), {
+  onShow: (epoch) => showEpoch(epoch),
+  onLive: () => showEpoch(-1),
+  onResume: (epoch) => showEpoch(epoch, true),
+});
+const timeTools = initTimeTools({
+  worker,
+  root: $('timeline'),
+  state: () => app,
+  pause: () => app.playing && setPlaying(false),
+  change: (key, value, notices) => changeSetting(key, value, notices),
+});
 
 function openDetail(index) {
   detail.open(index, app.panels[index], panelTitle(app.panels[index], app.names));

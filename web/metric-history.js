@@ -59,6 +59,18 @@ export class MetricHistory {
     }
   }
 
+  /** Drops the samples after `epoch` (training continues from there). */
+  truncate(epoch) {
+    const keep = this.epochs.findIndex((e) => e > epoch);
+    if (keep < 0) return;
+    this.epochs.length = keep;
+    for (const p of this.panels) {
+      p.train.length = keep;
+      p.test.length = keep;
+      for (const column of p.alpha) column.length = Math.min(column.length, keep);
+    }
+  }
+
   /** @returns {number[][]} uPlot columns: epochs, then one test-loss series per panel. */
   testLossColumns() {
     return [this.epochs, ...this.panels.map((p) => p.test)];

@@ -46,11 +46,35 @@ export function combineFrames(parts, shares, generation) {
     fieldMs: slowest.fieldMs,
     computeMs: slowest.computeMs,
     workerMs: parts.map((part) => part.computeMs),
+    // Every worker keeps the same epochs of its own panels: their memory adds up.
+    time: {...parts[0].time, bytes: parts.reduce((sum, part) => sum + part.time.bytes, 0)},
     postedAt: Math.max(...parts.map((part) => part.postedAt)),
   };
   if (detail) frame.detail = detail;
   if (regions) frame.regions = regions;
+  if (parts[0].series) {
+    // Kept metrics, per epoch, joined as a frame's metrics are.
+    frame.series = parts[0].series.map((_, k) => {
+      const joined = [];
+      parts.forEach((part, w) => shares[w].forEach((panel, j) => {
+        joined[panel] = part.series[k][j];
+      }));
+      return joined;
+    });
+  }
   return frame;
+}
+
+/** One 'fields-at' answer of the whole arena from each worker's (parts[w] has shares[w]). */
+export function combineFieldsAt(parts, shares) {
+  return parts[0].columns.map((column, c) => {
+    const metrics = [], fields = [];
+    parts.forEach((part, w) => shares[w].forEach((panel, k) => {
+      metrics[panel] = part.columns[c].metrics[k];
+      fields[panel] = part.columns[c].fields[k];
+    }));
+    return {...column, metrics, fields};
+  });
 }
 
 /** The created message of the whole arena, from each worker's (messages[w] has shares[w]). */

@@ -6,6 +6,7 @@ import {BACKENDS} from '../js/relu-lab.mjs';
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
 import {decodeData, encodeData, MAX_LINK_POINTS, toCore} from './own-data.js';
 import {studyRows} from './study-settings.js';
+import {parseEpochList, TIME_ROWS} from './time-settings.js';
 import {MAX_WORKERS} from './worker-pool.js';
 
 // The paces the speed control offers, in epochs per display frame (60 per second).
@@ -136,6 +137,7 @@ function pageRows(limits) {
       default: '',
       options: ['', ...VARIANT_IDS],
     },
+    ...TIME_ROWS,
   ];
 }
 
@@ -353,6 +355,8 @@ export class UrlSettings {
         if (!data) notices.push(`${row.key}: ${error}, so the dataset is used instead.`);
         return data;
       }
+      case 'epochs':
+        return parseEpochList(row, raw, notices);
     }
     throw new Error(`url-settings: unknown type ${row.type}`);
   }

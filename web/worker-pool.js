@@ -5,6 +5,7 @@
 import {AdaptiveResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
 import {combineCreated, combineFrames, globalText, splitPanels} from './pool-frames.js';
+import {PoolTime} from './pool-time.js';
 
 /** The most workers a pool starts (the panels are small: more threads mostly cost start-up). */
 export const MAX_WORKERS = 4;
@@ -40,6 +41,7 @@ export class WorkerPool {
     this.pace = new Pace();
     this.wake = 0;  // the timer of a pump waiting for the pace to owe a step
     this.quality = null;
+    this.time = new PoolTime(this);
     const source = url || new URL('./worker.js', import.meta.url);
     this.workers = Array.from({length: size}, (_, w) => {
       const worker = new Worker(source, {type: 'module'});
@@ -57,7 +59,7 @@ export class WorkerPool {
   /** The worker protocol: 'create', 'view', 'play', 'pause', 'step' and 'drawn' messages. */
   postMessage(message) {
     const actions = {
-      create: () => this.create(message.generation, message.settings, message.view),
+      create: () => this.create(message.generation, message.settings, message.view, message.at),
       view: () => this.setView(message.view),
       play: () => this.play(message),
       pause: () => this.pause(),
@@ -65,6 +67,10 @@ export class WorkerPool {
       drawn: () => this.drawn(message.generation),
       // A preset's points for the data editor: any worker can draw them; the first answers.
       sample: () => this.send(0, message),
+      show: () => this.time.post(message),
+      live: () => this.time.post(message),
+      resume: () => this.time.post(message),
+      'fields-at': () => this.time.post(message),
     };
     if (!actions[message.type]) {
       this.emit({type: 'error', message: `worker pool: unknown message type ${message.type}`});
@@ -82,9 +88,10 @@ export class WorkerPool {
   }
 
   /** Builds arena `generation` from createArena settings; view: {resolution, detail, ...}. */
-  create(generation, settings, view = {}) {
+  // at: an epoch every worker trains to and shows (a link's), or -1.
+  create(generation, settings, view = {}, at = -1) {
     if (!this.schema) {
-      this.waiting = [generation, settings, view];
+      this.waiting = [generation, settings, view, at];
       return;
     }
     const list = settings.activations;
@@ -113,12 +120,13 @@ export class WorkerPool {
       last: {steps: -1, resolution: 0},  // the latest frame handed out
       resynced: -1,                      // the target epoch a resync was asked at
       refine: 0,                         // the timer of a pending refine
+      at,
     };
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
     this.pace.reset();
     this.forEachShare((w, share) => {
-      const message = {type: 'create', generation, settings, view: this.viewFor(share)};
+      const message = {type: 'create', generation, settings, view: this.viewFor(share), at};
       if (share) message.share = share;
       this.send(w, message);
     });
@@ -254,6 +262,7 @@ export class WorkerPool {
     parts.forEach((part, w) => this.ack(w, part));
     gen.pending = gen.pending.filter((target) => target > steps);
     this.pump();
+    this.time.flush();
     // A coarse frame with nothing to follow it: the run paused or slowed, so refine it.
     if (!gen.pending.length && !gen.settle && !gen.pausing && resolution < this.view.resolution) {
       clearTimeout(gen.refine);
@@ -283,6 +292,7 @@ export class WorkerPool {
         gen.created[w] = message;
         if (gen.created.filter(Boolean).length < gen.shares.length) return;
         gen.perEpoch = stepsPerEpoch(message.data.trainY.length, message.settings.batchSize);
+        gen.target = Math.max(0, gen.at) * gen.perEpoch;
         this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
         this.pump();
         return;
@@ -294,6 +304,8 @@ export class WorkerPool {
         // While a pause is acknowledged, frames wait: the settle picks the one to draw.
         if (gen.pausing === 0 && !this.match(gen, message)) this.resync(gen);
         return;
+      case 'fields-at':
+        return this.time.receive(w, message);
       case 'paused':
         if (!current || gen.pausing === 0) return;
         gen.steps[w] = message.steps;
@@ -317,8 +329,9 @@ export class WorkerPool {
   // older frames it passes are dropped (and acknowledged, so their workers go on).
   match(gen, frame) {
     const at = gen.queues.map(
-        (queue) =>
-            queue.findIndex((f) => f.steps === frame.steps && f.resolution === frame.resolution));
+        (queue) => queue.findIndex(
+            (f) => f.steps === frame.steps && f.resolution === frame.resolution &&
+                f.time.shown === frame.time.shown));
     if (at.some((i) => i < 0)) return false;
     const parts = gen.queues.map((queue, w) => {
       const passed = queue.splice(0, at[w] + 1);
@@ -347,6 +360,7 @@ export class WorkerPool {
     if (deferred > 0) this.train(deferred);
     if (this.playing) this.sendMoving();
     this.pump();
+    this.time.flush();
   }
 
   // Every worker has done all it was asked and their last frames still differ (a resolution

@@ -6,6 +6,7 @@
 import {loadReluLab} from '../js/relu-lab.mjs';
 
 import {Pace, stepsPerEpoch as stepsPerEpochOf} from './pace.js';
+import {TimeKeeper} from './time-keeper.js';
 
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
@@ -24,6 +25,8 @@ let arena = null;
 let arenaSettings = null;  // arena.settings(), read once per arena
 let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
+let arenaRequest = null;   // the settings the current arena was built from (to rebuild it)
+const time = new TimeKeeper();
 const state = {
   create: null,  // the latest 'create' not yet carried out
   // movingResolution: a coarser grid for frames that trained, chosen by a pool (0: resolution);
@@ -45,7 +48,11 @@ const state = {
   stepsDone: 0,  // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
   inFlight: 0,
   pauseAck: false,
-  stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
+  stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
+  show: null,     // a kept epoch to show (the timeline), or null
+  resume: null,   // an epoch to continue training from (the future is dropped), or null
+  requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
+  series: false,  // the next frame carries the kept metrics (a run replayed to a link's epoch)
 };
 
 let wake = null;
@@ -75,7 +82,9 @@ async function trainSteps(count, stamp) {
   while (done < count && state.stamp === stamp) {
     const chunkStart = performance.now();
     do {
-      const {steps} = arena.trainSteps(Math.min(count - done, stepsPerEpoch()));
+      // A call ends at the next epoch boundary at the latest, where the history looks.
+      const toBoundary = stepsPerEpoch() - (state.stepsDone % stepsPerEpoch());
+      const {steps} = arena.trainSteps(Math.min(count - done, toBoundary));
       // Every network diverged: the steps count as done, so that a pool's workers stay level.
       if (steps === 0) {
         state.stepsDone += count - done;
@@ -83,6 +92,7 @@ async function trainSteps(count, stamp) {
       }
       done += steps;
       state.stepsDone += steps;
+      time.record(arena, epochsDone());
     } while (done < count && performance.now() - chunkStart < CHUNK_MS);
     await yieldToMessages();
   }
@@ -165,7 +175,7 @@ function sample(settings) {
 // activity. Dropped if a new arena is asked for while the fields are computed.
 async function postFrame(trainMs, start, resolution = state.view.resolution) {
   state.redraw = false;  // this frame shows the current view
-  const metrics = arena.metrics();
+  const metrics = time.shown ? time.shown.metrics : arena.metrics();
   const {kind, detail: d} = state.view;
   const transfer = [];
   const fields = [];
@@ -192,14 +202,18 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     trainMs,
     fieldMs,
     computeMs: 0,
-    epochs: epochsDone(),
+    epochs: time.shown ? time.shown.epoch : epochsDone(),
     steps: state.stepsDone,
+    time: time.summary(),
     pace: state.playing ? state.pace.current(epochsDone()) : 0,
   };
   if (state.view.regions) {
     message.regions = await regionsOf(metrics, transfer);
     if (state.create) return;
   }
+  // A run replayed to a link's epoch: the page has not seen its past, so its charts get it once.
+  if (state.series) message.series = time.history.entries.map((e) => e.metrics);
+  state.series = false;
   if (d >= 0 && d < metrics.length) {
     message.detail = {
       index: d,
@@ -221,6 +235,7 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
 // new arena stops it.
 async function trainFrame() {
   const stamp = state.stamp;
+  time.backToLive(arena);
   const start = performance.now();
   if (state.exact > 0) {
     const count = state.exact;
@@ -270,9 +285,11 @@ async function create() {
   Object.assign(state.view, request.view);
   // share: the panels (indices into settings.activations) this worker of a pool trains.
   const {settings, share} = request;
-  arena = lab.createArena(
-      share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings);
+  arenaRequest =
+      share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings;
+  arena = lab.createArena(arenaRequest);
   arenaSettings = arena.settings();
+  time.reset(arena);
   state.stepsDone = 0;
   state.pace.reset();
   const data = dataOf(arena);
@@ -285,12 +302,49 @@ async function create() {
     data
   });
   const resolution = state.view.resolution;
+  // A link to an earlier moment: train there (same settings and seed, same numbers), then show it.
+  if (request.at >= 0) {
+    await trainSteps(request.at * stepsPerEpoch(), state.stamp);
+    if (state.create) return;
+    time.show(arena, request.at);
+    state.series = true;
+  }
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
   if (resolution > PREVIEW_RESOLUTION && !state.create) await postFrame(0, performance.now());
 }
 
+// "Continue from here": the run is trained again from epoch 0 to `epoch` (the same settings and
+// seed give the same numbers, optimizer state included, which the kept weights alone are not),
+// and the history after it is dropped.
+async function resumeFrom(epoch) {
+  state.resume = null;
+  const stamp = state.stamp;
+  arena.delete();
+  arena = lab.createArena(arenaRequest);
+  state.stepsDone = 0;
+  state.pace.reset();
+  time.truncate(epoch);
+  await trainSteps(epoch * stepsPerEpoch(), stamp);
+  if (!state.create) await postFrame(0, performance.now());
+}
+
+// Answers one 'fields-at' request: every network's field and metrics at the asked epochs.
+function answerFields() {
+  const {id, epochs, resolution} = state.requests.shift();
+  const transfer = [];
+  const columns = time.fieldsAt(arena, epochs, resolution, arena.metrics(), epochsDone(), transfer);
+  postMessage({type: 'fields-at', id, generation, resolution, columns}, transfer);
+}
+
 async function step() {
   if (state.create) return create();
+  if (arena && state.resume !== null) return resumeFrom(state.resume);
+  if (arena && state.requests.length) return answerFields();
+  if (arena && state.show !== null) {
+    time.show(arena, state.show);
+    state.show = null;
+    return postFrame(0, performance.now());
+  }
   const owed = state.exact > 0 || state.steps > 0 || state.batches > 0 ||
       (state.playing && state.pace.running(epochsDone()));
   if (arena && owed && state.inFlight < MAX_IN_FLIGHT) {
@@ -357,6 +411,26 @@ onmessage = ({data: message}) => {
       state.exact = 0;
       state.stamp += 1;
       state.pauseAck = true;
+      break;
+    case 'show':
+      // Training asked for after this message still runs (and shows the live end again).
+      state.playing = false;
+      state.show = message.epoch;
+      break;
+    case 'resume':
+      state.playing = false;
+      state.steps = 0;
+      state.batches = 0;
+      state.exact = 0;
+      state.stamp += 1;
+      state.resume = message.epoch;
+      break;
+    case 'live':
+      if (arena) time.backToLive(arena);
+      state.redraw = true;
+      break;
+    case 'fields-at':
+      state.requests.push(message);
       break;
     case 'step':
       state.steps += message.epochs || 0;

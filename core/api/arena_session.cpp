@@ -130,6 +130,30 @@ std::string ArenaSession::model_json(int i) const {
   return net != nullptr ? json::write(model_to_json(net->mlp)) : "null";
 }
 
+const float* ArenaSession::params_data(int i) const {
+  const Network* net = arena_.network(i);
+  return net != nullptr ? net->mlp.params : nullptr;
+}
+
+size_t ArenaSession::param_count(int i) const {
+  const Network* net = arena_.network(i);
+  return net != nullptr ? net->mlp.param_count : 0;
+}
+
+std::string ArenaSession::stage_params(int i) {
+  const Network* net = arena_.network(i);
+  if (net == nullptr) {
+    return "index: " + std::to_string(i) + " is outside 0.." +
+           std::to_string(arena_.network_count() - 1);
+  }
+  staged_.assign(net->mlp.param_count, 0.0f);
+  return "";
+}
+
+std::string ArenaSession::load_params(int i) {
+  return arena_.set_params(i, staged_.data(), staged_.size());
+}
+
 // A field buffer is the one large allocation after reset(): it must leave the headroom free.
 std::string ArenaSession::field_memory_error(int resolution) const {
   const size_t cells = resolution > 0 ? static_cast<size_t>(resolution) * resolution : 0;

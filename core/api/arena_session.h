@@ -75,6 +75,17 @@ class ArenaSession {
   size_t region_cells() const {
     return static_cast<size_t>(regions_.resolution) * static_cast<size_t>(regions_.resolution);
   }
+  // Network i's parameters as Arena::set_params lays them out, or nullptr/0 if i is out of
+  // range: valid until the next train(), set_params() or reset() (copy them to keep them).
+  const float* params_data(int i) const;
+  size_t param_count(int i) const;
+  // Setting parameters in two steps, as NetworkSession::prepare does for examples: stage_params
+  // sizes staged_params() for network i (or returns an error), the caller fills it, and
+  // load_params(i) copies it into network i (Arena::set_params; "" or an error).
+  std::string stage_params(int i);
+  float* staged_params() { return staged_.data(); }
+  size_t staged_size() const { return staged_.size(); }
+  std::string load_params(int i);
 
   // The dataset: points (count, 2), labels (count); rows [0, train_count) are train.
   const float* points() const { return arena_.data().points.data(); }
@@ -102,6 +113,7 @@ class ArenaSession {
   std::string progress_ = "null";
   std::vector<int64_t> reached_;  // train_to_target's epochs, -1 = not yet
   double reached_target_ = -1.0;  // the target reached_ is for (-1: none yet)
+  std::vector<float> staged_;
 };
 
 }  // namespace relu

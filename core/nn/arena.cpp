@@ -264,6 +264,24 @@ FieldView Arena::unit_field(int i, int layer, int unit, int resolution, std::str
   return view_of(out, resolution, *error);
 }
 
+std::string Arena::set_params(int i, const float* params, size_t count) {
+  if (i < 0 || i >= network_count()) {
+    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
+  }
+  Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
+  if (count != mlp.param_count) {
+    return "params: expected " + std::to_string(mlp.param_count) + " floats, got " +
+           std::to_string(count);
+  }
+  for (size_t k = 0; k < count; ++k) {
+    if (!std::isfinite(params[k])) return "params[" + std::to_string(k) + "]: not finite";
+  }
+  std::copy(params, params + count, mlp.params);
+  // The cached fields belong to the weights that were there before.
+  ++mlp.weights_version;
+  return "";
+}
+
 std::string Arena::unit_activity(int i, int resolution, UnitActivity* out) {
   if (i < 0 || i >= network_count()) {
     return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);

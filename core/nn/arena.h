@@ -104,6 +104,12 @@ class Arena {
   // Network i's linear regions at `resolution` (linear_regions.h) into *out, the caller's
   // buffers. Returns "" or an error (bad index or resolution, a smooth activation).
   std::string regions(int i, int resolution, LinearRegions* out);
+  // Overwrites network i's parameters (mlp.params layout: every W, every b, every alpha) with
+  // `count` floats, e.g. weights kept from an earlier epoch, so that field(), unit_field() and
+  // unit_activity() show that epoch. Optimizer state, counters and metrics are left as they
+  // are: put the live weights back before training on. Returns "" or an error naming the
+  // field; on error nothing changes.
+  std::string set_params(int i, const float* params, size_t count);
 
  private:
   // "" if network i exists and resolution is valid for the arena's domain.

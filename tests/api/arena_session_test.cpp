@@ -334,6 +334,24 @@ TEST_CASE("arena session: a call's work is bounded by the budget, deterministica
   CHECK(a.model_json(5) == b.model_json(5));
 }
 
+TEST_CASE("arena session: parameters read, staged and loaded back") {
+  relu::ArenaSession s;
+  CHECK(s.param_count(0) == 0);
+  CHECK(s.params_data(0) == nullptr);
+  CHECK(s.stage_params(0) == "index: 0 is outside 0..-1");
+  REQUIRE(s.reset(R"({"points": 100, "activations": ["relu"], "layers": [4]})").empty());
+  const size_t n = s.param_count(0);
+  CHECK(n == 2 * 4 + 4 + 4 + 1);  // W1 (4, 2), W2 (1, 4), b1, b2
+  const std::vector<float> start(s.params_data(0), s.params_data(0) + n);
+  REQUIRE(s.train(4).empty());
+  REQUIRE(s.stage_params(0).empty());
+  REQUIRE(s.staged_size() == n);
+  std::copy(start.begin(), start.end(), s.staged_params());
+  REQUIRE(s.load_params(0).empty());
+  CHECK(std::vector<float>(s.params_data(0), s.params_data(0) + n) == start);
+  CHECK(s.stage_params(1) == "index: 1 is outside 0..0");
+}
+
 TEST_CASE("arena session: texts beyond the limits are rejected before parsing") {
   relu::ArenaSession s;
   const std::string big = "{\"x\": \"" + std::string(relu::kSettingsMaxTextBytes, 'a') + "\"}";

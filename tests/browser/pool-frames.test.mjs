@@ -52,7 +52,8 @@ test('frames: fields are the workers\' arrays, the detail panel is renumbered', 
     fieldMs: 2,
     computeMs: 3,
     postedAt: 10,
-    detail: {index: 1, units: []}
+    detail: {index: 1, units: []},
+    time: {epochs: [0, 7], shown: null, bytes: 100},
   };
   const b = {
     epochs: 7,
@@ -63,7 +64,8 @@ test('frames: fields are the workers\' arrays, the detail panel is renumbered', 
     trainMs: 2,
     fieldMs: 4,
     computeMs: 6,
-    postedAt: 12
+    postedAt: 12,
+    time: {epochs: [0, 7], shown: null, bytes: 50},
   };
   const frame = combineFrames([a, b], [[0, 2], [1]], 5);
   assert.deepEqual(frame.metrics, ['m0', 'm1', 'm2']);
@@ -76,4 +78,5 @@ test('frames: fields are the workers\' arrays, the detail panel is renumbered', 
   assert.equal(frame.postedAt, 12);
   assert.equal(frame.epochs, 7);
   assert.equal(frame.steps, 70);
+  assert.deepEqual(frame.time, {epochs: [0, 7], shown: null, bytes: 150}, 'memory adds up');
 });

@@ -319,6 +319,43 @@ TEST_CASE("a field is evaluated once per weights version, resolution and kind") 
   CHECK(arena.field_evaluations() == 1);
 }
 
+TEST_CASE("weights set back from an earlier epoch give that epoch's field bit for bit") {
+  Arena arena;
+  reset_ok(&arena, with_networks({Activation::kRelu, Activation::kPrelu}));
+  std::string error;
+  const auto probability = relu::FieldKind::kProbability;
+  REQUIRE(arena.train(3).empty());
+  const relu::Mlp& mlp = arena.network(1)->mlp;
+  const std::vector<float> kept(mlp.params, mlp.params + mlp.param_count);
+  const relu::FieldView at3 = arena.field(1, 64, probability, &error);
+  const std::vector<float> field3(at3.data, at3.data + at3.size);
+  REQUIRE(arena.train(5).empty());
+  const std::vector<float> live(mlp.params, mlp.params + mlp.param_count);
+  CHECK(live != kept);
+  const uint64_t version = mlp.weights_version;
+  CHECK(arena.set_params(1, kept.data(), kept.size()).empty());
+  CHECK(mlp.weights_version == version + 1);  // the field cache of epoch 8 is not reused
+  const relu::FieldView again = arena.field(1, 64, probability, &error);
+  REQUIRE(again.size == field3.size());
+  CHECK(same_bits(again.data, field3.data(), field3.size() * sizeof(float)));
+  // Errors name the field and change nothing.
+  CHECK(arena.set_params(2, kept.data(), kept.size()) == "index: 2 is outside 0..1");
+  CHECK(arena.set_params(1, kept.data(), 3) ==
+        "params: expected " + std::to_string(kept.size()) + " floats, got 3");
+  std::vector<float> bad = live;
+  bad[4] = NAN;
+  CHECK(arena.set_params(1, bad.data(), bad.size()) == "params[4]: not finite");
+  CHECK(std::vector<float>(mlp.params, mlp.params + mlp.param_count) == kept);
+  // The live weights put back: training goes on exactly as if nothing had been shown.
+  REQUIRE(arena.set_params(1, live.data(), live.size()).empty());
+  REQUIRE(arena.train(2).empty());
+  Arena straight;
+  reset_ok(&straight, with_networks({Activation::kRelu, Activation::kPrelu}));
+  REQUIRE(straight.train(10).empty());
+  const relu::Mlp& other = straight.network(1)->mlp;
+  CHECK(same_bits(other.params, mlp.params, mlp.param_count * sizeof(float)));
+}
+
 TEST_CASE("a diverged network has no field and costs no evaluation") {
   ArenaSettings settings = with_networks({Activation::kLinear});
   settings.optimizer.kind = relu::OptimizerKind::kSgd;

@@ -1,0 +1,262 @@
+// A run's time in headless Chromium: the timeline shows every panel at a kept epoch with the
+// numbers recorded live then (keys and URL), a link reproduces it, "continue from here" drops the
+// future; the "over time" figure, its PNG, and the GIF export (decoded here) with cancel.
+import assert from 'node:assert/strict';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {after, before, test} from 'node:test';
+
+import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+
+const SHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
+const HASH = '#activations=relu,leaky_relu,tanh&res=64&points=200';
+const EPOCHS = 8;
+
+let session;
+before(async () => {
+  session = await launch();
+  await mkdir(SHOTS, {recursive: true});
+});
+after(async () => {
+  await session.close();
+});
+
+const shownEpochs = (page) => panelData(page).then((panels) => panels.map((p) => p.epoch));
+const accuracies = (page) => panelData(page).then((panels) => panels.map((p) => p.testAccuracy));
+
+async function waitForShown(page, epoch) {
+  await page.waitForFunction((n) => {
+    const panels = [...document.querySelectorAll('.panel')];
+    return panels.length > 0 && panels.every((p) => p.dataset.epoch === String(n));
+  }, epoch, {timeout: WAIT_MS, polling: 50});
+}
+
+// Steps one epoch at a time, recording each panel's test accuracy as drawn live.
+async function stepAndRecord(page, epochs) {
+  const live = [await accuracies(page)];
+  for (let e = 1; e <= epochs; ++e) {
+    await page.keyboard.press('s');
+    await waitForEpoch(page, e);
+    live.push(await accuracies(page));
+  }
+  return live;
+}
+
+test('the timeline shows every panel at a kept epoch, as it was live', async () => {
+  const page = await openPage(session.context, session.url + HASH, {reducedMotion: 'reduce'});
+  const live = await stepAndRecord(page, EPOCHS);
+  const range = page.locator('#timeline-range');
+  await range.focus();
+  await page.keyboard.press('Home');
+  await waitForShown(page, 0);
+  assert.deepEqual(await accuracies(page), live[0]);
+  assert.match(page.url(), /[#&]at=0(&|$)/);
+  for (let e = 1; e <= 3; ++e) {
+    await page.keyboard.press('ArrowRight');
+    await waitForShown(page, e);
+    assert.deepEqual(await accuracies(page), live[e], `epoch ${e}`);
+  }
+  assert.match(page.url(), /[#&]at=3(&|$)/);
+  assert.equal(await page.getAttribute('#loss-chart', 'data-mark'), '3');
+  assert.equal(await range.getAttribute('aria-valuetext'), 'epoch 3');
+  await page.keyboard.press('End');
+  await waitForShown(page, EPOCHS);
+  assert.match(page.url(), /[#&]at=-1(&|$)/);
+  assert.deepEqual(await accuracies(page), live[EPOCHS]);
+  // Scrubbing pauses: play was off; a step from the shown epoch trains on from the live end.
+  await range.focus();
+  await page.keyboard.press('ArrowLeft');
+  await waitForShown(page, EPOCHS - 1);
+  await page.keyboard.press('Escape');
+  await page.click('#step');
+  await waitForShown(page, EPOCHS + 1);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a link with the epoch shown reproduces it; continue from here drops the future', async () => {
+  const page = await openPage(session.context, session.url + HASH, {reducedMotion: 'reduce'});
+  const live = await stepAndRecord(page, EPOCHS);
+  await page.close();
+
+  const linked = await openPage(session.context, `${session.url}${HASH}&at=5`);
+  await waitForShown(linked, 5);
+  assert.deepEqual(await accuracies(linked), live[5]);
+  assert.equal(await linked.getAttribute('html', 'data-playing'), 'false');
+  assert.equal(await linked.textContent('#timeline-epoch'), 'epoch 5');
+  await linked.click('#timeline-resume');
+  await linked.waitForFunction(() => {
+    const t = document.getElementById('timeline');
+    return t.dataset.shown === 'live' && document.getElementById('timeline-range').max === '5';
+  }, null, {timeout: WAIT_MS});
+  assert.match(linked.url(), /[#&]at=-1(&|$)/);
+  assert.deepEqual(await shownEpochs(linked), ['5', '5', '5']);
+  await linked.click('#step');
+  await waitForShown(linked, 6);
+  assert.deepEqual(await accuracies(linked), live[6]);  // the same numbers: an exact replay
+  assert.deepEqual(linked.problems, []);
+  await linked.close();
+});
+
+test('with 2 workers the timeline and continue-from-here show one epoch across all', async () => {
+  const page =
+      await openPage(session.context, `${session.url}${HASH}&workers=2`, {reducedMotion: 'reduce'});
+  const live = await stepAndRecord(page, 4);
+  await page.locator('#timeline-range').focus();
+  await page.keyboard.press('Home');
+  await waitForShown(page, 0);
+  assert.deepEqual(await accuracies(page), live[0]);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForShown(page, 2);
+  assert.deepEqual(await accuracies(page), live[2]);
+  await page.click('#timeline-resume');
+  await page.waitForFunction(
+      () => document.getElementById('timeline-range').max === '2', null, {timeout: WAIT_MS});
+  await page.click('#step');
+  await waitForShown(page, 3);
+  assert.deepEqual(await accuracies(page), live[3]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// Walks a GIF's blocks: logical screen size and the number of images (frames).
+function parseGif(bytes) {
+  const b = Buffer.from(bytes);
+  assert.equal(b.subarray(0, 6).toString('latin1'), 'GIF89a');
+  const width = b.readUInt16LE(6), height = b.readUInt16LE(8);
+  const table = (packed) => (packed & 0x80 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+  const skipSubBlocks = (p) => {
+    while (b[p] !== 0) p += b[p] + 1;
+    return p + 1;
+  };
+  let p = 13 + table(b[10]);
+  let frames = 0;
+  for (;;) {
+    const block = b[p++];
+    if (block === 0x3b) break;
+    if (block === 0x21) {
+      p = skipSubBlocks(p + 1);
+    } else if (block === 0x2c) {
+      frames += 1;
+      assert.ok(b.readUInt16LE(p + 4) <= width && b.readUInt16LE(p + 6) <= height);
+      p += 9 + table(b[p + 8]);
+      p = skipSubBlocks(p + 1);  // LZW minimum code size, then the image data
+    } else {
+      assert.fail(`unexpected GIF block 0x${block.toString(16)} at ${p - 1}`);
+    }
+  }
+  return {width, height, frames, globalColors: table(b[10]) / 3};
+}
+
+test(
+    'the over time figure renders with labels from a link; PNG and GIF exports decode',
+    async () => {
+      const page =
+          await openPage(session.context, `${session.url}${HASH}&at=12&fig=true&cols=0,3,final`);
+      await page.waitForSelector('#over-time[data-columns="3"]', {timeout: WAIT_MS});
+      const figure = await page.$eval('#over-time', (d) => ({...d.dataset}));
+      assert.deepEqual([figure.rows, figure.epochs], ['3', '0,3,12']);
+      const heads = await page.$$eval('#over-time th', (ths) => ths.map((th) => th.textContent));
+      assert.deepEqual(heads, [
+        'Panel', 'epoch 0', 'epoch 3', 'epoch 12 (final)', 'ReLU', 'Leaky ReLU slope 0.01', 'tanh'
+      ]);
+      await page.locator('#over-time').screenshot({path: `${SHOTS}over-time-dialog.png`});
+      const [download] = await Promise.all(
+          [page.waitForEvent('download'), page.click('#over-time [data-act=png]')]);
+      const png = await readFile(await download.path());
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+      const canvasSize = await page.$eval('.over-time-canvas', (c) => [c.width, c.height]);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], canvasSize);
+      await writeFile(`${SHOTS}over-time-export.png`, png);
+      const decoded = await page.evaluate(async () => {
+        const canvas = document.querySelector('.over-time-canvas');
+        const bitmap = await createImageBitmap(await new Promise((r) => canvas.toBlob(r)));
+        return [bitmap.width, bitmap.height];
+      });
+      assert.deepEqual(decoded, canvasSize);
+
+      // The GIF: 2 panels, epochs 0..12 every 2 (7 frames) at 96 px per panel.
+      await page.click('#over-time [data-act=close]');
+      // The dialog's close event (which writes the URL) comes in a task of its own.
+      await page.waitForFunction(
+          () => /[#&]fig=false(&|$)/.test(location.hash), null, {timeout: WAIT_MS});
+      await page.click('#open-export');
+      await page.waitForSelector('#export[open]');
+      await page.uncheck('#export input[name=panel][value="2"]');
+      await page.fill('#export input[name=to]', '12');
+      await page.fill('#export input[name=step]', '2');
+      await page.selectOption('#export select[name=size]', '96');
+      const [gifDownload] = await Promise.all([
+        page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')
+      ]);
+      const gifBytes = await readFile(await gifDownload.path());
+      const gifSize = await page.evaluate(async () => {
+        const img = new Image();
+        img.src = document.querySelector('.export-download').href;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      });
+      const parsed = parseGif(gifBytes);
+      assert.equal(parsed.frames, 7);
+      assert.equal(parsed.globalColors, 256);
+      // The epoch line, then two 96 px panels side by side with their label lines and 6 px gaps.
+      assert.deepEqual([parsed.width, parsed.height], [2 * 96 + 3 * 6, 24 + 96 + 20 + 2 * 6]);
+      assert.deepEqual(gifSize, [parsed.width, parsed.height]);
+      await writeFile(`${SHOTS}export.gif`, gifBytes);
+
+      // Cancel: a long export stops, the dialog is ready again and no file is offered.
+      await page.fill('#export input[name=to]', '12');
+      await page.fill('#export input[name=step]', '1');
+      await page.selectOption('#export select[name=size]', '256');
+      await page.evaluate(() => delete document.getElementById('export').dataset.frames);
+      await page.click('#export [data-act=start]');
+      await page.waitForFunction(() => document.getElementById('export').dataset.busy === 'true');
+      await page.click('#export [data-act=cancel]');
+      await page.waitForFunction(() => document.getElementById('export').dataset.busy === 'false');
+      assert.equal(await page.textContent('.export-status'), 'Cancelled.');
+      assert.equal(await page.$eval('.export-download', (a) => a.hidden), true);
+      assert.equal(await page.getAttribute('#export', 'data-frames'), null);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+test(
+    'video export where the browser has an encoder (skipped with the reason otherwise)',
+    async (t) => {
+      const page = await openPage(session.context, `${session.url}${HASH}&at=6`);
+      await page.click('#open-export');
+      await page.waitForSelector('#export[data-video-formats]');
+      const formats = (await page.getAttribute('#export', 'data-video-formats')).split(',');
+      if (!formats.includes('webm')) {
+        const reason = 'this Chromium has no WebCodecs WebM encoder: the dialog offers GIF only';
+        assert.match(await page.textContent('.export-video-note'), /only GIF/);
+        t.skip(reason);
+        console.log(`skipped: ${reason}`);
+        await page.close();
+        return;
+      }
+      await page.selectOption('#export select[name=format]', 'webm');
+      await page.fill('#export input[name=to]', '6');
+      await page.fill('#export input[name=step]', '2');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')
+      ]);
+      const bytes = await readFile(await download.path());
+      assert.equal(bytes.readUInt32BE(0), 0x1a45dfa3, 'an EBML (WebM) header');
+      assert.equal(await page.getAttribute('#export', 'data-frames'), '4');
+      // The page's CSP allows no blob: media: the file is played in a blank page instead.
+      const blank = await session.context.newPage();
+      const size = await blank.evaluate(async (base64) => {
+        const video = document.createElement('video');
+        video.src = `data:video/webm;base64,${base64}`;
+        await new Promise((resolve, reject) => {
+          video.onloadedmetadata = resolve;
+          video.onerror = () => reject(new Error('the video does not load'));
+        });
+        return [video.videoWidth, video.videoHeight];
+      }, bytes.toString('base64'));
+      await blank.close();
+      assert.deepEqual(size, [3 * 128 + 4 * 6, 24 + 128 + 20 + 2 * 6]);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
