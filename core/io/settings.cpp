@@ -228,7 +228,12 @@ bool read_settings(FieldReader* r, const json::Value& root, ArenaSettings* s) {
 }  // namespace
 
 SettingsResult settings_from_json(const json::Value& value) {
+  return settings_over_json(value, ArenaSettings());
+}
+
+SettingsResult settings_over_json(const json::Value& value, const ArenaSettings& base) {
   SettingsResult result;
+  result.settings = base;
   FieldReader reader(&result.warnings);
   if (read_settings(&reader, value, &result.settings)) {
     // Everything was clamped into range; this guards the reader against drifting from the rows.
@@ -244,13 +249,17 @@ SettingsResult settings_from_json(const json::Value& value) {
 }
 
 SettingsResult settings_from_json_text(std::string_view text) {
+  return settings_over_json_text(text, ArenaSettings());
+}
+
+SettingsResult settings_over_json_text(std::string_view text, const ArenaSettings& base) {
   const json::ParseResult parsed = json::parse(text, kSettingsParseLimits);
   if (!parsed.ok()) {
     SettingsResult result;
     result.error = parsed.error;
     return result;
   }
-  return settings_from_json(parsed.value);
+  return settings_over_json(parsed.value, base);
 }
 
 TrainOptionsResult train_options_from_json(const json::Value& value, int example_count) {
