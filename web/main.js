@@ -1,9 +1,10 @@
 // The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
 // The main thread only draws and handles input; all training happens in worker.js.
 import {worker} from './boot.js';
+import {applyHidden} from './classroom.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
-import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
@@ -102,16 +103,20 @@ function settingLabel(key) {
 function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
+  applyHidden(s.hide);
   const {experiment: exp, variant} = findExperiment(s.exp, s.v);
   const box = $('experiment-box');
-  const left = exp ? app.table.leftExperiment(s) : [];
+  const allLeft = exp ? app.table.leftExperiment(s) : [];
+  // An action of the experiment changed a live setting: the text still holds, with its note.
+  const action = exp && actionTaken(exp, s, allLeft);
+  const left = action ? [] : allLeft;
   box.dataset.left = String(left.length > 0);
   box.dataset.experiment = exp ? exp.id : '';
   $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
   $('experiment-text').textContent = exp ? exp.text :
                                            'No experiment is loaded: these are ' +
           'settings of your own. Pick an experiment above for a guided comparison.';
-  $('experiment-note').textContent = variant?.note || '';
+  $('experiment-note').textContent = action?.note || variant?.note || '';
   $('experiment-left').textContent = left.length ?
       `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
           'experiment\'s own settings, not what you see now.' :
@@ -125,6 +130,17 @@ function applyView() {
     b.setAttribute(
         'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
     b.addEventListener('click', () => loadExperiment(exp, v));
+    return b;
+  }));
+  $('experiment-actions').replaceChildren(...(exp?.actions || []).map((a) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = a.label;
+    b.dataset.action = a.id;
+    b.setAttribute('aria-pressed', String(a === action));
+    b.addEventListener('click', () => {
+      for (const [key, value] of Object.entries(a.settings)) changeSetting(key, value, []);
+    });
     return b;
   }));
   for (const b of $('experiments').querySelectorAll('button')) {
@@ -159,8 +175,11 @@ function changeSetting(key, value, notices) {
   app.controls.show(app.settings);
   writeHash();
   applyView();
+  const live = app.table.liveUpdate(key, app.settings);
   if (key === 'backend')
     location.reload();  // another wasm build means another lab: a fresh worker loads it
+  else if (live)        // the networks go on from where they are, with the new value
+    worker.postMessage({type: 'update', generation: app.generation, settings: live});
   else if (app.table.needsNewArena(key))
     createArena();
   else if (key === 'res')
@@ -270,6 +289,12 @@ worker.onmessage = ({data: message}) => {
       app.created = null;
       if (current) onFrame(message);
       worker.postMessage({type: 'drawn', generation: message.generation});
+      break;
+    case 'updated':
+      if (current && message.error) showNotices([message.error], 'error');
+      break;
+    case 'edited':
+      if (current) detail.edited(message.error);
       break;
     case 'paused':
       if (current) root.dataset.workerPaused = String(!app.playing);

@@ -294,6 +294,21 @@ async function run(backend) {
   }
 }
 
+// Applies an 'update' or 'edit' message to the arena; returns "" or the library's error.
+function changeArena({type, settings, index, layer, unit, input, value}) {
+  try {
+    if (type === 'update')
+      arena.update(settings);
+    else if (input === undefined)
+      arena.setBias(index, layer, unit, value);
+    else
+      arena.setWeight(index, layer, unit, input, value);
+    return '';
+  } catch (error) {
+    return String(error && error.message);
+  }
+}
+
 onmessage = ({data: message}) => {
   switch (message.type) {
     case 'load':
@@ -327,6 +342,13 @@ onmessage = ({data: message}) => {
     case 'step':
       state.steps += message.epochs || 0;
       state.batches += message.batches || 0;
+      break;
+    case 'update':  // live settings (lab.schema's change: 'live'): the run goes on
+    case 'edit':    // one weight or bias of one network, from the network diagram
+      if (arena && message.generation === generation) {
+        postMessage({type: `${message.type}d`, generation, error: changeArena(message)});
+        state.redraw = true;
+      }
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);
