@@ -227,29 +227,46 @@ bool read_settings(FieldReader* r, const json::Value& root, ArenaSettings* s) {
 
 }  // namespace
 
+namespace {
+
+// Reads value over result->settings (the defaults or a base).
+void read_over(const json::Value& value, SettingsResult* result) {
+  FieldReader reader(&result->warnings);
+  if (read_settings(&reader, value, &result->settings)) {
+    // Everything was clamped into range; this guards the reader against drifting from the rows.
+    if (std::string error = arena_validate(result->settings); !error.empty()) {
+      reader.fail("", "internal: clamped settings rejected by the arena: " + error);
+    }
+  }
+  if (reader.failed()) {
+    result->error = reader.error();
+    result->settings = ArenaSettings();
+  }
+}
+
+}  // namespace
+
 SettingsResult settings_from_json(const json::Value& value) {
-  return settings_over_json(value, ArenaSettings());
+  SettingsResult result;
+  read_over(value, &result);
+  return result;
 }
 
 SettingsResult settings_over_json(const json::Value& value, const ArenaSettings& base) {
   SettingsResult result;
   result.settings = base;
-  FieldReader reader(&result.warnings);
-  if (read_settings(&reader, value, &result.settings)) {
-    // Everything was clamped into range; this guards the reader against drifting from the rows.
-    if (std::string error = arena_validate(result.settings); !error.empty()) {
-      reader.fail("", "internal: clamped settings rejected by the arena: " + error);
-    }
-  }
-  if (reader.failed()) {
-    result.error = reader.error();
-    result.settings = ArenaSettings();
-  }
+  read_over(value, &result);
   return result;
 }
 
 SettingsResult settings_from_json_text(std::string_view text) {
-  return settings_over_json_text(text, ArenaSettings());
+  const json::ParseResult parsed = json::parse(text, kSettingsParseLimits);
+  if (!parsed.ok()) {
+    SettingsResult result;
+    result.error = parsed.error;
+    return result;
+  }
+  return settings_from_json(parsed.value);
 }
 
 SettingsResult settings_over_json_text(std::string_view text, const ArenaSettings& base) {
