@@ -2,6 +2,7 @@
 // The main thread only draws and handles input; all training happens in worker.js.
 import {worker} from './boot.js';
 import {applyHidden} from './classroom.js';
+import {markInapplicable} from './control-applicability.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
 import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
@@ -104,6 +105,7 @@ function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
   applyHidden(s.hide);
+  markInapplicable($('settings'), app.table, s);
   const {experiment: exp, variant} = findExperiment(s.exp, s.v);
   const box = $('experiment-box');
   const allLeft = exp ? app.table.leftExperiment(s) : [];
