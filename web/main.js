@@ -9,7 +9,7 @@ import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experi
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
-import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from './panel.js';
 import {initShare} from './share-dialog.js';
 import {UrlSettings} from './url-settings.js';
 
@@ -229,6 +229,7 @@ function onCreated({settings, panels, data}) {
     return {
       label: params ? `${title} (${params})` : title,
       color: PANEL_COLORS[i % PANEL_COLORS.length],
+      dash: PANEL_DASHES[i % PANEL_DASHES.length],
     };
   }));
   if (settings.warnings.length) showNotices(settings.warnings, 'trainer');

@@ -54,6 +54,11 @@ const PRESENTATION = Object.freeze({
   batchSize: {group: 'training', label: 'Batch size', step: 1},
   l1: {group: 'training', label: 'L1 penalty', step: 0.001},
   l2: {group: 'training', label: 'L2 penalty', step: 0.001},
+  'optimizer.momentum': {group: 'more', label: 'Momentum', step: 0.05},
+  'optimizer.beta1': {group: 'more', label: 'Adam beta1', step: 0.01},
+  'optimizer.beta2': {group: 'more', label: 'Adam beta2', step: 0.001},
+  'optimizer.eps': {group: 'more', label: 'Adam eps'},
+  clipNorm: {group: 'more', label: 'Clip norm', step: 0.1},
 });
 // clang-format on
 
