@@ -55,6 +55,8 @@ const lossChart = new LossChart($('loss-chart'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
+  onEdit: (index, ref, value) =>
+      worker.postMessage({type: 'edit', generation: app.generation, index, ...ref, value}),
 });
 
 function logEvent(type, generation, epoch) {

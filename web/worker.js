@@ -170,6 +170,8 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
       units: unitMaps(d, transfer),
       activity: arena.unitActivity(d, state.view.resolution),
       curves: curves(d, metrics),
+      // The weights for the diagram's links and its editor; a diverged network has none.
+      model: metrics[d].diverged ? null : arena.model(d),
     };
   }
   message.computeMs = performance.now() - start;
@@ -346,7 +348,8 @@ onmessage = ({data: message}) => {
     case 'update':  // live settings (lab.schema's change: 'live'): the run goes on
     case 'edit':    // one weight or bias of one network, from the network diagram
       if (arena && message.generation === generation) {
-        postMessage({type: `${message.type}d`, generation, error: changeArena(message)});
+        const type = message.type === 'update' ? 'updated' : 'edited';
+        postMessage({type, generation, error: changeArena(message)});
         state.redraw = true;
       }
       break;
