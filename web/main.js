@@ -1,6 +1,7 @@
 // The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
-// The main thread only draws and handles input; all training happens in worker.js.
-import {worker} from './boot.js';
+// The main thread only draws and handles input; all training happens in the workers of
+// worker-pool.js, which speaks a single worker's protocol.
+import {pool as worker} from './boot.js';
 import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
 import {bindKeys, Controls} from './controls.js';
@@ -10,6 +11,7 @@ import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
 import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from './panel.js';
+import {ResolutionNote} from './resolution-note.js';
 import {initShare} from './share-dialog.js';
 import {UrlSettings} from './url-settings.js';
 
@@ -35,7 +37,6 @@ const app = {
   lastFrame: null,
   created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
-  canStepBatches: false,  // the library can train one mini-batch at a time
 };
 // Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
 const debug = {
@@ -52,6 +53,7 @@ window.reluLabDebug = debug;
 
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
+const resolutionNote = new ResolutionNote($('resolution-note'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
@@ -180,8 +182,8 @@ function changeSetting(key, value, notices) {
   writeHash();
   applyView();
   const live = app.table.liveUpdate(key, app.settings);
-  if (key === 'backend')
-    location.reload();  // another wasm build means another lab: a fresh worker loads it
+  if (key === 'backend' || key === 'workers')
+    location.reload();  // another wasm build or pool size: fresh workers load it
   else if (live)        // the networks go on from where they are, with the new value
     worker.postMessage({type: 'update', generation: app.generation, settings: live});
   else if (app.table.needsNewArena(key))
@@ -239,10 +241,12 @@ function onCreated({settings, panels, data}) {
 
 function onFrame(frame) {
   const drawStart = performance.now();
+  const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
   app.lastFrame = frame;
   debug.lastFrame = frame;
   if (app.history.push(frame.metrics)) lossChart.update(app.history.testLossColumns());
   draw(frame);
+  resolutionNote.show(frame, app.settings.res);
   debug.frames += 1;
   debug.compute.push({
     drawMs: performance.now() - drawStart,
@@ -250,7 +254,9 @@ function onFrame(frame) {
     trainMs: frame.trainMs,
     fieldMs: frame.fieldMs,
     resolution: frame.resolution,
-    panels: frame.fields.length
+    panels: frame.fields.length,
+    workerMs: frame.workerMs,
+    arriveMs,
   });
   if (debug.compute.length > 600) debug.compute.splice(0, 300);
   if (debug.firstFrameMs === null) {
@@ -259,12 +265,11 @@ function onFrame(frame) {
   }
 }
 
-function onLoaded({backend, schema, canStepBatches}) {
-  app.canStepBatches = canStepBatches;
-  $('step-batch').hidden = !canStepBatches;
+function onLoaded({backend, schema}) {
   debug.marks.wasmLoaded ??= performance.now();
   root.dataset.backend = backend;
   debug.backend = backend;
+  debug.workers = worker.size;
   debug.schema = schema;
   $('backend').textContent = backend;
   app.table = new UrlSettings(schema);
@@ -332,7 +337,6 @@ const actions = {
     worker.postMessage({type: 'step', epochs: 1});
   },
   stepBatch: () => {
-    if (!app.canStepBatches) return;
     if (app.playing) setPlaying(false);
     worker.postMessage({type: 'step', batches: 1});
   },
@@ -389,4 +393,5 @@ buildStatic();
 initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
 // Tests and the bench may pause or step the page without synthesising key presses.
 debug.setPlaying = setPlaying;
+debug.pool = worker;
 debug.lossChart = lossChart;

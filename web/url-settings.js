@@ -5,6 +5,7 @@ import {BACKENDS} from '../js/relu-lab.mjs';
 
 import {hideableNames} from './classroom.js';
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
+import {MAX_WORKERS} from './worker-pool.js';
 
 // The paces the speed control offers, in epochs per display frame (60 per second).
 const PACES = Object.freeze([1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2, 5, 10, 20, 50]);
@@ -109,6 +110,7 @@ function pageRows(limits) {
     {key: 'test', type: 'bool', group: 'view', label: 'Show test data', default: false},
     {key: 'controls', type: 'bool', group: 'view', label: 'Show controls', default: true},
     BACKEND_ROW,
+    WORKERS_ROW,
     {
       key: 'hide',
       type: 'names',
@@ -148,6 +150,24 @@ function quote(text) {
 
 function usingDefault(row) {
   return row.default === '' ? 'it is left unset' : `the default ${row.default} is used`;
+}
+
+/** The page-only number of trainer workers, read before the schema arrives (as backend). */
+export const WORKERS_ROW = Object.freeze({
+  key: 'workers',
+  type: 'int',
+  group: 'hidden',
+  label: 'Workers',
+  default: 0,
+  min: 0,
+  max: MAX_WORKERS,
+  meaning: 'trainer threads sharing the panels (0: one per core but one); same numbers for any',
+});
+
+/** @returns {number} the workers the hash asks for (0: the default), as poolSize() takes. */
+export function requestedWorkers(hash) {
+  const value = Number(new URLSearchParams(String(hash).replace(/^#/, '')).get(WORKERS_ROW.key));
+  return Number.isInteger(value) && value >= 0 && value <= WORKERS_ROW.max ? value : 0;
 }
 
 /** @returns {'auto'|string} the build the hash asks for, as loadReluLab's backend option. */

@@ -1,20 +1,19 @@
 // The module worker that owns the lab and the arena: it trains in short chunks, yielding to its
 // message loop between them so that a reset, a setting change or a pause wins over training,
-// and posts frames (metrics and fields, transferred) tagged with the arena's generation.
+// and posts frames (metrics and fields, transferred) tagged with the arena's generation. Alone it
+// paces itself (pace.js); in a pool (worker-pool.js) it owns a share of the panels and trains the
+// steps the pool asks for, so that every worker is at the same step in every frame.
 import {loadReluLab} from '../js/relu-lab.mjs';
+
+import {Pace, stepsPerEpoch as stepsPerEpochOf} from './pace.js';
 
 const CURVE_POINTS = 161;
 const CURVE_RANGE = 4;
 // A chunk trains until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
-// The pace is counted per display frame (60 Hz): the worker adds `pace` epochs of budget per
-// frame that passes and trains whole units of it (a mini-batch step, or an epoch where the
-// library cannot step one batch), so slow paces spread over many frames.
-const FRAME_MS = 1000 / 60;
-// The slow start: the pace begins at EASE_START epochs per frame and doubles every EASE_EPOCHS
-// epochs until it reaches the chosen pace, so the first boundaries form over a few seconds.
-const EASE_START = 1 / 32;
-const EASE_EPOCHS = 4;
+// Fields computed without letting messages in: a reset waits at most about this long. Small
+// grids do not yield after each panel, as every yield is a task a busy machine may run late.
+const YIELD_MS = 4;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
 // Frames posted but not yet drawn: two let the threads overlap, more would only queue up.
@@ -27,17 +26,15 @@ let trainCount = 1;        // training rows of the current arena
 let generation = -1;       // the page's number for the current arena
 const state = {
   create: null,  // the latest 'create' not yet carried out
-  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40},
+  // movingResolution: a coarser grid for frames that trained, chosen by a pool (0: resolution).
+  view: {resolution: 128, kind: 'probability', detail: -1, unitResolution: 40, movingResolution: 0},
   redraw: false,  // a view change wants a frame without training
   playing: false,
-  speed: 1,         // epochs per frame once eased in
-  ease: true,       // start slowly (see EASE_START)
-  budget: 0,        // epochs owed to the pace, not yet trained
-  lastTick: 0,      // when the budget was last topped up
-  steps: 0,         // epochs asked for by Step
-  batches: 0,       // mini-batch steps asked for by Step
-  stepsDone: 0,     // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
-  until: Infinity,  // play stops at this epoch (a figure's epoch limit)
+  pace: new Pace(),
+  steps: 0,      // epochs asked for by Step
+  batches: 0,    // mini-batch steps asked for by Step
+  exact: 0,      // optimizer steps asked for by a pool, trained in one frame
+  stepsDone: 0,  // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
   inFlight: 0,
   pauseAck: false,
   stamp: 0,  // bumped by create and pause: training begun under an older stamp stops
@@ -56,34 +53,28 @@ const idle = (ms) => new Promise((resolve) => {
 
 // Mini-batch steps in one epoch of the current arena.
 function stepsPerEpoch() {
-  return Math.max(
-      1, Math.ceil(trainCount / Math.max(1, Math.min(arenaSettings.batchSize, trainCount))));
+  return stepsPerEpochOf(trainCount, arenaSettings.batchSize);
 }
-const canStepBatches = () => typeof arena.trainSteps === 'function';
 
 // Epochs trained so far, with the fraction of the current one where steps are counted.
 function epochsDone() {
   return state.stepsDone / stepsPerEpoch();
 }
 
-// Epochs per frame now: the chosen pace, reached through the slow start when it is on.
-function currentPace() {
-  if (!state.ease) return state.speed;
-  return Math.min(state.speed, EASE_START * 2 ** (epochsDone() / EASE_EPOCHS));
-}
-
-// Trains `count` steps (or epochs when `inEpochs`); returns once done, or stopped by `stamp`.
-async function trainUnits(count, inEpochs, stamp) {
+// Trains `count` optimizer steps; returns once done, or stopped by `stamp`.
+async function trainSteps(count, stamp) {
   let done = 0;
   while (done < count && state.stamp === stamp) {
     const chunkStart = performance.now();
     do {
-      const want = Math.min(count - done, inEpochs ? 1 : stepsPerEpoch());
-      const progress = inEpochs ? arena.train(want) : arena.trainSteps(want);
-      // A library that reports partial progress says how much it did; older ones did it all.
-      if (progress && progress.steps === 0 && progress.epochs === 0) return;  // all diverged
-      done += progress ? (inEpochs ? progress.epochs : progress.steps) : want;
-      state.stepsDone += progress ? progress.steps : want * stepsPerEpoch();
+      const {steps} = arena.trainSteps(Math.min(count - done, stepsPerEpoch()));
+      // Every network diverged: the steps count as done, so that a pool's workers stay level.
+      if (steps === 0) {
+        state.stepsDone += count - done;
+        return;
+      }
+      done += steps;
+      state.stepsDone += steps;
     } while (done < count && performance.now() - chunkStart < CHUNK_MS);
     await yieldToMessages();
   }
@@ -141,13 +132,16 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
   const transfer = [];
   const fields = [];
   const fieldStart = performance.now();
+  let yieldedAt = fieldStart;
   for (let i = 0; i < metrics.length; ++i) {
     // field() returns a fresh copy with its own ArrayBuffer: it is transferred, not copied.
     const field = arena.field(i, resolution, kind);  // null once the network diverged
     fields.push(field);
     if (field) transfer.push(field.buffer);
     // A fine grid of a deep network takes tens of ms: a reset may come in between panels.
+    if (performance.now() - yieldedAt < YIELD_MS) continue;
     await yieldToMessages();
+    yieldedAt = performance.now();
     if (state.create) return;
   }
   const fieldMs = performance.now() - fieldStart;
@@ -161,7 +155,8 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     fieldMs,
     computeMs: 0,
     epochs: epochsDone(),
-    pace: state.playing ? currentPace() : 0,
+    steps: state.stepsDone,
+    pace: state.playing ? state.pace.current(epochsDone()) : 0,
   };
   if (d >= 0 && d < metrics.length) {
     message.detail = {
@@ -175,17 +170,23 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
     };
   }
   message.computeMs = performance.now() - start;
+  // On the clock every thread shares, so the page can tell how long the frame took to arrive.
+  message.postedAt = performance.timeOrigin + performance.now();
   state.inFlight += 1;
   postMessage(message, transfer);
 }
 
-// Trains one frame: Step's epoch or batch, else what the pace has owed since the last frame.
-// Waits (without training) while less than one unit is owed. A pause or a new arena stops it.
+// Trains one frame: a pool's exact steps, Step's epoch or batch, else what the pace has owed
+// since the last frame. Waits (without training) while less than one step is owed. A pause or a
+// new arena stops it.
 async function trainFrame() {
   const stamp = state.stamp;
   const start = performance.now();
-  const batches = canStepBatches();
-  if (state.steps > 0 || state.batches > 0) {
+  if (state.exact > 0) {
+    const count = state.exact;
+    state.exact = 0;
+    await trainSteps(count, stamp);
+  } else if (state.steps > 0 || state.batches > 0) {
     // Step trains to the end of the current epoch (a whole epoch from a boundary).
     const epochSteps = stepsPerEpoch();
     const toBoundary = epochSteps - (state.stepsDone % epochSteps);
@@ -194,25 +195,17 @@ async function trainFrame() {
       state.batches -= 1;
     else
       state.steps = 0;
-    await trainUnits(batches ? stepping : Math.ceil(stepping / epochSteps), !batches, stamp);
+    await trainSteps(stepping, stamp);
   } else {
-    const now = performance.now();
-    // The budget's cap below, not the frame count, keeps a stall from piling up a debt.
-    const frames = (now - state.lastTick) / FRAME_MS;
-    state.lastTick = now;
-    const pace = currentPace();
-    state.budget = Math.min(state.budget + frames * pace, 2 * Math.max(pace, 1));
-    const unit = batches ? 1 / stepsPerEpoch() : 1;
-    if (state.budget < unit) return idle(Math.max(1, ((unit - state.budget) / pace) * FRAME_MS));
-    // A figure's epoch limit: play never trains past it.
-    const room = Math.max(0, state.until - epochsDone());
-    const count = Math.min(Math.floor(state.budget / unit + 1e-9), Math.ceil(room / unit - 1e-9));
-    if (count === 0) return;
-    state.budget -= count * unit;
-    await trainUnits(count, !batches, stamp);
+    const {count, waitMs} = state.pace.take(performance.now(), epochsDone(), stepsPerEpoch());
+    if (count === 0) return waitMs === undefined ? undefined : idle(waitMs);
+    await trainSteps(count, stamp);
   }
   if (state.create) return;
-  await postFrame(performance.now() - start, start);
+  const {resolution, movingResolution} = state.view;
+  await postFrame(
+      performance.now() - start, start,
+      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution);
 }
 
 // The dataset split into train and test points for drawing: rows [0, trainCount) train.
@@ -235,11 +228,13 @@ async function create() {
   arena = null;
   generation = request.generation;
   Object.assign(state.view, request.view);
-  arena = lab.createArena(request.settings);
-  state.epoch = 0;
+  // share: the panels (indices into settings.activations) this worker of a pool trains.
+  const {settings, share} = request;
+  arena = lab.createArena(
+      share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings);
   arenaSettings = arena.settings();
   state.stepsDone = 0;
-  state.budget = 0;
+  state.pace.reset();
   const data = dataOf(arena);
   trainCount = data.trainY.length;
   postMessage({
@@ -256,14 +251,14 @@ async function create() {
 
 async function step() {
   if (state.create) return create();
-  if (arena &&
-      (state.steps > 0 || state.batches > 0 || (state.playing && epochsDone() < state.until)) &&
-      state.inFlight < MAX_IN_FLIGHT) {
+  const owed = state.exact > 0 || state.steps > 0 || state.batches > 0 ||
+      (state.playing && state.pace.running(epochsDone()));
+  if (arena && owed && state.inFlight < MAX_IN_FLIGHT) {
     return trainFrame();
   }
   if (state.pauseAck) {
     state.pauseAck = false;
-    postMessage({type: 'paused', generation});
+    postMessage({type: 'paused', generation, steps: state.stepsDone});
     return;
   }
   if (!arena) return idle();
@@ -281,10 +276,7 @@ async function run(backend) {
     postMessage({type: 'error', request: 'load', message: String(error && error.message)});
     return;
   }
-  const probe = lab.createArena({points: 10, activations: ['relu']});
-  const canStep = typeof probe.trainSteps === 'function';
-  probe.delete();
-  postMessage({type: 'loaded', backend: lab.backend, schema: lab.schema, canStepBatches: canStep});
+  postMessage({type: 'loaded', backend: lab.backend, schema: lab.schema});
   for (;;) {
     try {
       await step();
@@ -321,36 +313,37 @@ onmessage = ({data: message}) => {
       state.stamp += 1;
       state.steps = 0;
       state.batches = 0;
+      state.exact = 0;
       state.inFlight = 0;
       break;
     case 'view':
       Object.assign(state.view, message.view);
-      state.redraw = true;
+      // redraw: false changes only what later frames show (a pool's training resolution).
+      if (message.redraw !== false) state.redraw = true;
       break;
     case 'play':
-      if (!state.playing) state.lastTick = performance.now();
+      state.pace.play(message, performance.now(), !state.playing);
       state.playing = true;
-      state.speed = message.speed;
-      state.ease = message.ease;
-      state.until = message.until ?? Infinity;
       break;
     case 'pause':
       state.playing = false;
       state.steps = 0;
       state.batches = 0;
+      state.exact = 0;
       state.stamp += 1;
       state.pauseAck = true;
       break;
     case 'step':
       state.steps += message.epochs || 0;
       state.batches += message.batches || 0;
+      state.exact += message.steps || 0;
       break;
     case 'update':  // live settings (lab.schema's change: 'live'): the run goes on
     case 'edit':    // one weight or bias of one network, from the network diagram
+      // The frame that shows the change is asked for by a 'view' (a pool redraws all workers).
       if (arena && message.generation === generation) {
         const type = message.type === 'update' ? 'updated' : 'edited';
         postMessage({type, generation, error: changeArena(message)});
-        state.redraw = true;
       }
       break;
     case 'drawn':

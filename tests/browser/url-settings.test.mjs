@@ -1,11 +1,11 @@
 // web/url-settings.js in Node with core's schema (the built library in dist/js): the hash parser
 // clamps to core's ranges or ignores bad values with a notice naming the setting, never throws,
 // round-trips every setting, keeps values only a control's narrower UI range excludes, and reads
-// older links' keys.
+// older links' keys; workers= is read before the schema as backend= is.
 import assert from 'node:assert/strict';
 import {before, test} from 'node:test';
 
-import {requestedBackend, UrlSettings} from '../../web/url-settings.js';
+import {requestedBackend, requestedWorkers, UrlSettings} from '../../web/url-settings.js';
 
 const {loadReluLab} = await import(new URL('../../dist/js/relu-lab.mjs', import.meta.url).href);
 
@@ -177,4 +177,11 @@ test('backend= picks the build before the schema is known', () => {
   assert.equal(requestedBackend('#backend=scalar'), 'wasm-scalar');
   assert.equal(requestedBackend('#backend=simd128&lr=1'), 'wasm-simd128');
   assert.equal(requestedBackend('#backend=<b>'), 'auto');
+});
+
+test('workers= picks the pool size before the schema is known; bad values mean the default', () => {
+  assert.equal(requestedWorkers(''), 0);
+  assert.equal(requestedWorkers('#workers=2&lr=1'), 2);
+  for (const bad of ['-1', '1.5', 'x', '99']) assert.equal(requestedWorkers(`#workers=${bad}`), 0);
+  assert.deepEqual(table.parse('#workers=3').notices, []);
 });

@@ -13,22 +13,16 @@
 #include <random>
 #include <string>
 
+#include "support/float_test_util.h"
+
 using relu::json::parse;
 using relu::json::Type;
 using relu::json::Value;
 
-namespace {
+using relu_test::double_bits;
+using relu_test::float_bits;
 
-uint32_t bits_of(float x) {
-  uint32_t u;
-  std::memcpy(&u, &x, 4);
-  return u;
-}
-uint64_t bits_of(double x) {
-  uint64_t u;
-  std::memcpy(&u, &x, 8);
-  return u;
-}
+namespace {
 
 double number_of(const std::string& text) {
   const auto r = parse(text);
@@ -267,7 +261,7 @@ TEST_CASE("random floats and doubles round-trip bit-exactly through write and pa
       const auto back = parse(text);
       INFO("float bits " << fbits << " -> " << text);
       REQUIRE(back.ok());
-      CHECK(bits_of(static_cast<float>(back.value.as_number())) == bits_of(f));
+      CHECK(float_bits(static_cast<float>(back.value.as_number())) == float_bits(f));
       CHECK(text.size() <= 16);  // "-1.17549435e-38", or an integer below 1e15
     }
     if (std::isfinite(d)) {
@@ -275,7 +269,7 @@ TEST_CASE("random floats and doubles round-trip bit-exactly through write and pa
       const auto back = parse(text);
       INFO("double bits " << r << " -> " << text);
       REQUIRE(back.ok());
-      CHECK(bits_of(back.value.as_number()) == bits_of(d));
+      CHECK(double_bits(back.value.as_number()) == double_bits(d));
     }
   }
 }

@@ -14,9 +14,14 @@
 #include <random>
 #include <string>
 
+#include "support/float_test_util.h"
+
 using relu::f32_to_text;
 using relu::number_from_text;
 using relu::number_to_text;
+
+using relu_test::double_bits;
+using relu_test::float_bits;
 
 namespace {
 
@@ -29,17 +34,6 @@ constexpr int kRandomCases = 20000;
 #else
 constexpr int kRandomCases = 1000000;
 #endif
-
-uint64_t bits_of(double x) {
-  uint64_t u;
-  std::memcpy(&u, &x, 8);
-  return u;
-}
-uint32_t bits_of(float x) {
-  uint32_t u;
-  std::memcpy(&u, &x, 4);
-  return u;
-}
 
 std::string printf_g(double x, int p) {
   char buffer[64];
@@ -73,9 +67,9 @@ void check_text(const std::string& text, double x, bool f32, bool full) {
   double back = 0.0;
   REQUIRE(number_from_text(text, &back));
   if (f32) {
-    REQUIRE(bits_of(static_cast<float>(back)) == bits_of(static_cast<float>(x)));
+    REQUIRE(float_bits(static_cast<float>(back)) == float_bits(static_cast<float>(x)));
   } else {
-    REQUIRE(bits_of(back) == bits_of(x));
+    REQUIRE(double_bits(back) == double_bits(x));
   }
   if (full) {
     REQUIRE(text == reference_text(x, f32));
@@ -99,7 +93,7 @@ void check_parse(const std::string& text) {
   INFO(text);
   double mine = 0.0;
   REQUIRE(number_from_text(text, &mine));
-  REQUIRE(bits_of(mine) == bits_of(std::strtod(text.c_str(), nullptr)));
+  REQUIRE(double_bits(mine) == double_bits(std::strtod(text.c_str(), nullptr)));
 }
 
 }  // namespace
@@ -208,7 +202,7 @@ TEST_CASE("parsing agrees with strtod on random decimals, short and long") {
     const double reference = std::strtod(text.c_str(), nullptr);
     INFO(text);
     REQUIRE(ok == std::isfinite(reference));
-    if (ok) REQUIRE(bits_of(x) == bits_of(reference));
+    if (ok) REQUIRE(double_bits(x) == double_bits(reference));
   }
 }
 

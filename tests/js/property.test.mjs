@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {pathToFileURL} from 'node:url';
 
+import {fingerprint} from './fingerprint.mjs';
+
 const dist = process.env.RELU_LAB_DIST ? pathToFileURL(`${process.env.RELU_LAB_DIST}/`).href :
                                          new URL('../../dist/', import.meta.url).href;
 const {loadReluLab} = await import(new URL('js/relu-lab.mjs', dist).href);
@@ -61,16 +63,6 @@ function expectNamedError(what, run) {
     assert.ok(
         error.message.startsWith(`${what}`),
         `${what} threw an error that does not name the call: ${error.name}: ${error.message}`);
-  }
-}
-
-function fingerprint(lab) {
-  const arena = lab.createArena({points: 100, activations: ['relu', 'tanh'], seed: 3});
-  try {
-    arena.train(3);
-    return JSON.stringify(arena.metrics().map((m) => [m.trainLoss, m.testAccuracy]));
-  } finally {
-    arena.delete();
   }
 }
 

@@ -8,6 +8,8 @@ import {pathToFileURL} from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
+import {fingerprint} from './fingerprint.mjs';
+
 const dist = process.env.RELU_LAB_DIST ? pathToFileURL(`${process.env.RELU_LAB_DIST}/`).href :
                                          new URL('../../dist/', import.meta.url).href;
 const {loadReluLab} = await import(new URL('js/relu-lab.mjs', dist).href);
@@ -22,16 +24,6 @@ async function collect() {
   for (let i = 0; i < 3; ++i) {
     gc();
     await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-function fingerprint(lab) {
-  const arena = lab.createArena({points: 100, activations: ['relu', 'tanh'], seed: 3});
-  try {
-    arena.train(3);
-    return JSON.stringify(arena.metrics().map((m) => [m.trainLoss, m.testAccuracy]));
-  } finally {
-    arena.delete();
   }
 }
 

@@ -20,6 +20,12 @@ inline uint32_t float_bits(float f) {
   return u;
 }
 
+inline uint64_t double_bits(double d) {
+  uint64_t u;
+  std::memcpy(&u, &d, sizeof u);
+  return u;
+}
+
 inline float bits_float(uint32_t u) {
   float f;
   std::memcpy(&f, &u, sizeof f);

@@ -1,0 +1,65 @@
+// How a pool splits an arena's panels among workers and joins what they send back (created
+// messages, frames) into the single worker's shapes. No workers, no timing: plain data.
+
+/**
+ * @returns {number[][]} n shares of `count` panels: panel i goes to worker i % n (activations
+ * of like cost sit next to each other in the list, so shares cost alike).
+ */
+export function splitPanels(count, n) {
+  return Array.from(
+      {length: n}, (_, w) => Array.from({length: Math.ceil((count - w) / n)}, (_, k) => w + k * n));
+}
+
+/** Core names a panel's setting "activations[k]": k counts in the worker's share. */
+export function globalText(text, share) {
+  return text.replace(/activations\[(\d+)\]/g, (_, k) => `activations[${share[Number(k)]}]`);
+}
+
+/**
+ * One frame of the arena from one frame per worker at the same step and resolution (parts[w]
+ * holds the panels of shares[w]); its timings are the slower worker's, which it waited for.
+ */
+export function combineFrames(parts, shares, generation) {
+  const metrics = [], fields = [];
+  let detail;
+  parts.forEach((part, w) => {
+    shares[w].forEach((panel, k) => {
+      metrics[panel] = part.metrics[k];
+      fields[panel] = part.fields[k];  // the buffer the worker transferred: never copied
+    });
+    if (part.detail) detail = {...part.detail, index: shares[w][part.detail.index]};
+  });
+  const slowest = parts.reduce((a, b) => (b.computeMs > a.computeMs ? b : a));
+  const frame = {
+    type: 'frame',
+    generation,
+    epochs: parts[0].epochs,
+    steps: parts[0].steps,
+    pace: parts[0].pace,
+    metrics,
+    fields,
+    resolution: parts[0].resolution,
+    trainMs: slowest.trainMs,
+    fieldMs: slowest.fieldMs,
+    computeMs: slowest.computeMs,
+    workerMs: parts.map((part) => part.computeMs),
+    postedAt: Math.max(...parts.map((part) => part.postedAt)),
+  };
+  if (detail) frame.detail = detail;
+  return frame;
+}
+
+/** The created message of the whole arena, from each worker's (messages[w] has shares[w]). */
+export function combineCreated(messages, shares) {
+  const panels = [], warnings = new Set();
+  messages.forEach(({panels: part, settings}, w) => {
+    part.forEach((panel, k) => (panels[shares[w][k]] = panel));
+    for (const text of settings.warnings) warnings.add(globalText(text, shares[w]));
+  });
+  const [lead] = messages;
+  return {
+    ...lead,
+    settings: {...lead.settings, activations: panels, warnings: [...warnings]},
+    panels
+  };
+}
