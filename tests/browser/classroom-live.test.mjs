@@ -16,31 +16,38 @@ after(async () => {
 
 const epochs = async (page) => (await panelData(page)).map((p) => Number(p.epoch));
 
-test('changing lr mid-run keeps the epoch and the weights; changing layers restarts', async () => {
-  const page = await openPage(session.context, `${session.url}#exp=relu-vs-tanh`);
-  await page.evaluate(() => window.reluLabDebug.setPlaying(false));
-  for (let e = 1; e <= 3; ++e) {
-    await page.click('#step');
-    await waitForEpoch(page, e);
-  }
-  const generation = await page.getAttribute('html', 'data-generation');
-  await page.fill('#setting-lr', '0.003');
-  await page.press('#setting-lr', 'Enter');
-  await page.waitForFunction(() => location.hash.includes('lr=0.003'));
-  await page.click('#step');
-  await waitForEpoch(page, 4);
-  assert.deepEqual(await epochs(page), [4, 4], 'the run went on from epoch 3');
-  assert.equal(await page.getAttribute('html', 'data-generation'), generation, 'same arena');
-  assert.equal(await page.textContent('#epoch'), '4');
-  assert.equal(await page.isHidden('#notice-box'), true, 'no error notice');
-  // Layers change the networks' shape: a new arena from epoch 0.
-  await page.click('#setting-layers button[data-op="more"][data-layer="0"]');
-  await page.waitForFunction(
-      (g) => document.documentElement.dataset.generation !== g, generation, {timeout: WAIT_MS});
-  await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
-  assert.deepEqual(page.problems, []);
-  await page.close();
-});
+// With two workers every worker's arena must take the new lr.
+for (const workers of [1, 2]) {
+  test(
+      `${workers} worker(s): changing lr mid-run keeps the epoch; changing layers restarts`,
+      async () => {
+        const page =
+            await openPage(session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`);
+        await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+        for (let e = 1; e <= 3; ++e) {
+          await page.click('#step');
+          await waitForEpoch(page, e);
+        }
+        const generation = await page.getAttribute('html', 'data-generation');
+        await page.fill('#setting-lr', '0.003');
+        await page.press('#setting-lr', 'Enter');
+        await page.waitForFunction(() => location.hash.includes('lr=0.003'));
+        await page.click('#step');
+        await waitForEpoch(page, 4);
+        assert.deepEqual(await epochs(page), [4, 4], 'the run went on from epoch 3');
+        assert.equal(await page.getAttribute('html', 'data-generation'), generation, 'same arena');
+        assert.equal(await page.textContent('#epoch'), '4');
+        assert.equal(await page.isHidden('#notice-box'), true, 'no error notice');
+        // Layers change the networks' shape: a new arena from epoch 0.
+        await page.click('#setting-layers button[data-op="more"][data-layer="0"]');
+        await page.waitForFunction(
+            (g) => document.documentElement.dataset.generation !== g, generation,
+            {timeout: WAIT_MS});
+        await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+}
 
 test('the dying experiment\'s "lower lr now" goes on from the same epoch; text stays', async () => {
   const page = await openPage(session.context, `${session.url}#exp=dying-in-training`);
