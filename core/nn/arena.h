@@ -26,7 +26,7 @@ namespace relu {
 
 inline constexpr int kArenaMaxEpochsPerCall = 100000;
 // The largest weight or bias an edit may set: far beyond what training reaches on inputs in
-// [-1, 1] (|w| < 20 in practice), yet small enough that a sum over 16 units stays finite.
+// [-1, 1], yet small enough that products and sums through 16-unit layers stay finite floats.
 inline constexpr float kArenaMaxEditedWeight = 1000.0f;
 // The most steps train(kArenaMaxEpochsPerCall) can mean: one example per step.
 inline constexpr int kArenaMaxStepsPerCall = kArenaMaxEpochsPerCall * kDatasetMaxPoints;
