@@ -232,6 +232,8 @@ async function create() {
   const {settings, share} = request;
   arena = lab.createArena(
       share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings);
+  // Changes the page sent for this arena before it existed, in order.
+  for (const change of request.changes || []) answerChange(change);
   arenaSettings = arena.settings();
   state.stepsDone = 0;
   state.pace.reset();
@@ -303,6 +305,11 @@ function changeArena({type, settings, index, layer, unit, input, value}) {
   }
 }
 
+function answerChange(message) {
+  const type = message.type === 'update' ? 'updated' : 'edited';
+  postMessage({type, generation, error: changeArena(message)});
+}
+
 onmessage = ({data: message}) => {
   switch (message.type) {
     case 'load':
@@ -341,10 +348,11 @@ onmessage = ({data: message}) => {
     case 'update':  // live settings (lab.schema's change: 'live'): the run goes on
     case 'edit':    // one weight or bias of one network, from the network diagram
       // The frame that shows the change is asked for by a 'view' (a pool redraws all workers).
-      if (arena && message.generation === generation) {
-        const type = message.type === 'update' ? 'updated' : 'edited';
-        postMessage({type, generation, error: changeArena(message)});
-      }
+      // One for an arena not built yet waits for it: its settings were sent before the change.
+      if (state.create && state.create.generation === message.generation)
+        (state.create.changes ||= []).push(message);
+      else if (arena && message.generation === generation)
+        answerChange(message);
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);
