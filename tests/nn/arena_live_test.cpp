@@ -171,7 +171,7 @@ TEST_CASE("editing a weight or bias changes the field and metrics; bad edits are
       {0, 0, 0, 2, 1.0, "setWeight: input 2 is outside 0..1"},
       {0, 1, 0, -1, 1.0, "setWeight: input -1 is outside 0..7"},
       {0, 0, 0, 0, 1e6, "setWeight: value 1000000 is not a finite number within -1000..1000"},
-      {0, 0, 0, 0, NAN, "setWeight: value nan is not a finite number within -1000..1000"},
+      {0, 0, 0, 0, std::nan(""), "setWeight: value nan is not a finite number within -1000..1000"},
       {0, 0, 0, 0, 1e300, "setWeight: value 1e+300 is not a finite number within -1000..1000"},
   };
   for (const auto& b : bad)
