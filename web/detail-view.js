@@ -2,7 +2,7 @@
 // core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses.
 import {CLASS_COLORS, fieldToImage} from './field-canvas.js';
 import {lineChart} from './loss-chart.js';
-import {drawBiases, drawLinks, hitTest, paramName, paramValue, WeightEditor} from './network-diagram.js';
+import {drawBiases, drawLinks, hitTest, paramName, paramValue, UnitZoom, WeightEditor} from './network-diagram.js';
 import {paramsText} from './panel.js';
 
 const MAP = 60;  // feature map size in canvas pixels
@@ -69,7 +69,7 @@ function tagLiveElsewhere(ctx, x, y) {
 /**
  * Draws the network: inputs, one map per hidden unit (crossed out where deadMask says so, tagged
  * where such a unit is not silent on the plane), the output field, the weights as links and the
- * biases. Returns the maps' positions [column][unit] for hit-testing.
+ * biases. Returns the maps' positions and canvases, [column][unit], for hit-testing and zoom.
  */
 function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   const columns = [
@@ -94,13 +94,15 @@ function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
                     y: PAD + 14 + (tallest - col.length) * (MAP + GAP_Y) / 2 + ui * (MAP + GAP_Y),
                   })));
   drawLinks(ctx, pos, MAP, detail.model);
+  const maps = columns.map(() => []);
   ctx.font = '12px system-ui, sans-serif';
   ctx.fillStyle = '#333333';
   const titles = ['inputs', ...detail.units.map((_, i) => `hidden ${i + 1}`), 'output'];
   titles.forEach((t, ci) => ctx.fillText(t, pos[ci][0].x, PAD));
   columns.forEach((col, ci) => col.forEach((unit, ui) => {
     const {x, y} = pos[ci][ui];
-    ctx.drawImage(mapCanvas(unit.v, unit.res || detail.resolution), x, y, MAP, MAP);
+    maps[ci][ui] = mapCanvas(unit.v, unit.res || detail.resolution);
+    ctx.drawImage(maps[ci][ui], x, y, MAP, MAP);
     ctx.strokeStyle = '#666666';
     ctx.strokeRect(x + 0.5, y + 0.5, MAP - 1, MAP - 1);
     if (unit.dead) cross(ctx, x, y);
@@ -110,7 +112,7 @@ function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   ctx.fillStyle = '#333333';
   ctx.fillText('x1', pos[0][0].x - 18, pos[0][0].y + MAP / 2 + 4);
   ctx.fillText('x2', pos[0][1].x - 18, pos[0][1].y + MAP / 2 + 4);
-  return pos;
+  return {pos, maps};
 }
 
 // "layer 1 unit 6" for every [layer][unit] where test(layer, unit) holds.
@@ -143,7 +145,10 @@ export class DetailView {
       const ref = at(event);
       if (ref) this.editor.select(ref);
     });
+    this.zoom = new UnitZoom(this.q('.network-scroll'));
+    canvas.addEventListener('mouseleave', () => this.zoom.hide());
     canvas.addEventListener('mousemove', (event) => {
+      if (this.pos) this.zoom.hover(this.pos, this.maps, MAP, event.offsetX, event.offsetY);
       const ref = at(event);
       canvas.title = ref ?
           `${paramName(ref, this.model.layers.length)}: ${
@@ -218,8 +223,9 @@ export class DetailView {
     if (this.index < 0 || !detail || detail.index !== this.index) return;
     const i = this.index;
     const m = frame.metrics[i];
-    this.pos = drawNetwork(
-        this.q('.detail-network'), detail, frame.fields[i], frame.resolution, m.deadMask);
+    ({pos: this.pos, maps: this.maps} = drawNetwork(
+         this.q('.detail-network'), detail, frame.fields[i], frame.resolution, m.deadMask));
+    this.zoom.show(this.pos, this.maps, MAP);
     this.model = detail.model;
     this.editor.setModel(detail.model);
     const dead = unitNames(m.deadMask, (l, u) => m.deadMask[l][u]);

@@ -1,7 +1,8 @@
-// The network diagram's weights: links coloured by sign and as wide as their magnitude, a bias
-// square at each unit, hit-testing a click or hover, and the form that edits one weight or bias
-// (the trainer checks the value; its error is shown beside the field). Drawing the unit maps
-// and laying out the columns is detail-view.js's job.
+// The network diagram's weights and hover: links coloured by sign and as wide as their
+// magnitude, a bias square at each unit, hit-testing a click or hover, an enlarged copy of the
+// unit map under the pointer, and the form that edits one weight or bias (the trainer checks the
+// value; its error is shown beside the field). Drawing the unit maps and laying out the columns
+// is detail-view.js's job.
 import {CLASS_COLORS} from './field-canvas.js';
 
 // Negative weights orange, positive purple: the field's own colours for below and above 0.
@@ -211,5 +212,52 @@ export class WeightEditor {
     } else {
       this.say('Set: the network trains on from the edited value.', false);
     }
+  }
+}
+
+const ZOOM = 180;  // px of an enlarged unit map
+
+/** An enlarged copy of the unit map under the pointer, beside it, kept fresh every frame. */
+export class UnitZoom {
+  /** @param {HTMLElement} box the diagram's (positioned) container */
+  constructor(box) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'unit-zoom';
+    this.canvas.width = this.canvas.height = ZOOM;
+    this.canvas.setAttribute('aria-hidden', 'true');  // the maps' pointer-only enlargement
+    this.canvas.hidden = true;
+    box.append(this.canvas);
+    this.at = null;  // [column, unit] under the pointer
+  }
+
+  /** Follows the pointer at canvas point (x, y) over maps laid out at pos (MAP px each). */
+  hover(pos, maps, map, x, y) {
+    this.at = null;
+    pos.forEach((column, c) => column.forEach((p, u) => {
+      if (c > 0 && x >= p.x && x <= p.x + map && y >= p.y && y <= p.y + map) this.at = [c, u];
+    }));
+    this.show(pos, maps, map);
+  }
+
+  /** Redraws the enlarged map (after a new frame), or hides it when no unit is hovered. */
+  show(pos, maps, map) {
+    const canvas = this.canvas;
+    canvas.hidden = !this.at;
+    if (!this.at) return;
+    const [c, u] = this.at;
+    const p = pos[c][u];
+    // Right of the unit, or left of it where the diagram ends.
+    const right = p.x + map + 10 + ZOOM <= canvas.parentElement.scrollWidth;
+    canvas.style.left = `${right ? p.x + map + 10 : p.x - ZOOM - 10}px`;
+    canvas.style.top = `${Math.max(0, p.y + map / 2 - ZOOM / 2)}px`;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(maps[c][u], 0, 0, ZOOM, ZOOM);
+    ctx.strokeStyle = '#333333';
+    ctx.strokeRect(0.5, 0.5, ZOOM - 1, ZOOM - 1);
+  }
+
+  hide() {
+    this.at = null;
+    this.canvas.hidden = true;
   }
 }
