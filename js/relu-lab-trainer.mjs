@@ -298,6 +298,28 @@ class Arena {
   }
 
   /**
+   * As train(epochs), and after every epoch a cheap check of each network's test accuracy (the
+   * value metrics() would report then) against `target`, for many-seed studies: `reached[i]` is
+   * the first epoch since the arena was built at which network i's test accuracy was >= target,
+   * or null. Tracking starts with the first call (a network already at the target counts from
+   * the current epoch) and restarts when target changes. Full metrics are computed once, at the
+   * end of the call; if complete is false, call again with the epochs still wanted.
+   * @param {number} epochs 0..100000
+   * @param {number} target test accuracy in 0..1
+   * @returns {{epochs: number, steps: number, complete: boolean, reached: (number|null)[]}}
+   */
+  trainToTarget(epochs, target) {
+    checkInteger(epochs, 'epochs', 'arena.trainToTarget');
+    if (typeof target !== 'number') {
+      fail('arena.trainToTarget', `target must be a number, got ${typeName(target)}`);
+    }
+    const session = this._live('arena.trainToTarget');
+    const error = session.trainToTarget(epochs, target);
+    if (error) fail('arena.trainToTarget', error);
+    return JSON.parse(session.progressJson());
+  }
+
+  /**
    * As train() but counted in optimizer steps (mini-batches; a full batch is one step per
    * epoch): trainSteps(n) k times gives the same numbers as train() over the same steps.
    * @param {number} steps 0..lab.schema.limits.maxStepsPerCall

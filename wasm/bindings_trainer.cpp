@@ -14,6 +14,7 @@ EMSCRIPTEN_BINDINGS(relu_lab_trainer) {
       .function("reset", &ArenaSession::reset)
       .function("train", &ArenaSession::train)
       .function("trainSteps", &ArenaSession::train_steps)
+      .function("trainToTarget", &ArenaSession::train_to_target)
       .function("progressJson", &ArenaSession::progress_json)
       .function("update", &ArenaSession::update)
       .function("setWeight", &ArenaSession::set_weight)

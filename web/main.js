@@ -6,6 +6,7 @@ import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
 import {bindKeys, Controls} from './controls.js';
 import {DetailView} from './detail-view.js';
+import {EvidenceView} from './evidence-view.js';
 import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
@@ -59,6 +60,16 @@ const detail = new DetailView($('detail'), {
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
   onEdit: (index, ref, value) =>
       worker.postMessage({type: 'edit', generation: app.generation, index, ...ref, value}),
+});
+
+// The many-seed studies below the panels: they load a run into the panels and keep their own
+// keys in the hash without rebuilding the networks.
+const evidence = new EvidenceView($('evidence'), {
+  load: (settings) => loadSettings(settings),
+  writeKeys: (keys) => {
+    app.settings = {...app.settings, ...keys};
+    writeHash();
+  },
 });
 
 function logEvent(type, generation, epoch) {
@@ -173,6 +184,7 @@ function loadSettings(settings, notices = [], source = 'link') {
   writeHash();
   applyView();
   createArena();
+  evidence.show(settings);
 }
 
 function changeSetting(key, value, notices) {
@@ -282,6 +294,7 @@ function onLoaded({backend, schema}) {
   app.settings = settings;
   setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   loadSettings(settings, notices);
+  evidence.ready(app.table, schema, app.names, app.settings, backend);
 }
 
 worker.onmessage = ({data: message}) => {

@@ -5,6 +5,7 @@ import {BACKENDS} from '../js/relu-lab.mjs';
 
 import {hideableNames} from './classroom.js';
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
+import {studyRows} from './study-settings.js';
 import {MAX_WORKERS} from './worker-pool.js';
 
 // The paces the speed control offers, in epochs per display frame (60 per second).
@@ -195,7 +196,7 @@ export class UrlSettings {
             coreRow(p, `${a.name}.${p.key}`, {group: 'more', label: `${a.displayName} ${p.key}`}));
       }
     }
-    this.rows.push(...pageRows(schema.limits));
+    this.rows.push(...pageRows(schema.limits), ...studyRows(schema));
     this.byKey = new Map(this.rows.map((row) => [row.key, row]));
     this.byKey.get('hide').options = hideableNames(this);
     this.activations = new Map(schema.activations.map((a) => [a.name, a]));

@@ -11,6 +11,19 @@
 
 namespace relu {
 
+namespace {
+
+// {epochs, steps, complete} of one training call.
+json::Value progress_object(const TrainProgress& progress) {
+  json::Value out = json::Value::object();
+  out.set("epochs", json::Value::number(progress.epochs));
+  out.set("steps", json::Value::number(static_cast<double>(progress.steps)));
+  out.set("complete", json::Value::boolean(progress.complete));
+  return out;
+}
+
+}  // namespace
+
 std::string ArenaSession::reset(const std::string& settings_json) {
   arena_ = Arena();
   warnings_.clear();
@@ -19,6 +32,8 @@ std::string ArenaSession::reset(const std::string& settings_json) {
   unit_field_ = FieldView();
   unit_activity_ = "null";
   progress_ = "null";
+  reached_.clear();
+  reached_target_ = -1.0;
   // The parse allocates with operator new, which aborts in wasm when memory runs out.
   if (!memory_available(kMemoryHeadroomBytes +
                         json::kParseBytesPerTextByte *
@@ -76,15 +91,39 @@ std::string ArenaSession::train_steps(int steps) {
   return finish_training(error, progress);
 }
 
+std::string ArenaSession::train_to_target(int epochs, double target) {
+  const size_t n = static_cast<size_t>(arena_.network_count());
+  if (target != reached_target_ || reached_.size() != n) {
+    reached_.assign(n, -1);
+    for (int i = 0; i < arena_.network_count(); ++i) {
+      const NetworkMetrics& m = *arena_.metrics(i);
+      if (!m.diverged && m.test_accuracy >= target)
+        reached_[static_cast<size_t>(i)] = arena_.epoch();
+    }
+  }
+  TrainProgress progress;
+  const std::string error = arena_.train_to_target(epochs, target, reached_.data(), &progress);
+  if (!error.empty()) {
+    progress_ = "null";
+    return error;
+  }
+  reached_target_ = target;
+  write_metrics();
+  json::Value out = progress_object(progress);
+  json::Value reached = json::Value::array();
+  for (int64_t epoch : reached_) {
+    reached.push_back(epoch < 0 ? json::Value() : json::Value::number(static_cast<double>(epoch)));
+  }
+  out.set("reached", std::move(reached));
+  progress_ = json::write(out);
+  return "";
+}
+
 std::string ArenaSession::finish_training(const std::string& error, const TrainProgress& progress) {
   progress_ = "null";
   if (!error.empty()) return error;
   write_metrics();
-  json::Value out = json::Value::object();
-  out.set("epochs", json::Value::number(progress.epochs));
-  out.set("steps", json::Value::number(static_cast<double>(progress.steps)));
-  out.set("complete", json::Value::boolean(progress.complete));
-  progress_ = json::write(out);
+  progress_ = json::write(progress_object(progress));
   return "";
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ class ArenaSession {
   // {"epochs", "steps", "complete"} of the call.
   std::string train(int epochs);
   std::string train_steps(int steps);
+  // Arena::train_to_target for a many-seed study: progress_json() then also holds "reached",
+  // per network the first epoch (since reset) at which test accuracy was >= target, or null.
+  // Tracking starts with the first call after reset() (a network already at the target then
+  // counts from the current epoch) and starts again when target changes.
+  std::string train_to_target(int epochs, double target);
   const std::string& progress_json() const { return progress_; }
 
   // Reads a partial settings object over the current settings (settings_over_json_text) and
@@ -88,6 +94,8 @@ class ArenaSession {
   FieldView unit_field_;
   std::string unit_activity_ = "null";
   std::string progress_ = "null";
+  std::vector<int64_t> reached_;  // train_to_target's epochs, -1 = not yet
+  double reached_target_ = -1.0;  // the target reached_ is for (-1: none yet)
 };
 
 }  // namespace relu

@@ -99,6 +99,23 @@ std::string Arena::train(int epochs, TrainProgress* progress) {
   return "";
 }
 
+std::string Arena::train_to_target(int epochs, double target, int64_t* reached,
+                                   TrainProgress* progress) {
+  TrainProgress ignored;
+  if (progress == nullptr) progress = &ignored;
+  *progress = TrainProgress();
+  if (networks_.empty()) return "train: the arena has no networks (reset failed or not called)";
+  if (epochs < 0 || epochs > kArenaMaxEpochsPerCall) {
+    return "epochs: " + std::to_string(epochs) + " is outside 0.." +
+           std::to_string(kArenaMaxEpochsPerCall);
+  }
+  if (!(target >= 0.0 && target <= 1.0)) return "target: must be in 0..1";
+  const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
+  const uint64_t goal = (step_ / spe + static_cast<uint64_t>(epochs)) * spe;
+  advance(goal - step_, progress, target, reached);
+  return "";
+}
+
 std::string Arena::train_steps(int steps, TrainProgress* progress) {
   TrainProgress ignored;
   if (progress == nullptr) progress = &ignored;
@@ -119,7 +136,7 @@ void Arena::mark_diverged(size_t i, uint64_t epoch) {
   m.epoch = m.diverged_epoch - 1;
 }
 
-void Arena::advance(uint64_t requested, TrainProgress* progress) {
+void Arena::advance(uint64_t requested, TrainProgress* progress, double target, int64_t* reached) {
   const int batch = std::min(settings_.batch_size, data_.train_count);
   const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
   // The metrics pass at the end of the call comes out of the same budget.
@@ -128,6 +145,11 @@ void Arena::advance(uint64_t requested, TrainProgress* progress) {
     if (metrics_[i].diverged) continue;
     per_step += network_step_work(networks_[i], batch);
     evaluation += network_eval_work(networks_[i], data_.count);
+    // The per-epoch test pass, spread over the epoch's steps.
+    if (reached != nullptr) {
+      per_step +=
+          (network_eval_work(networks_[i], data_.count - data_.train_count) + spe - 1) / spe;
+    }
   }
   const uint64_t for_steps = kWorkPerCall > evaluation ? kWorkPerCall - evaluation : 0;
   const uint64_t affordable =
@@ -153,6 +175,10 @@ void Arena::advance(uint64_t requested, TrainProgress* progress) {
         break;
       }
       at += chunk;
+      if (reached != nullptr && reached[i] < 0 && at % spe == 0 &&
+          metrics_test_accuracy(&net, data_) >= target) {
+        reached[i] = static_cast<int64_t>(at / spe);
+      }
     }
     metrics_compute(&m, &net, data_);
     if (m.diverged) continue;

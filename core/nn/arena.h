@@ -77,6 +77,14 @@ class Arena {
   // "" or an error naming the argument.
   std::string set_weight(int i, int layer, int unit, int input, double value);
   std::string set_bias(int i, int layer, int unit, double value);
+  // As train(epochs), plus a cheap check after every epoch that ends in the call: each network
+  // still training whose reached[i] is negative has its test accuracy read
+  // (metrics_test_accuracy, the value metrics() would report after that epoch) and, if it is
+  // >= target, reached[i] becomes that epoch. reached holds network_count() entries and is the
+  // caller's, so a study split over several calls (the work budget) keeps it. The full metrics
+  // are computed once, at the end of the call, as train() does.
+  std::string train_to_target(int epochs, double target, int64_t* reached,
+                              TrainProgress* progress = nullptr);
 
   int network_count() const { return static_cast<int>(networks_.size()); }
   uint64_t epoch() const { return step_ / steps_per_epoch_; }  // epochs ended since reset()
@@ -114,8 +122,10 @@ class Arena {
   // buffer sized for resolution^2 floats, or nullptr with *error.
   static float* field_buffer(AlignedBuffer* buffer, int resolution, std::string* error);
   FieldView view_of(const float* data, int resolution, const std::string& error) const;
-  // Takes `requested` steps (fewer if the work budget runs out) on every network still training.
-  void advance(uint64_t requested, TrainProgress* progress);
+  // Takes `requested` steps (fewer if the work budget runs out) on every network still training;
+  // with `reached`, checks test accuracy against `target` after each epoch (train_to_target).
+  void advance(uint64_t requested, TrainProgress* progress, double target = 0.0,
+               int64_t* reached = nullptr);
   // "" if network i exists, has not diverged, has unit `unit` in layer `layer` and value is
   // allowed, else an error for `what` ("setWeight").
   std::string check_edit(const char* what, int i, int layer, int unit, double value) const;

@@ -116,4 +116,26 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   out->grad_norm = net->grad_norm;
 }
 
+double metrics_test_accuracy(Network* net, const Dataset& data) {
+  Mlp& mlp = net->mlp;
+  const int chunk = std::min(kChunk, mlp.max_batch);
+  const int train_rows = std::clamp(data.train_count, 0, data.count);
+  size_t correct = 0;
+  size_t rows = 0;
+  for (int start = train_rows; chunk > 0 && start < data.count;) {
+    const int count = std::min(chunk, data.count - start);
+    const size_t offset = static_cast<size_t>(start);
+    if (!mlp_forward(&mlp, data.points.data() + 2 * offset, count)) break;
+    const float* logits = mlp_logits(mlp);
+    const float* labels = data.labels.data() + offset;
+    for (int b = 0; b < count; ++b) {
+      // As tally_chunk: a NaN logit is wrong for either label.
+      if (!std::isnan(logits[b]) && (logits[b] > 0.0f) == (labels[b] > 0.5f)) ++correct;
+    }
+    rows += static_cast<size_t>(count);
+    start += count;
+  }
+  return mean_or_zero(static_cast<double>(correct), rows);
+}
+
 }  // namespace relu

@@ -44,4 +44,9 @@ bool network_params_finite(const Network& net);
 // mlp_loss's (double, libm-free), so it is bit-identical natively and in wasm.
 void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data);
 
+// The test accuracy metrics_compute would report, from a forward pass over the test rows alone
+// (chunked as metrics_compute chunks them, so the logits are the same bit for bit): the cheap
+// per-epoch check of a many-seed study. Overwrites the network's forward activations.
+double metrics_test_accuracy(Network* net, const Dataset& data);
+
 }  // namespace relu

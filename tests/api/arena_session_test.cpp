@@ -237,3 +237,23 @@ TEST_CASE("arena session: texts beyond the limits are rejected before parsing") 
   deep += std::string(17, ']');
   CHECK(s.reset(deep).find("nesting deeper than 16") != std::string::npos);
 }
+
+TEST_CASE("arena session: train_to_target reports the epoch each network reached the target") {
+  const std::string settings = R"({"activations": ["relu", "linear"], "seed": 3})";
+  relu::ArenaSession session;
+  REQUIRE(session.reset(settings).empty());
+  REQUIRE(session.train_to_target(4, 0.9).empty());
+  REQUIRE(session.train_to_target(6, 0.9).empty());  // the epochs found so far are kept
+  const relu::json::Value progress = parse_ok(session.progress_json());
+  CHECK(progress.find("epochs")->as_number() == 6);
+  const relu::json::Value* reached = progress.find("reached");
+  REQUIRE(reached != nullptr);
+  REQUIRE(reached->size() == 2);
+  CHECK(reached->at(0).as_number() >= 1);
+  CHECK(reached->at(0).as_number() <= 10);
+  CHECK(reached->at(1).is_null());
+  // A target already met counts from the current epoch; a new target starts again.
+  REQUIRE(session.train_to_target(0, 0.1).empty());
+  CHECK(parse_ok(session.progress_json()).find("reached")->at(0).as_number() == 10);
+  CHECK(session.train_to_target(1, -0.5) == "target: must be in 0..1");
+}

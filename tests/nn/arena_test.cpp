@@ -409,3 +409,39 @@ TEST_CASE("invalid settings: reset returns an error naming the field, the arena 
   CHECK(arena.train(0).empty());
   CHECK(arena.epoch() == 0);
 }
+
+TEST_CASE("train_to_target: the first epoch metrics reach the target, the weights of train()") {
+  ArenaSettings settings = with_networks(
+      {Activation::kRelu, Activation::kTanh, Activation::kSigmoid, Activation::kLinear});
+  settings.seed = 9;
+  const double target = 0.9;
+  constexpr int kEpochs = 25;
+  // The reference: one epoch per call, test accuracy read from the full metrics each time.
+  Arena each;
+  reset_ok(&each, settings);
+  std::vector<int64_t> expected(4, -1);
+  for (int e = 1; e <= kEpochs; ++e) {
+    REQUIRE(each.train(1).empty());
+    for (int i = 0; i < 4; ++i) {
+      if (expected[i] < 0 && each.metrics(i)->test_accuracy >= target) expected[i] = e;
+    }
+  }
+  // Split over two calls: the caller's array carries the epochs found so far.
+  Arena fast;
+  reset_ok(&fast, settings);
+  std::vector<int64_t> reached(4, -1);
+  relu::TrainProgress progress;
+  REQUIRE(fast.train_to_target(10, target, reached.data(), &progress).empty());
+  CHECK(progress.epochs == 10);
+  REQUIRE(fast.train_to_target(kEpochs - 10, target, reached.data()).empty());
+  CHECK(reached == expected);
+  CHECK(expected[3] == -1);  // linear never separates the circle
+  for (int i = 0; i < 4; ++i) {
+    INFO("network " << i);
+    const relu::Mlp& wa = each.network(i)->mlp;
+    CHECK(same_bits(wa.params, fast.network(i)->mlp.params, wa.param_count * sizeof(float)));
+    CHECK(same_bits(&each.metrics(i)->test_loss, &fast.metrics(i)->test_loss, sizeof(double)));
+  }
+  CHECK(fast.train_to_target(1, 1.5, reached.data()) == "target: must be in 0..1");
+  CHECK(fast.train_to_target(-1, 0.5, reached.data()) == "epochs: -1 is outside 0..100000");
+}

@@ -1,0 +1,119 @@
+// The evidence section in headless Chromium: a K=5 comparison shows progress and renders its
+// plot, table and verdicts; a seed opens that run in the panels; the same study URL gives the
+// same numbers (the table's text); cancel stops the workers; a 3-point sweep and a claim render.
+// Waits for conditions only, never on time.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+
+import {launch, openPage, WAIT_MS} from './browser.mjs';
+
+let session;
+let page;
+const PANELS = '#activations=relu,leaky_relu,tanh';
+
+before(async () => {
+  session = await launch();
+  page = await openPage(session.context, session.url + PANELS, {reducedMotion: 'reduce'});
+  await page.waitForSelector('.evidence-form', {timeout: WAIT_MS});
+});
+after(async () => {
+  assert.deepEqual(page.problems, []);
+  await session.close();
+});
+
+async function fill(values) {
+  for (const [name, value] of Object.entries(values)) {
+    const selector = `.evidence-form [name="${name}"]`;
+    if (name === 'study')
+      await page.check(`${selector}[value="${value}"]`);
+    else if (await page.$eval(selector, (e) => e.tagName) === 'SELECT')
+      await page.selectOption(selector, value);
+    else
+      await page.fill(selector, String(value));
+  }
+}
+
+const state = () => page.$eval('#evidence', (e) => e.dataset.state);
+const waitState = (s) => page.waitForFunction(
+    (x) => document.querySelector('#evidence').dataset.state === x, s, {timeout: WAIT_MS});
+const tableText = () => page.$eval('.evidence-table', (t) => t.textContent);
+
+test('a K=5 comparison shows progress, then its plot, table and verdicts', async () => {
+  await fill({study: 'compare', seeds: 5, studyEpochs: 40, target: 95});
+  await page.click('.evidence-run');
+  await page.waitForSelector('.evidence-progress:not([hidden])', {timeout: WAIT_MS});
+  await waitState('done');
+  assert.equal(await page.$$eval('.evidence-plot svg .seed-dot', (d) => d.length), 15);
+  assert.equal(await page.$$eval('.evidence-table tbody tr', (r) => r.length), 3);
+  const verdicts = await page.$$eval('.evidence-verdicts li', (l) => l.map((x) => x.textContent));
+  assert.equal(verdicts.length, 2);
+  for (const v of verdicts) assert.match(v, / vs ReLU: (within noise|no difference|[a-z ]+) here/);
+  assert.match(await page.evaluate(() => location.hash), /study=compare&seeds=5&studyEpochs=40/);
+});
+
+test('a seed opens that run in the panels', async () => {
+  const link = await page.$('.evidence-table tbody tr:nth-child(3) td:nth-child(5) a');
+  const seed = Number((await link.textContent()).match(/seed (\d+)/)[1]);
+  await link.click();
+  await page.waitForFunction(
+      (s) => window.reluLabDebug.arenaSettings?.seed === s, seed, {timeout: WAIT_MS});
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`seed=${seed}&`));
+  // The study still describes the panels' settings: a seed is not a change of study.
+  assert.equal(await page.$eval('#evidence', (e) => e.dataset.stale), 'false');
+});
+
+test('the same study URL gives the same numbers', async () => {
+  const first = await tableText();
+  const hash = await page.evaluate(() => location.hash);
+  const again = await openPage(session.context, session.url + hash, {reducedMotion: 'reduce'});
+  await again.waitForFunction(
+      () => document.querySelector('#evidence').dataset.state === 'done', null, {timeout: WAIT_MS});
+  assert.equal(await again.$eval('.evidence-table', (t) => t.textContent), first);
+  assert.deepEqual(again.problems, []);
+  await again.close();
+});
+
+test('cancel stops the workers', async () => {
+  await fill({study: 'compare', seeds: 200, studyEpochs: 2000});
+  await page.click('.evidence-run');
+  await waitState('running');
+  await page.waitForFunction(
+      () => /[1-9]\d* of 200 runs/.test(document.querySelector('.progress-text').textContent), null,
+      {timeout: WAIT_MS});
+  await page.click('.evidence-cancel');
+  await waitState('cancelled');
+  assert.equal(await page.$eval('#evidence', (e) => e.dataset.workers), '0');
+  assert.equal(await page.$eval('.evidence-run', (b) => b.disabled), false);
+  assert.equal(await state(), 'cancelled');
+});
+
+test('a 3-point sweep renders a line per network', async () => {
+  await fill({
+    study: 'sweep',
+    seeds: 5,
+    studyEpochs: 10,
+    sweepKey: 'lr',
+    sweepPoints: 3,
+    outcome: 'deadFraction'
+  });
+  await page.click('.evidence-run');
+  await waitState('done');
+  assert.equal(await page.$$eval('.evidence-plot svg polyline', (l) => l.length), 3);
+  const head = await page.$$eval('.evidence-table thead th', (h) => h.map((x) => x.textContent));
+  assert.deepEqual(head, ['network', 'lr 0.0001', 'lr 0.01', 'lr 1']);
+});
+
+test('a claim loads its setting and produces a verdict', async () => {
+  await fill({seeds: 5});
+  await page.click('[data-claim="half-active"] .claim-test');
+  await page.waitForFunction(
+      () => document.querySelector('[data-claim="half-active"] .claim-verdict').dataset.verdict !==
+          '',
+      null, {timeout: WAIT_MS});
+  const verdict =
+      await page.$eval('[data-claim="half-active"] .claim-verdict', (e) => e.dataset.verdict);
+  assert.ok(['holds here', 'does not hold here', 'within noise'].includes(verdict), verdict);
+  assert.match(await page.evaluate(() => location.hash), /study=claim&.*claim=half-active/);
+  await page.waitForFunction(
+      () => document.querySelectorAll('.panel').length === 1, null, {timeout: WAIT_MS});
+});
