@@ -334,6 +334,48 @@ class Arena {
   }
 
   /**
+   * Changes settings without a reset: the optimizer's hyperparameters (lr, momentum, betas,
+   * eps), l1, l2 and clipNorm — the rows lab.schema marks `change: 'live'`. Every network keeps
+   * its weights, optimizer moments and epoch; the next step uses the new values. Keys left out
+   * keep their values; out-of-range values are clamped (see settings().warnings). A key that
+   * changes the data, the networks or their start (change: 'restart') is an error: create a
+   * new arena for it.
+   * @param {object} settings a partial settings object, e.g. {lr: 0.003}
+   */
+  update(settings) {
+    named('arena.update', () => {
+      const text = objectText(settings, 'arena.update', 'settings');
+      const error = this._live('arena.update').update(text);
+      if (error) fail('arena.update', error.replace(/^update: /, ''));
+    });
+  }
+
+  /**
+   * Sets weight W[unit][input] of layer `layer` (hidden layers 0.., the output layer last; W as
+   * in model()) of network `index`, or with setBias its bias b[unit]. The value must be finite
+   * and within ±1000. The metrics are recomputed at once; training continues from the edited
+   * network. A diverged network cannot be edited.
+   */
+  setWeight(index, layer, unit, input, value) {
+    this._edit(
+        'arena.setWeight', {index, layer, unit, input}, value,
+        (s) => s.setWeight(index, layer, unit, input, value));
+  }
+
+  /** As setWeight() for bias b[unit] of layer `layer` of network `index`. */
+  setBias(index, layer, unit, value) {
+    this._edit(
+        'arena.setBias', {index, layer, unit}, value, (s) => s.setBias(index, layer, unit, value));
+  }
+
+  _edit(what, integers, value, call) {
+    for (const [name, v] of Object.entries(integers)) checkInteger(v, name, what);
+    if (typeof value !== 'number') fail(what, `value must be a number, got ${typeName(value)}`);
+    const error = call(this._live(what));
+    if (error) fail(what, error.replace(/^set(Weight|Bias): /, ''));
+  }
+
+  /**
    * @returns {{activation: string, label: string, epoch: number, trainLoss: number,
    *     testLoss: number, trainAccuracy: number, testAccuracy: number, deadUnits: number,
    *     deadPerLayer: number[], units: number, sparsity: number, alphas: number[][],

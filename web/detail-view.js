@@ -3,6 +3,7 @@
 // and when each unit died or revived.
 import {CLASS_COLORS, fieldToImage} from './field-canvas.js';
 import {lineChart} from './loss-chart.js';
+import {drawBiases, drawLinks, hitTest, paramName, paramValue, UnitZoom, WeightEditor} from './network-diagram.js';
 import {paramsText} from './panel.js';
 import {drawLife} from './unit-life.js';
 
@@ -69,7 +70,8 @@ function tagLiveElsewhere(ctx, x, y) {
 
 /**
  * Draws the network: inputs, one map per hidden unit (crossed out where deadMask says so, tagged
- * where such a unit is not silent on the plane), the output field.
+ * where such a unit is not silent on the plane), the output field, the weights as links and the
+ * biases. Returns the maps' positions and canvases, [column][unit], for hit-testing and zoom.
  */
 function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   const columns = [
@@ -93,32 +95,26 @@ function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
                     x: PAD + ci * COL_W,
                     y: PAD + 14 + (tallest - col.length) * (MAP + GAP_Y) / 2 + ui * (MAP + GAP_Y),
                   })));
-  ctx.strokeStyle = '#c8c8c8';
-  ctx.lineWidth = 1;
-  for (let ci = 1; ci < columns.length; ++ci) {
-    for (const a of pos[ci - 1]) {
-      for (const b of pos[ci]) {
-        ctx.beginPath();
-        ctx.moveTo(a.x + MAP, a.y + MAP / 2);
-        ctx.lineTo(b.x, b.y + MAP / 2);
-        ctx.stroke();
-      }
-    }
-  }
+  drawLinks(ctx, pos, MAP, detail.model);
+  const maps = columns.map(() => []);
   ctx.font = '12px system-ui, sans-serif';
   ctx.fillStyle = '#333333';
   const titles = ['inputs', ...detail.units.map((_, i) => `hidden ${i + 1}`), 'output'];
   titles.forEach((t, ci) => ctx.fillText(t, pos[ci][0].x, PAD));
   columns.forEach((col, ci) => col.forEach((unit, ui) => {
     const {x, y} = pos[ci][ui];
-    ctx.drawImage(mapCanvas(unit.v, unit.res || detail.resolution), x, y, MAP, MAP);
+    maps[ci][ui] = mapCanvas(unit.v, unit.res || detail.resolution);
+    ctx.drawImage(maps[ci][ui], x, y, MAP, MAP);
     ctx.strokeStyle = '#666666';
     ctx.strokeRect(x + 0.5, y + 0.5, MAP - 1, MAP - 1);
     if (unit.dead) cross(ctx, x, y);
     if (unit.dead && unit.elsewhere) tagLiveElsewhere(ctx, x, y);
   }));
+  drawBiases(ctx, pos, MAP, detail.model);
+  ctx.fillStyle = '#333333';
   ctx.fillText('x1', pos[0][0].x - 18, pos[0][0].y + MAP / 2 + 4);
   ctx.fillText('x2', pos[0][1].x - 18, pos[0][1].y + MAP / 2 + 4);
+  return {pos, maps};
 }
 
 // "layer 1 unit 6" for every [layer][unit] where test(layer, unit) holds.
@@ -133,13 +129,34 @@ function unitNames(mask, test) {
 export class DetailView {
   /**
    * @param {HTMLDialogElement} dialog the static markup from index.html
-   * @param {{onClose: Function, onSave: Function}} hooks
+   * @param {{onClose: Function, onSave: Function, onEdit: Function}} hooks onEdit(index, ref,
+   *     value) asks the trainer to set a weight or bias; edited() brings its answer
    */
-  constructor(dialog, {onClose, onSave}) {
+  constructor(dialog, {onClose, onSave, onEdit}) {
     this.dialog = dialog;
     this.index = -1;
     this.charts = [];
     this.q = (sel) => dialog.querySelector(sel);
+    this.pos = null;
+    this.model = null;
+    this.editor =
+        new WeightEditor(this.q('.network-scroll'), (ref, value) => onEdit(this.index, ref, value));
+    const canvas = this.q('.detail-network');
+    const at = (event) => hitTest(this.pos, MAP, this.model, event.offsetX, event.offsetY);
+    canvas.addEventListener('click', (event) => {
+      const ref = at(event);
+      if (ref) this.editor.select(ref);
+    });
+    this.zoom = new UnitZoom(this.q('.network-scroll'));
+    canvas.addEventListener('mouseleave', () => this.zoom.hide());
+    canvas.addEventListener('mousemove', (event) => {
+      if (this.pos) this.zoom.hover(this.pos, this.maps, MAP, event.offsetX, event.offsetY);
+      const ref = at(event);
+      canvas.title = ref ?
+          `${paramName(ref, this.model.layers.length)}: ${
+              Number(paramValue(this.model, ref).toPrecision(4))} (click to edit)` :
+          '';
+    });
     this.q('.detail-close').addEventListener('click', () => dialog.close());
     this.q('.detail-save').addEventListener('click', () => onSave(this.index));
     dialog.addEventListener('close', () => {
@@ -208,7 +225,11 @@ export class DetailView {
     if (this.index < 0 || !detail || detail.index !== this.index) return;
     const i = this.index;
     const m = frame.metrics[i];
-    drawNetwork(this.q('.detail-network'), detail, frame.fields[i], frame.resolution, m.deadMask);
+    ({pos: this.pos, maps: this.maps} = drawNetwork(
+         this.q('.detail-network'), detail, frame.fields[i], frame.resolution, m.deadMask));
+    this.zoom.show(this.pos, this.maps, MAP);
+    this.model = detail.model;
+    this.editor.setModel(detail.model);
     const dead = unitNames(m.deadMask, (l, u) => m.deadMask[l][u]);
     const elsewhere =
         unitNames(m.deadMask, (l, u) => m.deadMask[l][u] && !detail.activity[l][u].silentDomain);
@@ -234,6 +255,11 @@ export class DetailView {
     drawLife(this.q('.detail-life-chart'), this.q('.detail-life-text'), p.life, m.epoch);
     const alphaChart = this.alphaChartFor(p.alpha);
     if (alphaChart) alphaChart.setData([history.epochs, ...p.alpha]);
+  }
+
+  /** Shows the trainer's answer to the last weight edit ("" when it was set). */
+  edited(error) {
+    this.editor.edited(error);
   }
 
   /** @returns {HTMLCanvasElement} the network drawing (for a PNG). */

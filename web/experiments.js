@@ -22,6 +22,8 @@ export const INTRO = Object.freeze([
  * @property {string} text what to watch, 2-4 sentences
  * @property {object} settings overrides on top of the defaults
  * @property {{label: string, settings: object}[]} [variants] one-click alternatives
+ * @property {{id: string, label: string, settings: object, note: string}[]} [actions] changes
+ *     of live settings (lab.schema's change: 'live') applied to the running networks
  */
 
 /** @type {readonly Experiment[]} */
@@ -56,7 +58,9 @@ export const EXPERIMENTS = Object.freeze([
         'some ReLU units below zero on every training point. Their slope there is 0, so no ' +
         'gradient ever reaches them again: they are dead, and the count under the ReLU panel ' +
         'climbs (0, 2, 4, then 7 of 16 units with this seed). Leaky ReLU and ELU keep a slope ' +
-        'below zero and lose none. Try the cures below.',
+        'below zero and lose none. Lower the rate while it trains and the count stops ' +
+        'climbing, but a dead unit stays dead: no gradient reaches it at any rate. Or ' +
+        'restart with one of the cures below.',
     settings: {
       activations: ['relu', 'leaky_relu', 'elu'],
       layers: [8, 8],
@@ -64,6 +68,14 @@ export const EXPERIMENTS = Object.freeze([
       lr: 0.3,
       seed: 1,
     },
+    actions: [{
+      id: 'lower-lr',
+      label: 'Lower lr to 0.03 now',
+      settings: {lr: 0.03},
+      note: 'The rate is now 0.03 and training goes on from where it was: the steps calm ' +
+          'down and no more units die, but those already dead stay dead (lowered at epoch 3, ' +
+          '2 of 16 stay dead instead of 7).',
+    }],
     variants: [
       {id: 'lr03', label: 'lr 0.3 (dies)', settings: {}},
       {id: 'lr01', label: 'lr 0.1', settings: {lr: 0.1}, note: 'Smaller steps: fewer units die.'},
@@ -281,4 +293,18 @@ export function findExperiment(expId, variantId) {
 /** @returns {object} defaults + the experiment's (and variant's) overrides. */
 export function experimentSettings(defaults, experiment, variant) {
   return {...defaults, ...experiment.settings, ...(variant ? variant.settings : {})};
+}
+
+/**
+ * @param {Experiment} experiment
+ * @param {object} settings the page's settings
+ * @param {string[]} left the keys where settings differ from the experiment's own
+ * @returns {object|undefined} the action whose settings are exactly what differs, if any
+ */
+export function actionTaken(experiment, settings, left) {
+  return (experiment.actions || []).find((a) => {
+    const keys = Object.keys(a.settings);
+    return keys.length === left.length &&
+        keys.every((k) => left.includes(k) && String(settings[k]) === String(a.settings[k]));
+  });
 }

@@ -2,6 +2,18 @@
 // the detail view. The data comes from MetricHistory; this module only draws it.
 import uPlot from './vendor/uPlot.esm.js';
 
+// Axis text and ticks: the page's text colour (15.8:1 on the chart's white).
+const INK = '#1f2328';
+const GRID = '#e3e6ea';
+
+// The legend's marker for a series: its colour, and solid, dashed or dotted as its line is
+// (a border cannot draw every dash pattern, but it keeps the three kinds apart).
+function markerDash(u, i) {
+  const dash = u.series[i].dash;
+  if (!dash || dash.length === 0) return 'solid';
+  return dash[0] <= 2 ? 'dotted' : 'dashed';
+}
+
 const EPOCH_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
 // A loss above this is off the chart: a network on its way to diverging would otherwise
@@ -51,7 +63,7 @@ export function lineChart(
   const opts = {
     width,
     height,
-    legend: {show: legend, live: false},
+    legend: {show: legend, live: false, markers: {dash: markerDash, width: 2}},
     cursor: {drag: {x: false, y: false}},
     scales: {x: {time: false}, y: logY ? {distr: 3, range: logRange} : {}},
     // Epochs are whole numbers: no 0.5 ticks.
@@ -59,7 +71,7 @@ export function lineChart(
       {label: xLabel, size: 36, incrs: xLabel === 'epoch' ? EPOCH_STEPS : undefined},
       logY ? {label: yLabel, size: 56, splits: logSplits, values: logTickLabels} :
              {label: yLabel, size: 56},
-    ],
+    ].map((axis) => ({...axis, stroke: INK, grid: {stroke: GRID}, ticks: {stroke: GRID}})),
     series: [
       {label: xLabel || 'x'},
       ...series.map((s) => ({

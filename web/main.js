@@ -2,17 +2,19 @@
 // The main thread only draws and handles input; all training happens in the workers of
 // worker-pool.js, which speaks a single worker's protocol.
 import {pool as worker} from './boot.js';
+import {applyHidden} from './classroom.js';
+import {markInapplicable} from './control-applicability.js';
 import {bindKeys, Controls} from './controls.js';
 import {DataEditor} from './data-editor.js';
 import {DetailView} from './detail-view.js';
 import {EvidenceView} from './evidence-view.js';
-import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {receiveFields} from './fields-at.js';
 import {LossChart} from './loss-chart.js';
 import {currentEpoch, MetricHistory} from './metric-history.js';
 import {fromFlat} from './own-data.js';
 import {downloadPng, PanelGrid} from './panel-grid.js';
-import {PANEL_COLORS, panelTitle, paramsText} from './panel.js';
+import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from './panel.js';
 import {REGION_RESOLUTION, RegionChart, regionsNote, showRegions} from './region-view.js';
 import {ResolutionNote} from './resolution-note.js';
 import {initShare} from './share-dialog.js';
@@ -68,6 +70,8 @@ const regionChart = new RegionChart($('regions-chart'));
 const detail = new DetailView($('detail'), {
   onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
+  onEdit: (index, ref, value) =>
+      worker.postMessage({type: 'edit', generation: app.generation, index, ...ref, value}),
 });
 
 // The many-seed studies below the panels: they load a run into the panels and keep their own
@@ -135,16 +139,21 @@ function settingLabel(key) {
 function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
+  applyHidden(s.hide);
+  markInapplicable($('settings'), app.table, s);
   const {experiment: exp, variant} = findExperiment(s.exp, s.v);
   const box = $('experiment-box');
-  const left = exp ? app.table.leftExperiment(s) : [];
+  const allLeft = exp ? app.table.leftExperiment(s) : [];
+  // An action of the experiment changed a live setting: the text still holds, with its note.
+  const action = exp && actionTaken(exp, s, allLeft);
+  const left = action ? [] : allLeft;
   box.dataset.left = String(left.length > 0);
   box.dataset.experiment = exp ? exp.id : '';
   $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
   $('experiment-text').textContent = exp ? exp.text :
                                            'No experiment is loaded: these are ' +
           'settings of your own. Pick an experiment above for a guided comparison.';
-  $('experiment-note').textContent = variant?.note || '';
+  $('experiment-note').textContent = action?.note || variant?.note || '';
   $('experiment-left').textContent = left.length ?
       `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
           'experiment\'s own settings, not what you see now.' :
@@ -158,6 +167,17 @@ function applyView() {
     b.setAttribute(
         'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
     b.addEventListener('click', () => loadExperiment(exp, v));
+    return b;
+  }));
+  $('experiment-actions').replaceChildren(...(exp?.actions || []).map((a) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = a.label;
+    b.dataset.action = a.id;
+    b.setAttribute('aria-pressed', String(a === action));
+    b.addEventListener('click', () => {
+      for (const [key, value] of Object.entries(a.settings)) changeSetting(key, value, []);
+    });
     return b;
   }));
   for (const b of $('experiments').querySelectorAll('button')) {
@@ -195,8 +215,11 @@ function changeSetting(key, value, notices) {
   app.controls.show(app.settings);
   writeHash();
   applyView();
+  const live = app.table.liveUpdate(key, app.settings);
   if (key === 'backend' || key === 'workers')
     location.reload();  // another wasm build or pool size: fresh workers load it
+  else if (live)        // the networks go on from where they are, with the new value
+    worker.postMessage({type: 'update', generation: app.generation, settings: live});
   else if (app.table.needsNewArena(key))
     createArena();
   else if (key === 'res')
@@ -253,6 +276,7 @@ function onCreated({settings, panels, data}) {
     return {
       label: params ? `${title} (${params})` : title,
       color: PANEL_COLORS[i % PANEL_COLORS.length],
+      dash: PANEL_DASHES[i % PANEL_DASHES.length],
     };
   });
   lossChart.reset(series);
@@ -349,6 +373,12 @@ worker.onmessage = ({data: message}) => {
       break;
     case 'fields-at':
       if (current) receiveFields(message);
+      break;
+    case 'updated':
+      if (current && message.error) showNotices([message.error], 'error');
+      break;
+    case 'edited':
+      if (current) detail.edited(message.error);
       break;
     case 'paused':
       if (current) root.dataset.workerPaused = String(!app.playing);

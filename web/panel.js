@@ -4,11 +4,20 @@ import {FieldCanvas} from './field-canvas.js';
 
 const CANVAS_SIZE = 320;
 
-/** Distinct series colours (Okabe-Ito, then Tableau), one per panel, shared with the charts. */
+/**
+ * Series colours, one per panel, shared with the charts: Okabe-Ito's hues, then Tableau's,
+ * darkened where needed so each has at least 3.5:1 contrast on white and on the page's #f6f7f9
+ * (the light ones were 1.3-2.9:1). Colour alone does not tell them apart: see PANEL_DASHES.
+ */
 export const PANEL_COLORS = Object.freeze([
-  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999999',
-  '#8c564b', '#17becf', '#bcbd22'
+  '#0072b2', '#b86e00', '#00855f', '#b0578d', '#2a86c2', '#d55e00', '#8f7d00', '#000000', '#767676',
+  '#8c564b', '#0f8599', '#7c7d00'
 ]);
+/** Line dash per panel (CSS px, [] solid), so series differ without colour too. */
+export const PANEL_DASHES = Object.freeze([
+  [], [10, 4], [2, 3], [10, 3, 2, 3], [5, 5], [14, 4, 2, 4], [2, 6], [10, 3, 2, 3, 2, 3], [16, 6],
+  [6, 3, 6, 8], [1, 3, 6, 3], [12, 3, 12, 3, 2, 3]
+].map(Object.freeze));
 
 function el(tag, className, text) {
   const node = document.createElement(tag);

@@ -3,6 +3,7 @@
 // to the hash. Parsing never throws: bad values become plain-text notices (never HTML).
 import {BACKENDS} from '../js/relu-lab.mjs';
 
+import {hideableNames} from './classroom.js';
 import {EXPERIMENTS, experimentSettings, findExperiment, VARIANT_IDS} from './experiments.js';
 import {decodeData, encodeData, MAX_LINK_POINTS, toCore} from './own-data.js';
 import {studyRows} from './study-settings.js';
@@ -62,6 +63,11 @@ const PRESENTATION = Object.freeze({
   l2: {group: 'training', label: 'L2 penalty', step: 0.001},
   dropout: {group: 'training', label: 'Dropout', step: 0.05},
   batchNorm: {group: 'training', label: 'Batch norm'},
+  'optimizer.momentum': {group: 'more', label: 'Momentum', step: 0.05},
+  'optimizer.beta1': {group: 'more', label: 'Adam beta1', step: 0.01},
+  'optimizer.beta2': {group: 'more', label: 'Adam beta2', step: 0.001},
+  'optimizer.eps': {group: 'more', label: 'Adam eps'},
+  clipNorm: {group: 'more', label: 'Clip norm', step: 0.1},
 });
 // clang-format on
 
@@ -121,6 +127,14 @@ function pageRows(limits) {
     {key: 'controls', type: 'bool', group: 'view', label: 'Show controls', default: true},
     BACKEND_ROW,
     WORKERS_ROW,
+    {
+      key: 'hide',
+      type: 'names',
+      group: 'hidden',
+      label: 'Hidden parts',
+      default: [],
+      meaning: 'classroom mode: the controls and page parts a teacher\'s link hides',
+    },
     {
       key: 'exp',
       type: 'enum',
@@ -200,6 +214,7 @@ export class UrlSettings {
     }
     this.rows.push(...pageRows(schema.limits), ...studyRows(schema));
     this.byKey = new Map(this.rows.map((row) => [row.key, row]));
+    this.byKey.get('hide').options = hideableNames(this);
     this.activations = new Map(schema.activations.map((a) => [a.name, a]));
     this.limits = schema.limits;
   }
@@ -263,6 +278,22 @@ export class UrlSettings {
       v = clamped;
     }
     return v;
+  }
+
+  // A comma list of known names, each once; unknown ones are left out with a notice.
+  parseNames(row, raw, notices) {
+    const names = [];
+    for (const name of raw.split(',').filter(Boolean)) {
+      if (!row.options.includes(name)) {
+        notices.push(
+            `${row.key}: ${quote(name)} is not a part of the page that can be hidden ` +
+            '(e.g. intro, experiments, chart, legend, settings, play, or a setting ' +
+            'such as lr), so it is left out.');
+      } else if (!names.includes(name)) {
+        names.push(name);
+      }
+    }
+    return names;
   }
 
   parseLayers(row, raw, notices) {
@@ -345,6 +376,8 @@ export class UrlSettings {
         }
         return this.clampNumber(row, value, notices);
       }
+      case 'names':
+        return this.parseNames(row, raw, notices);
       case 'layers':
         return this.parseLayers(row, raw, notices);
       case 'activations':
@@ -443,7 +476,19 @@ export class UrlSettings {
 
   /** @returns {boolean} whether changing `key` needs new networks (rather than a view change). */
   needsNewArena(key) {
-    return this.byKey.get(key).core !== undefined;
+    const row = this.byKey.get(key);
+    return row.core !== undefined && row.change !== 'live';
+  }
+
+  /**
+   * @returns {object|null} the partial settings arena.update takes for a change of `key` (a row
+   *     core marks change: 'live', e.g. {lr: 0.003} or {optimizer: {momentum: 0.5}}), or null.
+   */
+  liveUpdate(key, settings) {
+    const row = this.byKey.get(key);
+    if (row.core === undefined || row.change !== 'live') return null;
+    const [parent, child] = row.core.split('.');
+    return {[parent]: child === undefined ? settings[key] : {[child]: settings[key]}};
   }
 
   /** @returns {object} the settings object for lab.createArena (core keys only). */

@@ -56,7 +56,7 @@ export class WorkerPool {
     this.onmessage?.({data: message});
   }
 
-  /** The worker protocol: 'create', 'view', 'play', 'pause', 'step' and 'drawn' messages. */
+  /** The worker protocol: 'create', 'view', 'play', 'pause', 'step', 'drawn', 'update', 'edit'. */
   postMessage(message) {
     const actions = {
       create: () => this.create(message.generation, message.settings, message.view, message.at),
@@ -71,6 +71,8 @@ export class WorkerPool {
       live: () => this.time.post(message),
       resume: () => this.time.post(message),
       'fields-at': () => this.time.post(message),
+      update: () => this.change(message),
+      edit: () => this.change(message),
     };
     if (!actions[message.type]) {
       this.emit({type: 'error', message: `worker pool: unknown message type ${message.type}`});
@@ -140,6 +142,23 @@ export class WorkerPool {
     const out = {...view, movingResolution: this.playing ? this.quality.resolution : 0};
     if ('detail' in view && share) out.detail = share.indexOf(view.detail);
     return out;
+  }
+
+  /**
+   * A live settings 'update' goes to every worker, a weight 'edit' to the worker owning its
+   * panel (in its numbering); then every worker redraws, so their frames still match.
+   */
+  change(message) {
+    const gen = this.gen;
+    if (!gen || message.generation !== gen.generation) return;
+    if (message.type === 'update') {
+      this.forEachShare((w) => this.send(w, message));
+    } else {
+      const w = gen.shares[0] ? gen.shares.findIndex((share) => share.includes(message.index)) : 0;
+      const index = gen.shares[0] ? gen.shares[w].indexOf(message.index) : message.index;
+      this.send(w, {...message, index});
+    }
+    this.setView({});
   }
 
   /** Changes what frames show (resolution, kind, detail, unitResolution): one redraw. */
@@ -313,6 +332,15 @@ export class WorkerPool {
         return;
       case 'sample':
         if (w === 0) this.emit(message);
+        return;
+      case 'updated':  // every worker answers an update: the page hears an error once
+      case 'edited':   // only the panel's owner answers an edit
+        if (!current || (message.type === 'updated' && !message.error)) return;
+        if (message.type === 'updated') {
+          if (gen.errors.has(message.error)) return;
+          gen.errors.add(message.error);
+        }
+        this.emit(message);
         return;
       case 'error': {
         const share = current ? gen.shares[w] : null;

@@ -221,6 +221,8 @@ async function postFrame(trainMs, start, resolution = state.view.resolution) {
       units: unitMaps(d, transfer),
       activity: arena.unitActivity(d, state.view.resolution),
       curves: curves(d, metrics),
+      // The weights for the diagram's links and its editor; a diverged network has none.
+      model: metrics[d].diverged ? null : arena.model(d),
     };
   }
   message.computeMs = performance.now() - start;
@@ -288,6 +290,8 @@ async function create() {
   arenaRequest =
       share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings;
   arena = lab.createArena(arenaRequest);
+  // Changes the page sent for this arena before it existed, in order.
+  for (const change of request.changes || []) answerChange(change);
   arenaSettings = arena.settings();
   time.reset(arena);
   state.stepsDone = 0;
@@ -382,6 +386,26 @@ async function run(backend) {
   }
 }
 
+// Applies an 'update' or 'edit' message to the arena; returns "" or the library's error.
+function changeArena({type, settings, index, layer, unit, input, value}) {
+  try {
+    if (type === 'update')
+      arena.update(settings);
+    else if (input === undefined)
+      arena.setBias(index, layer, unit, value);
+    else
+      arena.setWeight(index, layer, unit, input, value);
+    return '';
+  } catch (error) {
+    return String(error && error.message);
+  }
+}
+
+function answerChange(message) {
+  const type = message.type === 'update' ? 'updated' : 'edited';
+  postMessage({type, generation, error: changeArena(message)});
+}
+
 onmessage = ({data: message}) => {
   switch (message.type) {
     case 'load':
@@ -443,6 +467,15 @@ onmessage = ({data: message}) => {
       } catch (error) {
         postMessage({type: 'sample', id: message.id, error: String(error && error.message)});
       }
+      break;
+    case 'update':  // live settings (lab.schema's change: 'live'): the run goes on
+    case 'edit':    // one weight or bias of one network, from the network diagram
+      // The frame that shows the change is asked for by a 'view' (a pool redraws all workers).
+      // One for an arena not built yet waits for it: its settings were sent before the change.
+      if (state.create && state.create.generation === message.generation)
+        (state.create.changes ||= []).push(message);
+      else if (arena && message.generation === generation)
+        answerChange(message);
       break;
     case 'drawn':
       if (message.generation === generation) state.inFlight = Math.max(0, state.inFlight - 1);

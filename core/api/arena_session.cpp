@@ -53,6 +53,34 @@ std::string ArenaSession::reset(const std::string& settings_json) {
   return "";
 }
 
+std::string ArenaSession::update(const std::string& settings_json) {
+  if (arena_.network_count() == 0) {
+    return "update: the arena has no networks (reset failed or not called)";
+  }
+  if (!memory_available(kMemoryHeadroomBytes +
+                        json::kParseBytesPerTextByte *
+                            std::min(settings_json.size(), kSettingsMaxTextBytes))) {
+    return headroom_error();
+  }
+  SettingsResult parsed = settings_over_json_text(settings_json, arena_.settings());
+  if (!parsed.ok()) return "update: " + parsed.error;
+  if (std::string error = arena_.update(parsed.settings); !error.empty()) return error;
+  warnings_ = std::move(parsed.warnings);
+  return "";
+}
+
+std::string ArenaSession::set_weight(int i, int layer, int unit, int input, double value) {
+  std::string error = arena_.set_weight(i, layer, unit, input, value);
+  if (error.empty()) write_metrics();
+  return error;
+}
+
+std::string ArenaSession::set_bias(int i, int layer, int unit, double value) {
+  std::string error = arena_.set_bias(i, layer, unit, value);
+  if (error.empty()) write_metrics();
+  return error;
+}
+
 std::string ArenaSession::train(int epochs) {
   TrainProgress progress;
   std::string error = arena_.train(epochs, &progress);

@@ -30,6 +30,15 @@ class ArenaSession {
   std::string train_to_target(int epochs, double target);
   const std::string& progress_json() const { return progress_; }
 
+  // Reads a partial settings object over the current settings (settings_over_json_text) and
+  // applies it without a reset (Arena::update: kLive rows only). Returns "" or an error naming
+  // the field; on success its clamp warnings replace the session's and the session keeps its
+  // epoch, weights and metrics.
+  std::string update(const std::string& settings_json);
+  // Arena::set_weight / set_bias, then the metrics records are rewritten.
+  std::string set_weight(int i, int layer, int unit, int input, double value);
+  std::string set_bias(int i, int layer, int unit, double value);
+
   // The validated, clamped settings actually used, with "warnings" (settings_to_json).
   std::string settings_json() const;
   // [{"activation", "label"}] per network: what does not change until the next reset().

@@ -284,19 +284,35 @@ bool read_settings(FieldReader* r, const json::Value& root, ArenaSettings* s) {
 
 }  // namespace
 
-SettingsResult settings_from_json(const json::Value& value) {
-  SettingsResult result;
-  FieldReader reader(&result.warnings);
-  if (read_settings(&reader, value, &result.settings)) {
+namespace {
+
+// Reads value over result->settings (the defaults or a base).
+void read_over(const json::Value& value, SettingsResult* result) {
+  FieldReader reader(&result->warnings);
+  if (read_settings(&reader, value, &result->settings)) {
     // Everything was clamped into range; this guards the reader against drifting from the rows.
-    if (std::string error = arena_validate(result.settings); !error.empty()) {
+    if (std::string error = arena_validate(result->settings); !error.empty()) {
       reader.fail("", "internal: clamped settings rejected by the arena: " + error);
     }
   }
   if (reader.failed()) {
-    result.error = reader.error();
-    result.settings = ArenaSettings();
+    result->error = reader.error();
+    result->settings = ArenaSettings();
   }
+}
+
+}  // namespace
+
+SettingsResult settings_from_json(const json::Value& value) {
+  SettingsResult result;
+  read_over(value, &result);
+  return result;
+}
+
+SettingsResult settings_over_json(const json::Value& value, const ArenaSettings& base) {
+  SettingsResult result;
+  result.settings = base;
+  read_over(value, &result);
   return result;
 }
 
@@ -308,6 +324,16 @@ SettingsResult settings_from_json_text(std::string_view text) {
     return result;
   }
   return settings_from_json(parsed.value);
+}
+
+SettingsResult settings_over_json_text(std::string_view text, const ArenaSettings& base) {
+  const json::ParseResult parsed = json::parse(text, kSettingsParseLimits);
+  if (!parsed.ok()) {
+    SettingsResult result;
+    result.error = parsed.error;
+    return result;
+  }
+  return settings_over_json(parsed.value, base);
 }
 
 TrainOptionsResult train_options_from_json(const json::Value& value, int example_count) {

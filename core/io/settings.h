@@ -35,6 +35,10 @@ inline constexpr json::ParseLimits kTrainOptionsParseLimits = {kTrainOptionsMaxT
 SettingsResult settings_from_json(const json::Value& value);
 // Parses the text first (kSettingsParseLimits); a JSON syntax error is returned as the error.
 SettingsResult settings_from_json_text(std::string_view text);
+// The same over `base` instead of the defaults: absent keys keep base's values (a partial
+// object such as {"lr": 0.003} for Arena::update). On error the settings are the defaults.
+SettingsResult settings_over_json(const json::Value& value, const ArenaSettings& base);
+SettingsResult settings_over_json_text(std::string_view text, const ArenaSettings& base);
 
 // The canonical object for settings (every key, params only where they apply) plus
 // "warnings": reading it back gives the same settings and no warnings.

@@ -63,6 +63,16 @@ json::Value setting_json(const SettingRow& row, const ArenaSettings& defaults) {
     }
   }
   out.set("meaning", json::Value::string(row.meaning));
+  out.set("change", json::Value::string(setting_change_name(row.change)));
+  if (row.applies_when != nullptr) {
+    json::Value when = json::Value::object();
+    when.set("key", json::Value::string(setting_condition_key(row)));
+    json::Value options = json::Value::array();
+    for (const std::string& option : setting_condition_options(row))
+      options.push_back(json::Value::string(option));
+    when.set("options", std::move(options));
+    out.set("appliesWhen", std::move(when));
+  }
   return out;
 }
 

@@ -54,7 +54,7 @@ json::Value object_json(const SettingRow& row, const ArenaSettings& s) {
   out.set("lr", scalar_json(*arena_setting_find("lr"), s));
   for (int i = 0; i < arena_setting_count(); ++i) {
     const SettingRow& child = arena_setting(i);
-    if (setting_is_child(child, row) && (child.applies == nullptr || child.applies(s))) {
+    if (setting_is_child(child, row) && setting_applies(child, s)) {
       out.set(setting_child_name(child), scalar_json(child, s));
     }
   }

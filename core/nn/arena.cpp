@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "base/memory_probe.h"
 #include "kernels/activation.h"
@@ -196,6 +197,80 @@ void Arena::advance(uint64_t requested, TrainProgress* progress, double target, 
   progress->steps = static_cast<int64_t>(steps);
   progress->epochs = static_cast<int>(last / spe - first / spe);
   progress->complete = steps == requested;
+}
+
+std::string Arena::update(const ArenaSettings& next) {
+  if (networks_.empty()) return "update: the arena has no networks (reset failed or not called)";
+  if (std::string error = arena_validate(next); !error.empty()) return "update: " + error;
+  if (const char* key = arena_restart_difference(settings_, next)) {
+    return std::string("update: ") + key +
+           " changes the data, the networks or their start: it needs a new arena (reset)";
+  }
+  settings_ = next;
+  // Only the optimizer's numbers are kLive, and each network holds a copy of them.
+  for (Network& net : networks_) net.optimizer = next.optimizer;
+  return "";
+}
+
+std::string Arena::check_edit(const char* what, int i, int layer, int unit, double value) const {
+  const std::string at = std::string(what) + ": ";
+  if (i < 0 || i >= network_count()) {
+    return at + "index " + std::to_string(i) + " is outside 0.." +
+           std::to_string(network_count() - 1);
+  }
+  if (metrics_[static_cast<size_t>(i)].diverged) {
+    return at + "network " + std::to_string(i) + " diverged; reset the arena to edit it";
+  }
+  const Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
+  if (layer < 0 || layer >= mlp.layer_count) {
+    return at + "layer " + std::to_string(layer) + " is outside 0.." +
+           std::to_string(mlp.layer_count - 1);
+  }
+  const MlpLayer& l = mlp.layers[layer];
+  if (unit < 0 || unit >= l.out) {
+    return at + "unit " + std::to_string(unit) + " is outside 0.." + std::to_string(l.out - 1);
+  }
+  const double most = static_cast<double>(kArenaMaxEditedWeight);
+  if (!(std::fabs(value) <= most)) {  // also NaN
+    char text[64];
+    std::snprintf(text, sizeof text, "value %.9g is not a finite number within %g..%g", value,
+                  -most, most);
+    return at + text;
+  }
+  return "";
+}
+
+void Arena::edited(size_t i) {
+  Network& net = networks_[i];
+  net.mlp.weights_version += 1;
+  // metrics_compute sets no epoch (the caller tracks it): keep the one the network is at.
+  const uint64_t epoch = metrics_[i].epoch;
+  metrics_compute(&metrics_[i], &net, data_);
+  metrics_[i].epoch = epoch;
+}
+
+std::string Arena::set_weight(int i, int layer, int unit, int input, double value) {
+  if (std::string error = check_edit("setWeight", i, layer, unit, value); !error.empty())
+    return error;
+  Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
+  const MlpLayer& l = mlp.layers[layer];
+  if (input < 0 || input >= l.in) {
+    return "setWeight: input " + std::to_string(input) + " is outside 0.." +
+           std::to_string(l.in - 1);
+  }
+  mlp.params[l.W + static_cast<size_t>(unit) * static_cast<size_t>(l.in) +
+             static_cast<size_t>(input)] = static_cast<float>(value);
+  edited(static_cast<size_t>(i));
+  return "";
+}
+
+std::string Arena::set_bias(int i, int layer, int unit, double value) {
+  if (std::string error = check_edit("setBias", i, layer, unit, value); !error.empty())
+    return error;
+  Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
+  mlp.params[mlp.layers[layer].b + static_cast<size_t>(unit)] = static_cast<float>(value);
+  edited(static_cast<size_t>(i));
+  return "";
 }
 
 const NetworkMetrics* Arena::metrics(int i) const {

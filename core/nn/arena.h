@@ -26,6 +26,9 @@
 namespace relu {
 
 inline constexpr int kArenaMaxEpochsPerCall = 100000;
+// The largest weight or bias an edit may set: far beyond what training reaches on inputs in
+// [-1, 1], yet small enough that products and sums through 16-unit layers stay finite floats.
+inline constexpr float kArenaMaxEditedWeight = 1000.0f;
 // The most steps train(kArenaMaxEpochsPerCall) can mean: one example per step.
 inline constexpr int kArenaMaxStepsPerCall = kArenaMaxEpochsPerCall * kDatasetMaxPoints;
 
@@ -63,6 +66,18 @@ class Arena {
   // shuffles and numbers are those of train(), however the steps are split between calls.
   std::string train_steps(int steps, TrainProgress* progress = nullptr);
 
+  // Applies settings that differ from the current ones in kLive rows only (arena_settings.h):
+  // every network keeps its weights, optimizer moments, epoch and shuffles, and the next step
+  // uses the new values, exactly as if they had been set from that step on. Returns "" or an
+  // error naming the first setting that needs a reset; on error nothing changes.
+  std::string update(const ArenaSettings& next);
+  // Sets one weight W[unit][input] (set_bias: b[unit]) of layer `layer` (hidden layers 0.., the
+  // output layer last) of network i to a finite value within +-kArenaMaxEditedWeight, and
+  // recomputes its metrics (value is checked as a double, then stored as a float); the run
+  // continues from the edited network (moments kept). A diverged network cannot be edited. Returns
+  // "" or an error naming the argument.
+  std::string set_weight(int i, int layer, int unit, int input, double value);
+  std::string set_bias(int i, int layer, int unit, double value);
   // As train(epochs), plus a cheap check after every epoch that ends in the call: each network
   // still training whose reached[i] is negative has its test accuracy read
   // (metrics_test_accuracy, the value metrics() would report after that epoch) and, if it is
@@ -121,6 +136,11 @@ class Arena {
   // with `reached`, checks test accuracy against `target` after each epoch (train_to_target).
   void advance(uint64_t requested, TrainProgress* progress, double target = 0.0,
                int64_t* reached = nullptr);
+  // "" if network i exists, has not diverged, has unit `unit` in layer `layer` and value is
+  // allowed, else an error for `what` ("setWeight").
+  std::string check_edit(const char* what, int i, int layer, int unit, double value) const;
+  // After an edit of network i's parameters: new weights version, fresh metrics.
+  void edited(size_t i);
   // Marks network i diverged during epoch `epoch` (1-based); its metrics keep the epoch before.
   void mark_diverged(size_t i, uint64_t epoch);
 

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "kernels/activation_params.h"
+
 namespace relu {
 namespace {
 
@@ -35,8 +37,7 @@ void optimizer_set(S* s, double v) {
   s->optimizer.nesterov = static_cast<int>(v) == kNesterovOption;
   s->optimizer.kind = s->optimizer.nesterov ? OptimizerKind::kMomentum : enum_of<OptimizerKind>(v);
 }
-bool is_momentum(const S& s) { return s.optimizer.kind == OptimizerKind::kMomentum; }
-bool is_adam(const S& s) { return s.optimizer.kind == OptimizerKind::kAdam; }
+constexpr SettingChange kLive = SettingChange::kLive;
 double f(float x) { return static_cast<double>(x); }
 float to_f(double x) { return static_cast<float>(x); }
 
@@ -45,6 +46,7 @@ float to_f(double x) { return static_cast<float>(x); }
 // as DatasetConfig{}.x, InitConfig{}.x or OptimizerConfig{}.x are those APIs' own; the arena
 // overrides three: optimizer adam and lr 0.01 (OptimizerConfig's sgd and 0.03 are net.train's
 // defaults) and activationGain true (InitConfig's false keeps panels' weights bit-identical).
+// The optimizer's hyperparameters and the penalties are kLive; everything else restarts.
 const SettingRow kRows[] = {
     {"dataset", T::kEnum, index_of(DatasetConfig{}.kind), 0, 0, kDatasetKindCount, dataset_option,
      "the 2-D classification dataset", [](const S& s) { return index_of(s.dataset.kind); },
@@ -96,20 +98,21 @@ const SettingRow kRows[] = {
      optimizer_set, nullptr, nullptr},
     {"optimizer.momentum", T::kNumber, f(OptimizerConfig{}.momentum), 0.0, 0.999, 0, nullptr,
      "momentum (and nesterov)", [](const S& s) { return f(s.optimizer.momentum); },
-     [](S* s, double v) { s->optimizer.momentum = to_f(v); }, nullptr, is_momentum},
+     [](S* s, double v) { s->optimizer.momentum = to_f(v); }, nullptr,
+     "optimizer=momentum,nesterov", kLive},
     {"optimizer.beta1", T::kNumber, f(OptimizerConfig{}.beta1), 0.0, 0.999, 0, nullptr,
      "Adam's first-moment decay", [](const S& s) { return f(s.optimizer.beta1); },
-     [](S* s, double v) { s->optimizer.beta1 = to_f(v); }, nullptr, is_adam},
+     [](S* s, double v) { s->optimizer.beta1 = to_f(v); }, nullptr, "optimizer=adam", kLive},
     {"optimizer.beta2", T::kNumber, f(OptimizerConfig{}.beta2), 0.0, 0.99999, 0, nullptr,
      "Adam's second-moment decay", [](const S& s) { return f(s.optimizer.beta2); },
-     [](S* s, double v) { s->optimizer.beta2 = to_f(v); }, nullptr, is_adam},
+     [](S* s, double v) { s->optimizer.beta2 = to_f(v); }, nullptr, "optimizer=adam", kLive},
     {"optimizer.eps", T::kNumber, f(OptimizerConfig{}.eps), 1e-12, 0.1, 0, nullptr,
      "Adam's epsilon", [](const S& s) { return f(s.optimizer.eps); },
-     [](S* s, double v) { s->optimizer.eps = to_f(v); }, nullptr, is_adam},
+     [](S* s, double v) { s->optimizer.eps = to_f(v); }, nullptr, "optimizer=adam", kLive},
     {"lr", T::kNumber, 0.01, 1e-5, 10.0, 0, nullptr,
      "learning rate (optimizer.lr wins if both are given)",
      [](const S& s) { return f(s.optimizer.lr); },
-     [](S* s, double v) { s->optimizer.lr = to_f(v); }, nullptr, nullptr},
+     [](S* s, double v) { s->optimizer.lr = to_f(v); }, nullptr, nullptr, kLive},
     {"batchSize", T::kInt, 10, 1, kArenaMaxBatch, 0, nullptr,
      "examples per step, at most points (>= training rows: full batch)",
      [](const S& s) { return static_cast<double>(s.batch_size); },
@@ -117,14 +120,14 @@ const SettingRow kRows[] = {
      [](const S& s) { return static_cast<double>(s.dataset.points); }, nullptr},
     {"l1", T::kNumber, f(OptimizerConfig{}.l1), 0.0, 10.0, 0, nullptr, "L1 penalty on the weights",
      [](const S& s) { return f(s.optimizer.l1); },
-     [](S* s, double v) { s->optimizer.l1 = to_f(v); }, nullptr, nullptr},
+     [](S* s, double v) { s->optimizer.l1 = to_f(v); }, nullptr, nullptr, kLive},
     {"l2", T::kNumber, f(OptimizerConfig{}.l2), 0.0, 10.0, 0, nullptr, "L2 penalty on the weights",
      [](const S& s) { return f(s.optimizer.l2); },
-     [](S* s, double v) { s->optimizer.l2 = to_f(v); }, nullptr, nullptr},
+     [](S* s, double v) { s->optimizer.l2 = to_f(v); }, nullptr, nullptr, kLive},
     {"clipNorm", T::kNumber, f(OptimizerConfig{}.clip_norm), 0.0, 1000.0, 0, nullptr,
      "> 0 clips the global gradient norm to it; 0 = off",
      [](const S& s) { return f(s.optimizer.clip_norm); },
-     [](S* s, double v) { s->optimizer.clip_norm = to_f(v); }, nullptr, nullptr},
+     [](S* s, double v) { s->optimizer.clip_norm = to_f(v); }, nullptr, nullptr, kLive},
     {"dropout", T::kNumber, 0.0, 0.0, f(kMlpMaxDropout), 0, nullptr,
      "inverted dropout rate after each hidden activation, training steps only (0 = off)",
      [](const S& s) { return f(s.dropout); }, [](S* s, double v) { s->dropout = to_f(v); }, nullptr,
@@ -242,6 +245,74 @@ std::string setting_options_text(const SettingRow& row) {
   for (int i = 0; i < row.option_count; ++i)
     text += (i > 0 ? ", " : "") + std::string(row.option(i));
   return text;
+}
+
+const char* setting_change_name(SettingChange change) {
+  return change == SettingChange::kLive ? "live" : "restart";
+}
+
+std::string setting_condition_key(const SettingRow& row) {
+  if (row.applies_when == nullptr) return "";
+  const char* eq = std::strchr(row.applies_when, '=');
+  return std::string(row.applies_when, static_cast<size_t>(eq - row.applies_when));
+}
+
+std::vector<std::string> setting_condition_options(const SettingRow& row) {
+  std::vector<std::string> options;
+  if (row.applies_when == nullptr) return options;
+  std::string_view rest = std::strchr(row.applies_when, '=') + 1;
+  for (size_t comma; (comma = rest.find(',')) != std::string_view::npos;) {
+    options.emplace_back(rest.substr(0, comma));
+    rest.remove_prefix(comma + 1);
+  }
+  options.emplace_back(rest);
+  return options;
+}
+
+bool setting_applies(const SettingRow& row, const ArenaSettings& s) {
+  if (row.applies_when == nullptr) return true;
+  const SettingRow* on = arena_setting_find(setting_condition_key(row));
+  const std::string value = on->option(static_cast<int>(on->get(s)));
+  for (const std::string& option : setting_condition_options(row)) {
+    if (option == value) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool same_network(const NetworkSpec& a, const NetworkSpec& b) {
+  if (a.activation != b.activation || a.label != b.label) return false;
+  for (int i = 0; i < activation_param_count(); ++i) {
+    const ActivationParamInfo& p = activation_param(i);
+    if (p.op == a.activation && p.get(a.params) != p.get(b.params)) return false;
+  }
+  return true;
+}
+
+bool same_networks(const std::vector<NetworkSpec>& a, const std::vector<NetworkSpec>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!same_network(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* arena_restart_difference(const ArenaSettings& a, const ArenaSettings& b) {
+  for (const SettingRow& row : kRows) {
+    if (row.change == SettingChange::kLive) continue;
+    bool same = true;
+    if (row.type == T::kLayers)
+      same = a.hidden == b.hidden;
+    else if (row.type == T::kActivations)
+      same = same_networks(a.networks, b.networks);
+    else
+      same = row.get(a) == row.get(b);
+    if (!same) return row.key;
+  }
+  return nullptr;
 }
 
 std::vector<NetworkSpec> arena_default_networks() {

@@ -58,6 +58,14 @@ struct ArenaSettings {
 enum class SettingType : int { kNumber, kInt, kBool, kEnum, kSeed, kLayers, kActivations, kData };
 const char* setting_type_name(SettingType type);  // "number", "int", ...
 
+// What changing a setting does to a running arena. kLive: Arena::update applies it to the
+// networks as they are (weights, optimizer moments, epoch and shuffles kept), as TF Playground
+// changes its learning rate and regularisation mid-run. kRestart: it changes the data, the
+// networks' shape or initialisation, the batching (the epoch's steps) or the optimizer's kind
+// (whose state means something else), so only a new arena (reset) can show it.
+enum class SettingChange : int { kRestart, kLive };
+const char* setting_change_name(SettingChange change);  // "restart", "live"
+
 struct SettingRow {
   const char* key;  // JSON key; "optimizer.momentum" is key momentum of the optimizer object
   SettingType type;
@@ -70,9 +78,11 @@ struct SettingRow {
   void (*set)(ArenaSettings* s, double value);
   // Optional: a narrower upper bound that depends on other settings (batchSize <= points).
   double (*max_for)(const ArenaSettings& s);
-  // Optional: false where the setting does not apply and is not written (optimizer.beta1
-  // unless Adam).
-  bool (*applies)(const ArenaSettings& s);
+  // Optional: where the setting applies, as "<key>=<option>,<option>" of an enum row
+  // ("optimizer=adam": beta1 means nothing to SGD). Elsewhere it is not written, and the
+  // schema carries the condition so the page can disable the control and say why.
+  const char* applies_when;
+  SettingChange change = SettingChange::kRestart;
 };
 
 // Every row, in the order JSON writes them.
@@ -85,6 +95,14 @@ bool setting_is_child(const SettingRow& child, const SettingRow& parent);
 bool setting_has_children(const SettingRow& row);
 const char* setting_parent_key(const SettingRow& row);    // nullptr for a top-level row
 const char* setting_child_name(const SettingRow& child);  // "momentum"
+// Whether row applies to s (its applies_when holds, or it has none).
+bool setting_applies(const SettingRow& row, const ArenaSettings& s);
+// applies_when split: the enum row's key and the option names ({} and "" without a condition).
+std::string setting_condition_key(const SettingRow& row);
+std::vector<std::string> setting_condition_options(const SettingRow& row);
+// The key of the first kRestart row whose value differs between a and b (layers and
+// activations compared in full), or nullptr if they differ in kLive rows at most.
+const char* arena_restart_difference(const ArenaSettings& a, const ArenaSettings& b);
 // row's option named `name` (false if none) and "a, b, c" for messages.
 bool setting_option(const SettingRow& row, std::string_view name, double* value);
 std::string setting_options_text(const SettingRow& row);

@@ -1,0 +1,65 @@
+// Classroom mode: the URL's hide=lr,init,chart,... hides single controls, groups of the settings
+// form and parts of the page for a teacher's link (as TF Playground's hidden controls), where
+// controls=false hides all settings at once. Names are checked by the URL table against
+// hideableNames(); this module only shows and hides.
+
+// The page's parts by name: the selectors of what each hides.
+const PAGE_PARTS = Object.freeze({
+  intro: ['#lede', '.top .intro'],
+  experiments: ['.experiments-bar'],
+  chart: ['.chart-box'],
+  legend: ['.legend-box'],
+  settings: ['aside.controls'],
+  play: ['#play'],
+  step: ['#step', '#step-batch'],
+  reset: ['#reset'],
+  epoch: ['.epoch-box'],
+  newSeed: ['#regenerate'],
+  png: ['#export-grid'],
+  share: ['#share'],
+  footer: ['.foot'],
+});
+
+const HIDDEN_CLASS = 'classroom-hidden';
+
+/**
+ * @param {{rows: object[]}} table the URL settings table
+ * @returns {string[]} every name hide= accepts: the page's parts, the settings form's groups and
+ *     every setting that has a control (its URL key).
+ */
+export function hideableNames(table) {
+  const groups = new Set();
+  const keys = [];
+  for (const row of table.rows) {
+    if (row.group === 'hidden') continue;  // no control: nothing to hide
+    groups.add(row.group);
+    keys.push(row.key);
+  }
+  return [...Object.keys(PAGE_PARTS), ...groups, ...keys];
+}
+
+// The elements one name stands for.
+function targets(name) {
+  if (PAGE_PARTS[name]) return PAGE_PARTS[name].flatMap((s) => [...document.querySelectorAll(s)]);
+  const group = document.querySelector(`#settings .group-${CSS.escape(name)}`);
+  if (group) return [group];
+  // A setting's whole line: label, input and hint.
+  const line = document.getElementById(`setting-${name}`)?.closest('.control');
+  return line ? [line] : [];
+}
+
+/**
+ * Hides exactly the named parts (and shows every part hidden before that is not named), so a
+ * new link or a hash change takes effect as a whole.
+ * @param {string[]} names validated names (see hideableNames)
+ */
+export function applyHidden(names) {
+  for (const node of document.querySelectorAll(`.${HIDDEN_CLASS}`)) {
+    node.classList.remove(HIDDEN_CLASS);
+  }
+  for (const name of names) {
+    for (const node of targets(name)) node.classList.add(HIDDEN_CLASS);
+  }
+  // Without the settings column the panels take the whole width, as with controls=false.
+  document.body.classList.toggle('hide-settings', names.includes('settings'));
+}
