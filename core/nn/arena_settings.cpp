@@ -308,6 +308,9 @@ const char* arena_restart_difference(const ArenaSettings& a, const ArenaSettings
       same = a.hidden == b.hidden;
     else if (row.type == T::kActivations)
       same = same_networks(a.networks, b.networks);
+    else if (row.type == T::kData)  // given points have no scalar getter: compare the rows
+      same = a.dataset.custom_points == b.dataset.custom_points &&
+             a.dataset.custom_labels == b.dataset.custom_labels;
     else
       same = row.get(a) == row.get(b);
     if (!same) return row.key;
