@@ -110,6 +110,8 @@ export class WorkerPool {
       queues: shares.map(() => []),
       delivered: [],  // combined frames handed out, oldest first: their parts await 'drawn'
       perEpoch: 1,    // optimizer steps per epoch, known once created
+      ready: false,   // every worker has sent 'created' (perEpoch is known)
+      early: [],      // Step requests that came before that
       steps: shares.map(() => -1),  // each worker's optimizer steps, from its frames
       target: 0,                    // steps asked of every worker
       pending: [],                  // target steps of training requests not yet drawn
@@ -179,6 +181,11 @@ export class WorkerPool {
   step({epochs = 0, batches = 0}) {
     const gen = this.gen;
     if (!gen) return;
+    // Before the arena exists its epoch length is unknown: the step waits for 'created'.
+    if (!gen.ready) {
+      gen.early.push({epochs, batches});
+      return;
+    }
     const {perEpoch} = gen;
     const done = gen.target + gen.deferred;
     const toBoundary = epochs > 0 ? perEpoch - (done % perEpoch) + (epochs - 1) * perEpoch : 0;
@@ -312,7 +319,9 @@ export class WorkerPool {
         if (gen.created.filter(Boolean).length < gen.shares.length) return;
         gen.perEpoch = stepsPerEpoch(message.data.trainY.length, message.settings.batchSize);
         gen.target = Math.max(0, gen.at) * gen.perEpoch;
+        gen.ready = true;
         this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
+        for (const early of gen.early.splice(0)) this.step(early);
         this.pump();
         return;
       case 'frame':
