@@ -1,25 +1,12 @@
 // The settings form, built from the URL settings table (one control per row, ranges from core's
 // schema or the row's UI override) and the keyboard shortcuts. It reports changes; it never
 // trains or draws.
+import {el} from './dom.js';
 
 const GROUPS = [
   ['data', 'Data'], ['network', 'Network'], ['params', 'Activation parameters'],
   ['training', 'Training'], ['more', 'More settings'], ['view', 'View']
 ];
-
-function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text')
-      node.textContent = value;
-    else if (key === 'className')
-      node.className = value;
-    else
-      node.setAttribute(key, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 // The usual learning rates, 1 and 3 per decade within [min, max]: ..., 0.003, 0.01, 0.03, ...
 function decadeValues(min, max) {

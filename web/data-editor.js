@@ -2,6 +2,7 @@
 // or the purple tool: purple, drag to paint, the erase tool or key to remove points), clear, a
 // preset to start from, CSV upload and download. It reports finished edits; it never trains.
 import {parseCsv, toCsv} from './data-csv.js';
+import {el} from './dom.js';
 import {CLASS_COLORS} from './field-canvas.js';
 import {dataProblem, emptyData, fromFlat, MAX_LINK_POINTS, RAW_HALF_WIDTH, snap} from './own-data.js';
 
@@ -13,20 +14,6 @@ const ERASE_RADIUS = 0.45;
 // A CSV of 5000 rows is about 100 KB; a file far larger is not one to read into a page.
 const MAX_FILE_BYTES = 2 << 20;
 const TOOLS = [['0', 'Orange'], ['1', 'Purple'], ['erase', 'Erase']];
-
-function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text')
-      node.textContent = value;
-    else if (key === 'className')
-      node.className = value;
-    else
-      node.setAttribute(key, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 const copy = (data) => ({x: data.x.slice(), y: data.y.slice(), labels: data.labels.slice()});
 

@@ -406,6 +406,16 @@ function answerChange(message) {
   postMessage({type, generation, error: changeArena(message)});
 }
 
+// Play stops and every training request still owed is dropped; training under way stops at its
+// next chunk (the stamp).
+function stopTraining() {
+  state.playing = false;
+  state.steps = 0;
+  state.batches = 0;
+  state.exact = 0;
+  state.stamp += 1;
+}
+
 onmessage = ({data: message}) => {
   switch (message.type) {
     case 'load':
@@ -429,11 +439,7 @@ onmessage = ({data: message}) => {
       state.playing = true;
       break;
     case 'pause':
-      state.playing = false;
-      state.steps = 0;
-      state.batches = 0;
-      state.exact = 0;
-      state.stamp += 1;
+      stopTraining();
       state.pauseAck = true;
       break;
     case 'show':
@@ -442,11 +448,7 @@ onmessage = ({data: message}) => {
       state.show = message.epoch;
       break;
     case 'resume':
-      state.playing = false;
-      state.steps = 0;
-      state.batches = 0;
-      state.exact = 0;
-      state.stamp += 1;
+      stopTraining();
       state.resume = message.epoch;
       break;
     case 'live':
