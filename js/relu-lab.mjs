@@ -17,6 +17,11 @@ const SIMD_PROBE = new Uint8Array([
   0x41, 0x00, 0xfd, 0x11, 0x0b,                    // i32.const 0; i32x4.splat; end
 ]);
 
+// Where the two builds' files sit: next to this module, unless a bundle that carries this module
+// elsewhere says where, relative to itself (the page's workers in dist/<feature>/ read ../js/).
+// Resolved only when a build is fetched: a worker with inlined builds has no usable base URL.
+const BUILDS_PATH = typeof RELU_LAB_BUILDS === 'string' ? RELU_LAB_BUILDS : './';
+
 const IS_NODE = typeof process === 'object' && Boolean(process.versions && process.versions.node);
 
 /** @returns {boolean} whether this engine runs wasm SIMD128. */
@@ -61,12 +66,13 @@ async function instantiate(backend) {
     return provided.createModule({wasmBinary: provided.wasmBinary, locateFile: (path) => path});
   }
   const file = backend === 'wasm-simd128' ? 'relu-lab-simd128' : 'relu-lab-scalar';
-  const {default: createModule} = await import(new URL(`./${file}.mjs`, import.meta.url).href);
+  const builds = new URL(BUILDS_PATH, import.meta.url);
+  const {default: createModule} = await import(new URL(`${file}.mjs`, builds).href);
   const moduleArgs = {};
   if (IS_NODE) {
     // Node 20's fetch() cannot load a file path, so the loader gets the bytes.
     const {readFile} = await import('node:fs/promises');
-    moduleArgs.wasmBinary = await readFile(new URL(`./${file}.wasm`, import.meta.url));
+    moduleArgs.wasmBinary = await readFile(new URL(`${file}.wasm`, builds));
   }
   return createModule(moduleArgs);
 }

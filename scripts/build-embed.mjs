@@ -3,7 +3,7 @@
 // them), dist/relu-lab-figure.html (one self-contained file: modules and wasm inlined) and
 // dist/embed/sizes.json (what a figure's first load costs, gzipped). Usage: node this [dist]
 import {build} from 'esbuild';
-import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
@@ -24,7 +24,7 @@ const common = {
 };
 
 async function bundleTo(entry, outfile, extra = {}) {
-  await build({...common, entryPoints: [join(ROOT, entry)], outfile, ...extra});
+  await build({...common, entryPoints: [resolve(ROOT, entry)], outfile, ...extra});
 }
 
 // A virtual module, for entries that exist only as source text here.
@@ -34,14 +34,14 @@ function virtualEntry(contents) {
 
 async function selfHostedFolder() {
   await mkdir(OUT, {recursive: true});
-  // The page is one folder up from embed/ (the "open in relu-lab" link).
-  await bundleTo('web/relu-lab-figure.js', join(OUT, 'relu-lab-figure.js'), {
-    define: {RELU_LAB_PAGE_PATH: '"../"'},
+  // The element's worker and both builds sit beside it, so embed/ can be served on its own.
+  await bundleTo('web/figure/relu-lab-figure.js', join(OUT, 'relu-lab-figure.js'), {
+    define: {RELU_LAB_TRAINER_WORKER: '"./worker.js"'},
   });
-  await bundleTo('web/worker.js', join(OUT, 'worker.js'));
+  await bundleTo('web/trainer/worker.js', join(OUT, 'worker.js'));
   for (const name of BUILDS) {
     // Emscripten's glue is an ES module: esbuild can shorten its module-level names too.
-    await bundleTo(`dist/js/${name}.mjs`, join(OUT, `${name}.mjs`));
+    await bundleTo(join(DIST, 'js', `${name}.mjs`), join(OUT, `${name}.mjs`));
     await copyFile(join(DIST, 'js', `${name}.wasm`), join(OUT, `${name}.wasm`));
   }
 }
@@ -74,12 +74,12 @@ async function inlineWorkerSource() {
     write: false,
     stdin: virtualEntry(`
       import {provideBuild} from './js/relu-lab.mjs';
-      import createModule from './dist/js/relu-lab-simd128.mjs';
-      import simd from './dist/js/relu-lab-simd128.wasm';
-      import scalar from './dist/js/relu-lab-scalar.wasm';
+      import createModule from ${JSON.stringify(join(DIST, 'js', 'relu-lab-simd128.mjs'))};
+      import simd from ${JSON.stringify(join(DIST, 'js', 'relu-lab-simd128.wasm'))};
+      import scalar from ${JSON.stringify(join(DIST, 'js', 'relu-lab-scalar.wasm'))};
       provideBuild('wasm-simd128', createModule, simd);
       provideBuild('wasm-scalar', createModule, scalar);
-      import './web/worker.js';
+      import './web/trainer/worker.js';
     `),
     loader: {'.wasm': 'binary'},
   });
@@ -89,14 +89,14 @@ async function inlineWorkerSource() {
 async function singleFile() {
   const workerSource = await inlineWorkerSource();
   const setup = `
-    import {setWorkerFactory} from './web/figure-worker-start.js';
+    import {setWorkerFactory} from './web/trainer/start-worker.js';
     const source = ${JSON.stringify(workerSource)};
     const url = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}));
     setWorkerFactory(() => new Worker(url));`;
   const result = await build({
     ...common,
     write: false,
-    stdin: virtualEntry(`import 'single-file-setup';\nimport './web/relu-lab-figure.js';`),
+    stdin: virtualEntry(`import 'single-file-setup';\nimport './web/figure/relu-lab-figure.js';`),
     plugins: [{
       name: 'single-file-setup',
       setup(b) {
@@ -111,8 +111,6 @@ async function singleFile() {
   const html =
       template.replace('<!-- FIGURE-SCRIPT -->', () => `<script type="module">${script}</script>`);
   await writeFile(join(DIST, 'relu-lab-figure.html'), html);
-  // The template came along with the page's files; only the built file belongs in dist/.
-  await rm(join(DIST, 'figure-single.html'), {force: true});
   return html.length;
 }
 

@@ -1,7 +1,9 @@
 // A small static file server for dist/ on 127.0.0.1 with the MIME types wasm and ES modules need
 // (wasm must be application/wasm for streaming compilation) and no caching, so a rebuild is always
-// what the browser gets. Usage: node scripts/serve.mjs [--root dist] [--port 8000]   (--port 0
-// picks a free port)
+// what the browser gets. Usage: node scripts/serve.mjs [--root dist] [--port 8000] [--source]
+// (--port 0 picks a free port). --source serves the source tree itself (the page at /web/, its
+// modules unbundled, the library's wasm builds read from build/): what `npm run serve:source`
+// runs while editing the page, with no build step but the wasm modules.
 import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {createServer} from 'node:http';
@@ -20,11 +22,20 @@ const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// The wasm builds sit in build/ in the source tree; the loader looks for them beside itself.
+export const SOURCE_ALIASES = Object.fromEntries(['simd128', 'scalar'].flatMap(
+    (isa) => ['mjs', 'wasm'].map(
+        (ext) => [`/js/relu-lab-${isa}.${ext}`, `build/wasm-${isa}/wasm/relu-lab-${isa}.${ext}`])));
+
 function parseArgs(argv) {
   const args = {root: 'dist', port: 8000, host: '127.0.0.1'};
   for (let i = 0; i < argv.length; i += 2) {
     const [key, value] = [argv[i], argv[i + 1]];
-    if (key === '--root')
+    if (key === '--source') {
+      args.root = '.';
+      args.aliases = SOURCE_ALIASES;
+      i -= 1;
+    } else if (key === '--root')
       args.root = value;
     else if (key === '--port')
       args.port = Number(value);
@@ -45,9 +56,16 @@ function parseArgs(argv) {
  * Access-Control-Allow-Origin: *, as a CDN does), `pages` (path -> HTML served from memory) and
  * `log` (an array that receives each request's path).
  */
-export async function serve(
-    {root = 'dist', port = 0, host = '127.0.0.1', headers = {}, cors = false, pages = {}, log} =
-        {}) {
+export async function serve({
+  root = 'dist',
+  port = 0,
+  host = '127.0.0.1',
+  headers = {},
+  cors = false,
+  pages = {},
+  log,
+  aliases = {}
+} = {}) {
   const rootDir = resolve(root);
   const extra = {...headers, ...(cors ? {'Access-Control-Allow-Origin': '*'} : {})};
   const server = createServer(async (request, response) => {
@@ -60,7 +78,8 @@ export async function serve(
         response.end(pages[path]);
         return;
       }
-      let file = normalize(join(rootDir, path));
+      let file =
+          Object.hasOwn(aliases, path) ? resolve(rootDir, aliases[path]) : normalize(join(rootDir, path));
       if (file !== rootDir && !file.startsWith(rootDir + sep)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       await stat(file);
@@ -94,5 +113,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`serve: port ${args.port} is busy, picking a free one`);
     started = await serve({...args, port: 0});
   }
-  console.log(`relu-lab is running at ${started.url}  (serving ${args.root}/; Ctrl+C stops)`);
+  const page = args.aliases ? `${started.url}web/` : started.url;
+  console.log(`relu-lab is running at ${page}  (serving ${args.root}/; Ctrl+C stops)`);
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, then builds and runs every suite — lint, the Catch2 tests
-# natively (ASan + UBSan) and under Node for both wasm builds, the JS API tests and the browser
-# tests — and ends with one line "N passed, M failed" counting every test run.
+# natively (ASan + UBSan) and under Node for both wasm builds, a short fuzzing run, the JS library
+# tests, the Node tests of page modules and the browser tests — and ends with one line
+# "N passed, M failed" counting every test run.
+# Usage: scripts/test.sh [suite...]   suites: lint core fuzz js web browser (default: all);
+# `core` takes presets after it (scripts/test.sh core native), as `npm run test:core -- native`.
 # A stage that fails is counted and the others still run; the exit code is 1 if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -72,17 +75,34 @@ build_preset() {
   cmake --preset "$1" -DRELU_STRICT=ON && cmake --build --preset "$1" -j"$jobs"
 }
 
-run_step lint bash scripts/lint.sh
-for preset in native wasm-simd128 wasm-scalar; do
-  if run_step "build-$preset" build_preset "$preset"; then run_ctest "$preset"; fi
+suites=()
+presets=()
+for arg in "$@"; do
+  case "$arg" in
+    lint|core|fuzz|js|web|browser) suites+=("$arg") ;;
+    native|wasm-simd128|wasm-scalar) presets+=("$arg") ;;
+    *) echo "test: unknown suite $arg (lint core fuzz js web browser, or a core preset)"; exit 2 ;;
+  esac
 done
+[ "${#suites[@]}" = 0 ] && suites=(lint core fuzz js web browser)
+[ "${#presets[@]}" = 0 ] && presets=(native wasm-simd128 wasm-scalar)
+wants() { [[ " ${suites[*]} " == *" $1 "* ]]; }
+
+wants lint && run_step lint bash scripts/lint.sh
+if wants core; then
+  for preset in "${presets[@]}"; do
+    if run_step "build-$preset" build_preset "$preset"; then run_ctest "$preset"; fi
+  done
+fi
 # A short libFuzzer run over JSON, settings and model files (15 s per target, ~50 s in all once
 # built): any crash, leak or sanitizer report fails it.
-run_step fuzz-smoke bash scripts/fuzz.sh 15
-run_step dist bash scripts/build.sh
-run_node_tests js tests/js/
-if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
-  run_node_tests browser tests/browser/
+wants fuzz && run_step fuzz-smoke bash scripts/fuzz.sh 15
+# The JS library, the page modules and the page itself run from dist/.
+if wants js || wants web || wants browser; then
+  run_step dist bash scripts/build.sh
+  wants js && run_node_tests js tests/js/
+  wants web && run_node_tests web tests/web/
+  wants browser && run_node_tests browser tests/browser/
 fi
 
 echo

@@ -5,8 +5,8 @@
 import {writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 
-import {claimRequest, CLAIMS, judgeClaim} from '../web/claims.js';
-import {UrlSettings} from '../web/url-settings.js';
+import {claimRequest, CLAIMS, judgeClaim} from '../web/evidence/claims.js';
+import {UrlSettings} from '../web/settings/url-settings.js';
 
 const {values: args} = parseArgs({options: {seeds: {type: 'string'}, json: {type: 'string'}}});
 const {loadReluLab} = await import(new URL('../dist/js/relu-lab.mjs', import.meta.url).href);

@@ -1,0 +1,63 @@
+// Builds the page into a dist/ that scripts/build.sh has given the JS library (dist/js/, with both
+// wasm builds): every entry of web/ is bundled and minified by esbuild to the same path under
+// dist/, so index.html, embed.html and the worker addresses (one folder under the root, see
+// web/trainer/start-worker.js) read the same in the source tree and in dist/. Code the page loads
+// only when first used (evidence, export, the data editor, the detail view) is split into
+// dist/chunks/. Usage: node this [dist]
+import {build} from 'esbuild';
+import {copyFile, mkdir} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const WEB = join(ROOT, 'web');
+const DIST = resolve(process.argv[2] || join(ROOT, 'dist'));
+// Browsers with module workers, constructed style sheets and wasm SIMD's feature probe.
+export const TARGET = ['chrome96', 'firefox101', 'safari16.4'];
+// Copied as they are: the documents, the icon, and the classic script that runs where modules
+// cannot (a sandboxed frame).
+const STATIC =
+    ['index.html', 'embed.html', 'favicon.svg', 'page/sandbox-check.js', 'figure/embed.css'];
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: TARGET,
+  logLevel: 'error',
+  outbase: WEB,
+  outdir: DIST,
+  // The loader reads wasm from disk under Node only: never in a browser bundle.
+  external: ['node:*'],
+};
+const entry = (path) => join(WEB, path);
+
+export async function buildWeb(dist = DIST) {
+  const out = {...common, outdir: dist};
+  for (const file of STATIC) {
+    await mkdir(join(dist, file, '..'), {recursive: true});
+    await copyFile(join(WEB, file), join(dist, file));
+  }
+  // The page and the embed page: split, so that what loads on first use is its own chunk.
+  await build({
+    ...out,
+    entryPoints: [entry('page/main.js'), entry('figure/embed-page.js')],
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  // Workers: one file each; the library inside them finds its wasm builds in dist/js/.
+  await build({
+    ...out,
+    entryPoints: [entry('trainer/worker.js'), entry('evidence/study-worker.js')],
+    define: {RELU_LAB_BUILDS: '"../js/"'},
+  });
+  // The animation encoder: the video part (mediabunny) is split off, so a GIF never loads it.
+  await build({
+    ...out,
+    entryPoints: [entry('time/export/export-worker.js')],
+    splitting: true,
+    chunkNames: 'time/export/[name]-[hash]',
+  });
+  await build({...out, entryPoints: [entry('style.css')], loader: {'.css': 'css'}});
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildWeb();

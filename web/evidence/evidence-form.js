@@ -1,0 +1,122 @@
+// The evidence section's form: compare or sweep, seeds, epochs, target, reference, outcome,
+// sweep axis and points, Run and Cancel. Values are checked by the page's settings table (the
+// study rows), so a clamped value shows in its field.
+import {OUTCOMES} from '../../js/seed-study.mjs';
+import {sweepAxes} from '../../js/seed-sweep.mjs';
+
+/** A DOM element with properties (text, dataset, on* handlers) and children. */
+export function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text')
+      node.textContent = value;
+    else if (key === 'dataset')
+      Object.assign(node.dataset, value);
+    else if (key.startsWith('on') || key in node)
+      node[key] = value;
+    else
+      node.setAttribute(key, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function field(label, control, className = '') {
+  return el(
+      'label', {className: `evidence-field ${className}`}, [el('span', {text: label}), control]);
+}
+
+function select(name, options) {
+  return el('select', {name}, options.map(([value, text]) => el('option', {value, text})));
+}
+
+function number(name, row, step = 1) {
+  return el(
+      'input', {type: 'number', name, min: row.min, max: row.max, step, inputMode: 'numeric'});
+}
+
+/**
+ * @returns {{node: HTMLFormElement, show: (settings) => void, running: (on: boolean) => void,
+ *     table}} the form; readForm() reads it.
+ */
+export function evidenceForm(table, schema, {run, cancel}) {
+  const row = (key) => table.row(key);
+  const mode = el('fieldset', {className: 'evidence-mode'}, [
+    el('legend', {className: 'visually-hidden', text: 'Kind of study'}),
+    ...[['compare', 'Compare the panels'], ['sweep', 'Sweep a setting']].map(
+        ([value, text]) =>
+            el('label', {}, [el('input', {type: 'radio', name: 'study', value}), ` ${text}`])),
+  ]);
+  const names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
+  const controls = [
+    field('Seeds', number('seeds', row('seeds'))),
+    field('Epochs per run', number('studyEpochs', row('studyEpochs'))),
+    field(
+        'Target accuracy %',
+        el('input', {type: 'number', name: 'target', min: 50, max: 100, step: 1})),
+    field('Outcome', select('outcome', OUTCOMES.map((o) => [o.key, o.label]))),
+    field(
+        'Reference', select('ref', row('ref').options.map((n) => [n, names.get(n) || n])),
+        'compare-only'),
+    field(
+        'Setting to sweep', select('sweepKey', sweepAxes(schema).map((a) => [a.key, a.key])),
+        'sweep-only'),
+    field('Values', number('sweepPoints', row('sweepPoints')), 'sweep-only'),
+  ];
+  const runButton = el('button', {type: 'submit', className: 'evidence-run', text: 'Run'});
+  const cancelButton = el('button', {
+    type: 'button',
+    className: 'secondary evidence-cancel',
+    text: 'Cancel',
+    disabled: true,
+    onclick: cancel
+  });
+  const node = el('form', {className: 'evidence-form'}, [
+    mode, el('div', {className: 'evidence-fields'}, controls),
+    el('div', {className: 'evidence-buttons'}, [runButton, cancelButton])
+  ]);
+  node.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  const syncMode = () => {
+    node.dataset.mode = node.elements.study.value || 'compare';
+  };
+  mode.addEventListener('change', syncMode);
+  return {
+    node,
+    table,
+    show(settings) {
+      const els = node.elements;
+      els.study.value = settings.study === 'sweep' ? 'sweep' : 'compare';
+      for (const key of ['seeds', 'studyEpochs', 'outcome', 'ref', 'sweepKey', 'sweepPoints'])
+        els[key].value = String(settings[key]);
+      els.target.value = String(Math.round(settings.target * 1000) / 10);
+      syncMode();
+    },
+    running(on) {
+      runButton.disabled = on;
+      cancelButton.disabled = !on;
+    },
+  };
+}
+
+/**
+ * Reads the form through the table (clamped values are written back into their fields).
+ * @returns {{keys: object, notices: string[]}} URL keys of the study
+ */
+export function readForm(form, settings) {
+  const els = form.node.elements;
+  const notices = [];
+  const keys = {study: els.study.value || 'compare'};
+  const read = (key, raw) => {
+    const {value, notices: n} = form.table.coerce(key, raw);
+    notices.push(...n);
+    return value;
+  };
+  for (const key of ['seeds', 'studyEpochs', 'outcome', 'ref', 'sweepKey', 'sweepPoints'])
+    keys[key] = read(key, els[key].value);
+  keys.target = read('target', String(Number(els.target.value) / 100));
+  form.show({...settings, ...keys});
+  return {keys, notices};
+}

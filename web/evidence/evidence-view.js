@@ -1,0 +1,268 @@
+// The evidence section: a many-seed comparison or a sweep of the panels' settings, run by the
+// study pool off the main thread, shown as a plot, a table and verdicts; plus the claims list.
+// Which study is shown lives in the URL (study-settings.js); the numbers come from the library.
+import {outcomeOf} from '../../js/seed-study.mjs';
+import {sweepAxes} from '../../js/seed-sweep.mjs';
+import {planStudy} from '../../js/study-plan.mjs';
+
+import {renderClaims} from './claims-view.js';
+import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
+import {el, evidenceForm, readForm} from './evidence-form.js';
+import {renderCompare, renderSweep, studyCsv} from './evidence-results.js';
+import {StudyPool} from './study-pool.js';
+
+// The keys of a study (study-settings.js) that the form writes to the URL.
+const STUDY_KEYS = [
+  'study', 'seeds', 'studyEpochs', 'target', 'ref', 'outcome', 'sweepKey', 'sweepPoints', 'claim'
+];
+
+function withoutSeed(settings) {
+  const {seed, ...rest} = settings;
+  return JSON.stringify(rest);
+}
+
+export class EvidenceView {
+  /**
+   * @param {HTMLElement} root the section
+   * @param {{load: (settings: object) => void, writeKeys: (keys: object) => void}} page
+   */
+  constructor(root, page) {
+    this.root = root;
+    this.page = page;
+    this.pool = null;
+    this.study = null;  // {request, urlSettings, result, claim}
+    root.dataset.state = 'idle';
+  }
+
+  /** Builds the form once the schema is known; runs the study a link names. */
+  ready(table, schema, names, settings, backend) {
+    this.table = table;
+    this.schema = schema;
+    this.names = names;
+    this.axes = sweepAxes(schema);
+    this.pool = new StudyPool(backend);
+    this.form =
+        evidenceForm(table, schema, {run: () => this.runForm(), cancel: () => this.cancel()});
+    this.out = {
+      progress: el('div', {className: 'evidence-progress', hidden: true}),
+      status: el('p', {className: 'evidence-status', role: 'status'}),
+      verdicts: el('ul', {className: 'evidence-verdicts'}),
+      plot: el('div', {className: 'evidence-plot'}),
+      table: el('div', {className: 'evidence-table-scroll'}),
+      downloads: el('p', {className: 'evidence-downloads', hidden: true}),
+    };
+    this.out.bar = el('progress', {max: 1, value: 0});
+    this.out.progressText = el('span', {className: 'progress-text'});
+    this.out.progress.append(this.out.bar, this.out.progressText);
+    for (const [kind, label] of [['csv', 'Download CSV'], ['json', 'Download JSON']]) {
+      this.out.downloads.append(el('button', {
+        type: 'button',
+        className: 'secondary',
+        text: label,
+        onclick: () => this.download(kind)
+      }));
+    }
+    this.claims = el('ol', {className: 'claims'});
+    this.root.append(
+        this.form.node, ...Object.values(this.out).filter((n) => n.parentNode === null),
+        el('h3', {id: 'claims-heading', text: 'The essays\' claims, tested here'}), this.claims);
+    renderClaims(this.claims, CLAIMS, (claim) => this.runClaim(claim));
+    new ResizeObserver(() => this.study?.result && this.render()).observe(this.out.plot);
+    this.show(settings);
+    if (settings.study === 'claim' && findClaim(settings.claim))
+      this.runClaim(findClaim(settings.claim), false);
+    else if (settings.study === 'compare' || settings.study === 'sweep')
+      this.runForm(false);
+  }
+
+  /** The panels' settings changed: keep the form in step and mark a result that no longer fits. */
+  show(settings) {
+    this.settings = settings;
+    if (!this.form) return;
+    this.form.show(settings);
+    const stale = this.study?.result && !this.study.claim &&
+        withoutSeed(this.table.arenaSettings(settings)) !==
+            withoutSeed(this.study.request.settings);
+    this.root.dataset.stale = String(Boolean(stale));
+    if (stale)
+      this.setStatus('The settings above changed since this study ran: run it again to update it.');
+  }
+
+  setStatus(text) {
+    this.out.status.textContent = text;
+  }
+
+  runForm(writeUrl = true) {
+    const f = readForm(this.form, this.settings);
+    if (writeUrl) this.page.writeKeys({...f.keys, claim: ''});
+    const urlSettings = {...this.settings, ...f.keys};
+    const request = {
+      kind: f.keys.study,
+      settings: this.table.arenaSettings(urlSettings),
+      seeds: f.keys.seeds,
+      epochs: f.keys.studyEpochs,
+      target: f.keys.target,
+      key: f.keys.sweepKey,
+      points: f.keys.sweepPoints,
+    };
+    this.start({request, urlSettings, claim: null});
+  }
+
+  runClaim(claim, loadPanels = true) {
+    const f = readForm(this.form, this.settings);
+    const keep = Object.fromEntries(STUDY_KEYS.map((k) => [k, this.settings[k]]));
+    const urlSettings =
+        {...claimUrlSettings(this.table, claim), ...keep, study: 'claim', claim: claim.id};
+    if (loadPanels) this.page.load(urlSettings);
+    if (claim.study.kind === 'look') {
+      this.cancel(false);
+      this.study = null;
+      this.clear();
+      this.setStatus(`${claim.text} — ${claim.scope}`);
+      return;
+    }
+    const request = claimRequest(this.table, claim, {seeds: f.keys.seeds, target: f.keys.target});
+    // The form shows what the claim runs (its kind, outcome and axis), so that it matches the plot.
+    const {kind, outcome, key, values} = claim.study;
+    this.form.show({
+      ...this.settings,
+      ...f.keys,
+      study: kind,
+      outcome,
+      ...(key ? {sweepKey: key} : {}),
+      ...(values ? {sweepPoints: values.length} : {})
+    });
+    this.start({request, urlSettings, claim});
+  }
+
+  clear() {
+    this.out.verdicts.replaceChildren();
+    this.out.plot.replaceChildren();
+    this.out.table.replaceChildren();
+    this.out.downloads.hidden = true;
+  }
+
+  async start(study) {
+    this.cancel(false);
+    let plan;
+    try {
+      plan = planStudy(this.schema, study.request);
+    } catch (error) {
+      this.setStatus(`This study cannot run: ${error.message}`);
+      return;
+    }
+    this.study = {...study, options: plan.options};
+    this.clear();
+    this.root.dataset.state = 'running';
+    this.root.dataset.stale = 'false';
+    this.form.running(true);
+    this.out.progress.hidden = false;
+    this.out.bar.value = 0;
+    const what = study.claim ? `Testing the claim "${study.claim.text}"` :
+        study.request.kind === 'sweep' ? 'Sweeping' :
+                                         'Comparing';
+    this.setStatus(`${what}: ${plan.tasks.length} runs of ${plan.options.epochs} epochs on ${
+        this.pool.size} worker${this.pool.size > 1 ? 's' : ''}…`);
+    this.out.progressText.textContent = `0 of ${plan.tasks.length} runs`;
+    this.root.dataset.workers = String(Math.min(this.pool.size, plan.tasks.length));
+    const current = this.study;
+    try {
+      const records = await this.pool.run(plan.tasks, ({done, total, secondsLeft}) => {
+        this.out.bar.value = done / total;
+        this.out.progressText.textContent =
+            `${done} of ${total} runs · about ${Math.ceil(secondsLeft)} s left`;
+      });
+      if (this.study !== current) return;
+      current.result = plan.assemble(records);
+      const warned = plan.options.warnings.length ? ` (${plan.options.warnings.join('; ')})` : '';
+      this.setStatus(`${plan.tasks.length} runs done${warned}.`);
+      await this.render();
+      if (this.study === current) this.root.dataset.state = 'done';
+    } catch (error) {
+      if (this.study !== current) return;
+      const cancelled = error.name === 'AbortError';
+      this.root.dataset.state = cancelled ? 'cancelled' : 'error';
+      this.setStatus(
+          cancelled ? 'Cancelled: nothing is shown for a study that did not finish.' :
+                      `The study failed: ${error.message}`);
+    } finally {
+      if (this.study === current) {
+        this.form.running(false);
+        this.out.progress.hidden = true;
+      }
+    }
+  }
+
+  cancel(notify = true) {
+    if (!this.pool) return;
+    this.pool.cancel(notify);
+    this.root.dataset.workers = '0';
+  }
+
+  // The URL of one seed's run of the study's settings: the panels open it.
+  hrefOf(seed) {
+    return `#${this.table.toHash({...this.study.urlSettings, seed})}`;
+  }
+
+  async render() {
+    const study = this.study;
+    const {result, claim} = study;
+    const outcome =
+        outcomeOf(claim ? claim.study.outcome : readForm(this.form, this.settings).keys.outcome);
+    if (claim) this.renderClaimVerdict(claim, result);
+    const current = () => this.study === study;
+    if (result.points)
+      await this.renderSweep(result, outcome, current);
+    else
+      await this.renderCompare(result, outcome, current);
+    if (!current()) return;
+    this.out.downloads.hidden = false;
+    this.root.dataset.rendered = String(Number(this.root.dataset.rendered || 0) + 1);
+  }
+
+  renderClaimVerdict(claim, result) {
+    const {verdict, lines} = judgeClaim(claim, result);
+    const item = this.claims.querySelector(`[data-claim="${claim.id}"] .claim-verdict`);
+    item.textContent = `${verdict}: ${lines.join('; ')}`;
+    item.dataset.verdict = verdict;
+    this.out.verdicts.replaceChildren(
+        el('li', {className: 'claim-line', text: `Claim: “${claim.text}” — ${verdict}`}),
+        ...lines.map((line) => el('li', {text: line})));
+  }
+
+  // The panels' names: a custom label as given, else the activation's display name.
+  named(network) {
+    return network.label === network.activation ?
+        this.names.get(network.activation) || network.label :
+        network.label;
+  }
+
+  renderCompare(result, outcome, current) {
+    const refName = this.study.claim ? result.networks[0].activation : this.study.urlSettings.ref;
+    return renderCompare(this.out, result, {
+      outcome,
+      refName,
+      claim: this.study.claim,
+      named: (n) => this.named(n),
+      hrefOf: (s) => this.hrefOf(s),
+      current,
+    });
+  }
+
+  renderSweep(result, outcome, current) {
+    const axis = this.axes.find((a) => a.key === result.key) ?? {key: result.key, scale: 'options'};
+    return renderSweep(
+        this.out, result,
+        {outcome, axis, claim: this.study.claim, named: (n) => this.named(n), current});
+  }
+
+  download(kind) {
+    const {result, request} = this.study;
+    const text = kind === 'json' ? JSON.stringify({request, result}, null, 1) : studyCsv(result);
+    const url = URL.createObjectURL(
+        new Blob([text], {type: kind === 'json' ? 'application/json' : 'text/csv'}));
+    const a = el('a', {href: url, download: `relu-lab-study.${kind}`});
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

@@ -1,0 +1,108 @@
+// A figure's panels: one field canvas per network with its name and two numbers, drawn in the
+// figure's theme colours. Knows nothing about the worker or the attributes.
+import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
+
+// The canvas keeps this backing size; CSS scales it to the panel.
+const CANVAS_SIZE = 320;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Any CSS colour to [r, g, b], through a 1x1 canvas (it understands every colour syntax).
+function rgbOf(color, fallback) {
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+  ctx.fillStyle = fallback;
+  ctx.fillStyle = color.trim() || fallback;
+  ctx.fillRect(0, 0, 1, 1);
+  return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+}
+
+/** @returns {object} a FieldCanvas palette from the host's computed --rl-* colours. */
+export function paletteOf(host) {
+  const style = getComputedStyle(host);
+  const get = (name, fallback) => rgbOf(style.getPropertyValue(`--rl-${name}`), fallback);
+  const [r, g, b] = get('background', '#ffffff');
+  return makePalette(
+      [get('class-0', '#e66101'), get('class-1', '#5e3c99')], get('neutral', '#f7f7f7'),
+      `rgb(${r}, ${g}, ${b})`);
+}
+
+function percent(x) {
+  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—';
+}
+
+function loss(x) {
+  return Number.isFinite(x) ? x.toPrecision(3) : '—';
+}
+
+export class FigurePanels {
+  /** @param {HTMLElement} container emptied and filled with panels */
+  constructor(container) {
+    this.container = container;
+    this.panels = [];
+    this.palette = null;
+  }
+
+  /**
+   * @param {{activation: string, params: object, label: string}[]} panels as the arena reports
+   * @param {Map<string, string>} names activation name -> display name
+   * @param {object} palette from paletteOf
+   */
+  setPanels(panels, names, palette) {
+    this.palette = palette;
+    this.panels = panels.map((panel) => {
+      const title = panel.label !== panel.activation ? panel.label : names.get(panel.activation);
+      const params = Object.entries(panel.params).map(([k, v]) => `${k} ${v}`).join(', ');
+      const root = el('figure', 'panel');
+      const canvas = el('canvas');
+      canvas.width = canvas.height = CANVAS_SIZE;
+      canvas.setAttribute('role', 'img');
+      const field = el('div', 'field');
+      field.append(canvas);
+      const stats = el('p', 'stats', '–');
+      const heading = el('h3', '', title);
+      if (params) heading.title = `${title} (${params})`;
+      root.append(heading, field, stats);
+      return {root, canvas, stats, title, field: new FieldCanvas(canvas, palette)};
+    });
+    this.container.replaceChildren(...this.panels.map((p) => p.root));
+  }
+
+  /** Re-colours (a theme change) without new panels. */
+  setPalette(palette) {
+    this.palette = palette;
+    for (const p of this.panels) p.field.palette = palette;
+  }
+
+  /**
+   * @param {{metrics: object[], fields: Float32Array[], resolution: number}} frame
+   * @param {object} data the arena's points (trainX, trainY, testX, testY, domain)
+   * @param {{test: boolean, discretize: boolean}} view
+   */
+  draw(frame, data, view) {
+    const layers = [{xy: data.trainX, labels: data.trainY}];
+    if (view.test) layers.push({xy: data.testX, labels: data.testY, hollow: true});
+    this.panels.forEach((panel, i) => {
+      const m = frame.metrics[i];
+      panel.field.draw({
+        field: frame.fields[i],
+        resolution: frame.resolution,
+        discrete: view.discretize,
+        layers,
+        domain: data.domain,
+      });
+      panel.stats.classList.toggle('diverged', m.diverged);
+      panel.stats.textContent = m.diverged ?
+          `diverged in epoch ${m.divergedAt}` :
+          `test accuracy ${percent(m.testAccuracy)} · loss ${loss(m.testLoss)}`;
+      panel.canvas.setAttribute(
+          'aria-label',
+          `${panel.title}: decision field at epoch ${m.epoch}, test accuracy ${
+              percent(m.testAccuracy)}`);
+    });
+  }
+}

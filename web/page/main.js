@@ -1,0 +1,515 @@
+// The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
+// The main thread only draws and handles input; all training happens in the workers of
+// worker-pool.js, which speaks a single worker's protocol.
+import {DataEditor} from '../data/data-editor.js';
+import {fromFlat} from '../data/own-data.js';
+import {DetailView} from '../detail/detail-view.js';
+import {EvidenceView} from '../evidence/evidence-view.js';
+import {LossChart} from '../panels/loss-chart.js';
+import {downloadPng, PanelGrid} from '../panels/panel-grid.js';
+import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from '../panels/panel.js';
+import {REGION_RESOLUTION, RegionChart, regionsNote, showRegions} from '../panels/region-view.js';
+import {ResolutionNote} from '../panels/resolution-note.js';
+import {UrlSettings} from '../settings/url-settings.js';
+import {currentEpoch, MetricHistory} from '../time/metric-history.js';
+import {initTimeTools} from '../time/time-tools.js';
+import {Timeline} from '../time/timeline.js';
+import {receiveFields} from '../trainer/fields-at.js';
+
+import {pool as worker} from './boot.js';
+import {applyHidden} from './classroom.js';
+import {markInapplicable} from './control-applicability.js';
+import {bindKeys, Controls} from './controls.js';
+import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {initShare} from './share-dialog.js';
+
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+const NOTICE_LINES = 5;
+const NOTICE_TITLES = {
+  link: 'Some settings from the link were corrected:',
+  form: 'Your entry was corrected:',
+  trainer: 'The trainer adjusted these settings:',
+  error: 'Something went wrong:',
+};
+
+const app = {
+  table: null,     // the URL settings table, built from lab.schema once the worker has it
+  names: null,     // activation name -> display name, from lab.schema
+  controls: null,  // the settings form, built with the table
+  settings: null,
+  generation: 0,  // the current arena's number: frames of older arenas are dropped
+  panels: [],
+  data: null,
+  history: new MetricHistory(0),
+  lastFrame: null,
+  created: null,  // the new arena's 'created' message, until its first frame arrives
+  playing: false,
+  editor: null,        // the own-data editor (the data row's control)
+  samples: new Map(),  // pending "start from dataset" requests to the worker, by id
+  sampleCount: 0,
+};
+// Choosing a preset's shape leaves own data: these settings only mean something for a preset.
+const PRESET_KEYS = ['dataset', 'points', 'noise'];
+// Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
+const debug = {
+  frames: 0,
+  firstFrameMs: null,
+  compute: [],
+  backend: null,
+  marks: {},
+  events: []
+};
+// Milliseconds since navigation start at each step of the first load.
+debug.marks.mainStart = performance.now();
+window.reluLabDebug = debug;
+
+const grid = new PanelGrid($('panels'), openDetail);
+const lossChart = new LossChart($('loss-chart'));
+const resolutionNote = new ResolutionNote($('resolution-note'));
+const regionChart = new RegionChart($('regions-chart'));
+const detail = new DetailView($('detail'), {
+  onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
+  onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
+  onEdit: (index, ref, value) =>
+      worker.postMessage({type: 'edit', generation: app.generation, index, ...ref, value}),
+});
+
+// The many-seed studies below the panels: they load a run into the panels and keep their own
+// keys in the hash without rebuilding the networks.
+const evidence = new EvidenceView($('evidence'), {
+  load: (settings) => loadSettings(settings),
+  writeKeys: (keys) => {
+    app.settings = {...app.settings, ...keys};
+    writeHash();
+  },
+});
+
+function logEvent(type, generation, epoch) {
+  debug.events.push({type, generation, epoch, t: performance.now()});
+  if (debug.events.length > 400) debug.events.splice(0, 200);
+}
+
+/** Shows at most NOTICE_LINES sentences under a title that says where they come from. */
+function showNotices(notices, source = 'link') {
+  const list = $('notices');
+  const shown = notices.slice(0, NOTICE_LINES).map((text) => {
+    const item = document.createElement('li');
+    item.textContent = text;  // URL text is only ever plain text
+    return item;
+  });
+  if (notices.length > NOTICE_LINES) {
+    const more = document.createElement('li');
+    more.textContent = `And ${notices.length - NOTICE_LINES} more.`;
+    shown.push(more);
+  }
+  list.replaceChildren(...shown);
+  $('notice-title').textContent = NOTICE_TITLES[source];
+  $('notice-box').hidden = notices.length === 0;
+}
+
+function writeHash() {
+  history.replaceState(null, '', `#${app.table.toHash(app.settings)}`);
+}
+
+// The grid the worker counts linear regions on, 0 while the view is off.
+function regionGrid() {
+  return app.settings.regions ? REGION_RESOLUTION : 0;
+}
+
+// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
+function createArena(at = -1) {
+  app.generation += 1;
+  app.lastFrame = null;
+  app.settings.at = at;
+  worker.postMessage({
+    type: 'create',
+    generation: app.generation,
+    settings: app.table.arenaSettings(app.settings),
+    view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
+    at,
+  });
+  if (detail.index >= 0) $('detail').close();
+}
+
+// Names a changed setting for the "you have left the experiment" line.
+function settingLabel(key) {
+  return (app.table.row(key).label || key).toLowerCase();
+}
+
+function applyView() {
+  const s = app.settings;
+  document.body.classList.toggle('no-controls', !s.controls);
+  applyHidden(s.hide);
+  markInapplicable($('settings'), app.table, s);
+  const {experiment: exp, variant} = findExperiment(s.exp, s.v);
+  const box = $('experiment-box');
+  const allLeft = exp ? app.table.leftExperiment(s) : [];
+  // An action of the experiment changed a live setting: the text still holds, with its note.
+  const action = exp && actionTaken(exp, s, allLeft);
+  const left = action ? [] : allLeft;
+  box.dataset.left = String(left.length > 0);
+  box.dataset.experiment = exp ? exp.id : '';
+  $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
+  $('experiment-text').textContent = exp ? exp.text :
+                                           'No experiment is loaded: these are ' +
+          'settings of your own. Pick an experiment above for a guided comparison.';
+  $('experiment-note').textContent = action?.note || variant?.note || '';
+  $('experiment-left').textContent = left.length ?
+      `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
+          'experiment\'s own settings, not what you see now.' :
+      '';
+  $('experiment-back').hidden = left.length === 0;
+  $('experiment-variants').replaceChildren(...(exp?.variants || []).map((v) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = v.label;
+    b.dataset.variant = v.id;
+    b.setAttribute(
+        'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
+    b.addEventListener('click', () => loadExperiment(exp, v));
+    return b;
+  }));
+  $('experiment-actions').replaceChildren(...(exp?.actions || []).map((a) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = a.label;
+    b.dataset.action = a.id;
+    b.setAttribute('aria-pressed', String(a === action));
+    b.addEventListener('click', () => {
+      for (const [key, value] of Object.entries(a.settings)) changeSetting(key, value, []);
+    });
+    return b;
+  }));
+  for (const b of $('experiments').querySelectorAll('button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.experiment === s.exp));
+  }
+}
+
+// Loads an experiment's (and variant's) settings with its text, keeping the page's view keys.
+function loadExperiment(exp, variant, scroll = true) {
+  const view = {};
+  for (const row of app.table.rows) {
+    if (row.core === undefined && !['exp', 'v'].includes(row.key))
+      view[row.key] = app.settings[row.key];
+  }
+  loadSettings({...app.table.experiment(exp, variant), ...view, at: -1});
+  // The panels are what the experiment is about: bring them into view (phones scroll).
+  if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
+}
+
+function loadSettings(settings, notices = [], source = 'link') {
+  app.settings = settings;
+  showNotices(notices, source);
+  app.controls.show(settings);
+  if (settings.at >= 0) setPlaying(false);
+  createArena(settings.at);
+  writeHash();
+  applyView();
+  evidence.show(settings);
+}
+
+function changeSetting(key, value, notices) {
+  app.settings = {...app.settings, [key]: value};
+  if (PRESET_KEYS.includes(key)) app.settings.data = null;
+  showNotices(notices, 'form');
+  app.controls.show(app.settings);
+  writeHash();
+  applyView();
+  const live = app.table.liveUpdate(key, app.settings);
+  if (key === 'backend' || key === 'workers')
+    location.reload();  // another wasm build or pool size: fresh workers load it
+  else if (live)        // the networks go on from where they are, with the new value
+    worker.postMessage({type: 'update', generation: app.generation, settings: live});
+  else if (app.table.needsNewArena(key))
+    createArena();
+  else if (key === 'res')
+    worker.postMessage({type: 'view', view: {resolution: value}});
+  else if (key === 'regions')
+    worker.postMessage({type: 'view', view: {regions: regionGrid()}});
+  else if ((key === 'speed' || key === 'ease') && app.playing)
+    setPlaying(true);
+  else if (app.lastFrame)
+    draw(app.lastFrame);
+}
+
+function setPlaying(playing) {
+  app.playing = playing;
+  // Play trains on from the live end: the epoch shown is left (the worker reloads the weights).
+  if (playing && app.settings?.at >= 0) {
+    app.settings.at = -1;
+    writeHash();
+  }
+  $('play').textContent = playing ? 'Pause' : 'Play';
+  $('play').setAttribute('aria-pressed', String(playing));
+  root.dataset.playing = String(playing);
+  root.dataset.workerPaused = 'false';
+  worker.postMessage(
+      playing ? {type: 'play', speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true} :
+                {type: 'pause'});
+}
+
+// Whole epochs as they are; a fraction (mini-batch steps) with two decimals.
+function epochText(epochs) {
+  return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
+}
+
+function draw(frame) {
+  grid.draw(frame, app.data, app.settings);
+  $('regions-box').hidden = !app.settings.regions;
+  grid.panels.forEach((panel, i) => showRegions(panel, app.settings.regions && frame.regions?.[i]));
+  $('epoch').textContent = epochText(frame.epochs ?? currentEpoch(frame.metrics));
+  root.dataset.epochs = String(frame.epochs ?? currentEpoch(frame.metrics));
+  detail.update(frame, app.history);
+}
+
+function onCreated({settings, panels, data}) {
+  debug.marks.arenaCreated ??= performance.now();
+  debug.arenaSettings = settings;
+  app.panels = panels;
+  app.data = data;
+  app.history = new MetricHistory(panels.length);
+  grid.setPanels(panels, app.names);
+  root.dataset.generation = String(app.generation);
+  const series = panels.map((panel, i) => {
+    const params = paramsText(panel);
+    const title = panelTitle(panel, app.names);
+    return {
+      label: params ? `${title} (${params})` : title,
+      color: PANEL_COLORS[i % PANEL_COLORS.length],
+      dash: PANEL_DASHES[i % PANEL_DASHES.length],
+    };
+  });
+  lossChart.reset(series);
+  regionChart.reset(series);
+  // The editor shows the preset's points (raw units) until own data replaces them.
+  if (!app.settings.data) {
+    const toRaw = 6 / data.domain[1];
+    const points = [...data.trainX, ...data.testX].map((v) => v * toRaw);
+    app.editor.setPreset(points, [...data.trainY, ...data.testY]);
+  }
+  if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
+}
+
+function onFrame(frame) {
+  const drawStart = performance.now();
+  const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
+  app.lastFrame = frame;
+  debug.lastFrame = frame;
+  for (const metrics of frame.series ?? []) app.history.push(metrics);
+  if (frame.series) lossChart.update(app.history.testLossColumns());
+  // A kept epoch shown by the timeline is history already, not a new sample.
+  if (frame.time.shown === null && app.history.push(frame.metrics))
+    lossChart.update(app.history.testLossColumns());
+  timeline.update(frame.time, frame.epochs);
+  timeTools.onFrame(frame);
+  lossChart.mark(frame.time.shown);
+  draw(frame);  // first: it shows the regions chart's box, which the chart needs to size itself
+  resolutionNote.show(frame, app.settings.res);
+  if (frame.regions) regionChart.push(currentEpoch(frame.metrics), frame.regions);
+  debug.frames += 1;
+  debug.compute.push({
+    drawMs: performance.now() - drawStart,
+    computeMs: frame.computeMs,
+    trainMs: frame.trainMs,
+    fieldMs: frame.fieldMs,
+    resolution: frame.resolution,
+    panels: frame.fields.length,
+    workerMs: frame.workerMs,
+    arriveMs,
+  });
+  if (debug.compute.length > 600) debug.compute.splice(0, 300);
+  if (debug.firstFrameMs === null) {
+    debug.firstFrameMs = performance.now();
+    root.dataset.ready = 'true';
+  }
+}
+
+function onLoaded({backend, schema}) {
+  debug.marks.wasmLoaded ??= performance.now();
+  root.dataset.backend = backend;
+  debug.backend = backend;
+  debug.workers = worker.size;
+  debug.schema = schema;
+  $('backend').textContent = backend;
+  app.table = new UrlSettings(schema);
+  app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
+  const dataRow = schema.settings.find((row) => row.key === 'data');
+  const datasets = schema.settings.find((row) => row.key === 'dataset').options;
+  app.editor = new DataEditor(dataRow, datasets, {
+    apply: (data) => changeSetting('data', data, []),
+    sample: (dataset) => sampleDataset(dataset),
+  });
+  app.controls = new Controls(
+      $('settings'), app.table, app.names, changeSetting, {data: () => app.editor.element});
+  debug.table = app.table;
+  // Without a link the page opens its first comparison.
+  const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
+  const {settings, notices} = app.table.parse(hash);
+  app.settings = settings;
+  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches && !(settings.at >= 0));
+  loadSettings(settings, notices);
+  evidence.ready(app.table, schema, app.names, app.settings, backend);
+}
+
+worker.onmessage = ({data: message}) => {
+  const current = message.generation === app.generation;
+  switch (message.type) {
+    case 'loaded':
+      onLoaded(message);
+      break;
+    case 'created':
+      // Shown with its first frame, so that the old fields never sit under the new panels.
+      if (current) app.created = message;
+      break;
+    case 'frame':
+      if (current && app.created) onCreated(app.created);
+      app.created = null;
+      if (current) onFrame(message);
+      worker.postMessage({type: 'drawn', generation: message.generation});
+      break;
+    case 'sample':
+      app.samples.get(message.id)?.(message);
+      app.samples.delete(message.id);
+      break;
+    case 'fields-at':
+      if (current) receiveFields(message);
+      break;
+    case 'updated':
+      if (current && message.error) showNotices([message.error], 'error');
+      break;
+    case 'edited':
+      if (current) detail.edited(message.error);
+      break;
+    case 'paused':
+      if (current) root.dataset.workerPaused = String(!app.playing);
+      break;
+    case 'error':
+      setPlaying(false);
+      showNotices(
+          [message.request === 'load' ? `The wasm engine could not load: ${message.message}` :
+                                        `The trainer refused these settings: ${message.message}`],
+          'error');
+      break;
+  }
+  if (message.type === 'created') logEvent('created', message.generation, 0);
+  if (message.type === 'frame')
+    logEvent('frame', message.generation, currentEpoch(message.metrics));
+};
+worker.onerror = (event) => {
+  showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');
+};
+
+// A preset's points as own data, from the worker (the lab lives there).
+function sampleDataset(dataset) {
+  const id = ++app.sampleCount;
+  // The preset's own keys (arenaSettings leaves points out beside own data).
+  const settings = {...app.table.arenaSettings(app.settings), dataset, points: app.settings.points};
+  delete settings.data;
+  return new Promise((resolve, reject) => {
+    app.samples.set(id, (message) => {
+      if (message.error)
+        reject(new Error(message.error));
+      else
+        resolve(fromFlat(message.points, message.labels));
+    });
+    worker.postMessage({type: 'sample', id, settings});
+  });
+}
+
+// The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
+function showEpoch(epoch, resume = false) {
+  app.settings.at = resume ? -1 : epoch;
+  writeHash();
+  if (resume) {
+    app.history.truncate(epoch);
+    lossChart.update(app.history.testLossColumns());
+  }
+  if (epoch < 0) return worker.postMessage({type: 'live'});
+  if (app.playing) setPlaying(false);
+  worker.postMessage({type: resume ? 'resume' : 'show', epoch});
+}
+const timeline = new Timeline($('timeline'), {
+  onShow: (epoch) => showEpoch(epoch),
+  onLive: () => showEpoch(-1),
+  onResume: (epoch) => showEpoch(epoch, true),
+});
+const timeTools = initTimeTools({
+  worker,
+  root: $('timeline'),
+  state: () => app,
+  pause: () => app.playing && setPlaying(false),
+  change: (key, value, notices) => changeSetting(key, value, notices),
+});
+
+function openDetail(index) {
+  detail.open(index, app.panels[index], panelTitle(app.panels[index], app.names));
+  worker.postMessage({type: 'view', view: {detail: index}});
+}
+
+const actions = {
+  toggle: () => setPlaying(!app.playing),
+  step: () => {
+    if (app.playing) setPlaying(false);
+    worker.postMessage({type: 'step', epochs: 1});
+  },
+  stepBatch: () => {
+    if (app.playing) setPlaying(false);
+    worker.postMessage({type: 'step', batches: 1});
+  },
+  reset: () => createArena(),
+};
+
+function buildStatic() {
+  $('intro').replaceChildren(...INTRO.map((text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  }));
+  $('experiments').replaceChildren(...EXPERIMENTS.map((exp) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.experiment = exp.id;
+    b.textContent = exp.title;
+    b.addEventListener('click', () => {
+      if (!app.table) return;  // the settings table arrives with the wasm module
+      loadExperiment(exp, findExperiment(exp.id, '').variant);
+    });
+    return b;
+  }));
+  $('play').addEventListener('click', actions.toggle);
+  $('step').addEventListener('click', actions.step);
+  $('step-batch').addEventListener('click', actions.stepBatch);
+  $('experiment-back').addEventListener('click', () => {
+    const {experiment, variant} = findExperiment(app.settings.exp, app.settings.v);
+    if (experiment) loadExperiment(experiment, variant, false);
+  });
+  $('reset').addEventListener('click', actions.reset);
+  $('regenerate').addEventListener('click', () => {
+    changeSetting('seed', Math.floor(Math.random() * 2147483647), []);
+  });
+  $('export-grid').addEventListener('click', () => downloadPng(grid.composite(), 'relu-lab.png'));
+  $('notice-close').addEventListener('click', () => showNotices([]));
+  $('regions-note').textContent = regionsNote();
+  $('show-controls').addEventListener('click', () => changeSetting('controls', true, []));
+  bindKeys(actions);
+  window.addEventListener('hashchange', () => {
+    if (!app.table || location.hash.slice(1) === app.table.toHash(app.settings)) return;
+    const {settings, notices} = app.table.parse(location.hash);
+    loadSettings(settings, notices);
+  });
+}
+
+buildStatic();
+// Blank panels of the right size until the networks exist: index.html holds two (the landing
+// page's); a link says how many with its activations list.
+{
+  const listed = /[#&]activations=([^&]*)/.exec(location.hash)?.[1].split(',').filter(Boolean);
+  const count = listed?.length || (/[#&]exp=./.test(location.hash) ? 3 : 2);
+  if (count !== 2) grid.skeleton(count);
+}
+initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
+// Tests and the bench may pause or step the page without synthesising key presses.
+debug.setPlaying = setPlaying;
+debug.pool = worker;
+debug.lossChart = lossChart;

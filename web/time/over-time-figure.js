@@ -1,0 +1,251 @@
+// The "over time" figure: one row per panel (activation and parameters), one column per chosen
+// epoch, each cell the decision field with the training points and its test accuracy. Drawn
+// once on a canvas at 2x (what Save PNG writes); Save SVG writes the same layout with vector
+// text and points over the fields as images. Columns live in the URL (cols=).
+import {panelTitle, paramsText} from '../panels/panel.js';
+import {requestFields} from '../trainer/fields-at.js';
+
+import {drawCell, drawText, MUTED, percent} from './time-draw.js';
+import {parseEpochList, TIME_ROWS} from './time-settings.js';
+
+const SCALE = 2;  // canvas pixels per layout pixel: print resolution for the PNG
+const RESOLUTION = 128;
+const L = {
+  pad: 14,
+  title: 30,
+  rowLabel: 150,
+  head: 24,
+  cell: 120,
+  caption: 18,
+  gap: 10
+};
+const COLS_ROW = TIME_ROWS.find((row) => row.key === 'cols');
+
+function columnText(column) {
+  if (column.asked === 'final') return `epoch ${column.epoch} (final)`;
+  return column.asked === column.epoch ? `epoch ${column.epoch}` :
+                                         `epoch ${column.epoch} (${column.asked} not kept)`;
+}
+
+function layoutOf(rows, columns) {
+  const width = 2 * L.pad + L.rowLabel + columns * (L.cell + L.gap);
+  const rowHeight = L.cell + L.caption + L.gap;
+  return {width, height: 2 * L.pad + L.title + L.head + rows * rowHeight, rowHeight};
+}
+
+function cellX(c) {
+  return L.pad + L.rowLabel + c * (L.cell + L.gap);
+}
+function cellY(r, layout) {
+  return L.pad + L.title + L.head + r * layout.rowHeight;
+}
+
+export class OverTimeFigure {
+  /** @param {object} page see time-tools.js */
+  constructor(page) {
+    this.page = page;
+    this.columns = null;  // the last answer drawn
+    this.waitingFor = 0;  // an epoch the run has not reached yet: drawn again when it has
+    this.dialog = document.createElement('dialog');
+    this.dialog.className = 'over-time';
+    this.dialog.id = 'over-time';
+    this.dialog.setAttribute('aria-labelledby', 'over-time-title');
+    this.dialog.innerHTML = `
+      <header class="over-time-header">
+        <h2 id="over-time-title">Over time</h2>
+        <label>Epochs <input id="over-time-cols" type="text" size="22" spellcheck="false"
+          aria-describedby="over-time-hint"></label>
+        <button type="button" class="secondary" data-act="png">Save PNG (2x)</button>
+        <button type="button" class="secondary" data-act="svg">Save SVG</button>
+        <button type="button" data-act="close">Close</button>
+      </header>
+      <p id="over-time-hint" class="hint">Comma-separated epochs and "final" (the epoch the
+        timeline shows, or the end of the run); each column shows the nearest kept epoch.
+        <span class="over-time-status" role="status"></span></p>
+      <div class="over-time-scroll"><canvas class="over-time-canvas"></canvas></div>
+      <table class="visually-hidden over-time-table"></table>`;
+    document.body.append(this.dialog);
+    this.canvas = this.dialog.querySelector('canvas');
+    this.input = this.dialog.querySelector('#over-time-cols');
+    this.status = this.dialog.querySelector('.over-time-status');
+    this.input.addEventListener('change', () => {
+      const notices = [];
+      const cols = parseEpochList(COLS_ROW, this.input.value, notices);
+      this.page.change('cols', cols, notices);
+      this.refresh();
+    });
+    this.dialog.addEventListener('close', () => this.page.change('fig', false, []));
+    this.dialog.addEventListener('click', ({target}) => {
+      const act = target.dataset?.act;
+      if (act === 'close') this.dialog.close();
+      if (act === 'png') this.savePng();
+      if (act === 'svg') this.saveSvg();
+    });
+  }
+
+  open() {
+    if (!this.dialog.open) this.dialog.showModal();
+    this.refresh();
+  }
+
+  /** A frame of the page: draws again once a column the run had not reached is kept. */
+  onFrame(frame) {
+    if (!this.dialog.open || !this.waitingFor) return;
+    if (frame.time.epochs.at(-1) >= this.waitingFor) this.refresh();
+  }
+
+  async refresh() {
+    const {settings} = this.page.state();
+    const cols = settings.cols;
+    this.input.value = cols.join(', ');
+    this.status.textContent = 'Computing the fields…';
+    const columns = await requestFields(this.page.worker, cols, RESOLUTION);
+    const numbers = cols.filter((c) => c !== 'final');
+    const reached = columns.reduce((most, c) => Math.max(most, c.epoch), 0);
+    const furthest = Math.max(0, ...numbers);
+    this.waitingFor = furthest > reached ? furthest : 0;
+    this.status.textContent = this.waitingFor ?
+        `The run has not reached epoch ${furthest} yet: drawn again when it has.` :
+        '';
+    this.columns = columns;
+    this.draw();
+  }
+
+  draw() {
+    const {panels, names, data} = this.page.state();
+    const columns = this.columns;
+    const layout = layoutOf(panels.length, columns.length);
+    const canvas = this.canvas;
+    canvas.width = layout.width * SCALE;
+    canvas.height = layout.height * SCALE;
+    canvas.style.width = `${layout.width}px`;
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.scale(SCALE, SCALE);
+    drawText(ctx, 'Decision boundaries over time', L.pad, L.pad + 18, {size: 17, weight: 600});
+    columns.forEach((column, c) => {
+      drawText(
+          ctx, columnText(column), cellX(c) + L.cell / 2, L.pad + L.title + 15,
+          {size: 13, weight: 600, align: 'center', width: L.cell + L.gap});
+    });
+    panels.forEach((panel, r) => {
+      const y = cellY(r, layout);
+      drawText(
+          ctx, panelTitle(panel, names), L.pad, y + L.cell / 2 - 2,
+          {size: 15, weight: 600, width: L.rowLabel - 8});
+      drawText(
+          ctx, paramsText(panel), L.pad, y + L.cell / 2 + 16,
+          {size: 12, color: MUTED, width: L.rowLabel - 8});
+      columns.forEach((column, c) => {
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        drawCell(
+            ctx, cellX(c) * SCALE, y * SCALE, L.cell * SCALE, column.fields[r],
+            column.resolution ?? RESOLUTION, data);
+        ctx.restore();
+        drawText(
+            ctx, `test ${percent(column.metrics[r])}`, cellX(c) + L.cell / 2, y + L.cell + 14,
+            {size: 12, color: MUTED, align: 'center'});
+      });
+    });
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute(
+        'aria-label',
+        `Decision fields of ${panels.length} panels at ${
+            columns.map((col) => col.epoch)
+                .join(', ')} epochs; the table below gives the numbers.`);
+    this.dialog.dataset.rows = String(panels.length);
+    this.dialog.dataset.columns = String(columns.length);
+    this.dialog.dataset.epochs = columns.map((col) => col.epoch).join(',');
+    this.fillTable(panels, names, columns);
+  }
+
+  // The figure's numbers as a table, for screen readers.
+  fillTable(panels, names, columns) {
+    const table = this.dialog.querySelector('table');
+    const head = `<tr><th>Panel</th>${
+        columns.map((col) => `<th scope="col">${columnText(col)}</th>`).join('')}</tr>`;
+    table.innerHTML = head;
+    panels.forEach((panel, r) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = `${panelTitle(panel, names)} ${paramsText(panel)}`.trim();
+      tr.append(th);
+      for (const column of columns) {
+        const td = document.createElement('td');
+        td.textContent = `test ${percent(column.metrics[r])}`;
+        tr.append(td);
+      }
+      table.append(tr);
+    });
+  }
+
+  savePng() {
+    this.canvas.toBlob((blob) => download(blob, 'relu-lab-over-time.png'), 'image/png');
+  }
+
+  saveSvg() {
+    const {panels, names, data} = this.page.state();
+    const svg = figureSvg(panels, names, data, this.columns);
+    download(new Blob([svg], {type: 'image/svg+xml'}), 'relu-lab-over-time.svg');
+  }
+}
+
+function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const escapeXml = (text) => String(text).replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+// The figure as SVG: the same layout, vector text and points; each field is a PNG image.
+function figureSvg(panels, names, data, columns) {
+  const layout = layoutOf(panels.length, columns.length);
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${
+      layout.height}" viewBox="0 0 ${layout.width} ${
+      layout.height}" font-family="system-ui, sans-serif">`];
+  out.push(`<rect width="100%" height="100%" fill="#fff"/>`);
+  const text = (x, y, t, attrs = '') =>
+      out.push(`<text x="${x}" y="${y}" ${attrs}>${escapeXml(t)}</text>`);
+  text(L.pad, L.pad + 18, 'Decision boundaries over time', 'font-size="17" font-weight="600"');
+  columns.forEach(
+      (column, c) => text(
+          cellX(c) + L.cell / 2, L.pad + L.title + 15, columnText(column),
+          'font-size="13" font-weight="600" text-anchor="middle"'));
+  const scratch = document.createElement('canvas');
+  scratch.width = scratch.height = 2 * L.cell;
+  const ctx = scratch.getContext('2d');
+  const empty = {...data, trainX: new Float32Array(0), trainY: new Float32Array(0)};
+  const [lo, hi] = data.domain;
+  panels.forEach((panel, r) => {
+    const y = cellY(r, layout);
+    text(L.pad, y + L.cell / 2 - 2, panelTitle(panel, names), 'font-size="15" font-weight="600"');
+    text(L.pad, y + L.cell / 2 + 16, paramsText(panel), `font-size="12" fill="${MUTED}"`);
+    columns.forEach((column, c) => {
+      const x = cellX(c);
+      drawCell(ctx, 0, 0, 2 * L.cell, column.fields[r], column.resolution ?? RESOLUTION, empty);
+      out.push(`<image x="${x}" y="${y}" width="${L.cell}" height="${L.cell}" href="${
+          scratch.toDataURL('image/png')}"/>`);
+      const k = L.cell / (hi - lo);
+      for (let i = 0; i < data.trainY.length; ++i) {
+        const cx = (x + (data.trainX[2 * i] - lo) * k).toFixed(1);
+        const cy = (y + (hi - data.trainX[2 * i + 1]) * k).toFixed(1);
+        const fill = data.trainY[i] > 0.5 ? '#5e3c99' : '#e66101';
+        out.push(`<circle cx="${cx}" cy="${cy}" r="1.5" fill="${
+            fill}" stroke="#fff" stroke-width="0.6"/>`);
+      }
+      text(
+          x + L.cell / 2, y + L.cell + 14, `test ${percent(column.metrics[r])}`,
+          `font-size="12" fill="${MUTED}" text-anchor="middle"`);
+    });
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
