@@ -78,8 +78,8 @@ export async function serve({
         response.end(pages[path]);
         return;
       }
-      let file =
-          Object.hasOwn(aliases, path) ? resolve(rootDir, aliases[path]) : normalize(join(rootDir, path));
+      let file = Object.hasOwn(aliases, path) ? resolve(rootDir, aliases[path]) :
+                                                normalize(join(rootDir, path));
       if (file !== rootDir && !file.startsWith(rootDir + sep)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       await stat(file);
