@@ -20,8 +20,9 @@ import {pool as worker} from './boot.js';
 import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
 import {bindKeys, Controls} from './controls.js';
-import {experimentSettings, leftExperiment} from './experiment-settings.js';
-import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {showExperiment} from './experiment-box.js';
+import {experimentSettings} from './experiment-settings.js';
+import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {pageTable} from './page-table.js';
 import {initShare} from './share-dialog.js';
 
@@ -134,58 +135,15 @@ function createArena(at = -1) {
   if (detail.index >= 0) $('detail').close();
 }
 
-// Names a changed setting for the "you have left the experiment" line.
-function settingLabel(key) {
-  return (app.table.row(key).label || key).toLowerCase();
-}
-
 function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
   applyHidden(s.hide);
   markInapplicable($('settings'), app.table, s);
-  const {experiment: exp, variant} = findExperiment(s.exp, s.v);
-  const box = $('experiment-box');
-  const allLeft = exp ? leftExperiment(app.table, s) : [];
-  // An action of the experiment changed a live setting: the text still holds, with its note.
-  const action = exp && actionTaken(exp, s, allLeft);
-  const left = action ? [] : allLeft;
-  box.dataset.left = String(left.length > 0);
-  box.dataset.experiment = exp ? exp.id : '';
-  $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
-  $('experiment-text').textContent = exp ? exp.text :
-                                           'No experiment is loaded: these are ' +
-          'settings of your own. Pick an experiment above for a guided comparison.';
-  $('experiment-note').textContent = action?.note || variant?.note || '';
-  $('experiment-left').textContent = left.length ?
-      `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
-          'experiment\'s own settings, not what you see now.' :
-      '';
-  $('experiment-back').hidden = left.length === 0;
-  $('experiment-variants').replaceChildren(...(exp?.variants || []).map((v) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = v.label;
-    b.dataset.variant = v.id;
-    b.setAttribute(
-        'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
-    b.addEventListener('click', () => loadExperiment(exp, v));
-    return b;
-  }));
-  $('experiment-actions').replaceChildren(...(exp?.actions || []).map((a) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = a.label;
-    b.dataset.action = a.id;
-    b.setAttribute('aria-pressed', String(a === action));
-    b.addEventListener('click', () => {
-      for (const [key, value] of Object.entries(a.settings)) changeSetting(key, value, []);
-    });
-    return b;
-  }));
-  for (const b of $('experiments').querySelectorAll('button')) {
-    b.setAttribute('aria-pressed', String(b.dataset.experiment === s.exp));
-  }
+  showExperiment(app.table, s, {
+    load: (experiment, variant) => loadExperiment(experiment, variant),
+    change: (key, value) => changeSetting(key, value, []),
+  });
 }
 
 // Loads an experiment's (and variant's) settings with its text, keeping the page's view keys.

@@ -1,7 +1,6 @@
-// The settings table: core's rows (from lab.schema) and the rows a page or a figure gives it, each
-// with its URL key, type, range, default and the effect of a change; it reads and writes hashes
-// and speaks core's settings. It imports no feature: features bring rows. A typed value is checked
-// by parse-value.js's coerce, a live change is to-core.js's liveUpdate (a figure needs neither).
+// The settings table: core's rows (lab.schema) and the rows a page or figure brings, each with its
+// URL key, type, range, default and the effect of a change; reads and writes hashes, speaks core's
+// settings; imports no feature. coerce and liveUpdate, which a figure never needs, live beside it.
 import {coreRows, tokenParam} from './core-rows.js';
 import {parseHash, toHash, valueText} from './hash-codec.js';
 import {VALUE_TYPES} from './parse-value.js';
