@@ -6,7 +6,7 @@ import {writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 
 import {claimRequest, CLAIMS, judgeClaim} from '../web/evidence/claims.js';
-import {UrlSettings} from '../web/settings/url-settings.js';
+import {pageTable} from '../web/page/page-table.js';
 
 const {values: args} = parseArgs({options: {seeds: {type: 'string'}, json: {type: 'string'}}});
 const {loadReluLab} = await import(new URL('../dist/js/relu-lab.mjs', import.meta.url).href);
@@ -14,7 +14,7 @@ const {planStudy} = await import(new URL('../dist/js/study-plan.mjs', import.met
 const {runTask} = await import(new URL('../dist/js/seed-study.mjs', import.meta.url).href);
 
 const lab = await loadReluLab();
-const table = new UrlSettings(lab.schema);
+const table = pageTable(lab.schema);
 const out = [];
 for (const claim of CLAIMS) {
   if (claim.study.kind === 'look') {

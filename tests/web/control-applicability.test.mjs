@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
 import {inapplicable} from '../../web/page/control-applicability.js';
-import {UrlSettings} from '../../web/settings/url-settings.js';
+import {pageTable} from '../../web/page/page-table.js';
+import {liveUpdate} from '../../web/settings/to-core.js';
 
 const {loadReluLab} = await import(new URL('../../dist/js/relu-lab.mjs', import.meta.url).href);
-const table = new UrlSettings((await loadReluLab()).schema);
+const table = pageTable((await loadReluLab()).schema);
 
 test('settings that do not apply come from appliesWhen and the panels, with a reason', () => {
   const s = {...table.defaults(), optimizer: 'adam', activations: ['relu', 'tanh']};
@@ -29,13 +30,13 @@ test('settings that do not apply come from appliesWhen and the panels, with a re
 
 test('live rows come from core: lr and penalties update, layers and the optimizer restart', () => {
   const s = {...table.defaults(), lr: 0.003, 'optimizer.momentum': 0.5};
-  assert.deepEqual(table.liveUpdate('lr', s), {lr: 0.003});
-  assert.deepEqual(table.liveUpdate('optimizer.momentum', s), {optimizer: {momentum: 0.5}});
-  assert.equal(table.liveUpdate('layers', s), null);
-  assert.equal(table.liveUpdate('speed', s), null);
-  assert.equal(table.needsNewArena('lr'), false);
-  assert.equal(table.needsNewArena('optimizer'), true);
-  assert.equal(table.needsNewArena('slope'), true);
+  assert.deepEqual(liveUpdate(table, 'lr', s), {lr: 0.003});
+  assert.deepEqual(liveUpdate(table, 'optimizer.momentum', s), {optimizer: {momentum: 0.5}});
+  assert.equal(liveUpdate(table, 'layers', s), null);
+  assert.equal(liveUpdate(table, 'speed', s), null);
+  assert.equal(table.row('lr').effect, 'live');
+  assert.equal(table.row('optimizer').effect, 'arena');
+  assert.equal(table.row('slope').effect, 'arena');
 });
 
 test('hide= keeps known names once, in order, and names the unknown', () => {

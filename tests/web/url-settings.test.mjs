@@ -1,11 +1,13 @@
-// web/url-settings.js in Node with core's schema (the built library in dist/js): the hash parser
-// clamps to core's ranges or ignores bad values with a notice naming the setting, never throws,
-// round-trips every setting, keeps values only a control's narrower UI range excludes, and reads
-// older links' keys; workers= is read before the schema as backend= is.
+// The page's settings table (web/page/page-table.js) in Node with core's schema (the built library
+// in dist/js): the hash parser clamps to core's ranges or ignores bad values with a notice naming
+// the setting, never throws, round-trips every setting, keeps values only a control's narrower UI
+// range excludes, and reads older links' keys; workers= is read before the schema as backend= is.
 import assert from 'node:assert/strict';
 import {before, test} from 'node:test';
 
-import {requestedBackend, requestedWorkers, UrlSettings} from '../../web/settings/url-settings.js';
+import {requestedBackend, requestedWorkers} from '../../web/page/engine-rows.js';
+import {pageTable} from '../../web/page/page-table.js';
+import {coerce} from '../../web/settings/parse-value.js';
 
 const {loadReluLab} = await import(new URL('../../dist/js/relu-lab.mjs', import.meta.url).href);
 
@@ -13,7 +15,7 @@ let schema;
 let table;
 before(async () => {
   schema = (await loadReluLab()).schema;
-  table = new UrlSettings(schema);
+  table = pageTable(schema);
 });
 
 const coreSetting = (key) => schema.settings.find((s) => s.key === key);
@@ -74,7 +76,7 @@ test('numbers clamp to core\'s bounds; a UI override does not clamp a link', () 
   assert.ok(notices.length >= 7, notices.join(' | '));
   assert.ok(!notices.some((n) => /^(points|bias):/.test(n)), notices.join(' | '));
   // Typed into the control, the same value meets the control's range and says so.
-  const typed = table.coerce('points', '20');
+  const typed = coerce(table, 'points', '20');
   assert.equal(typed.value, table.row('points').ui.min);
   assert.match(typed.notices[0], /this control's range/);
 });

@@ -120,3 +120,21 @@ export function sameData(a, b) {
   if (!a || !b) return false;
   return encodeData(a) === encodeData(b);
 }
+
+/**
+ * Own data as core's data row reads and writes it in a link: its compact encoding (none: ''),
+ * left out of a link when absent or too large for one, and core's {points, labels} (none: the
+ * preset). Added to core's row by every settings table that takes own data.
+ */
+export const OWN_DATA_ROW = {
+  core: 'data',
+  parse(row, raw, notices) {
+    if (raw === '') return null;
+    const {data, error} = decodeData(raw);
+    if (!data) notices.push(`${row.key}: ${error}, so the dataset is used instead.`);
+    return data;
+  },
+  text: (data) => data ? encodeData(data) : '',
+  inLink: (data) => Boolean(data) && data.labels.length <= MAX_LINK_POINTS,
+  toCore: (data) => data ? toCore(data) : undefined,
+};

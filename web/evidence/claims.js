@@ -3,6 +3,7 @@
 // arithmetic: the page (evidence-view.js) and tools/evidence-claims.mjs both run these.
 import {bootstrapMedian, formatNumber, pairedComparison, verdictText} from '../../js/evidence-stats.mjs';
 import {outcomeOf, outcomeValue} from '../../js/seed-study.mjs';
+import {experimentSettings} from '../page/experiment-settings.js';
 import {findExperiment} from '../page/experiments.js';
 
 /**
@@ -209,14 +210,15 @@ export function judgeClaim(claim, result, options = {}) {
 }
 
 /**
- * The study a claim runs, on top of the defaults of `table` (a UrlSettings): a planStudy request
- * with arena settings. `overrides` (seeds, epochs, target) come from the page's form; a claim's
- * own epochs win.
+ * The study a claim runs, on top of the defaults of `table` (the page's settings table): a
+ * planStudy request with arena settings. `overrides` (seeds, epochs, target) come from the page's
+ * form; a claim's own epochs win.
  */
 export function claimUrlSettings(table, claim) {
   const {exp, ...own} = claim.settings;
   const found = exp ? findExperiment(exp, '') : null;
-  const base = found ? table.experiment(found.experiment, found.variant) : table.defaults();
+  const base =
+      found ? experimentSettings(table, found.experiment, found.variant) : table.defaults();
   return {...base, ...own};
 }
 

@@ -3,6 +3,7 @@
 // study rows), so a clamped value shows in its field.
 import {OUTCOMES} from '../../js/seed-study.mjs';
 import {sweepAxes} from '../../js/seed-sweep.mjs';
+import {coerce} from '../settings/parse-value.js';
 
 /** A DOM element with properties (text, dataset, on* handlers) and children. */
 export function el(tag, props = {}, children = []) {
@@ -110,7 +111,7 @@ export function readForm(form, settings) {
   const notices = [];
   const keys = {study: els.study.value || 'compare'};
   const read = (key, raw) => {
-    const {value, notices: n} = form.table.coerce(key, raw);
+    const {value, notices: n} = coerce(form.table, key, raw);
     notices.push(...n);
     return value;
   };

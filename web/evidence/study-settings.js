@@ -8,9 +8,12 @@ import {CLAIMS} from './claims.js';
 
 const L = STUDY_LIMITS;
 
-/** @returns {object[]} page-only rows (no `core`: changing one never rebuilds the networks). */
+/**
+ * @returns {object[]} page-only rows: the study view writes them itself and they never rebuild the
+ *     networks (a change through the page's form would only draw the panels again).
+ */
 export function studyRows(schema) {
-  const row = (key, label, rest) => ({key, group: 'hidden', label, ...rest});
+  const row = (key, label, rest) => ({key, group: 'hidden', label, effect: 'redraw', ...rest});
   return [
     row('study', 'Study', {type: 'enum', default: '', options: ['', 'compare', 'sweep', 'claim']}),
     row('seeds', 'Seeds',

@@ -1,7 +1,10 @@
-// A figure's settings from its element attributes, read by the page's own URL settings table (one
-// set of keys, ranges and notices), and the reverse: the attributes and snippets that rebuild a
-// state. Leaves drawing and the worker to relu-lab-figure.js.
-import {UrlSettings} from '../settings/url-settings.js';
+// A figure's settings table (core's rows with own data, and the few view and engine rows a figure
+// shows), its element's attributes read through it, and the reverse: the attributes and snippets
+// that rebuild a state. Leaves drawing and the worker to relu-lab-figure.js.
+import {OWN_DATA_ROW} from '../data/own-data.js';
+import {BACKEND_ROW} from '../page/engine-rows.js';
+import {DISCRETIZE_ROW, resRow, SPEED_ROW, TEST_ROW} from '../page/view-rows.js';
+import {SettingsTable} from '../settings/settings-table.js';
 
 /** Attributes the element reads itself; every other setting attribute goes to the table. */
 export const FIGURE_ATTRIBUTES = Object.freeze([
@@ -9,17 +12,34 @@ export const FIGURE_ATTRIBUTES = Object.freeze([
   'embed'
 ]);
 
+/**
+ * The full page's keys that mean nothing in a figure (its experiments, classroom mode, studies, a
+ * run's time, the workers, the slow start and linear regions): a page link carries them, so the
+ * embed page drops them silently, and the element names them in a notice. They are named here,
+ * not imported, so that no page feature weighs on the figure; tests/web/figure-attributes checks
+ * that they are exactly the page table's rows the figure's table lacks.
+ */
+export const PAGE_ONLY_KEYS = Object.freeze([
+  'ease', 'regions', 'controls', 'workers', 'hide', 'exp', 'v', 'at', 'fig', 'cols', 'study',
+  'seeds', 'studyEpochs', 'target', 'ref', 'outcome', 'sweepKey', 'sweepPoints', 'claim'
+]);
+
 // A figure shows two panels unless told otherwise: the page's default of every activation is
 // too many for a column of text. This overrides the table's default, nothing else.
 export const FIGURE_DEFAULTS = Object.freeze({activations: Object.freeze(['relu', 'tanh'])});
 
-// The table's `controls` (show the page's settings form) and `exp` mean nothing in a figure.
-const PAGE_ONLY = new Set(['controls', 'exp']);
 // Attributes any HTML element may carry: never a setting, never a notice.
 const GLOBAL =
     /^(id|class|style|title|lang|dir|hidden|tabindex|slot|part|is|role|nonce|inert|autofocus|draggable|spellcheck|translate|contenteditable|popover|width|height|aria-.*|data-.*|on.*)$/;
 
 const squash = (name) => name.toLowerCase().replace(/[-.]/g, '');
+
+/** @returns {SettingsTable} the table a figure reads its attributes with. */
+export function figureTable(schema) {
+  return new SettingsTable(
+      schema,
+      [OWN_DATA_ROW, resRow(schema.limits), SPEED_ROW, DISCRETIZE_ROW, TEST_ROW, BACKEND_ROW]);
+}
 
 /** @returns {string} an attribute name for a table key: preluMode -> prelu-mode. */
 export function attributeName(key) {
@@ -27,29 +47,34 @@ export function attributeName(key) {
 }
 
 /**
- * Reads an element's attributes with the table.
- * @param {UrlSettings} table
+ * Reads an element's attributes with the figure's table.
+ * @param {SettingsTable} table from figureTable
  * @param {{name: string, value: string}[]} attributes
  * @returns {{settings: object, notices: string[]}}
  */
 export function parseAttributes(table, attributes) {
-  const byName = new Map();
-  for (const row of table.rows) {
-    if (!PAGE_ONLY.has(row.key)) byName.set(squash(attributeName(row.key)), row);
-  }
+  const byName = new Map(table.rows.map((row) => [squash(attributeName(row.key)), row]));
+  const pageOnly = new Map(PAGE_ONLY_KEYS.map((key) => [squash(attributeName(key)), key]));
   const params = new URLSearchParams();
+  const ignored = new Set();
   const unknown = [];
   for (const {name, value} of attributes) {
     const row = byName.get(squash(name));
     if (row) {
       // A bare boolean attribute (<relu-lab-figure discretize>) means true.
       params.append(row.key, row.type === 'bool' && value === '' ? 'true' : value);
-    } else if (!FIGURE_ATTRIBUTES.includes(name) && !GLOBAL.test(name)) {
+    } else if (FIGURE_ATTRIBUTES.includes(name) || GLOBAL.test(name)) {
+      continue;
+    } else if (pageOnly.has(squash(name))) {
+      ignored.add(attributeName(pageOnly.get(squash(name))));
+    } else {
       unknown.push(name);
     }
   }
   const {settings, notices} = table.parse(params.toString());
   if (!params.has('activations')) settings.activations = FIGURE_DEFAULTS.activations.slice();
+  if (ignored.size)
+    notices.push(`Settings of the full page only, ignored here: ${[...ignored].join(', ')}.`);
   for (const name of unknown.slice(0, 3)) {
     notices.push(`${JSON.stringify(name.slice(0, 40))} is not a setting, so it is ignored.`);
   }
@@ -61,19 +86,21 @@ function escapeAttribute(text) {
 }
 
 /**
- * The attributes that rebuild `settings` in a figure: every value that differs from the
- * table's default, plus the panels and the seed, always (a pinned figure names its seed).
+ * The attributes that rebuild `settings` (the page's, or a figure's) in a figure: every value of
+ * a figure row that differs from the default, plus the panels and the seed, always (a pinned
+ * figure names its seed). Own data goes in as a link holds it, and is left out as a link leaves
+ * it out.
+ * @param {SettingsTable} table from figureTable
  * @returns {[string, string][]} [name, value] pairs
  */
 export function figureAttributes(table, settings) {
   const defaults = table.defaults();
   const out = [];
   for (const row of table.rows) {
-    if (PAGE_ONLY.has(row.key)) continue;
     const value = settings[row.key];
-    const text = Array.isArray(value) ? value.join(',') : String(value);
-    const fallback = defaults[row.key];
-    const same = text === (Array.isArray(fallback) ? fallback.join(',') : String(fallback));
+    if (row.inLink && !row.inLink(value)) continue;
+    const text = table.text(row, value);
+    const same = text === table.text(row, defaults[row.key]);
     if (same && row.key !== 'activations' && row.key !== 'seed') continue;
     if (row.type === 'bool') {
       if (value) out.push([attributeName(row.key), '']);
@@ -102,5 +129,3 @@ export function iframeSnippet(embedUrl, panels) {
       'title="relu-lab: networks with different activations learning side by side" ' +
       'loading="lazy" style="border: 0"></iframe>';
 }
-
-export {UrlSettings};

@@ -1,6 +1,9 @@
 // A figure's panels: one field canvas per network with its name and two numbers, drawn in the
-// figure's theme colours. Knows nothing about the worker or the attributes.
+// figure's theme colours with the page's titles and point layers. Knows nothing about the worker
+// or the attributes.
 import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
+import {pointLayers} from '../panels/panel-grid.js';
+import {panelTitle, paramsText} from '../panels/panel.js';
 
 // The canvas keeps this backing size; CSS scales it to the panel.
 const CANVAS_SIZE = 320;
@@ -55,8 +58,8 @@ export class FigurePanels {
   setPanels(panels, names, palette) {
     this.palette = palette;
     this.panels = panels.map((panel) => {
-      const title = panel.label !== panel.activation ? panel.label : names.get(panel.activation);
-      const params = Object.entries(panel.params).map(([k, v]) => `${k} ${v}`).join(', ');
+      const title = panelTitle(panel, names);
+      const params = paramsText(panel);
       const root = el('figure', 'panel');
       const canvas = el('canvas');
       canvas.width = canvas.height = CANVAS_SIZE;
@@ -84,8 +87,7 @@ export class FigurePanels {
    * @param {{test: boolean, discretize: boolean}} view
    */
   draw(frame, data, view) {
-    const layers = [{xy: data.trainX, labels: data.trainY}];
-    if (view.test) layers.push({xy: data.testX, labels: data.testY, hollow: true});
+    const layers = pointLayers(data, view.test);
     this.panels.forEach((panel, i) => {
       const m = frame.metrics[i];
       panel.field.draw({

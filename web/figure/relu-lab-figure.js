@@ -1,10 +1,10 @@
 // <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM, its own worker,
 // lazy until near the viewport, paused off-screen), configured by the page's URL settings as
 // attributes. The page's settings form, charts and detail view are deliberately left out.
-import {requestedBackend} from '../settings/url-settings.js';
+import {requestedBackend} from '../page/engine-rows.js';
 import {startWorker, workerUrl} from '../trainer/start-worker.js';
 
-import {parseAttributes, UrlSettings} from './figure-attributes.js';
+import {figureTable, parseAttributes} from './figure-attributes.js';
 import {FigurePanels, paletteOf} from './figure-panels.js';
 import {figureSheet} from './figure-style.js';
 
@@ -265,7 +265,7 @@ export class ReluLabFigure extends HTMLElement {
     switch (message.type) {
       case 'loaded':
         this.loadedBackend = message.backend;
-        this.table = new UrlSettings(message.schema);
+        this.table = figureTable(message.schema);
         this.names = new Map(message.schema.activations.map((a) => [a.name, a.displayName]));
         this.ui.status.textContent = '';
         this.applyAttributes();

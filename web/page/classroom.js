@@ -1,7 +1,7 @@
 // Classroom mode: the URL's hide=lr,init,chart,... hides single controls, groups of the settings
 // form and parts of the page for a teacher's link (as TF Playground's hidden controls), where
-// controls=false hides all settings at once. Names are checked by the URL table against
-// hideableNames(); this module only shows and hides.
+// controls=false hides all settings at once. Its row reads the names; the rest shows and hides.
+import {quote} from '../settings/parse-value.js';
 
 // The page's parts by name: the selectors of what each hides.
 const PAGE_PARTS = Object.freeze({
@@ -23,20 +23,48 @@ const PAGE_PARTS = Object.freeze({
 const HIDDEN_CLASS = 'classroom-hidden';
 
 /**
- * @param {{rows: object[]}} table the URL settings table
+ * @param {object[]} rows the settings table's rows
  * @returns {string[]} every name hide= accepts: the page's parts, the settings form's groups and
  *     every setting that has a control (its URL key).
  */
-export function hideableNames(table) {
+export function hideableNames(rows) {
   const groups = new Set();
   const keys = [];
-  for (const row of table.rows) {
+  for (const row of rows) {
     if (row.group === 'hidden') continue;  // no control: nothing to hide
     groups.add(row.group);
     keys.push(row.key);
   }
   return [...Object.keys(PAGE_PARTS), ...groups, ...keys];
 }
+
+// A comma list of known names, each once; unknown ones are left out with a notice.
+function parseNames(row, raw, notices) {
+  const names = [];
+  for (const name of raw.split(',').filter(Boolean)) {
+    if (!row.options.includes(name)) {
+      notices.push(
+          `${row.key}: ${quote(name)} is not a part of the page that can be hidden ` +
+          '(e.g. intro, experiments, chart, legend, settings, play, or a setting ' +
+          'such as lr), so it is left out.');
+    } else if (!names.includes(name)) {
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+export const HIDE_ROW = {
+  key: 'hide',
+  type: 'names',
+  group: 'hidden',
+  label: 'Hidden parts',
+  default: [],
+  options: hideableNames,
+  parse: parseNames,
+  meaning: 'classroom mode: the controls and page parts a teacher\'s link hides',
+  effect: 'redraw',
+};
 
 // The elements one name stands for.
 function targets(name) {

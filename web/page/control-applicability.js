@@ -4,7 +4,7 @@
 // are disabled with the reason beside them; nothing here lists settings by name.
 
 /**
- * @param {import('../settings/url-settings.js').UrlSettings} table
+ * @param {import('../settings/settings-table.js').SettingsTable} table
  * @param {object} settings the page's settings (URL keys)
  * @returns {Map<string, string>} URL key -> why its setting does not apply now
  */

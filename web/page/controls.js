@@ -2,6 +2,7 @@
 // schema or the row's UI override) and the keyboard shortcuts. It reports changes; it never
 // trains or draws.
 import {el} from '../common/dom.js';
+import {coerce} from '../settings/parse-value.js';
 
 const GROUPS = [
   ['data', 'Data'], ['network', 'Network'], ['params', 'Activation parameters'],
@@ -24,7 +25,7 @@ function decadeValues(min, max) {
 export class Controls {
   /**
    * @param {HTMLFormElement} form emptied and filled
-   * @param {import('../settings/url-settings.js').UrlSettings} table
+   * @param {import('../settings/settings-table.js').SettingsTable} table
    * @param {Map<string, string>} names activation name -> display name
    * @param {(key: string, value: *, notices: string[]) => void} onChange
    * @param {Object<string, (row: object) => HTMLElement>} [custom] a control per row type the
@@ -52,7 +53,7 @@ export class Controls {
   }
 
   emit(key, raw) {
-    const {value, notices} = this.table.coerce(key, raw);
+    const {value, notices} = coerce(this.table, key, raw);
     this.onChange(key, value, notices);
   }
 

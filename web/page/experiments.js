@@ -290,11 +290,6 @@ export function findExperiment(expId, variantId) {
   return {experiment, variant};
 }
 
-/** @returns {object} defaults + the experiment's (and variant's) overrides. */
-export function experimentSettings(defaults, experiment, variant) {
-  return {...defaults, ...experiment.settings, ...(variant ? variant.settings : {})};
-}
-
 /**
  * @param {Experiment} experiment
  * @param {object} settings the page's settings

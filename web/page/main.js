@@ -10,7 +10,7 @@ import {downloadPng, PanelGrid} from '../panels/panel-grid.js';
 import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from '../panels/panel.js';
 import {REGION_RESOLUTION, RegionChart, regionsNote, showRegions} from '../panels/region-view.js';
 import {ResolutionNote} from '../panels/resolution-note.js';
-import {UrlSettings} from '../settings/url-settings.js';
+import {liveUpdate} from '../settings/to-core.js';
 import {currentEpoch, MetricHistory} from '../time/metric-history.js';
 import {initTimeTools} from '../time/time-tools.js';
 import {Timeline} from '../time/timeline.js';
@@ -20,7 +20,10 @@ import {pool as worker} from './boot.js';
 import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
 import {bindKeys, Controls} from './controls.js';
-import {actionTaken, EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {showExperiment} from './experiment-box.js';
+import {experimentSettings} from './experiment-settings.js';
+import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
+import {pageTable} from './page-table.js';
 import {initShare} from './share-dialog.js';
 
 const $ = (id) => document.getElementById(id);
@@ -132,58 +135,15 @@ function createArena(at = -1) {
   if (detail.index >= 0) $('detail').close();
 }
 
-// Names a changed setting for the "you have left the experiment" line.
-function settingLabel(key) {
-  return (app.table.row(key).label || key).toLowerCase();
-}
-
 function applyView() {
   const s = app.settings;
   document.body.classList.toggle('no-controls', !s.controls);
   applyHidden(s.hide);
   markInapplicable($('settings'), app.table, s);
-  const {experiment: exp, variant} = findExperiment(s.exp, s.v);
-  const box = $('experiment-box');
-  const allLeft = exp ? app.table.leftExperiment(s) : [];
-  // An action of the experiment changed a live setting: the text still holds, with its note.
-  const action = exp && actionTaken(exp, s, allLeft);
-  const left = action ? [] : allLeft;
-  box.dataset.left = String(left.length > 0);
-  box.dataset.experiment = exp ? exp.id : '';
-  $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
-  $('experiment-text').textContent = exp ? exp.text :
-                                           'No experiment is loaded: these are ' +
-          'settings of your own. Pick an experiment above for a guided comparison.';
-  $('experiment-note').textContent = action?.note || variant?.note || '';
-  $('experiment-left').textContent = left.length ?
-      `You changed ${left.map(settingLabel).join(', ')}: the text above describes the ` +
-          'experiment\'s own settings, not what you see now.' :
-      '';
-  $('experiment-back').hidden = left.length === 0;
-  $('experiment-variants').replaceChildren(...(exp?.variants || []).map((v) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = v.label;
-    b.dataset.variant = v.id;
-    b.setAttribute(
-        'aria-pressed', String(left.length === 0 && (variant ? variant.id : '') === v.id));
-    b.addEventListener('click', () => loadExperiment(exp, v));
-    return b;
-  }));
-  $('experiment-actions').replaceChildren(...(exp?.actions || []).map((a) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = a.label;
-    b.dataset.action = a.id;
-    b.setAttribute('aria-pressed', String(a === action));
-    b.addEventListener('click', () => {
-      for (const [key, value] of Object.entries(a.settings)) changeSetting(key, value, []);
-    });
-    return b;
-  }));
-  for (const b of $('experiments').querySelectorAll('button')) {
-    b.setAttribute('aria-pressed', String(b.dataset.experiment === s.exp));
-  }
+  showExperiment(app.table, s, {
+    load: (experiment, variant) => loadExperiment(experiment, variant),
+    change: (key, value) => changeSetting(key, value, []),
+  });
 }
 
 // Loads an experiment's (and variant's) settings with its text, keeping the page's view keys.
@@ -193,7 +153,7 @@ function loadExperiment(exp, variant, scroll = true) {
     if (row.core === undefined && !['exp', 'v'].includes(row.key))
       view[row.key] = app.settings[row.key];
   }
-  loadSettings({...app.table.experiment(exp, variant), ...view, at: -1});
+  loadSettings({...experimentSettings(app.table, exp, variant), ...view, at: -1});
   // The panels are what the experiment is about: bring them into view (phones scroll).
   if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
 }
@@ -209,6 +169,31 @@ function loadSettings(settings, notices = [], source = 'link') {
   evidence.show(settings);
 }
 
+// The worker's view fields a 'view' row sets, from the settings.
+const WORKER_VIEW = {
+  resolution: () => app.settings.res,
+  regions: () => regionGrid()
+};
+
+function redraw() {
+  if (app.lastFrame) draw(app.lastFrame);
+}
+
+// What a change does, by the effect its row declares (settings-table.js's EFFECTS).
+const ON_CHANGE = {
+  reload: () => location.reload(),  // fresh workers load the other wasm build or pool size
+  // The networks go on from where they are, with the new value.
+  live: (row) => worker.postMessage({
+    type: 'update',
+    generation: app.generation,
+    settings: liveUpdate(app.table, row.key, app.settings)
+  }),
+  arena: () => createArena(),
+  view: (row) => worker.postMessage({type: 'view', view: {[row.view]: WORKER_VIEW[row.view]()}}),
+  pace: () => (app.playing ? setPlaying(true) : redraw()),
+  redraw,
+};
+
 function changeSetting(key, value, notices) {
   app.settings = {...app.settings, [key]: value};
   if (PRESET_KEYS.includes(key)) app.settings.data = null;
@@ -216,21 +201,8 @@ function changeSetting(key, value, notices) {
   app.controls.show(app.settings);
   writeHash();
   applyView();
-  const live = app.table.liveUpdate(key, app.settings);
-  if (key === 'backend' || key === 'workers')
-    location.reload();  // another wasm build or pool size: fresh workers load it
-  else if (live)        // the networks go on from where they are, with the new value
-    worker.postMessage({type: 'update', generation: app.generation, settings: live});
-  else if (app.table.needsNewArena(key))
-    createArena();
-  else if (key === 'res')
-    worker.postMessage({type: 'view', view: {resolution: value}});
-  else if (key === 'regions')
-    worker.postMessage({type: 'view', view: {regions: regionGrid()}});
-  else if ((key === 'speed' || key === 'ease') && app.playing)
-    setPlaying(true);
-  else if (app.lastFrame)
-    draw(app.lastFrame);
+  const row = app.table.row(key);
+  ON_CHANGE[row.effect](row);
 }
 
 function setPlaying(playing) {
@@ -332,7 +304,7 @@ function onLoaded({backend, schema}) {
   debug.workers = worker.size;
   debug.schema = schema;
   $('backend').textContent = backend;
-  app.table = new UrlSettings(schema);
+  app.table = pageTable(schema);
   app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
   const dataRow = schema.settings.find((row) => row.key === 'data');
   const datasets = schema.settings.find((row) => row.key === 'dataset').options;

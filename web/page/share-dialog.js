@@ -1,7 +1,8 @@
 // The page's Share dialog: the link to the current state, an iframe snippet of the embed page and
-// a <relu-lab-figure> snippet, each with a copy button. All three carry the same settings (the
-// seed included), so each shows what the page shows. Knows nothing about the worker.
-import {elementSnippet, iframeSnippet} from '../figure/figure-attributes.js';
+// a <relu-lab-figure> snippet, each with a copy button. All three carry the same networks, data
+// and seed, so each shows what the page's panels show; the figure's snippet leaves out the keys
+// only the full page reads (a figure would name them as ignored). Knows nothing about the worker.
+import {elementSnippet, figureTable, iframeSnippet} from '../figure/figure-attributes.js';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -84,7 +85,8 @@ export function initShare(button, current) {
     const script = new URL('embed/relu-lab-figure.js', page);
     parts.link.value = page.href;
     parts.iframe.value = iframeSnippet(embed.href, state.settings.activations.length);
-    parts.element.value = elementSnippet(state.table, state.settings, script.href);
+    parts.element.value =
+        elementSnippet(figureTable(state.table.schema), state.settings, script.href);
     for (const status of parts.dialog.querySelectorAll('.share-status')) status.textContent = '';
     parts.dialog.showModal();
   });

@@ -1,5 +1,6 @@
-// The page keys of a run's time, added to the URL settings table (url-settings.js): the epoch
-// the timeline shows and the "over time" figure (open or not, and its columns).
+// The page's rows of a run's time in its settings table (page/page-table.js): the epoch the
+// timeline shows and the "over time" figure (open or not, and its columns, read by their own
+// parse).
 
 // The essay's columns: the first epochs, where the boundaries form, and the end.
 export const DEFAULT_FIGURE_EPOCHS = Object.freeze([0, 2, 5, 10, 25, 'final']);
@@ -17,8 +18,16 @@ export const TIME_ROWS = Object.freeze([
     min: -1,
     max: MAX_LINKED_EPOCH,
     meaning: 'the epoch the timeline shows (the run is trained there and paused); -1: the live end',
+    effect: 'redraw',
   },
-  {key: 'fig', type: 'bool', group: 'hidden', label: 'Over time figure', default: false},
+  {
+    key: 'fig',
+    type: 'bool',
+    group: 'hidden',
+    label: 'Over time figure',
+    default: false,
+    effect: 'redraw',
+  },
   {
     key: 'cols',
     type: 'epochs',
@@ -28,6 +37,8 @@ export const TIME_ROWS = Object.freeze([
     min: 0,
     max: MAX_LINKED_EPOCH,
     meaning: `up to ${MAX_COLUMNS} epochs, increasing; "final" is the epoch shown (or the end)`,
+    parse: parseEpochList,
+    effect: 'redraw',
   },
 ]);
 

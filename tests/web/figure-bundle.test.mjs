@@ -1,0 +1,43 @@
+// The built figure (dist/embed/relu-lab-figure.js, from scripts/build.sh; this test builds
+// nothing) carries only itself: none of the page's experiments nor the evidence section's claims,
+// whose prose would cost every blog post that embeds a figure.
+import assert from 'node:assert/strict';
+import {readFile} from 'node:fs/promises';
+import {test} from 'node:test';
+
+import {CLAIMS} from '../../web/evidence/claims.js';
+import {EXPERIMENTS, INTRO} from '../../web/page/experiments.js';
+
+const BUNDLE = new URL('../../dist/embed/relu-lab-figure.js', import.meta.url);
+
+// The runs of a text that a minifier writes as they are: quotes, backslashes and non-ASCII
+// characters may come out escaped, so the text is cut there; short runs could match anything.
+function runs(text) {
+  return text.split(/['"`\\]|[^\x20-\x7e]/).filter((run) => run.length >= 20);
+}
+
+// A short title is only a match as a whole string literal.
+function literals(text) {
+  return ['"', '\'', '`'].map((q) => `${q}${text}${q}`);
+}
+
+const bundle = await readFile(BUNDLE, 'utf8');
+
+test('the figure bundle holds no experiment title or text', () => {
+  const prose = [...INTRO];
+  for (const e of EXPERIMENTS) {
+    for (const title of literals(e.title)) assert.ok(!bundle.includes(title), e.title);
+    prose.push(e.text);
+    for (const v of e.variants ?? []) prose.push(v.note ?? '');
+    for (const a of e.actions ?? []) prose.push(a.note);
+  }
+  const found = prose.flatMap(runs).filter((run) => bundle.includes(run));
+  assert.deepEqual(found, []);
+});
+
+test('the figure bundle holds no claim or its scope', () => {
+  const prose = CLAIMS.flatMap((c) => [c.text, c.scope]);
+  assert.ok(prose.flatMap(runs).length >= 2 * CLAIMS.length, 'every claim has text to look for');
+  const found = prose.flatMap(runs).filter((run) => bundle.includes(run));
+  assert.deepEqual(found, []);
+});

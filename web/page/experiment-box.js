@@ -1,0 +1,64 @@
+// The experiment box under the panels: the loaded experiment's title, text and note, its variants
+// and actions as buttons, and a line naming what the reader has changed since (the text no longer
+// describes the panels then). Loading an experiment and changing a setting are the page's.
+import {leftExperiment} from './experiment-settings.js';
+import {actionTaken, findExperiment} from './experiments.js';
+
+const $ = (id) => document.getElementById(id);
+
+function button(text, data, pressed, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  Object.assign(b.dataset, data);
+  b.setAttribute('aria-pressed', String(pressed));
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// Names a changed setting for the "you have left the experiment" line.
+function settingLabel(table, key) {
+  return (table.row(key).label || key).toLowerCase();
+}
+
+/**
+ * @param {import('../settings/settings-table.js').SettingsTable} table the page's
+ * @param {object} settings the page's settings
+ * @param {{load: (experiment, variant) => void, change: (key: string, value: *) => void}} page
+ */
+export function showExperiment(table, settings, page) {
+  const {experiment: exp, variant} = findExperiment(settings.exp, settings.v);
+  const box = $('experiment-box');
+  const allLeft = exp ? leftExperiment(table, settings) : [];
+  // An action of the experiment changed a live setting: the text still holds, with its note.
+  const action = exp && actionTaken(exp, settings, allLeft);
+  const left = action ? [] : allLeft;
+  box.dataset.left = String(left.length > 0);
+  box.dataset.experiment = exp ? exp.id : '';
+  $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
+  $('experiment-text').textContent = exp ? exp.text :
+                                           'No experiment is loaded: these are ' +
+          'settings of your own. Pick an experiment above for a guided comparison.';
+  $('experiment-note').textContent = action?.note || variant?.note || '';
+  $('experiment-left').textContent = left.length ?
+      `You changed ${left.map((key) => settingLabel(table, key)).join(', ')}: the text above ` +
+          'describes the experiment\'s own settings, not what you see now.' :
+      '';
+  $('experiment-back').hidden = left.length === 0;
+  const shown = variant ? variant.id : '';
+  const variants = (exp?.variants || []).map((v) => {
+    const pressed = left.length === 0 && shown === v.id;
+    return button(v.label, {variant: v.id}, pressed, () => page.load(exp, v));
+  });
+  const actions = (exp?.actions || []).map((a) => {
+    const apply = () => {
+      for (const [key, value] of Object.entries(a.settings)) page.change(key, value);
+    };
+    return button(a.label, {action: a.id}, a === action, apply);
+  });
+  $('experiment-variants').replaceChildren(...variants);
+  $('experiment-actions').replaceChildren(...actions);
+  for (const b of $('experiments').querySelectorAll('button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.experiment === settings.exp));
+  }
+}
