@@ -2,17 +2,11 @@
 // experiment's "lower it now" action) keeps the run going while changing layers restarts it;
 // hide= hides the named controls and page parts and names the unknown ones.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 const epochs = async (page) => (await panelData(page)).map((p) => Number(p.epoch));
 
@@ -23,7 +17,7 @@ for (const workers of [1, 2]) {
       async () => {
         const page =
             await openPage(session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`);
-        await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+        await page.evaluate(() => window.reluLabTest.setPlaying(false));
         for (let e = 1; e <= 3; ++e) {
           await page.click('#step');
           await waitForEpoch(page, e);
@@ -51,7 +45,7 @@ for (const workers of [1, 2]) {
 
 test('the dying experiment\'s "lower lr now" goes on from the same epoch; text stays', async () => {
   const page = await openPage(session.context, `${session.url}#exp=dying-in-training`);
-  await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+  await page.evaluate(() => window.reluLabTest.setPlaying(false));
   for (let e = 1; e <= 3; ++e) {
     await page.click('#step');
     await waitForEpoch(page, e);
