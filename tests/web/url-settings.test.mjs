@@ -1,7 +1,7 @@
-// web/url-settings.js in Node with core's schema (the built library in dist/js): the hash parser
-// clamps to core's ranges or ignores bad values with a notice naming the setting, never throws,
-// round-trips every setting, keeps values only a control's narrower UI range excludes, and reads
-// older links' keys; workers= is read before the schema as backend= is.
+// web/settings/url-settings.js in Node with core's schema (the built library in dist/js): the hash
+// parser clamps to core's ranges or ignores bad values with a notice naming the setting, never
+// throws, round-trips every setting, keeps values only a control's narrower UI range excludes, and
+// reads older links' keys; workers= is read before the schema as backend= is.
 import assert from 'node:assert/strict';
 import {before, test} from 'node:test';
 
