@@ -1,8 +1,6 @@
-// The lint of what comments say (scripts/lint.sh runs it): a comment names only files that exist
-// (a path against the repository, the commenting file's folder or a tracked path it ends, a bare
-// file name against every tracked file's name), and no file cites notes outside the repository
-// or an entry of a tracker. Import specifiers are left to the build, which fails on them.
-// Usage: node scripts/lint-comments.mjs   (prints one line per problem; exit code 1 if any)
+// Checks what comments say (scripts/lint.sh runs it): every file a comment names exists, and no
+// file cites notes kept outside the repository or a tracker's entries. Import specifiers are left
+// to the build, which fails on them. Usage: node scripts/lint-comments.mjs (exit code 1 if any).
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {dirname, extname, join, normalize} from 'node:path';
@@ -21,7 +19,8 @@ const CITATIONS = [
   /\b[Tt]icke[t]s?\b/, /\bgithub\.com\/[^\s/]+\/[^\s/]+\/(?:issues|pull)\//
 ];
 
-// A path names a file by its extension; a bare name only for these kinds of source file.
+// A path names a file by its extension; a bare name only for these kinds of source file, and it
+// names an existing file if some tracked file has that name.
 const PATH_EXTENSIONS = 'js|mjs|cjs|cpp|h|hpp|inc|py|sh|json|html|css|md|txt|svg|cmake';
 const NAME_EXTENSIONS = 'js|mjs|cpp|h|inc|py|sh';
 const PATH = new RegExp(
@@ -114,12 +113,15 @@ function hashComments(text) {
       .map((line) => {
         const code = line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, (s) => ' '.repeat(s.length));
         const at = code.search(/(^|\s)#/);
-        return at < 0 ? '' : line.slice(at);
+        return at < 0 ? '' : ' '.repeat(at) + line.slice(at);
       })
       .join('\n');
 }
 
-/** @returns {string} the comment text of `file` (a Markdown file is all comment). */
+/**
+ * @returns {string} the comment text of `file` (a Markdown file is all comment), everything else
+ *     blanked, so that an offset in it is the same line as in the file.
+ */
 export function commentsOf(file, text) {
   const ext = extname(file);
   if (['.js', '.mjs', '.cjs'].includes(ext)) return cLikeComments(text, {regexLiterals: true});
@@ -129,22 +131,19 @@ export function commentsOf(file, text) {
   if (['.sh', '.py', '.cmake'].includes(ext) || file.endsWith('CMakeLists.txt')) {
     return hashComments(text);
   }
-  if (ext === '.html') return (text.match(/<!--[\s\S]*?-->/g) || []).join('\n');
+  if (ext === '.html')
+    return text.replace(/(<!--[\s\S]*?-->)|[^\n]/g, (c, comment) => comment ?? ' ');
   if (ext === '.md') return text;
   return '';
 }
 
-/** The tracked files as lookups: every path, every folder, every file name. */
+/** The tracked files as lookups: every path and every file name. */
 export function trackedIndex(paths) {
-  const folders = new Set();
-  for (const path of paths) {
-    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) {
-      folders.add(path.slice(0, at));
-    }
-  }
-  return {paths: new Set(paths), folders, names: new Set(paths.map((p) => p.split('/').pop()))};
+  return {paths: new Set(paths), names: new Set(paths.map((p) => p.split('/').pop()))};
 }
 
+// A path names an existing file if it is one from the repository's root or from the commenting
+// file's folder, or if a tracked path ends with it (trainer/worker.js, written from web/).
 function pathExists(token, file, index) {
   const fromFolder = normalize(join(dirname(file), token));
   const fromRoot = normalize(token);

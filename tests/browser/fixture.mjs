@@ -19,6 +19,10 @@ const FLAGS = [
 /** Generous: this is a 2-core machine that may be running other builds. */
 export const WAIT_MS = 120000;
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url);
+const VIEWPORT = {
+  width: 1400,
+  height: 1000
+};
 
 /**
  * Starts the browser and a server of dist/.
@@ -28,13 +32,7 @@ const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url);
  *     serve: Function, close: () => Promise<void>}>} `log`: every path dist/'s server was asked
  *     for; `serve(options)`: one more server (scripts/serve.mjs's options), closed with the rest.
  */
-export async function launch({
-  viewport = {
-    width: 1400,
-    height: 1000
-  },
-  cors = false
-} = {}) {
+export async function launch({viewport = VIEWPORT, cors = false} = {}) {
   const servers = [];
   const serveMore = async (options = {}) => {
     const log = [];

@@ -40,13 +40,16 @@ test('only comments are read: code, strings and regular expressions are the buil
   assert.deepEqual(lintFile('web/page/main.js', text, index), []);
 });
 
-test('C++, shell and Markdown files have their own comments', () => {
+test('C++, shell, HTML and Markdown files have their own comments', () => {
   assert.deepEqual(
       lintFile('core/nn/mlp.cpp', '#include "nn/gone.h"\n// See core/mlp.cpp.\n', index),
       ['core/nn/mlp.cpp:2: names core/mlp.cpp, which does not exist']);
   assert.deepEqual(
-      lintFile('scripts/build.sh', 'echo "gone.sh"  # built by scripts/gone.sh\n', index),
-      ['scripts/build.sh:1: names scripts/gone.sh, which does not exist']);
+      lintFile('scripts/build.sh', 'set -e\necho "gone.sh"  # built by scripts/gone.sh\n', index),
+      ['scripts/build.sh:2: names scripts/gone.sh, which does not exist']);
+  assert.deepEqual(
+      lintFile('web/index.html', '<p>gone.js</p>\n<!-- see\n page/gone.js -->\n', index),
+      ['web/index.html:3: names page/gone.js, which does not exist']);
   assert.deepEqual(
       lintFile('README.md', 'Run `bash scripts/build.sh`, then `web/gone.js`.\n', index),
       ['README.md:1: names web/gone.js, which does not exist']);
