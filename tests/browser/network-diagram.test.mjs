@@ -22,9 +22,11 @@ for (const [workers, activation, index] of [[1, 'relu', 0], [2, 'tanh', 1]]) {
   test(
       `${workers} worker(s): editing a bias of ${activation} changes its next field and metrics`,
       async () => {
-        const page =
-            await openPage(session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`);
-        await page.evaluate(() => window.reluLabTest.setPlaying(false));
+        // Reduced motion: the page starts paused at epoch 0, so one Step is epoch 1. Paused while
+        // playing it would stop wherever its workers had got to, past the epoch shown.
+        const page = await openPage(
+            session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`,
+            {reducedMotion: 'reduce'});
         await page.click('#step');
         await waitForEpoch(page, 1);
         const before = {
