@@ -50,7 +50,7 @@ async function runThreads(tasks, threads, backend) {
 }
 
 async function browserRun(seeds, epochs) {
-  const {launch, openPage, WAIT_MS} = await import('../tests/browser/browser.mjs');
+  const {launch, openPage, WAIT_MS} = await import('../tests/browser/fixture.mjs');
   const session = await launch();
   try {
     const page = await openPage(

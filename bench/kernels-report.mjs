@@ -1,5 +1,5 @@
 // Turns kernel benchmark records (kernels_bench's JSON lines + TF.js's) into the printed report:
-// throughput tables, ratios and the targets as PASS/MISS lines, as text or Markdown.
+// throughput tables, ratios and the speed targets as PASS/MISS lines, as text or Markdown.
 // Computes no timings itself; the case list comes from the records (activation_list.inc order).
 import {renderTable} from './bench-lib.mjs';
 
@@ -143,7 +143,7 @@ function ratioTables(data, sizes) {
   ];
 }
 
-// The targets (wasm SIMD in Node, one core). Each check yields one PASS/MISS line;
+// The speed targets (wasm SIMD in Node, one core). Each check yields one PASS/MISS line;
 // a check whose size was not measured is skipped.
 function targetLines(data, sizes) {
   const lines = [];

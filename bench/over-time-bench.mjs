@@ -1,7 +1,7 @@
 // The run's time in headless Chromium, printed (not asserted): how long a timeline move takes
 // to redraw all 10 panels at 128x128, and the GIF export of 10 panels x 100 frames at 128 px.
 // Usage: bash scripts/build.sh && node bench/over-time-bench.mjs
-import {launch, openPage, WAIT_MS} from '../tests/browser/browser.mjs';
+import {launch, openPage, WAIT_MS} from '../tests/browser/fixture.mjs';
 
 const ALL = 'relu,leaky_relu,prelu,elu,gelu,silu,softplus,tanh,sigmoid,linear';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -38,7 +38,7 @@ const scrub = await page.evaluate(async () => {
 console.log(`scrub to a kept epoch, 10 panels at 128x128 redrawn: median ${
     median(scrub).toFixed(1)} ms, max ${Math.max(...scrub).toFixed(1)} ms (${scrub.length} moves)`);
 
-const parts = await page.evaluate(() => window.reluLabDebug.compute.slice(-40));
+const parts = await page.evaluate(() => window.reluLabTest.compute.slice(-40));
 const med = (key) => median(parts.map((c) => c[key])).toFixed(1);
 console.log(
     `  of which: fields ${med('fieldMs')} ms, worker frame ${med('computeMs')} ms, ` +

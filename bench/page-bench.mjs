@@ -4,7 +4,7 @@
 // the frame waits for it), where the time goes, frames drawn per second and time to first frame.
 import {availableParallelism, loadavg} from 'node:os';
 
-import {launch, openPage} from '../tests/browser/browser.mjs';
+import {launch, openPage} from '../tests/browser/fixture.mjs';
 
 import {renderTable} from './bench-lib.mjs';
 
@@ -35,25 +35,25 @@ function median(values) {
 async function playing(context, url, resolution, workers) {
   const page = await openPage(context, `${url}${BASE}&res=${resolution}&workers=${workers}`);
   await page.waitForFunction(
-      (n) => window.reluLabDebug.frames >= n, WARMUP_FRAMES, {timeout: 600000, polling: 100});
+      (n) => window.reluLabTest.frames >= n, WARMUP_FRAMES, {timeout: 600000, polling: 100});
   const adaptive = await page.evaluate(() => {
-    const {pool, compute} = window.reluLabDebug;
+    const {holdResolution, compute} = window.reluLabTest;
     // The compute targets are for the chosen grid: stop the pool trading resolution for time.
-    pool.quality.budgetMs = Infinity;
+    holdResolution();
     return compute.at(-1).resolution;
   });
   await page.waitForFunction(
       ([n, res]) =>
-          window.reluLabDebug.compute.filter((c) => c.trainMs > 0 && c.resolution === res).length >=
+          window.reluLabTest.compute.filter((c) => c.trainMs > 0 && c.resolution === res).length >=
           n,
       [FRAMES, resolution], {timeout: 600000, polling: 200});
   const samples = await page.evaluate(
-      ([n, res]) => window.reluLabDebug.compute.filter((c) => c.trainMs > 0 && c.resolution === res)
-                        .slice(-n),
+      ([n, res]) =>
+          window.reluLabTest.compute.filter((c) => c.trainMs > 0 && c.resolution === res).slice(-n),
       [FRAMES, resolution]);
-  const start = await page.evaluate(() => [performance.now(), window.reluLabDebug.frames]);
+  const start = await page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
   await page.waitForTimeout(FPS_MS);
-  const end = await page.evaluate(() => [performance.now(), window.reluLabDebug.frames]);
+  const end = await page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
   if (page.problems.length) console.log('page problems:', page.problems);
   await page.close();
   return {samples, adaptive, fps: (1000 * (end[1] - start[1])) / (end[0] - start[0])};
@@ -64,7 +64,7 @@ async function firstFrames(context, url, workers) {
   for (let i = 0; i < NAVIGATIONS; ++i) {
     const page = await openPage(
         context, `${url}${BASE}&res=128&workers=${workers}`, {reducedMotion: 'reduce'});
-    times.push(await page.evaluate(() => window.reluLabDebug.firstFrameMs));
+    times.push(await page.evaluate(() => window.reluLabTest.firstFrameMs));
     await page.close();
   }
   return times;

@@ -35,7 +35,7 @@ function makeRandom(seed) {
 }
 
 // TF Playground's two circles (radius 5, inner r < 2.5, ring 3.5..5, label from the noisy
-// point), scaled by 1/6 like core/dataset.cpp's default: N points (N, 2) and labels (N, 1).
+// point), scaled by 1/6 like core/nn/dataset.cpp's default: N points (N, 2) and labels (N, 1).
 function makeCircle(n, noise, seed) {
   const random = makeRandom(seed);
   const uniform = (a, b) => a + (b - a) * random();
@@ -130,8 +130,9 @@ function benchTrain(name, batch, data, opts) {
   };
 }
 
-// The probability field over an R x R grid of cell centres on [-1, 1]^2 (as core/field.h):
-// sigmoid(forward(grid)) and dataSync(), i.e. up to a Float32Array a canvas can draw.
+// The probability field over an R x R grid of cell centres on [-1, 1]^2 (as
+// core/nn/decision_field.h): sigmoid(forward(grid)) and dataSync(), i.e. up to a Float32Array a
+// canvas can draw.
 function benchField(name, resolution, opts) {
   const act = TFJS_ACTIVATIONS[name];
   const model = makeModel(1);

@@ -41,7 +41,7 @@ struct Options {
 };
 
 // Batch sizes and grid resolutions. Every activation gets the first of each; the others run
-// for relu and tanh only (the targets) unless --all.
+// for relu and tanh only (the activations with speed targets) unless --all.
 constexpr int kBatches[] = {10, 32, 0};  // 0: full batch (all N examples per step)
 constexpr int kResolutions[] = {256, 128};
 
@@ -86,7 +86,7 @@ const char* variant_name() {
 #endif
 }
 
-// The 2-8-8-1 network of the targets with one activation in both hidden layers.
+// The 2-8-8-1 network the speed targets are set for, with one activation in both hidden layers.
 relu::MlpConfig make_config(Activation op) {
   relu::MlpConfig config;
   relu::HiddenLayerConfig layer;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Static checks that keep the code base honest: clang-format (Google style) on C++ and JS, core/
-# free of platform code, and __wasm_simd128__ confined to the two files allowed to use it.
+# free of platform code, __wasm_simd128__ confined to the two files allowed to use it, and
+# comments that name only existing files and cite nothing outside the repository
+# (scripts/lint-comments.mjs).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -39,12 +41,9 @@ if bad=$(git ls-files 'core/*.h' 'core/*.cpp' | grep -vE '^core/(base|kernels|nn
   fail "every core file belongs to a layer folder: $bad"
 fi
 
-# The repository explains itself: no comment cites notes outside it or the issue tracker.
-# The pattern is assembled so that this file does not match itself.
-outside='TOOL''CHAIN|pitfall [0-9]|PE''ERS\.md|STYLE\.md|\.\./sha''red|docs/js''-api|[Ii]ssue #?[0-9]+'
-if bad=$(git grep -nE "$outside" -- \
-    core wasm js web tests bench scripts tools fuzz examples CMakeLists.txt README.md); then
-  fail "cites a document outside the repository or an issue number:"$'\n'"$bad"
+# The repository explains itself: comments name files that exist and cite nothing outside it.
+if ! bad=$(node scripts/lint-comments.mjs); then
+  fail "stale or outside references in comments:"$'\n'"$bad"
 fi
 
 [ "$status" = 0 ] && echo "lint: ok (${#cpp_files[@]} C++ files, ${#js_files[@]} JS files)"

@@ -1,6 +1,6 @@
-// Tests of core/rng.h and core/portable_math.h: the libm-free exp/log/log1p/powi/sincos against
-// long double std:: math, PCG32's published reference output, uniform ranges, normal moments,
-// unbiased integers and stream independence.
+// Tests of core/base/rng.h and core/base/portable_math.h: the libm-free exp/log/log1p/powi/sincos
+// against long double std:: math, PCG32's published reference output, uniform ranges, normal
+// moments, unbiased integers and stream independence.
 #include "base/rng.h"
 
 #include <algorithm>

@@ -2,17 +2,11 @@
 // series colour, the legend's and the axes' text have at least 3:1 contrast on the chart's
 // background (WCAG's relative luminance), with twelve panels.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, waitForEpoch} from './browser.mjs';
+import {openPage, useBrowser, waitForEpoch} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 // "rgb(1, 2, 3)" or "#010203" -> [r, g, b] in 0..255.
 function rgb(color) {
@@ -40,17 +34,16 @@ test('twelve loss series: distinct dashes, >= 3:1 contrast for lines and text', 
   const page = await openPage(session.context, `${session.url}#activations=${TWELVE}&layers=4`);
   await waitForEpoch(page, 1);
   const chart = await page.evaluate(() => {
-    const u = window.reluLabDebug.lossChart.chart;
+    const drawn = window.reluLabTest.lossChart();
     const box = document.querySelector('.chart-box');
-    const strokeOf = (s) => (typeof s === 'function' ? s(u, 1) : s);
     return {
       background: getComputedStyle(box).backgroundColor,
-      series: u.series.slice(1).map((s) => ({
-                                      label: s.label,
-                                      stroke: strokeOf(s.stroke),
-                                      dash: JSON.stringify(s.dash || []),
-                                    })),
-      axes: u.axes.map((a) => strokeOf(a.stroke)),
+      series: drawn.series.map((s) => ({
+                                 label: s.label,
+                                 stroke: s.stroke,
+                                 dash: JSON.stringify(s.dash || []),
+                               })),
+      axes: drawn.axes.map((a) => a.stroke),
       text: [...box.querySelectorAll('h2, .u-legend .u-label')].map(
           (n) => ({text: n.textContent, color: getComputedStyle(n).color})),
       markers: [...box.querySelectorAll('.u-legend .u-marker')].map(

@@ -2,28 +2,26 @@
 // experiment's "lower it now" action) keeps the run going while changing layers restarts it;
 // hide= hides the named controls and page parts and names the unknown ones.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 const epochs = async (page) => (await panelData(page)).map((p) => Number(p.epoch));
+// Reduced motion: the page starts paused at epoch 0. Paused while playing it would stop wherever
+// its workers had got to, past the epoch shown, and the Steps below would not end where they say.
+const PAUSED = {
+  reducedMotion: 'reduce'
+};
 
 // With two workers every worker's arena must take the new lr.
 for (const workers of [1, 2]) {
   test(
       `${workers} worker(s): changing lr mid-run keeps the epoch; changing layers restarts`,
       async () => {
-        const page =
-            await openPage(session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`);
-        await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+        const page = await openPage(
+            session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`, PAUSED);
         for (let e = 1; e <= 3; ++e) {
           await page.click('#step');
           await waitForEpoch(page, e);
@@ -50,8 +48,7 @@ for (const workers of [1, 2]) {
 }
 
 test('the dying experiment\'s "lower lr now" goes on from the same epoch; text stays', async () => {
-  const page = await openPage(session.context, `${session.url}#exp=dying-in-training`);
-  await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+  const page = await openPage(session.context, `${session.url}#exp=dying-in-training`, PAUSED);
   for (let e = 1; e <= 3; ++e) {
     await page.click('#step');
     await waitForEpoch(page, e);

@@ -3,22 +3,16 @@
 // arena run in Node) and names exactly those dead units that are not silent elsewhere on the plane.
 import assert from 'node:assert/strict';
 import {mkdir} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {before, test} from 'node:test';
 
-import {launch, openPage, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const {loadReluLab} = await import(new URL('../../dist/js/relu-lab.mjs', import.meta.url).href);
 const SHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
 const EPOCHS = 5;
 
-let session;
-before(async () => {
-  session = await launch();
-  await mkdir(SHOTS, {recursive: true});
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
+before(() => mkdir(SHOTS, {recursive: true}));
 
 // "layer 1 unit 6, ..." for every [layer][unit] where pick holds, as the detail view names them.
 function names(grid, pick) {
@@ -42,7 +36,11 @@ test('the detail view crosses out exactly the units core reports dead', async (t
       EPOCHS, {timeout: WAIT_MS});
   const shown = await page.$eval('.detail-network', (c) => ({...c.dataset}));
   const facts = await page.textContent('.detail-facts');
-  const {backend, arenaSettings, lastFrame} = await page.evaluate(() => window.reluLabDebug);
+  const backend = await page.getAttribute('html', 'data-backend');
+  const {arenaSettings, lastFrame} = await page.evaluate(() => {
+    const {arenaSettings, lastFrame} = window.reluLabTest;
+    return {arenaSettings, lastFrame};
+  });
 
   // Core, again, in Node: the same settings and build, the same epochs.
   const lab = await loadReluLab({backend});

@@ -3,35 +3,28 @@
 // one far below the fold loads nothing until scrolled to, scrolling away and hiding the tab
 // pause, and nothing violates the policy.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {serve} from '../../scripts/serve.mjs';
+import {blogPost, strictCsp} from './embed-pages.mjs';
+import {figureState, newPage, setHidden, useBrowser, WAIT_MS, waitForFigureEpoch} from './fixture.mjs';
 
-import {blogPost, DIST, figureState, newPage, serveDist, setHidden, startBrowser, strictCsp, WAIT_MS, waitForFigureEpoch} from './embed-fixtures.mjs';
-
-let browser, cdn, post, page;
+let page;
 const NEAR = ['#near1', '#near2'];
 const FRAMES = ['#frame1', '#frame2'];
-
-before(async () => {
-  browser = await startBrowser();
-  cdn = await serveDist();
-  post = await serve({
-    root: DIST,
-    port: 0,
-    headers: {'Content-Security-Policy': strictCsp(cdn.url)},
-    // An empty favicon: a 404 would be a console error.
-    pages: {'/post.html': blogPost(cdn.url), '/favicon.ico': ''},
-  });
-  page = await newPage(browser.context);
-  // Another origin than the CDN's 127.0.0.1: the figure's script is cross-origin.
-  await page.goto(`${post.url.replace('127.0.0.1', 'localhost')}post.html`);
-});
-
-after(async () => {
-  await browser.close();
-  cdn.server.close();
-  post.server.close();
+// The browser's own server of dist/ is the "CDN"; the post comes from another server.
+const cdn = useBrowser({
+  viewport: {width: 1000, height: 2400},
+  cors: true,
+  async setup() {
+    const post = await cdn.serve({
+      headers: {'Content-Security-Policy': strictCsp(cdn.origin)},
+      // An empty favicon: a 404 would be a console error.
+      pages: {'/post.html': blogPost(cdn.origin), '/favicon.ico': ''},
+    });
+    page = await newPage(cdn.context);
+    // Another origin than the CDN's 127.0.0.1: the figure's script is cross-origin.
+    await page.goto(`${post.url.replace('127.0.0.1', 'localhost')}post.html`);
+  },
 });
 
 const wasmRequests = () => cdn.log.filter((path) => path.endsWith('.wasm')).length;

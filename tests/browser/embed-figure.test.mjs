@@ -5,37 +5,22 @@
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
 import {firstLoadSizes} from '../../scripts/build-embed.mjs';
 
-import {DIST, figureState, newPage, serveDist, startBrowser, WAIT_MS, waitForFigureEpoch} from './embed-fixtures.mjs';
+import {figureHost} from './embed-pages.mjs';
+import {axe, DIST, figureState, newPage, useBrowser, WAIT_MS, waitForFigureEpoch} from './fixture.mjs';
 
 const BUDGET_BYTES = 120 * 1024;
-let browser, cdn;
-before(async () => {
-  browser = await startBrowser({viewport: {width: 1000, height: 900}});
-  cdn = await serveDist();
-});
-after(async () => {
-  await browser.close();
-  cdn.server.close();
-});
-
-function host(body) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>figure</title>
-<script type="module" src="/embed/relu-lab-figure.js"></script></head><body><main>${
-      body}</main></body></html>`;
-}
+// Its server of dist/ is also the "CDN" of the embed page.
+const session = useBrowser({viewport: {width: 1000, height: 900}, cors: true});
 
 async function open(body, options = {}) {
-  const {serve} = await import('../../scripts/serve.mjs');
-  const server =
-      await serve({root: DIST, port: 0, pages: {'/t.html': host(body), '/favicon.ico': ''}});
-  const page = await newPage(browser.context);
-  if (options.reducedMotion) await page.emulateMedia({reducedMotion: 'reduce'});
-  await page.goto(`${server.url}t.html`);
-  page.once('close', () => server.server.close());
+  const host = await session.serve({pages: {'/t.html': figureHost(body), '/favicon.ico': ''}});
+  const page = await newPage(
+      session.context, {reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference'});
+  await page.goto(`${host.url}t.html`);
   return page;
 }
 
@@ -119,29 +104,22 @@ test('the controls work from the keyboard, with a visible focus ring', async () 
   await page.close();
 });
 
-async function axe(page, context) {
-  // Evaluated through the DevTools protocol: the embed page's own CSP forbids inline scripts.
-  await page.evaluate(
-      await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8'));
-  return page.evaluate(async (c) => {
-    const result = await window.axe.run(c || document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, context);
-}
+const SERIOUS = {
+  impacts: ['serious', 'critical']
+};
 
 test('axe: no serious or critical violation in the figure or the embed page', async () => {
   const page =
       await open('<relu-lab-figure loading="eager" controls="full" show-test></relu-lab-figure>');
   await ready(page);
-  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(await axe(page, SERIOUS), []);
   await page.close();
   for (const scheme of ['light', 'dark']) {
-    const embed = await newPage(browser.context);
+    const embed = await newPage(session.context);
     await embed.emulateMedia({colorScheme: scheme});
-    await embed.goto(`${cdn.url}/embed.html#activations=relu,elu,tanh&seed=2`);
+    await embed.goto(`${session.url}embed.html#activations=relu,elu,tanh&seed=2`);
     await ready(embed);
-    assert.deepEqual(await axe(embed), [], scheme);
+    assert.deepEqual(await axe(embed, SERIOUS), [], scheme);
     const overflow =
         await embed.evaluate(() => document.documentElement.scrollHeight > innerHeight);
     assert.equal(overflow, false, 'the embed page does not scroll');
@@ -158,13 +136,13 @@ test('the first load of a figure fits in 120 KB gzipped', async () => {
 });
 
 test('the single file trains from file:// with the network off', async () => {
-  const page = await newPage(browser.context);
+  const page = await newPage(session.context);
   const requests = [];
-  await browser.context.route(/^https?:/, (route) => {
+  await session.context.route(/^https?:/, (route) => {
     requests.push(route.request().url());
     return route.abort();
   });
-  await browser.context.setOffline(true);
+  await session.context.setOffline(true);
   try {
     await page.goto(`file://${join(DIST, 'relu-lab-figure.html')}`);
     await page.click('relu-lab-figure >> .poster');
@@ -173,8 +151,8 @@ test('the single file trains from file:// with the network off', async () => {
     assert.deepEqual(requests, []);
     assert.deepEqual(page.problems, []);
   } finally {
-    await browser.context.setOffline(false);
-    await browser.context.unroute(/^https?:/);
+    await session.context.setOffline(false);
+    await session.context.unroute(/^https?:/);
     await page.close();
   }
 });

@@ -3,22 +3,20 @@
 // same numbers (the table's text); cancel stops the workers; a 3-point sweep and a claim render.
 // Waits for conditions only, never on time.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, WAIT_MS} from './browser.mjs';
+import {openPage, useBrowser, WAIT_MS} from './fixture.mjs';
 
-let session;
 let page;
 const PANELS = '#activations=relu,leaky_relu,tanh';
-
-before(async () => {
-  session = await launch();
-  page = await openPage(session.context, session.url + PANELS, {reducedMotion: 'reduce'});
-  await page.waitForSelector('.evidence-form', {timeout: WAIT_MS});
-});
-after(async () => {
-  assert.deepEqual(page.problems, []);
-  await session.close();
+const session = useBrowser({
+  async setup() {
+    page = await openPage(session.context, session.url + PANELS, {reducedMotion: 'reduce'});
+    await page.waitForSelector('.evidence-form', {timeout: WAIT_MS});
+  },
+  teardown() {
+    assert.deepEqual(page.problems, []);
+  },
 });
 
 async function fill(values) {
@@ -56,7 +54,7 @@ test('a seed opens that run in the panels', async () => {
   const seed = Number((await link.textContent()).match(/seed (\d+)/)[1]);
   await link.click();
   await page.waitForFunction(
-      (s) => window.reluLabDebug.arenaSettings?.seed === s, seed, {timeout: WAIT_MS});
+      (s) => window.reluLabTest.arenaSettings?.seed === s, seed, {timeout: WAIT_MS});
   assert.match(await page.evaluate(() => location.hash), new RegExp(`seed=${seed}&`));
   // The study still describes the panels' settings: a seed is not a change of study.
   assert.equal(await page.$eval('#evidence', (e) => e.dataset.stale), 'false');

@@ -1,9 +1,9 @@
 // The curated experiments in headless Chromium: each loads from its button with its explanation
 // and runs; "Dying ReLU" ends with more dead units in the relu panel than in the leaky_relu one.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, waitForEpoch} from './fixture.mjs';
 
 const EXPECTED = {
   'relu-vs-tanh': ['relu', 'tanh'],
@@ -13,14 +13,11 @@ const EXPECTED = {
   'init-matters': ['relu', 'leaky_relu', 'tanh', 'sigmoid'],
 };
 
-let session;
 let page;
-before(async () => {
-  session = await launch();
-  page = await openPage(session.context, session.url);
-});
-after(async () => {
-  await session.close();
+const session = useBrowser({
+  async setup() {
+    page = await openPage(session.context, session.url);
+  },
 });
 
 for (const [id, activations] of Object.entries(EXPECTED)) {

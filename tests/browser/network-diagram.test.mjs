@@ -2,20 +2,11 @@
 // (the next field and metrics are the edited network's, the epoch goes on), bad values refused
 // with the trainer's or the form's message; and the axe scan of the view stays clean.
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {axe, openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
-const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
-
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 function fieldHash(page, index) {
   return page.$eval(`.panel[data-index="${index}"] canvas`, (c) => {
@@ -31,9 +22,11 @@ for (const [workers, activation, index] of [[1, 'relu', 0], [2, 'tanh', 1]]) {
   test(
       `${workers} worker(s): editing a bias of ${activation} changes its next field and metrics`,
       async () => {
-        const page =
-            await openPage(session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`);
-        await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+        // Reduced motion: the page starts paused at epoch 0, so one Step is epoch 1. Paused while
+        // playing it would stop wherever its workers had got to, past the epoch shown.
+        const page = await openPage(
+            session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`,
+            {reducedMotion: 'reduce'});
         await page.click('#step');
         await waitForEpoch(page, 1);
         const before = {
@@ -85,20 +78,13 @@ for (const [workers, activation, index] of [[1, 'relu', 0], [2, 'tanh', 1]]) {
 
 test('the detail view with its diagram and editor has no axe violations', async () => {
   const page = await openPage(session.context, `${session.url}#exp=relu-vs-tanh`);
-  await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+  await page.evaluate(() => window.reluLabTest.setPlaying(false));
   await page.click('.panel[data-activation="tanh"] .panel-open');
   // A step brings a frame with the detail even when the view change raced the pause's settle
   // (the pool can leave that redraw undelivered: seen in about half of the runs). The dialog is
   // modal: the key, not a click on the button behind it.
   await page.keyboard.press('s');
   await page.waitForSelector('#detail[open] .weight-editor select option', {state: 'attached'});
-  await page.evaluate(`${await readFile(AXE, 'utf8')};0`);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document);
-    return result.violations.map(
-        (v) => `${v.id} (${v.impact}): ${
-            v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axe(page), []);
   await page.close();
 });

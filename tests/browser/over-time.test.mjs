@@ -3,22 +3,16 @@
 // future; the "over time" figure, its PNG, and the GIF export (decoded here) with cancel.
 import assert from 'node:assert/strict';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {before, test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const SHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
 const HASH = '#activations=relu,leaky_relu,tanh&res=64&points=200';
 const EPOCHS = 8;
 
-let session;
-before(async () => {
-  session = await launch();
-  await mkdir(SHOTS, {recursive: true});
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
+before(() => mkdir(SHOTS, {recursive: true}));
 
 const shownEpochs = (page) => panelData(page).then((panels) => panels.map((p) => p.epoch));
 const accuracies = (page) => panelData(page).then((panels) => panels.map((p) => p.testAccuracy));

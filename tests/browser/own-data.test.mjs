@@ -5,20 +5,14 @@
 // the detail view tells when units died; the batch-norm experiment quotes what it shows.
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 const BASE = '#dataset=circle&points=100&activations=relu&layers=4&exp=';
-const arenaData = (page) => page.evaluate(() => window.reluLabDebug.arenaSettings.data ?? null);
+const arenaData = (page) => page.evaluate(() => window.reluLabTest.arenaSettings.data ?? null);
 const message = (page) => page.textContent('#data-message');
 
 // Waits until `check(settings, arg)` holds for the current arena's settings as the trainer read
@@ -52,7 +46,7 @@ test('drawn points train, and the link holds them exactly', async () => {
   await page.mouse.down();
   await page.mouse.move(moved.x + moved.width * 0.6, moved.y + moved.height * 0.9, {steps: 12});
   await page.mouse.up();
-  await waitForSettings(page, () => window.reluLabDebug.arenaSettings.data?.labels.length >= 13);
+  await waitForSettings(page, () => window.reluLabTest.arenaSettings.data?.labels.length >= 13);
   const data = await arenaData(page);
   const n = data.labels.length;
   assert.ok(n >= 13, `${n} points: 10 clicks and a stroke of several`);
@@ -72,8 +66,7 @@ test('drawn points train, and the link holds them exactly', async () => {
   await again.selectOption('#data-preset', 'xor');
   await again.click('#data-start');
   await again.waitForFunction(
-      () => window.reluLabDebug.arenaSettings.data?.labels.length === 100, null,
-      {timeout: WAIT_MS});
+      () => window.reluLabTest.arenaSettings.data?.labels.length === 100, null, {timeout: WAIT_MS});
   assert.match(await again.textContent('#data-message'), /Started from the xor dataset/);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(again.problems, []);
@@ -92,7 +85,7 @@ test('a CSV is read exactly, labels are only text, and downloads back the same',
     rows.push(`${(i / 4 - 3).toFixed(2)},${((i * 7) % 11 - 5) / 2},"${evil[i % 2]}"`);
   }
   await upload(page, 'evil.csv', rows.join('\r\n'));
-  await waitForSettings(page, () => window.reluLabDebug.arenaSettings.data?.labels.length === 24);
+  await waitForSettings(page, () => window.reluLabTest.arenaSettings.data?.labels.length === 24);
   const data = await arenaData(page);
   assert.equal(data.labels.length, 24);
   assert.deepEqual(data.points[5], [-1.75, -1.5]);
@@ -125,7 +118,7 @@ test('a malformed CSV names its row and column and leaves the data untouched', a
   for (let i = 0; i < 12; ++i) rows.push(`${i / 4},${- i / 4},${i % 2}`);
   await upload(page, 'good.csv', rows.join('\n'));
   await page.waitForFunction(
-      () => window.reluLabDebug.arenaSettings.data?.labels.length === 12, null, {timeout: WAIT_MS});
+      () => window.reluLabTest.arenaSettings.data?.labels.length === 12, null, {timeout: WAIT_MS});
   const kept = await arenaData(page);
   const hash = await page.evaluate(() => location.hash);
   const bad = rows.slice();
@@ -159,11 +152,11 @@ test('a malformed CSV names its row and column and leaves the data untouched', a
 test('batch norm and dropout controls reach the trainer, and it trains', async () => {
   const page = await openPage(session.context, `${session.url}${BASE}`, {reducedMotion: 'reduce'});
   await page.check('#setting-batchNorm');
-  await waitForSettings(page, () => window.reluLabDebug.arenaSettings.batchNorm === true);
+  await waitForSettings(page, () => window.reluLabTest.arenaSettings.batchNorm === true);
   await page.fill('#setting-dropout', '0.2');
   await page.dispatchEvent('#setting-dropout', 'change');
-  await waitForSettings(page, () => window.reluLabDebug.arenaSettings.dropout > 0.1);
-  const settings = await page.evaluate(() => window.reluLabDebug.arenaSettings);
+  await waitForSettings(page, () => window.reluLabTest.arenaSettings.dropout > 0.1);
+  const settings = await page.evaluate(() => window.reluLabTest.arenaSettings);
   assert.equal(settings.batchNorm, true);
   assert.ok(Math.abs(settings.dropout - 0.2) < 1e-6);
   assert.match(await page.evaluate(() => location.hash), /dropout=0\.2&.*batchNorm=true/);

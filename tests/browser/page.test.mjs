@@ -4,22 +4,16 @@
 // the keyboard, and writes screenshots of the grid and the detail view to build/screenshots/.
 import assert from 'node:assert/strict';
 import {mkdir} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {before, test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const SHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
 const DEFAULT_SET =
     ['relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus', 'tanh', 'sigmoid', 'linear'];
 
-let session;
-before(async () => {
-  session = await launch();
-  await mkdir(SHOTS, {recursive: true});
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
+before(() => mkdir(SHOTS, {recursive: true}));
 
 // Counts, per canvas, pixels on the orange side (class 0: red well above blue) and on the purple
 // side (class 1: blue above red), for points and field tints alike, and distinct colours.
@@ -156,7 +150,7 @@ test('a diverged panel is greyed and labelled while the others keep training', a
   const epoch = Number(await page.textContent('#epoch'));
   assert.ok(epoch >= Number(alive[0].epoch) - 1, `page epoch ${epoch}, alive ${alive[0].epoch}`);
   // The loss chart's log axis keeps a few readable labels.
-  const labels = await page.evaluate(() => window.reluLabDebug.lossChart.chart.axes[1]._values);
+  const labels = await page.evaluate(() => window.reluLabTest.lossChart().axes[1].labels);
   assert.ok(labels.length <= 6, labels.join(' '));
   assert.ok(labels.every((l) => !/e\+/.test(l)), labels.join(' '));
   // Losses print with 3 significant digits or in scientific notation.

@@ -2,10 +2,9 @@
 // screen, experiments that keep settings and text together, no cut-off numbers, no layout shift
 // and no axe violations.
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {axe, newPage, openPage, panelData, useBrowser, waitForEpoch, waitForReady} from './fixture.mjs';
 
 const DESKTOP = {
   width: 1400,
@@ -15,15 +14,8 @@ const PHONE = {
   width: 390,
   height: 844
 };
-const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 // The ReLU and tanh fields as pixel hashes.
 function fieldHashes(page) {
@@ -37,8 +29,7 @@ function fieldHashes(page) {
 
 // Records layout shifts not caused by input, from navigation on.
 async function openWithShiftObserver(address, viewport) {
-  const page = await session.context.newPage();
-  await page.setViewportSize(viewport);
+  const page = await newPage(session.context, {viewport});
   await page.addInitScript(() => {
     window.layoutShift = 0;
     window.shifts = [];
@@ -55,10 +46,8 @@ async function openWithShiftObserver(address, viewport) {
       }
     }).observe({type: 'layout-shift', buffered: true});
   });
-  page.problems = [];
-  page.on('pageerror', (error) => page.problems.push(error.message));
   await page.goto(address);
-  await page.waitForSelector('html[data-ready="true"]', {state: 'attached', timeout: WAIT_MS});
+  await waitForReady(page);
   return page;
 }
 
@@ -173,7 +162,7 @@ test(
     'dying during training: ReLU\'s dead count rises, leaky stays 0; lr 0.03 cures it',
     async (t) => {
       const page = await openPage(session.context, `${session.url}#exp=dying-in-training`);
-      await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+      await page.evaluate(() => window.reluLabTest.setPlaying(false));
       const dead = async () => (await panelData(page)).map((p) => Number(p.deadUnits));
       await page.click('#reset');
       await page.waitForFunction(
@@ -190,7 +179,7 @@ test(
       assert.ok(counts.every((c) => c[1] === 0), 'leaky never dies');
       await page.click('#experiment-variants button[data-variant="lr003"]');
       await page.waitForFunction(() => location.hash.includes('lr=0.03'));
-      await page.evaluate(() => window.reluLabDebug.setPlaying(true));
+      await page.evaluate(() => window.reluLabTest.setPlaying(true));
       await waitForEpoch(page, 8);
       const cured = await dead();
       assert.ok(cured[0] < counts.at(-1)[0], `cured: ${cured.join('/')}`);
@@ -210,20 +199,9 @@ for (const viewport of [{width: 700, height: 900}, PHONE]) {
   });
 }
 
-async function axe(page) {
-  // Evaluated rather than added as a script tag: the page's CSP forbids inline scripts.
-  await page.evaluate(`${await readFile(AXE, 'utf8')};0`);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document);
-    return result.violations.map(
-        (v) => `${v.id} (${v.impact}): ${
-            v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 test('axe: no violations on the default page, controls=false and the detail view', async () => {
   const page = await openPage(session.context, session.url, {viewport: DESKTOP});
-  await page.evaluate(() => window.reluLabDebug.setPlaying(false));
+  await page.evaluate(() => window.reluLabTest.setPlaying(false));
   assert.deepEqual(await axe(page), []);
   await page.click('.panel[data-activation="relu"]');
   await page.waitForSelector('#detail[open]');
@@ -231,7 +209,7 @@ test('axe: no violations on the default page, controls=false and the detail view
   assert.deepEqual(await axe(page), []);
   await page.close();
   const bare = await openPage(session.context, `${session.url}#exp=relu-vs-tanh&controls=false`);
-  await bare.evaluate(() => window.reluLabDebug.setPlaying(false));
+  await bare.evaluate(() => window.reluLabTest.setPlaying(false));
   assert.deepEqual(await axe(bare), []);
   await bare.close();
 });

@@ -2,20 +2,14 @@
 // opaque origin, which blocks module scripts and the worker, so the page must say what the host
 // has to allow instead of staying blank; with allow-same-origin it runs.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, WAIT_MS} from './browser.mjs';
+import {newPage, useBrowser, WAIT_MS} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 async function framed(sandbox) {
-  const page = await session.context.newPage();
+  const page = await newPage(session.context);
   await page.setContent(
       `<iframe sandbox="${sandbox}" src="${session.url}" width="900" height="700"></iframe>`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();

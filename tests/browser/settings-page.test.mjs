@@ -3,17 +3,11 @@
 // outside a control's narrower range is kept and marked, corrections typed into the form are not
 // called corrections of the link, notices are bounded, and the lr control offers 1-3 per decade.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, WAIT_MS} from './browser.mjs';
+import {openPage, useBrowser, WAIT_MS} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 const noticeTexts = (page) =>
     page.$$eval('#notices li', (items) => items.map((li) => li.textContent));
@@ -21,7 +15,7 @@ const noticeTexts = (page) =>
 test('every control\'s range is core\'s schema range or a stated UI override', async () => {
   const page = await openPage(session.context, session.url, {reducedMotion: 'reduce'});
   const {rows, schema} = await page.evaluate(() => {
-    const {table, schema} = window.reluLabDebug;
+    const {table, schema} = window.reluLabTest;
     return {rows: table.rows, schema};
   });
   const coreRange = new Map([
@@ -64,7 +58,7 @@ test('older links load: split, bias, batch, slope, reg and regRate', async () =>
           session
               .url}#split=0.7&bias=-1.5&batch=5&slope=0.2&reg=l2&regRate=0.5&activations=relu,leaky_relu`,
       {reducedMotion: 'reduce'});
-  const settings = await page.evaluate(() => window.reluLabDebug.arenaSettings);
+  const settings = await page.evaluate(() => window.reluLabTest.arenaSettings);
   assert.equal(settings.trainFraction, 0.7);
   assert.equal(settings.biasInit, -1.5);
   assert.equal(settings.batchSize, 5);
@@ -85,7 +79,7 @@ test('a link value outside a control\'s narrower range is kept and marked', asyn
   assert.equal(await page.inputValue('#setting-points'), '20');
   assert.match(await page.getAttribute('#setting-points', 'class'), /\boutside\b/);
   assert.match(await page.textContent('#setting-points ~ .control-note'), /outside this control/);
-  const settings = await page.evaluate(() => window.reluLabDebug.arenaSettings);
+  const settings = await page.evaluate(() => window.reluLabTest.arenaSettings);
   assert.equal(settings.points, 20);
   assert.equal(await page.isVisible('#notice-box'), false);
   // The same value typed into the form meets the control's range, and the notice says whose.
@@ -107,9 +101,9 @@ test('notices are bounded, full sentences, and a bad exp says so plainly', async
   assert.equal(notices[5], 'And 3 more.');
   for (const n of notices) assert.match(n, /^\S.*\.$/, n);
   assert.match(await page.textContent('#notice-title'), /from the link/);
-  const all = await page.evaluate(() => window.reluLabDebug.table.parse(location.hash).notices);
+  const all = await page.evaluate(() => window.reluLabTest.table.parse(location.hash).notices);
   assert.deepEqual(all, []);  // the hash is rewritten with the corrected settings
-  const exp = await page.evaluate(() => window.reluLabDebug.table.parse('#exp=nope').notices[0]);
+  const exp = await page.evaluate(() => window.reluLabTest.table.parse('#exp=nope').notices[0]);
   assert.doesNotMatch(exp, /using\s*\.?$/);
   assert.match(exp, /\.$/);
   assert.deepEqual(page.problems, []);

@@ -2,22 +2,18 @@
 // by its own import path, the library from js/, the wasm builds from build/), and the page and the
 // embed page train there as they do from dist/. Needs build/wasm-*/ (scripts/build.sh makes it).
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {serve, SOURCE_ALIASES} from '../../scripts/serve.mjs';
+import {SOURCE_ALIASES} from '../../scripts/serve.mjs';
 
-import {launch, openPage, WAIT_MS} from './browser.mjs';
+import {newPage, openPage, useBrowser, WAIT_MS} from './fixture.mjs';
 
-let session;
 let source;
-before(async () => {
-  session = await launch();
-  const root = new URL('../../', import.meta.url).pathname;
-  source = await serve({root, aliases: SOURCE_ALIASES});
-});
-after(async () => {
-  source.server.close();
-  await session.close();
+const session = useBrowser({
+  async setup() {
+    source = await session.serve(
+        {root: new URL('../../', import.meta.url).pathname, aliases: SOURCE_ALIASES});
+  },
 });
 
 test('web/index.html trains from the source tree, module by module', async () => {
@@ -36,15 +32,12 @@ test('web/index.html trains from the source tree, module by module', async () =>
 });
 
 test('web/embed.html shows the figure from the source tree', async () => {
-  const page = await session.context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  const page = await newPage(session.context);
   await page.goto(`${source.url}web/embed.html#activations=relu,tanh`);
   await page.waitForFunction(() => {
     const figure = document.querySelector('relu-lab-figure');
     return figure && figure.metrics.length === 2 && figure.metrics[0].epoch >= 1;
   }, null, {timeout: WAIT_MS});
-  assert.deepEqual(problems, []);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

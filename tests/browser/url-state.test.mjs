@@ -2,17 +2,11 @@
 // reproduces the same epoch-N metrics and fields exactly, a malformed hash is clamped with a
 // visible notice and executes nothing, and controls=false hides the settings (embedding).
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, panelData, WAIT_MS, waitForEpoch} from './browser.mjs';
+import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 const HASH = '#dataset=xor&noise=0.1&seed=42&layers=6,4&activations=relu,leaky_relu:0.2,tanh' +
     '&optimizer=sgd&lr=0.1&batch=5&res=64';

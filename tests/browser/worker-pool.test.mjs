@@ -3,36 +3,30 @@
 // leaves all of them at the same epoch, and the note on coarser fields under load. Conditions
 // are awaited; durations are reported only.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, WAIT_MS} from './browser.mjs';
+import {openPage, useBrowser, WAIT_MS} from './fixture.mjs';
 
 // Minibatches (shuffles), PReLU per unit and a parameter override: all must split cleanly.
 const SETTINGS = '#dataset=spiral&points=400&layers=6,6&batch=9&preluMode=channel&res=64&' +
     'activations=relu,leaky_relu:0.3,prelu,elu,gelu,silu,softplus,tanh,sigmoid,linear,relu';
 const EPOCHS = 25;
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 // Trains a paused page EPOCHS epochs in one request; returns what its frame showed.
 async function trainedFrame(workers) {
   const page = await openPage(
       session.context, `${session.url}${SETTINGS}&workers=${workers}`, {reducedMotion: 'reduce'});
-  assert.equal(await page.evaluate(() => window.reluLabDebug.workers), workers);
-  await page.evaluate((n) => window.reluLabDebug.pool.step({epochs: n}), EPOCHS);
+  assert.equal(await page.evaluate(() => window.reluLabTest.workers), workers);
+  await page.evaluate((n) => window.reluLabTest.step(n), EPOCHS);
   await page.waitForFunction(
-      (n) => window.reluLabDebug.lastFrame.epochs === n, EPOCHS, {timeout: WAIT_MS, polling: 50});
+      (n) => window.reluLabTest.lastFrame.epochs === n, EPOCHS, {timeout: WAIT_MS, polling: 50});
   const frame = await page.evaluate(() => {
-    const {metrics, fields, resolution, workerMs} = window.reluLabDebug.lastFrame;
+    const {metrics, fields, resolution, workerMs} = window.reluLabTest.lastFrame;
     return {metrics, fields: fields.map((f) => Array.from(f)), resolution, parts: workerMs.length};
   });
-  const created = await page.evaluate(() => window.reluLabDebug.arenaSettings);
+  const created = await page.evaluate(() => window.reluLabTest.arenaSettings);
   assert.deepEqual(page.problems, []);
   await page.close();
   return {frame, created};
@@ -59,25 +53,22 @@ test(
     '2 workers in play: every frame at one epoch, and a pause stops all at the same one',
     async (t) => {
       const page = await openPage(session.context, `${session.url}${SETTINGS}&workers=2`);
-      await page.evaluate(() => {
-        window.epochsSeen = [];
-        const pool = window.reluLabDebug.pool;
-        const receive = pool.onmessage;
-        pool.onmessage = (event) => {
-          const {type, metrics} = event.data;
-          if (type === 'frame') window.epochsSeen.push(new Set(metrics.map((m) => m.epoch)).size);
-          receive(event);
-        };
-      });
+      // The frames that arrive from here on, each as the number of distinct epochs of its panels.
+      const since = await page.evaluate(() => performance.now());
       await page.waitForFunction(
-          () => window.epochsSeen.length >= 30, null, {timeout: WAIT_MS, polling: 100});
+          (t0) =>
+              window.reluLabTest.events.filter((e) => e.type === 'frame' && e.t >= t0).length >= 30,
+          since, {timeout: WAIT_MS, polling: 100});
       await page.click('#play');
       await page.waitForSelector(
           'html[data-worker-paused="true"]', {state: 'attached', timeout: WAIT_MS});
-      const seen = await page.evaluate(() => window.epochsSeen);
+      const seen = await page.evaluate(
+          (t0) => window.reluLabTest.events.filter((e) => e.type === 'frame' && e.t >= t0)
+                      .map((e) => e.panelEpochs.length),
+          since);
       assert.ok(seen.every((distinct) => distinct === 1), 'panels of one frame share its epoch');
       const last = await page.evaluate(() => {
-        const {epochs, steps, metrics} = window.reluLabDebug.lastFrame;
+        const {epochs, steps, metrics} = window.reluLabTest.lastFrame;
         return {epochs, steps, distinct: new Set(metrics.map((m) => m.epoch)).size};
       });
       assert.equal(last.distinct, 1, 'the paused frame\'s panels share one epoch');
@@ -103,7 +94,7 @@ test(
       await page.waitForSelector(
           'html[data-worker-paused="true"]', {state: 'attached', timeout: WAIT_MS});
       await page.waitForSelector('.resolution-note', {state: 'hidden', timeout: WAIT_MS});
-      const paused = await page.evaluate(() => window.reluLabDebug.lastFrame.resolution);
+      const paused = await page.evaluate(() => window.reluLabTest.lastFrame.resolution);
       assert.equal(paused, 512, 'the paused frame is drawn at the chosen resolution');
       t.diagnostic(`note: "${text}"`);
       assert.deepEqual(page.problems, []);

@@ -3,21 +3,15 @@
 // (the new arena's epoch-0 frame comes next and no frame of the old arena is drawn after it),
 // and pause lets no further frame through. The latencies are measured and reported, not asserted.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launch, openPage, WAIT_MS} from './browser.mjs';
+import {openPage, useBrowser, WAIT_MS} from './fixture.mjs';
 
 const HEAVY = '#layers=16,16,16,16,16,16&res=512&points=5000&speed=50&batch=1&activations=' +
     'relu,leaky_relu,prelu,elu,gelu,gelu_tanh,silu,softplus,tanh,sigmoid,linear,relu';
 const SETTLE_MS = 3000;
 
-let session;
-before(async () => {
-  session = await launch();
-});
-after(async () => {
-  await session.close();
-});
+const session = useBrowser();
 
 // Does `act` in the page and waits for the next arena's first frame; returns the times from the
 // action to its 'created' message and to that frame, and the events after the action.
@@ -25,10 +19,10 @@ async function untilNextArena(page, act) {
   const before = Number(await page.getAttribute('html', 'data-generation'));
   const start = await page.evaluate(`(${act})(), performance.now()`);
   await page.waitForFunction(
-      (g) => window.reluLabDebug.events.some((e) => e.type === 'frame' && e.generation > g), before,
+      (g) => window.reluLabTest.events.some((e) => e.type === 'frame' && e.generation > g), before,
       {timeout: WAIT_MS, polling: 50});
   return page.evaluate((t0) => {
-    const events = window.reluLabDebug.events.filter((e) => e.t >= t0);
+    const events = window.reluLabTest.events.filter((e) => e.t >= t0);
     const created = events.find((e) => e.type === 'created');
     const frame = events.find((e) => e.type === 'frame' && e.generation === created.generation);
     return {created, frame, events, createdMs: created.t - t0, frameMs: frame.t - t0};
@@ -56,7 +50,7 @@ test('at the heaviest settings, Reset and a setting change win over training', a
     select.dispatchEvent(new Event('change'));
   }`);
   assertNewArenaFirst(change);
-  assert.equal(await page.evaluate(() => window.reluLabDebug.arenaSettings.dataset), 'xor');
+  assert.equal(await page.evaluate(() => window.reluLabTest.arenaSettings.dataset), 'xor');
   t.diagnostic(
       `Reset: new arena after ${reset.createdMs.toFixed(0)} ms, its first frame after ` +
       `${reset.frameMs.toFixed(0)} ms; dataset change: ${change.createdMs.toFixed(0)} ms, ` +
@@ -68,7 +62,7 @@ test('at the heaviest settings, Reset and a setting change win over training', a
 test('pause lets no further frame through; Step then trains exactly one epoch', async (t) => {
   const page = await openPage(session.context, session.url + HEAVY.replace('speed=50', 'speed=2'));
   await page.waitForFunction(
-      () => window.reluLabDebug.events.some((e) => e.type === 'frame' && e.epoch >= 2), null,
+      () => window.reluLabTest.events.some((e) => e.type === 'frame' && e.epoch >= 2), null,
       {timeout: WAIT_MS, polling: 100});
   const pausedAt = await page.evaluate(() => {
     document.getElementById('play').click();
@@ -78,19 +72,19 @@ test('pause lets no further frame through; Step then trains exactly one epoch', 
       'html[data-worker-paused="true"]', {state: 'attached', timeout: WAIT_MS});
   const ack = await page.evaluate(
       (t0) => ({
-        frames: window.reluLabDebug.frames,
+        frames: window.reluLabTest.frames,
         ms: performance.now() - t0,
         epoch: document.getElementById('epoch').textContent,
-        between: window.reluLabDebug.events.filter((e) => e.t >= t0 && e.type === 'frame').length
+        between: window.reluLabTest.events.filter((e) => e.t >= t0 && e.type === 'frame').length
       }),
       pausedAt);
   // At most one frame (where the interrupted frame stopped) between the click and the ack.
   assert.ok(ack.between <= 1, `${ack.between} frames after pause`);
   await page.waitForTimeout(SETTLE_MS);
-  assert.equal(await page.evaluate(() => window.reluLabDebug.frames), ack.frames);
+  assert.equal(await page.evaluate(() => window.reluLabTest.frames), ack.frames);
   assert.equal(await page.textContent('#epoch'), ack.epoch);
   await page.keyboard.press('s');
-  await page.waitForFunction((n) => window.reluLabDebug.frames > n, ack.frames, {timeout: WAIT_MS});
+  await page.waitForFunction((n) => window.reluLabTest.frames > n, ack.frames, {timeout: WAIT_MS});
   // Step trains to the end of the current epoch: from a paused 3.66 that is 4, from 4 it is 5.
   assert.equal(Number(await page.textContent('#epoch')), Math.floor(Number(ack.epoch)) + 1);
   t.diagnostic(`pause acknowledged after ${ack.ms.toFixed(0)} ms at epoch ${ack.epoch}`);

@@ -303,7 +303,7 @@ TEST_CASE("path helpers quote keys that are not identifiers") {
 }
 
 TEST_CASE("random mutations of valid documents never crash and re-parse canonically") {
-  // A cheap stand-in for the fuzzer (hardening issue): bytes flipped, inserted, deleted or
+  // A cheap stand-in for the fuzzer (fuzz/ runs the real one): bytes flipped, inserted, deleted or
   // truncated. Any accepted text must write to a canonical form that parses to the same form.
   const std::string seeds[] = {
       R"({"format":"relu-lab/model","layers":[{"W":[[0.5,-1e-07],[3,4]],"b":[0,-0]}],"s":"\u00e9\ud83d\ude00 é"})",

@@ -1,8 +1,8 @@
 // Accuracy of every kernel, scalar reference and the build's best table, against the exact
-// function in long double (activation_exact.h), in the "mixed ULP", within the budgets
-// of core/activation_list.inc; also prints the table the README's accuracy section copies.
-// SIMD-vs-scalar agreement on lengths and alignment is activation_simd128_test's job, not this.
-// In wasm, musl's long double exp/erfc/... are its double versions: the truth is then good to
+// function in long double (activation_exact.h), in "mixed ULP" (float_test_util.h), within the
+// budgets of core/kernels/activation_list.inc; also prints the table the README's accuracy section
+// copies. SIMD-vs-scalar agreement on lengths and alignment is activation_simd128_test's job, not
+// this. In wasm, musl's long double exp/erfc/... are its double versions: the truth is then good to
 // ~1e-16 relative, still ~1e-9 of a float ULP, which is all the measurement needs.
 #include <catch.hpp>
 #include <cmath>
@@ -83,7 +83,7 @@ struct Measurement {
 };
 
 // Runs one table's kernel over all inputs at once (so SIMD bodies and tails both run) and
-// compares with the truth. Besides the mixed ULP, a guard the metric lacks: the
+// compares with the truth. A second guard besides the mixed ULP: the
 // absolute error must also be <= budget * 2^-23 * max(1, |f|), which any result within the
 // ULP budget meets, but which stops the input-scaled term from forgiving e.g. sigmoid(-1e30)
 // = 0.5 (allowed by |got - truth| / (2^-24 * |x|) alone).

@@ -28,7 +28,7 @@ constexpr int kBackwardBudget[] = {
 #undef RELU_ACTIVATION
 };
 
-// Tolerances, in the mixed ULP, on top of each op's budget (activation_list.inc):
+// Tolerances, in mixed ULP (float_test_util.h), on top of each op's budget (activation_list.inc):
 // - vs torch float64 (the reference): +1, for torch's own formulas in double (e.g. tanh-GELU's
 //   1 + tanh(u), which cancels for x << 0). dx = dy * f' carries dy's magnitude, so the
 //   backward tolerance is scaled by max(1, |dy|).

@@ -80,7 +80,7 @@ TEST_CASE("backward matches central differences of the exact function, random dy
         const long double fd = central_difference(c, xi, relu_test::prelu_alpha_at(c.params, i));
         const long double want = static_cast<long double>(dy[i]) * fd;
         // 1e-6 relative covers the kernels' ULPs and the difference's error; the absolute term
-        // is the issue's mixed-ULP allowance (4 * 2^-24 * max(1, |x|)) scaled by dy.
+        // is the mixed-ULP allowance (4 * 2^-24 * max(1, |x|)) scaled by dy.
         const long double tol = 1e-6L * std::fabs(want) + 4.0L * std::ldexp(1.0L, -24) *
                                                               std::fmax(1.0L, std::fabs(xi)) *
                                                               std::fabs(relu_test::wide(dy[i]));
@@ -116,7 +116,7 @@ TEST_CASE("at a kink the backward takes the documented (left) derivative") {
         const long double xi = static_cast<long double>(x[i]);
         const long double alpha = relu_test::prelu_alpha_at(c.params, i);
         // The convention is the left derivative; check it against a one-sided difference from
-        // the left, so the table in exact.h is not the only witness.
+        // the left, so the table in activation_exact.h is not the only witness.
         const long double h = 1e-6L * std::fmax(1.0L, std::fabs(xi));
         const long double left = (relu_test::exact_forward(c.op, xi, c.params, alpha) -
                                   relu_test::exact_forward(c.op, xi - h, c.params, alpha)) /

@@ -1,5 +1,5 @@
 // The op/param combinations the activation tests run (each op with torch's defaults, then the
-// non-default sets the issue names) and the kernel tables under test (scalar, plus the build's
+// non-default sets listed below) and the kernel tables under test (scalar, plus the build's
 // best when it differs). Shared so that accuracy and gradient tests cover the same cases.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Float helpers shared by the kernel tests: ULP distances, the "mixed ULP" error against
+// Float helpers shared by the kernel tests: ULP distances, the "mixed ULP" error against
 // a long double truth, the special float32 values, a small seeded generator, NaN-aware bit
 // equality and a printer. Header-only, standard library only; no Catch2 dependency.
 #pragma once
@@ -93,7 +93,7 @@ inline double ulp_error(float got, long double truth) {
                              float_ulp_at(truth));
 }
 
-// The "mixed ULP": min(ULP error, |got - truth| / (2^-24 * max(1, |x|))). The second
+// The "mixed ULP": min(ULP error, |got - truth| / (2^-24 * max(1, |x|))). The second
 // term forgives absolute errors near a zero of f that are small relative to the input (e.g.
 // tanh-GELU for large negative x, whose value is tiny but comes from a cancellation-free
 // product anyway). x is the kernel's input.

@@ -1,5 +1,5 @@
 // A double-precision reference MLP for the trainer tests: straightforward loops, std:: math,
-// no code shared with core/mlp.cpp. Its loss is what finite differences are taken of.
+// no code shared with core/nn/mlp.cpp. Its loss is what finite differences are taken of.
 // Legend: B batch, layer l maps (B, I) to (B, O); params in the documented flat layout.
 #pragma once
 

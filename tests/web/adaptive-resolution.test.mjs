@@ -1,6 +1,6 @@
-// web/adaptive-resolution.js in Node: the resolution of training frames steps down while the
-// predicted worker time per frame exceeds the budget, ignores one slow frame, comes back up only
-// with headroom, and starts over at the chosen resolution. Timings are made up, not measured.
+// web/trainer/adaptive-resolution.js in Node: the resolution of training frames steps down while
+// the predicted worker time per frame exceeds the budget, ignores one slow frame, comes back up
+// only with headroom, and starts over at the chosen resolution. Timings are made up, not measured.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 

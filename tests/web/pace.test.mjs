@@ -1,5 +1,5 @@
-// web/pace.js in Node: the steps a playing run owes at a given moment, as a lone worker and a pool
-// both count them. Times are made up (milliseconds passed in), never measured.
+// web/trainer/pace.js in Node: the steps a playing run owes at a given moment, as a lone worker and
+// a pool both count them. Times are made up (milliseconds passed in), never measured.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 

@@ -1,4 +1,4 @@
-// web/pool-frames.js in Node: how the panels are split among workers and how their created
+// web/trainer/pool-frames.js in Node: how the panels are split among workers and how their created
 // messages and frames are joined (panel order, warnings in the arena's numbering, the detail
 // panel, the fields passed on as the very arrays the workers transferred).
 import assert from 'node:assert/strict';

@@ -1,6 +1,14 @@
-// Building DOM nodes from plain values: text is set as text, never parsed as HTML.
+// Building DOM nodes from plain values: text is set as text, never parsed as HTML. Drawing on
+// canvases and SVG (a namespace of its own) are left to their modules.
 
-/** @returns {HTMLElement} a `tag` with `props` (text, className or attributes) and children. */
+/**
+ * @param {string} tag
+ * @param {object} [props] `text`, `className`, `dataset` (an object), functions (`onclick`: set
+ *     as handlers), `true` (an attribute without a value), `false` (left out); anything else an
+ *     attribute with that value.
+ * @param {(Node|string)[]} [children]
+ * @returns {HTMLElement}
+ */
 export function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -8,7 +16,13 @@ export function el(tag, props = {}, children = []) {
       node.textContent = value;
     else if (key === 'className')
       node.className = value;
-    else
+    else if (key === 'dataset')
+      Object.assign(node.dataset, value);
+    else if (typeof value === 'function')
+      node[key] = value;
+    else if (value === true)
+      node.setAttribute(key, '');
+    else if (value !== false)
       node.setAttribute(key, value);
   }
   node.append(...children);

@@ -2,6 +2,7 @@
 // or the purple tool: purple, drag to paint, the erase tool or key to remove points), clear, a
 // preset to start from, CSV upload and download. It reports finished edits; it never trains.
 import {el} from '../common/dom.js';
+import {download} from '../common/download.js';
 import {CLASS_COLORS} from '../panels/field-canvas.js';
 
 import {parseCsv, toCsv} from './data-csv.js';
@@ -247,11 +248,7 @@ export class DataEditor {
   }
 
   download() {
-    const blob = new Blob([toCsv(this.shown())], {type: 'text/csv'});
-    const url = URL.createObjectURL(blob);
-    const a = el('a', {href: url, download: 'relu-lab-data.csv'});
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(new Blob([toCsv(this.shown())], {type: 'text/csv'}), 'relu-lab-data.csv');
   }
 
   render() {

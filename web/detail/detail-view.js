@@ -1,6 +1,7 @@
 // The detail view of one panel: its network drawn with a feature map per hidden unit (the units
 // core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses,
 // and when each unit died or revived.
+import {percent} from '../common/format.js';
 import {CLASS_COLORS, fieldToImage} from '../panels/field-canvas.js';
 import {lineChart} from '../panels/loss-chart.js';
 import {paramsText} from '../panels/panel.js';
@@ -236,7 +237,7 @@ export class DetailView {
         unitNames(m.deadMask, (l, u) => m.deadMask[l][u] && !detail.activity[l][u].silentDomain);
     const facts = [
       m.diverged ? `diverged in epoch ${m.divergedAt}, so training stopped` : `epoch ${m.epoch}`,
-      `test accuracy ${m.diverged ? '—' : `${(100 * m.testAccuracy).toFixed(1)}%`}`,
+      `test accuracy ${m.diverged ? '—' : percent(m.testAccuracy)}`,
       `dead units (crossed out) ${dead.length} of ${m.units}`,
     ];
     this.q('.detail-facts').textContent = facts.join(' · ');

@@ -1,7 +1,7 @@
 // The claims list: each claim with a button that runs its study (or, for a claim that is a
 // shape rather than a number, loads its experiment), the verdict once measured, and what the
 // setting can and cannot show.
-import {el} from './evidence-form.js';
+import {el} from '../common/dom.js';
 
 export function renderClaims(list, claims, onTest) {
   list.replaceChildren(...claims.map(

@@ -4,23 +4,7 @@
 import {OUTCOMES} from '../../js/seed-study.mjs';
 import {sweepAxes} from '../../js/seed-sweep.mjs';
 import {coerce} from '../settings/parse-value.js';
-
-/** A DOM element with properties (text, dataset, on* handlers) and children. */
-export function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text')
-      node.textContent = value;
-    else if (key === 'dataset')
-      Object.assign(node.dataset, value);
-    else if (key.startsWith('on') || key in node)
-      node[key] = value;
-    else
-      node.setAttribute(key, value);
-  }
-  node.append(...children);
-  return node;
-}
+import {el} from '../common/dom.js';
 
 function field(label, control, className = '') {
   return el(

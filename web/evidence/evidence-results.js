@@ -4,9 +4,9 @@
 import {pairedComparison, verdictText} from '../../js/evidence-stats.mjs';
 import {outcomeValue, summarize} from '../../js/seed-study.mjs';
 import {summarizeSweep} from '../../js/seed-sweep.mjs';
+import {el} from '../common/dom.js';
 import {PANEL_COLORS} from '../panels/panel.js';
 
-import {el} from './evidence-form.js';
 import {stripPlot, sweepPlot, valueText} from './evidence-plots.js';
 
 const color = (i) => PANEL_COLORS[i % PANEL_COLORS.length];

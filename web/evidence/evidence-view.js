@@ -4,10 +4,12 @@
 import {outcomeOf} from '../../js/seed-study.mjs';
 import {sweepAxes} from '../../js/seed-sweep.mjs';
 import {planStudy} from '../../js/study-plan.mjs';
+import {el} from '../common/dom.js';
+import {download} from '../common/download.js';
 
 import {renderClaims} from './claims-view.js';
 import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
-import {el, evidenceForm, readForm} from './evidence-form.js';
+import {evidenceForm, readForm} from './evidence-form.js';
 import {renderCompare, renderSweep, studyCsv} from './evidence-results.js';
 import {StudyPool} from './study-pool.js';
 
@@ -259,10 +261,8 @@ export class EvidenceView {
   download(kind) {
     const {result, request} = this.study;
     const text = kind === 'json' ? JSON.stringify({request, result}, null, 1) : studyCsv(result);
-    const url = URL.createObjectURL(
-        new Blob([text], {type: kind === 'json' ? 'application/json' : 'text/csv'}));
-    const a = el('a', {href: url, download: `relu-lab-study.${kind}`});
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(
+        new Blob([text], {type: kind === 'json' ? 'application/json' : 'text/csv'}),
+        `relu-lab-study.${kind}`);
   }
 }

@@ -25,6 +25,7 @@ import {experimentSettings} from './experiment-settings.js';
 import {EXPERIMENTS, findExperiment, INTRO, LANDING} from './experiments.js';
 import {pageTable} from './page-table.js';
 import {initShare} from './share-dialog.js';
+import {TestHook} from './test-hook.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -54,18 +55,7 @@ const app = {
 };
 // Choosing a preset's shape leaves own data: these settings only mean something for a preset.
 const PRESET_KEYS = ['dataset', 'points', 'noise'];
-// Read by tests and bench/page-bench.mjs: timings measured inside the worker, and events.
-const debug = {
-  frames: 0,
-  firstFrameMs: null,
-  compute: [],
-  backend: null,
-  marks: {},
-  events: []
-};
-// Milliseconds since navigation start at each step of the first load.
-debug.marks.mainStart = performance.now();
-window.reluLabDebug = debug;
+const hook = new TestHook();
 
 const grid = new PanelGrid($('panels'), openDetail);
 const lossChart = new LossChart($('loss-chart'));
@@ -87,11 +77,6 @@ const evidence = new EvidenceView($('evidence'), {
     writeHash();
   },
 });
-
-function logEvent(type, generation, epoch) {
-  debug.events.push({type, generation, epoch, t: performance.now()});
-  if (debug.events.length > 400) debug.events.splice(0, 200);
-}
 
 /** Shows at most NOTICE_LINES sentences under a title that says where they come from. */
 function showNotices(notices, source = 'link') {
@@ -236,8 +221,7 @@ function draw(frame) {
 }
 
 function onCreated({settings, panels, data}) {
-  debug.marks.arenaCreated ??= performance.now();
-  debug.arenaSettings = settings;
+  hook.created(settings);
   app.panels = panels;
   app.data = data;
   app.history = new MetricHistory(panels.length);
@@ -265,9 +249,7 @@ function onCreated({settings, panels, data}) {
 
 function onFrame(frame) {
   const drawStart = performance.now();
-  const arriveMs = performance.timeOrigin + drawStart - frame.postedAt;
   app.lastFrame = frame;
-  debug.lastFrame = frame;
   for (const metrics of frame.series ?? []) app.history.push(metrics);
   if (frame.series) lossChart.update(app.history.testLossColumns());
   // A kept epoch shown by the timeline is history already, not a new sample.
@@ -279,30 +261,12 @@ function onFrame(frame) {
   draw(frame);  // first: it shows the regions chart's box, which the chart needs to size itself
   resolutionNote.show(frame, app.settings.res);
   if (frame.regions) regionChart.push(currentEpoch(frame.metrics), frame.regions);
-  debug.frames += 1;
-  debug.compute.push({
-    drawMs: performance.now() - drawStart,
-    computeMs: frame.computeMs,
-    trainMs: frame.trainMs,
-    fieldMs: frame.fieldMs,
-    resolution: frame.resolution,
-    panels: frame.fields.length,
-    workerMs: frame.workerMs,
-    arriveMs,
-  });
-  if (debug.compute.length > 600) debug.compute.splice(0, 300);
-  if (debug.firstFrameMs === null) {
-    debug.firstFrameMs = performance.now();
-    root.dataset.ready = 'true';
-  }
+  hook.drawn(frame, drawStart);
+  if (root.dataset.ready !== 'true') root.dataset.ready = 'true';
 }
 
 function onLoaded({backend, schema}) {
-  debug.marks.wasmLoaded ??= performance.now();
   root.dataset.backend = backend;
-  debug.backend = backend;
-  debug.workers = worker.size;
-  debug.schema = schema;
   $('backend').textContent = backend;
   app.table = pageTable(schema);
   app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
@@ -314,7 +278,7 @@ function onLoaded({backend, schema}) {
   });
   app.controls = new Controls(
       $('settings'), app.table, app.names, changeSetting, {data: () => app.editor.element});
-  debug.table = app.table;
+  hook.loaded({schema, table: app.table, workers: worker.size});
   // Without a link the page opens its first comparison.
   const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
   const {settings, notices} = app.table.parse(hash);
@@ -364,9 +328,7 @@ worker.onmessage = ({data: message}) => {
           'error');
       break;
   }
-  if (message.type === 'created') logEvent('created', message.generation, 0);
-  if (message.type === 'frame')
-    logEvent('frame', message.generation, currentEpoch(message.metrics));
+  hook.received(message);
 };
 worker.onerror = (event) => {
   showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');
@@ -481,7 +443,4 @@ buildStatic();
   if (count !== 2) grid.skeleton(count);
 }
 initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
-// Tests and the bench may pause or step the page without synthesising key presses.
-debug.setPlaying = setPlaying;
-debug.pool = worker;
-debug.lossChart = lossChart;
+hook.connect({setPlaying, pool: worker, lossChart});

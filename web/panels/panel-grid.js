@@ -1,6 +1,11 @@
-// The grid of panels as one reusable unit (the future web component): it builds a panel per
-// activation, draws each frame's fields with the dataset's points, and exports PNGs.
+// The page's grid of panels: it builds a panel per activation, draws each frame's fields with the
+// dataset's points, and composes the grid into one canvas for the PNG export (saving files is
+// common/download.js's; the embeddable figure has panels of its own).
+import {percent} from '../common/format.js';
+
 import {Panel, panelTitle} from './panel.js';
+
+export {downloadPng} from '../common/download.js';
 
 /** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
 export function pointLayers(data, showTest) {
@@ -94,22 +99,10 @@ export class PanelGrid {
       ctx.fillStyle = '#222222';
       const d = panel.root.dataset;
       const name = panel.root.querySelector('.panel-name').textContent;
-      const acc = d.diverged === 'true' ? 'diverged' : `${(100 * d.testAccuracy).toFixed(1)}%`;
+      const acc = d.diverged === 'true' ? 'diverged' : percent(Number(d.testAccuracy));
       ctx.fillText(`${name}  ${acc}  epoch ${d.epoch}`, x + 6, y + 19);
       ctx.drawImage(panel.canvas, x, y + label);
     });
     return out;
   }
-}
-
-/** Saves a canvas as a PNG download. */
-export function downloadPng(canvas, filename) {
-  canvas.toBlob((blob) => {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }, 'image/png');
 }

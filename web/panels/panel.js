@@ -1,5 +1,8 @@
 // One panel: an activation's decision field with its points, its name and parameters and its
 // live numbers, mirrored in data attributes (data-epoch, data-test-accuracy, ...) for scripts.
+import {el} from '../common/dom.js';
+import {percent} from '../common/format.js';
+
 import {FieldCanvas} from './field-canvas.js';
 
 const CANVAS_SIZE = 320;
@@ -19,13 +22,6 @@ export const PANEL_DASHES = Object.freeze([
   [6, 3, 6, 8], [1, 3, 6, 3], [12, 3, 12, 3, 2, 3]
 ].map(Object.freeze));
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** @returns {string} the panel's title: its label if one was given, else the display name. */
 export function panelTitle({activation, label}, names) {
   return label !== activation ? label : names.get(activation);
@@ -34,10 +30,6 @@ export function panelTitle({activation, label}, names) {
 /** @returns {string} e.g. "slope 0.2" or "" for an activation without parameters. */
 export function paramsText({params}) {
   return Object.entries(params).map(([key, value]) => `${key} ${value}`).join(', ');
-}
-
-function percent(x) {
-  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—';
 }
 
 /** @returns {string} a loss with 3 significant digits, in scientific notation when tiny or huge. */
@@ -69,30 +61,31 @@ export class Panel {
   constructor(panel, index, title) {
     this.panel = panel;
     this.index = index;
-    const root = el('article', 'panel');
+    const root = el('article', {className: 'panel'});
     root.dataset.activation = panel.activation;
     root.dataset.index = String(index);
     root.dataset.diverged = 'false';
-    const header = el('header', 'panel-header');
-    const swatch = el('span', 'swatch');
+    const header = el('header', {className: 'panel-header'});
+    const swatch = el('span', {className: 'swatch'});
     swatch.style.backgroundColor = PANEL_COLORS[index % PANEL_COLORS.length];
     // The title is the panel's button (Enter and Space open the detail view); a click anywhere
     // on the panel does the same.
-    const heading = el('h3', 'panel-name');
-    this.button = el('button', 'panel-open', title);
+    const heading = el('h3', {className: 'panel-name'});
+    this.button = el('button', {className: 'panel-open', text: title});
     this.button.type = 'button';
     this.button.title = `${title}: open the network's details`;
     heading.append(this.button);
-    header.append(swatch, heading, el('span', 'panel-params', paramsText(panel)));
-    const figure = el('div', 'panel-field');
+    header.append(
+        swatch, heading, el('span', {className: 'panel-params', text: paramsText(panel)}));
+    const figure = el('div', {className: 'panel-field'});
     this.canvas = el('canvas');
     this.canvas.width = this.canvas.height = CANVAS_SIZE;
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', `decision field of ${title}`);
-    this.badge = el('div', 'panel-badge');
+    this.badge = el('div', {className: 'panel-badge'});
     this.badge.hidden = true;
     figure.append(this.canvas, this.badge);
-    this.stats = el('dl', 'panel-stats');
+    this.stats = el('dl', {className: 'panel-stats'});
     this.values = {};
     const rows = [
       ['acc', 'test accuracy'], ['loss', 'loss'], ['dead', 'dead units'],
@@ -100,12 +93,12 @@ export class Panel {
     ];
     if (panel.activation === 'prelu') rows.push(['alpha', 'alpha per layer']);
     for (const [key, label] of rows) {
-      const row = el('div', `stat stat-${key}`);
+      const row = el('div', {className: `stat stat-${key}`});
       if (key === 'loss') row.title = 'binary cross-entropy on the training / test points';
       if (key === 'sparsity') row.title = 'fraction of hidden outputs that are exactly 0';
       if (key === 'dead') row.title = 'hidden units with zero gradient on every training point';
-      this.values[key] = el('dd', '', '–');
-      row.append(el('dt', '', label), this.values[key]);
+      this.values[key] = el('dd', {text: '–'});
+      row.append(el('dt', {text: label}), this.values[key]);
       this.stats.append(row);
     }
     root.append(header, figure, this.stats);

@@ -2,10 +2,11 @@
 // epoch, each cell the decision field with the training points and its test accuracy. Drawn
 // once on a canvas at 2x (what Save PNG writes); Save SVG writes the same layout with vector
 // text and points over the fields as images. Columns live in the URL (cols=).
+import {downloadPng} from '../common/download.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 import {requestFields} from '../trainer/fields-at.js';
 
-import {drawCell, drawText, MUTED, percent} from './time-draw.js';
+import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
 import {parseEpochList, TIME_ROWS} from './time-settings.js';
 
 const SCALE = 2;  // canvas pixels per layout pixel: print resolution for the PNG
@@ -146,7 +147,7 @@ export class OverTimeFigure {
             column.resolution ?? RESOLUTION, data);
         ctx.restore();
         drawText(
-            ctx, `test ${percent(column.metrics[r])}`, cellX(c) + L.cell / 2, y + L.cell + 14,
+            ctx, `test ${accuracyText(column.metrics[r])}`, cellX(c) + L.cell / 2, y + L.cell + 14,
             {size: 12, color: MUTED, align: 'center'});
       });
     });
@@ -176,7 +177,7 @@ export class OverTimeFigure {
       tr.append(th);
       for (const column of columns) {
         const td = document.createElement('td');
-        td.textContent = `test ${percent(column.metrics[r])}`;
+        td.textContent = `test ${accuracyText(column.metrics[r])}`;
         tr.append(td);
       }
       table.append(tr);
@@ -184,7 +185,7 @@ export class OverTimeFigure {
   }
 
   savePng() {
-    this.canvas.toBlob((blob) => download(blob, 'relu-lab-over-time.png'), 'image/png');
+    downloadPng(this.canvas, 'relu-lab-over-time.png');
   }
 
   saveSvg() {
@@ -192,15 +193,6 @@ export class OverTimeFigure {
     const svg = figureSvg(panels, names, data, this.columns);
     download(new Blob([svg], {type: 'image/svg+xml'}), 'relu-lab-over-time.svg');
   }
-}
-
-function download(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const escapeXml = (text) => String(text).replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -242,7 +234,7 @@ function figureSvg(panels, names, data, columns) {
             fill}" stroke="#fff" stroke-width="0.6"/>`);
       }
       text(
-          x + L.cell / 2, y + L.cell + 14, `test ${percent(column.metrics[r])}`,
+          x + L.cell / 2, y + L.cell + 14, `test ${accuracyText(column.metrics[r])}`,
           `font-size="12" fill="${MUTED}" text-anchor="middle"`);
     });
   });

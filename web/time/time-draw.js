@@ -1,5 +1,6 @@
 // Draws what the "over time" figure and the animated exports are made of: a field cell with its
 // training points, and a label line. Plain canvas work on an OffscreenCanvas or a canvas.
+import {percent} from '../common/format.js';
 import {FieldCanvas} from '../panels/field-canvas.js';
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -44,6 +45,7 @@ export function drawText(
   ctx.textAlign = 'left';
 }
 
-export function percent(m) {
-  return m.diverged ? 'diverged' : `${(100 * m.testAccuracy).toFixed(0)}%`;
+/** @returns {string} a panel's test accuracy in a small cell: whole percents, or "diverged". */
+export function accuracyText(m) {
+  return m.diverged ? 'diverged' : percent(m.testAccuracy, 0);
 }

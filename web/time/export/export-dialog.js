@@ -4,7 +4,7 @@
 import {panelTitle} from '../../panels/panel.js';
 import {requestFields} from '../../trainer/fields-at.js';
 import {startWorker} from '../../trainer/start-worker.js';
-import {drawCell, drawText, MUTED, percent} from '../time-draw.js';
+import {accuracyText, drawCell, drawText, MUTED} from '../time-draw.js';
 
 import {makeGifPalette} from './gif-palette.js';
 
@@ -193,7 +193,7 @@ export class ExportDialog {
       o.panels.forEach((p, j) => {
         const x = GAP + (j % cols) * (o.size + GAP);
         const y = HEADER + GAP + Math.floor(j / cols) * (o.size + LABEL + GAP);
-        const accuracy = percent(column.metrics[p]);
+        const accuracy = accuracyText(column.metrics[p]);
         drawText(ctx, accuracy, x + o.size, y + 14, {size: 12, align: 'right'});
         drawText(
             ctx, panelTitle(panels[p], names), x + 1, y + 14,

@@ -1,6 +1,6 @@
 // Encodes an animation off the page's thread: RGBA frames in, a GIF (gifenc, one global palette
 // made for the field's colours, see gif-palette.js) or a WebM / MP4 (WebCodecs through
-// mediabunny, loaded only for video) out. Bundled by scripts/build-export.mjs.
+// mediabunny, loaded only for video) out. Bundled by scripts/build-web.mjs.
 import {GIFEncoder} from '../../../node_modules/gifenc/dist/gifenc.esm.js';
 
 import {indexPixels} from './gif-palette.js';

@@ -1,0 +1,117 @@
+// The page's test hook, window.reluLabTest: everything the browser tests and the benches read or
+// call beyond the DOM, so that none of them reaches into the page's modules. What the page shows
+// is read from the DOM instead (data-* of <html> and of every .panel), never from here.
+//
+// Read (plain data, kept current by page/main.js):
+//   frames         frames drawn so far
+//   firstFrameMs   when the first frame was drawn, in ms since navigation (null until then)
+//   compute        the last 300 to 600 frames drawn: {computeMs, trainMs, fieldMs, workerMs (one
+//                  per worker), arriveMs (the worker's post to the page's handler), drawMs (the
+//                  page's drawing), resolution, panels}
+//   events         the last 200 to 400 'created' and 'frame' messages of any arena: {type,
+//                  generation, epoch, panelEpochs (a frame's distinct panel epochs), t (ms, as
+//                  performance.now())}
+//   arenaSettings  the current arena's settings as the trainer read them (clamped, own data in)
+//   lastFrame      the last frame drawn: the trainer's 'frame' message (epochs, steps, metrics,
+//                  fields, resolution, workerMs, ...)
+//   workers        how many trainer workers share the panels
+//   schema         lab.schema as the trainer sent it
+//   table          the URL settings table built from it (rows, parse(hash))
+// Call:
+//   setPlaying(playing)  plays or pauses, as the Play button does
+//   step(epochs)         trains every panel `epochs` epochs more in one request, one frame
+//   holdResolution()     stops playing frames from trading field resolution for time, so that a
+//                        bench measures the resolution it asked for
+//   lossChart()          the loss chart as drawn on its canvas: {series: [{label, stroke, dash}],
+//                        axes: [{stroke, labels}]}
+import {currentEpoch} from '../time/metric-history.js';
+
+const MAX_COMPUTE = 600;
+const MAX_EVENTS = 400;
+
+/** Records what window.reluLabTest exposes; page/main.js hands it the page's pieces. */
+export class TestHook {
+  constructor() {
+    this.pool = null;
+    this.chart = null;
+    this.exposed = {
+      frames: 0,
+      firstFrameMs: null,
+      compute: [],
+      events: [],
+      arenaSettings: null,
+      lastFrame: null,
+      workers: 0,
+      schema: null,
+      table: null,
+      setPlaying: null,
+      step: (epochs) => this.pool.postMessage({type: 'step', epochs}),
+      holdResolution: () => {
+        this.pool.quality.budgetMs = Infinity;
+      },
+      lossChart: () => describeChart(this.chart.chart),
+    };
+    window.reluLabTest = this.exposed;
+  }
+
+  /** The page's controls: its play/pause, its trainer (a WorkerPool) and its loss chart. */
+  connect({setPlaying, pool, lossChart}) {
+    this.exposed.setPlaying = setPlaying;
+    this.pool = pool;
+    this.chart = lossChart;
+  }
+
+  /** The trainer is ready: its schema, the settings table and the pool's size. */
+  loaded({schema, table, workers}) {
+    Object.assign(this.exposed, {schema, table, workers});
+  }
+
+  /** A new arena's first frame is about to be drawn with these settings. */
+  created(settings) {
+    this.exposed.arenaSettings = settings;
+  }
+
+  /** Every message of the trainer, of whichever arena. */
+  received(message) {
+    if (message.type !== 'created' && message.type !== 'frame') return;
+    const frame = message.type === 'frame';
+    const events = this.exposed.events;
+    events.push({
+      type: message.type,
+      generation: message.generation,
+      epoch: frame ? currentEpoch(message.metrics) : 0,
+      panelEpochs: frame ? [...new Set(message.metrics.map((m) => m.epoch))] : [],
+      t: performance.now(),
+    });
+    if (events.length > MAX_EVENTS) events.splice(0, MAX_EVENTS / 2);
+  }
+
+  /** A frame was drawn; its drawing began at `drawStart` (performance.now()). */
+  drawn(frame, drawStart) {
+    const exposed = this.exposed;
+    exposed.lastFrame = frame;
+    exposed.frames += 1;
+    exposed.compute.push({
+      drawMs: performance.now() - drawStart,
+      computeMs: frame.computeMs,
+      trainMs: frame.trainMs,
+      fieldMs: frame.fieldMs,
+      resolution: frame.resolution,
+      panels: frame.fields.length,
+      workerMs: frame.workerMs,
+      arriveMs: performance.timeOrigin + drawStart - frame.postedAt,
+    });
+    if (exposed.compute.length > MAX_COMPUTE) exposed.compute.splice(0, MAX_COMPUTE / 2);
+    exposed.firstFrameMs ??= performance.now();
+  }
+}
+
+// uPlot keeps series and axes as options whose colours may be functions of the chart.
+function describeChart(u) {
+  const resolve = (stroke) => (typeof stroke === 'function' ? stroke(u, 1) : stroke);
+  return {
+    series: u.series.slice(1).map(
+        (s) => ({label: s.label, stroke: resolve(s.stroke), dash: s.dash ?? null})),
+    axes: u.axes.map((a) => ({stroke: resolve(a.stroke), labels: a._values})),
+  };
+}
