@@ -3,8 +3,8 @@
 // study rows), so a clamped value shows in its field.
 import {OUTCOMES} from '../../js/seed-study.mjs';
 import {sweepAxes} from '../../js/seed-sweep.mjs';
-import {coerce} from '../settings/parse-value.js';
 import {el} from '../common/dom.js';
+import {coerce} from '../settings/parse-value.js';
 
 function field(label, control, className = '') {
   return el(
