@@ -124,7 +124,6 @@ export class WorkerPool {
     this.gen = newGeneration(generation, n > 1 ? splitPanels(list.length, n) : [null], at);
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
-    this.pace.reset();
     this.forEachShare((w, share) => {
       this.send(w, msg.create({generation, settings, view: this.viewFor(share), at, share}));
     });
@@ -293,6 +292,7 @@ export class WorkerPool {
     gen.perEpoch = stepsPerEpoch(message.data.trainY.length, message.settings.batchSize);
     gen.target = Math.max(0, gen.at) * gen.perEpoch;
     gen.ready = true;
+    this.pace.reset(performance.now());
     this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
     for (const request of gen.stepRequests.splice(0)) this.step(request);
     this.pump();
