@@ -73,11 +73,12 @@ test('an unknown type is refused by name, and so is a handler for one', () => {
   assert.throws(() => receive(null), UnknownMessageError);
   assert.throws(
       () => receiver('test receiver', {plya: () => {}}), /plya, which is no message type/);
-  // The pool answers a page's unknown type with an error that names it.
-  const {pool, heard} = fakePool(1);
+  // The pool tells the page of an unknown type from the page or from a worker, by name.
+  const {pool, workers, heard} = fakePool(1);
   pool.postMessage({type: 'load', backend: 'auto'});
-  assert.equal(heard.at(-1).type, MSG.error);
-  assert.match(heard.at(-1).message, /worker pool: unknown message type "load"/);
+  assert.deepEqual(heard.at(-1), msg.error('worker pool: unknown message type "load"'));
+  workers[0].say({type: 'bogus'});
+  assert.deepEqual(heard.at(-1), msg.error('worker pool: unknown message type "bogus"'));
 });
 
 test('a receiver passes its context on (a pool\'s worker index)', () => {

@@ -25,7 +25,7 @@ export function endsSettle(gen, frame) {
 /**
  * Worker `w` has stopped at `steps`. Once all have, the furthest one's step plus the Steps
  * asked meanwhile is where all stop: the workers behind train to it, frames of other steps are
- * dropped, and a frame at it ends the pause (pool.match calls finishSettle).
+ * dropped, and a frame at it ends the pause (pool.deliver calls finishSettle).
  */
 export function workerPaused(pool, gen, w, steps) {
   gen.steps[w] = steps;
@@ -45,7 +45,7 @@ export function workerPaused(pool, gen, w, steps) {
   });
   const first = gen.queues.flat()[0];
   if (first) {
-    pool.match(gen, first);
+    pool.deliver(gen, first);
   } else if (gen.steps.every((done) => done === target) && endsSettle(gen, gen.last)) {
     finishSettle(pool, gen);  // the frame that ends it is drawn already
   }

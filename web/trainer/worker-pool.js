@@ -4,12 +4,13 @@
 // play (pace.js), asks every worker for the same steps and joins their frames at one step.
 import {AdaptiveResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
-import {combineCreated, combineFrames, globalText, splitPanels} from './pool-frames.js';
+import {forPage, sendEdit, sendUpdate} from './pool-changes.js';
+import {combineCreated, splitPanels} from './pool-frames.js';
 import {newGeneration, settling, stepsFor} from './pool-generation.js';
-import {takeMatching} from './pool-lockstep.js';
+import {deliverMatching, resync} from './pool-lockstep.js';
 import {beginPause, endsSettle, finishSettle, workerPaused} from './pool-settle.js';
 import {PoolTime} from './pool-time.js';
-import {acknowledge, FRAMES_IN_FLIGHT, MSG, msg, receiver} from './protocol.js';
+import {acknowledge, FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {poolSize, startWorker} from './start-worker.js';
 
 // No training asked for this long after a coarse frame: the run has slowed, so refine it.
@@ -60,13 +61,13 @@ export class WorkerPool {
       },
       [MSG.fieldsAt]: (m, w) => this.time.receive(w, m),
       [MSG.sample]: (m) => this.emit(m),
-      [MSG.updated]: (m, w) => this.changed(m, w),
-      [MSG.edited]: (m, w) => this.changed(m, w),
-      [MSG.error]: (m, w) => this.failed(m, w),
+      [MSG.updated]: (m, w) => this.tell(m, w),
+      [MSG.edited]: (m, w) => this.tell(m, w),
+      [MSG.error]: (m, w) => this.tell(m, w),
     });
     this.workers = Array.from({length: size}, (_, w) => {
       const worker = startWorker('trainer');
-      worker.onmessage = ({data}) => this.fromWorker(data, w);
+      worker.onmessage = ({data}) => this.guard(this.fromWorker, data, w);
       worker.onerror = (event) => this.onerror?.(event);
       worker.postMessage(msg.load(backend));
       return worker;
@@ -77,12 +78,18 @@ export class WorkerPool {
     this.onmessage?.({data: message});
   }
 
-  /** A protocol.js message from the page; a type the pool does not take is answered 'error'. */
+  /** A protocol.js message from the page. */
   postMessage(message) {
+    this.guard(this.fromPage, message);
+  }
+
+  // Runs a receiver: a message of a type it does not take reaches the page as an 'error'.
+  guard(receive, ...args) {
     try {
-      this.fromPage(message);
+      receive(...args);
     } catch (error) {
-      this.emit(msg.error(String(error && error.message)));
+      if (!(error instanceof UnknownMessageError)) throw error;
+      this.emit(msg.error(error.message));
     }
   }
 
@@ -139,21 +146,17 @@ export class WorkerPool {
     return out;
   }
 
-  /** Live settings (lab.schema's change: 'live') for every worker; then all of them redraw. */
+  /** Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws. */
   update(generation, settings) {
-    if (!this.gen || generation !== this.gen.generation) return;
-    this.forEachShare((w) => this.send(w, msg.update(generation, settings)));
+    if (this.gen?.generation !== generation) return;
+    sendUpdate(this, settings);
     this.setView({});
   }
 
-  /** One weight or bias of panel ref.index, for the worker owning it (in its numbering). */
+  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`. */
   edit(generation, ref) {
-    const gen = this.gen;
-    if (!gen || generation !== gen.generation) return;
-    const w = gen.shares[0] ? gen.shares.findIndex((share) => share.includes(ref.index)) : 0;
-    if (w < 0) return this.emit(msg.edited(generation, `there is no panel ${ref.index}`));
-    const index = gen.shares[0] ? gen.shares[w].indexOf(ref.index) : ref.index;
-    this.send(w, msg.edit(generation, {...ref, index}));
+    if (this.gen?.generation !== generation) return;
+    sendEdit(this, ref);
     this.setView({});
   }
 
@@ -305,55 +308,23 @@ export class WorkerPool {
     if (gen.settle && !endsSettle(gen, message)) return this.ack(w, message);
     gen.queues[w].push(message);
     // While a pause is acknowledged, frames wait: the settle picks the one to draw.
-    if (gen.pausing === 0 && !this.match(gen, message)) this.resync(gen);
+    if (gen.pausing === 0 && !this.deliver(gen, message)) resync(this, gen);
   }
 
-  // Every worker answers an update (the page hears an error once); only the panel's owner
-  // answers an edit.
-  changed(message, w) {
-    if (!this.current(message, w)) return;
-    if (message.type === MSG.updated) {
-      if (!message.error || this.gen.errors.has(message.error)) return;
-      this.gen.errors.add(message.error);
-    }
-    this.emit(message);
-  }
-
-  failed(message, w) {
-    const gen = this.gen;
-    const share = this.current(message, w) ? gen.shares[w] : null;
-    const text = share ? globalText(message.message, share) : message.message;
-    if (gen?.errors.has(text)) return;
-    gen?.errors.add(text);
-    this.emit({...message, message: text});
-  }
-
-  // A frame every worker has for the same step and resolution is one frame of the arena; the
-  // older frames it passes are dropped (and acknowledged, so their workers go on).
-  match(gen, frame) {
-    const taken = takeMatching(gen.queues, frame);
-    if (!taken) return false;
-    taken.passed.forEach((frames, w) => frames.forEach((f) => this.ack(w, f)));
-    const {parts} = taken;
-    const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
-    const combined = combineFrames(parts, shares, gen.generation);
-    gen.last = {steps: combined.steps, resolution: combined.resolution};
-    gen.delivered.push({parts, ...gen.last});
-    if (this.playing && combined.trainMs > 0 && !gen.settle) this.adapt(combined);
+  // Hands out the arena's frame like `frame` once every worker sent its part (pool-lockstep.js);
+  // the frame that ends a pause finishes it.
+  deliver(gen, frame) {
     const settled = gen.settle !== null;
-    this.emit(combined);
+    if (!deliverMatching(this, gen, frame)) return false;
     if (settled) finishSettle(this, gen);
     return true;
   }
 
-  // Every worker has done all it was asked and their last frames still differ (a resolution
-  // change reached them at different frames): one redraw each gives frames that match.
-  resync(gen) {
-    if (gen.settle || gen.resynced === gen.target) return;
-    if (gen.steps.some((steps) => steps !== gen.target)) return;
-    if (gen.queues.some((queue) => !queue.length)) return;  // a frame is on its way
-    gen.resynced = gen.target;
-    this.setView({});
+  // A worker's answer to a change, or its error: passed on if it is news (pool-changes.js).
+  tell(message, w) {
+    const current = this.current(message, w);
+    const heard = forPage(this.gen, message, current ? this.gen.shares[w] : null, current);
+    if (heard) this.emit(heard);
   }
 
   // Training frames over budget lower the resolution of the frames that follow (and frames

@@ -6,7 +6,7 @@ import {loadReluLab} from '../../js/relu-lab.mjs';
 
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
-import {FRAMES_IN_FLIGHT, MSG, msg, receiver} from './protocol.js';
+import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {TimeKeeper} from './time-keeper.js';
 import {yieldToMessages} from './yield-to-messages.js';
 
@@ -327,7 +327,8 @@ onmessage = ({data}) => {
   try {
     receive(data);
   } catch (error) {
-    postMessage(msg.error(String(error && error.message)));
+    if (!(error instanceof UnknownMessageError)) throw error;
+    postMessage(msg.error(error.message));
   }
   if (wake) wake();
   wake = null;
