@@ -1,7 +1,6 @@
-// <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM, its own trainer:
-// the page's WorkerPool with one worker, lazy until near the viewport, paused off-screen),
-// configured by the page's URL settings as attributes. The page's form, charts and detail are left
-// out.
+// <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM; its trainer is the
+// page's WorkerPool with one worker, started near the viewport, paused off-screen), configured by
+// the page's URL settings as attributes. The page's form, charts and detail view are left out.
 import {requestedBackend} from '../settings/url-settings.js';
 import {acknowledge, MSG, receiver} from '../trainer/protocol.js';
 import {workerUrl} from '../trainer/start-worker.js';
