@@ -1,5 +1,5 @@
-// web/trainer/pace.js in Node: the steps a playing run owes at a given moment, as a lone worker and
-// a pool both count them. Times are made up (milliseconds passed in), never measured.
+// web/trainer/pace.js in Node: the steps a playing run owes at a given moment, as the pool counts
+// them for its workers. Times are made up (milliseconds passed in), never measured.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
@@ -53,4 +53,27 @@ test('resuming after a pause does not count the paused time', () => {
   // A minute paused, then two and a half frames: two epochs owed, not the capped minute's.
   assert.equal(pace.take(60000 + 2.5 * FRAME_MS, 1, 1).count, 2);
   assert.equal(pace.take(60000 + 2.5 * FRAME_MS, 3, 1).count, 0);
+});
+
+test('in the slow start a stall owes two frames of pace, not two epochs', () => {
+  const pace = new Pace();
+  pace.play({speed: 1, ease: true}, 0, true);
+  // 1/32 epoch per frame, 25 steps per epoch: ten seconds owe 2/32 epoch, one step.
+  assert.equal(pace.take(10000, 0, 25).count, 1);
+});
+
+test('a step longer than two frames of pace is still owed once its time has passed', () => {
+  const pace = new Pace();
+  pace.play({speed: 1, ease: true}, 0, true);
+  // Full batch: a step is a whole epoch, 32 frames at 1/32 epoch per frame.
+  assert.equal(pace.take(31 * FRAME_MS, 0, 1).count, 0);
+  assert.equal(pace.take(32.5 * FRAME_MS, 0, 1).count, 1);
+  assert.equal(pace.take(60000, 1, 1).count, 1, 'a stall owes that one step, no more');
+});
+
+test('a new arena owes nothing for the time before it was ready', () => {
+  const pace = new Pace();
+  pace.play({speed: 1, ease: false}, 0, true);
+  pace.reset(5000);  // seconds of loading the engine and building the networks
+  assert.equal(pace.take(5000 + 1.5 * FRAME_MS, 0, 10).count, 15, 'one and a half frames');
 });

@@ -1,8 +1,10 @@
-// <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM, its own worker,
-// lazy until near the viewport, paused off-screen), configured by the page's URL settings as
-// attributes. The page's settings form, charts and detail view are deliberately left out.
+// <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM; its trainer is the
+// page's WorkerPool with one worker, started near the viewport, paused off-screen), configured by
+// the page's URL settings as attributes. The page's form, charts and detail view are left out.
 import {requestedBackend} from '../page/engine-rows.js';
-import {startWorker, workerUrl} from '../trainer/start-worker.js';
+import {acknowledge, MSG, receiver} from '../trainer/protocol.js';
+import {workerUrl} from '../trainer/start-worker.js';
+import {WorkerPool} from '../trainer/worker-pool.js';
 
 import {figureTable, parseAttributes} from './figure-attributes.js';
 import {FigurePanels, paletteOf} from './figure-panels.js';
@@ -76,7 +78,7 @@ export class ReluLabFigure extends HTMLElement {
       this.setAttribute('seed', String(Math.floor(Math.random() * 2147483647)));
     });
     this.view = new FigurePanels(ui.panels);
-    this.worker = null;
+    this.pool = null;  // the trainer, from the first start()
     this.table = null;
     this.generation = 0;
     this.wantPlay = false;
@@ -115,7 +117,7 @@ export class ReluLabFigure extends HTMLElement {
     this.renderPlaceholder();
     this.observer = new IntersectionObserver((entries) => {
       this.onScreen = entries[entries.length - 1].isIntersecting;
-      if (this.onScreen && !this.worker) this.start();
+      if (this.onScreen && !this.pool) this.start();
       this.update();
     }, {rootMargin: NEAR_VIEWPORT});
     this.observer.observe(this);
@@ -135,8 +137,8 @@ export class ReluLabFigure extends HTMLElement {
     this.resizer.disconnect();
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.themeQuery.removeEventListener('change', this.onTheme);
-    if (this.worker) this.worker.terminate();
-    this.worker = null;
+    if (this.pool) this.pool.terminate();
+    this.pool = null;
     this.table = null;
     this.current = null;
     this.lastFrame = null;
@@ -147,7 +149,7 @@ export class ReluLabFigure extends HTMLElement {
   /** Starts training (loading the engine first if needed). */
   play() {
     this.wantPlay = true;
-    if (!this.worker) this.start();
+    if (!this.pool) this.start();
     this.update();
   }
 
@@ -166,7 +168,7 @@ export class ReluLabFigure extends HTMLElement {
     this.wantPlay = false;
     this.update();
     const epochs = Math.max(1, Math.min(1000, Math.floor(Number(n)) || 1));
-    if (this.table) this.worker.postMessage({type: 'step', epochs});
+    if (this.table) this.pool.step({epochs});
   }
 
   // Effective play: wanted, on screen, tab visible, epoch limit not reached.
@@ -174,11 +176,12 @@ export class ReluLabFigure extends HTMLElement {
     const epoch = this.lastFrame ? this.lastFrame.metrics[0].epoch : 0;
     const run = this.wantPlay && this.onScreen && !document.hidden && Boolean(this.table) &&
         epoch < this.epochLimit;
-    if (run !== this.running && this.worker && this.table) {
+    if (run !== this.running && this.pool && this.table) {
       this.running = run;
-      const limit = this.epochLimit;
-      this.worker.postMessage(
-          run ? {type: 'play', speed: this.current.speed, until: limit} : {type: 'pause'});
+      if (run)
+        this.pool.play({speed: this.current.speed, until: this.epochLimit});
+      else
+        this.pool.pause();
     }
     if (this.table) this.state = run ? 'playing' : 'paused';
     this.renderBar();
@@ -226,12 +229,12 @@ export class ReluLabFigure extends HTMLElement {
   }
 
   start() {
-    if (this.worker) return;
+    if (this.pool) return;
     this.state = 'loading';
     this.ui.status.textContent = 'Loading the networks…';
     const backend = requestedBackend(`backend=${this.getAttribute('backend') || 'auto'}`);
     try {
-      this.worker = startWorker('trainer');
+      this.pool = new WorkerPool({size: 1, backend});
     } catch (error) {
       this.fail(
           `The figure's worker could not start (${error.message}). A page with a ` +
@@ -239,8 +242,8 @@ export class ReluLabFigure extends HTMLElement {
           'figure\'s script.');
       return;
     }
-    this.worker.onmessage = ({data}) => this.onMessage(data);
-    this.worker.onerror = (event) => {
+    this.pool.onmessage = ({data}) => this.receive(data);
+    this.pool.onerror = (event) => {
       // A policy that blocks the worker's module reports it inside the worker only: say what
       // a page with a Content-Security-Policy has to allow.
       const hint = WORKER_URL.origin === location.origin ?
@@ -249,7 +252,6 @@ export class ReluLabFigure extends HTMLElement {
               WORKER_URL.origin} (and script-src and connect-src ${WORKER_URL.origin}).`;
       this.fail(`The figure's worker failed: ${event.message || 'it could not be loaded'}.${hint}`);
     };
-    this.worker.postMessage({type: 'load', backend});
   }
 
   fail(text) {
@@ -260,39 +262,39 @@ export class ReluLabFigure extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', {detail: {message: text}}));
   }
 
-  onMessage(message) {
-    const current = message.generation === this.generation;
-    switch (message.type) {
-      case 'loaded':
-        this.loadedBackend = message.backend;
-        this.table = figureTable(message.schema);
-        this.names = new Map(message.schema.activations.map((a) => [a.name, a.displayName]));
-        this.ui.status.textContent = '';
-        this.applyAttributes();
-        if (this.hasAttribute('autoplay') && !reducedMotion()) this.wantPlay = true;
-        this.update();
-        break;
-      case 'created':
-        if (current) this.created = message;
-        break;
-      case 'frame':
-        if (!current) {
-          this.worker.postMessage({type: 'drawn', generation: message.generation});
-          break;
-        }
-        if (this.pending) {
-          this.worker.postMessage({type: 'drawn', generation: this.pending.generation});
-        }
-        this.pending = message;
-        requestAnimationFrame(() => this.drawPending());
-        break;
-      case 'error':
-        this.fail(
-            message.request === 'load' ? `The engine could not load: ${message.message}` :
-                                         `The trainer refused these settings: ${message.message}`);
-        break;
-    }
-  }
+  // The trainer's answers; the figure asks for no samples, fields or changes, so gets none.
+  receive = receiver('relu-lab-figure', {
+    [MSG.loaded]: (message) => {
+      this.loadedBackend = message.backend;
+      this.table = figureTable(message.schema);
+      this.names = new Map(message.schema.activations.map((a) => [a.name, a.displayName]));
+      this.ui.status.textContent = '';
+      this.applyAttributes();
+      if (this.hasAttribute('autoplay') && !reducedMotion()) this.wantPlay = true;
+      this.update();
+    },
+    [MSG.created]:
+        (message) => {
+          if (message.generation === this.generation) this.created = message;
+        },
+    // Drawn at the next animation frame; one that a newer frame overtakes is dropped.
+    [MSG.frame]:
+        (frame) => {
+          if (frame.generation !== this.generation) return acknowledge(this.pool, frame);
+          if (this.pending) acknowledge(this.pool, this.pending);
+          this.pending = frame;
+          requestAnimationFrame(() => this.drawPending());
+        },
+    // The bar shows what the reader asked for (wantPlay), not the trainer's state.
+    [MSG.paused]: () => {},
+    [MSG.error]:
+        (message) => {
+          this.fail(
+              message.request === MSG.load ?
+                  `The engine could not load: ${message.message}` :
+                  `The trainer refused these settings: ${message.message}`);
+        },
+  });
 
   applyAttributes() {
     if (!this.table) return this.renderPlaceholder();
@@ -305,7 +307,7 @@ export class ReluLabFigure extends HTMLElement {
     if (!before || !same(this.table.arenaSettings(before), this.table.arenaSettings(settings))) {
       this.createArena();
     } else if (before.res !== settings.res) {
-      this.worker.postMessage({type: 'view', view: {resolution: settings.res}});
+      this.pool.setView({resolution: settings.res});
     } else if (this.lastFrame) {
       this.draw(this.lastFrame);
     }
@@ -332,8 +334,7 @@ export class ReluLabFigure extends HTMLElement {
     this.created = null;
     this.running = false;
     this.divergedSeen.clear();
-    this.worker.postMessage({
-      type: 'create',
+    this.pool.create({
       generation: this.generation,
       settings: this.table.arenaSettings(this.current),
       view: {resolution: this.current.res, detail: -1},
@@ -361,7 +362,7 @@ export class ReluLabFigure extends HTMLElement {
     }
     this.draw(frame);
     if (!this.fitted) this.fit();
-    this.worker.postMessage({type: 'drawn', generation: frame.generation});
+    acknowledge(this.pool, frame);
     this.afterFrame(frame);
   }
 

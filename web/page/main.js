@@ -1,6 +1,6 @@
-// The page's wiring: URL hash -> settings -> worker (arena) -> frames -> panels and charts.
+// The page's wiring: URL hash -> settings -> trainer (arena) -> frames -> panels and charts.
 // The main thread only draws and handles input; all training happens in the workers of
-// worker-pool.js, which speaks a single worker's protocol.
+// worker-pool.js, which this page drives through its methods and protocol.js's messages.
 import {DataEditor} from '../data/data-editor.js';
 import {fromFlat} from '../data/own-data.js';
 import {DetailView} from '../detail/detail-view.js';
@@ -14,7 +14,7 @@ import {liveUpdate} from '../settings/to-core.js';
 import {currentEpoch, MetricHistory} from '../time/metric-history.js';
 import {initTimeTools} from '../time/time-tools.js';
 import {Timeline} from '../time/timeline.js';
-import {receiveFields} from '../trainer/fields-at.js';
+import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
 
 import {pool as worker} from './boot.js';
 import {applyHidden} from './classroom.js';
@@ -49,9 +49,7 @@ const app = {
   lastFrame: null,
   created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
-  editor: null,        // the own-data editor (the data row's control)
-  samples: new Map(),  // pending "start from dataset" requests to the worker, by id
-  sampleCount: 0,
+  editor: null,  // the own-data editor (the data row's control)
 };
 // Choosing a preset's shape leaves own data: these settings only mean something for a preset.
 const PRESET_KEYS = ['dataset', 'points', 'noise'];
@@ -62,10 +60,9 @@ const lossChart = new LossChart($('loss-chart'));
 const resolutionNote = new ResolutionNote($('resolution-note'));
 const regionChart = new RegionChart($('regions-chart'));
 const detail = new DetailView($('detail'), {
-  onClose: () => worker.postMessage({type: 'view', view: {detail: -1}}),
+  onClose: () => worker.setView({detail: -1}),
   onSave: (i) => downloadPng(grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
-  onEdit: (index, ref, value) =>
-      worker.postMessage({type: 'edit', generation: app.generation, index, ...ref, value}),
+  onEdit: (index, ref, value) => worker.edit(app.generation, {index, ...ref, value}),
 });
 
 // The many-seed studies below the panels: they load a run into the panels and keep their own
@@ -110,8 +107,7 @@ function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
   app.settings.at = at;
-  worker.postMessage({
-    type: 'create',
+  worker.create({
     generation: app.generation,
     settings: app.table.arenaSettings(app.settings),
     view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
@@ -168,13 +164,9 @@ function redraw() {
 const ON_CHANGE = {
   reload: () => location.reload(),  // fresh workers load the other wasm build or pool size
   // The networks go on from where they are, with the new value.
-  live: (row) => worker.postMessage({
-    type: 'update',
-    generation: app.generation,
-    settings: liveUpdate(app.table, row.key, app.settings)
-  }),
+  live: (row) => worker.update(app.generation, liveUpdate(app.table, row.key, app.settings)),
   arena: () => createArena(),
-  view: (row) => worker.postMessage({type: 'view', view: {[row.view]: WORKER_VIEW[row.view]()}}),
+  view: (row) => worker.setView({[row.view]: WORKER_VIEW[row.view]()}),
   pace: () => (app.playing ? setPlaying(true) : redraw()),
   redraw,
 };
@@ -201,9 +193,10 @@ function setPlaying(playing) {
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
   root.dataset.workerPaused = 'false';
-  worker.postMessage(
-      playing ? {type: 'play', speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true} :
-                {type: 'pause'});
+  if (playing)
+    worker.play({speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true});
+  else
+    worker.pause();
 }
 
 // Whole epochs as they are; a fraction (mini-batch steps) with two decimals.
@@ -288,67 +281,53 @@ function onLoaded({backend, schema}) {
   evidence.ready(app.table, schema, app.names, app.settings, backend);
 }
 
-worker.onmessage = ({data: message}) => {
-  const current = message.generation === app.generation;
-  switch (message.type) {
-    case 'loaded':
-      onLoaded(message);
-      break;
-    case 'created':
-      // Shown with its first frame, so that the old fields never sit under the new panels.
-      if (current) app.created = message;
-      break;
-    case 'frame':
-      if (current && app.created) onCreated(app.created);
-      app.created = null;
-      if (current) onFrame(message);
-      worker.postMessage({type: 'drawn', generation: message.generation});
-      break;
-    case 'sample':
-      app.samples.get(message.id)?.(message);
-      app.samples.delete(message.id);
-      break;
-    case 'fields-at':
-      if (current) receiveFields(message);
-      break;
-    case 'updated':
-      if (current && message.error) showNotices([message.error], 'error');
-      break;
-    case 'edited':
-      if (current) detail.edited(message.error);
-      break;
-    case 'paused':
-      if (current) root.dataset.workerPaused = String(!app.playing);
-      break;
-    case 'error':
-      setPlaying(false);
-      showNotices(
-          [message.request === 'load' ? `The wasm engine could not load: ${message.message}` :
+const receive = receiver('page', {
+  [MSG.loaded]: onLoaded,
+  // Shown with its first frame, so that the old fields never sit under the new panels.
+  [MSG.created]: (message) => {
+    if (message.generation === app.generation) app.created = message;
+  },
+  [MSG.frame]: (frame) => {
+    const current = frame.generation === app.generation;
+    if (current && app.created) onCreated(app.created);
+    app.created = null;
+    if (current) onFrame(frame);
+    acknowledge(worker, frame);
+  },
+  [MSG.sample]: answer,
+  [MSG.fieldsAt]: answer,
+  [MSG.updated]: ({generation, error}) => {
+    if (generation === app.generation && error) showNotices([error], 'error');
+  },
+  [MSG.edited]: ({generation, error}) => {
+    if (generation === app.generation) detail.edited(error);
+  },
+  [MSG.paused]: ({generation}) => {
+    if (generation === app.generation) root.dataset.workerPaused = String(!app.playing);
+  },
+  [MSG.error]: (message) => {
+    setPlaying(false);
+    showNotices(
+        [message.request === MSG.load ? `The wasm engine could not load: ${message.message}` :
                                         `The trainer refused these settings: ${message.message}`],
-          'error');
-      break;
-  }
-  hook.received(message);
+        'error');
+  },
+});
+worker.onmessage = ({data}) => {
+  receive(data);
+  hook.received(data);
 };
 worker.onerror = (event) => {
   showNotices([`The worker failed to start: ${event.message || 'an unknown error'}.`], 'error');
 };
 
 // A preset's points as own data, from the worker (the lab lives there).
-function sampleDataset(dataset) {
-  const id = ++app.sampleCount;
+async function sampleDataset(dataset) {
   // The preset's own keys (arenaSettings leaves points out beside own data).
   const settings = {...app.table.arenaSettings(app.settings), dataset, points: app.settings.points};
   delete settings.data;
-  return new Promise((resolve, reject) => {
-    app.samples.set(id, (message) => {
-      if (message.error)
-        reject(new Error(message.error));
-      else
-        resolve(fromFlat(message.points, message.labels));
-    });
-    worker.postMessage({type: 'sample', id, settings});
-  });
+  const {points, labels} = await request(worker, MSG.sample, {settings});
+  return fromFlat(points, labels);
 }
 
 // The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
@@ -359,9 +338,12 @@ function showEpoch(epoch, resume = false) {
     app.history.truncate(epoch);
     lossChart.update(app.history.testLossColumns());
   }
-  if (epoch < 0) return worker.postMessage({type: 'live'});
+  if (epoch < 0) return worker.live();
   if (app.playing) setPlaying(false);
-  worker.postMessage({type: resume ? 'resume' : 'show', epoch});
+  if (resume)
+    worker.resume(epoch);
+  else
+    worker.show(epoch);
 }
 const timeline = new Timeline($('timeline'), {
   onShow: (epoch) => showEpoch(epoch),
@@ -369,7 +351,7 @@ const timeline = new Timeline($('timeline'), {
   onResume: (epoch) => showEpoch(epoch, true),
 });
 const timeTools = initTimeTools({
-  worker,
+  pool: worker,
   root: $('timeline'),
   state: () => app,
   pause: () => app.playing && setPlaying(false),
@@ -378,18 +360,18 @@ const timeTools = initTimeTools({
 
 function openDetail(index) {
   detail.open(index, app.panels[index], panelTitle(app.panels[index], app.names));
-  worker.postMessage({type: 'view', view: {detail: index}});
+  worker.setView({detail: index});
 }
 
 const actions = {
   toggle: () => setPlaying(!app.playing),
   step: () => {
     if (app.playing) setPlaying(false);
-    worker.postMessage({type: 'step', epochs: 1});
+    worker.step({epochs: 1});
   },
   stepBatch: () => {
     if (app.playing) setPlaying(false);
-    worker.postMessage({type: 'step', batches: 1});
+    worker.step({batches: 1});
   },
   reset: () => createArena(),
 };

@@ -45,7 +45,7 @@ export class TestHook {
       schema: null,
       table: null,
       setPlaying: null,
-      step: (epochs) => this.pool.postMessage({type: 'step', epochs}),
+      step: (epochs) => this.pool.step({epochs}),
       holdResolution: () => {
         this.pool.quality.budgetMs = Infinity;
       },

@@ -4,7 +4,7 @@
 // text and points over the fields as images. Columns live in the URL (cols=).
 import {downloadPng} from '../common/download.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
-import {requestFields} from '../trainer/fields-at.js';
+import {MSG, request} from '../trainer/protocol.js';
 
 import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
 import {parseEpochList, TIME_ROWS} from './time-settings.js';
@@ -100,7 +100,14 @@ export class OverTimeFigure {
     const cols = settings.cols;
     this.input.value = cols.join(', ');
     this.status.textContent = 'Computing the fields…';
-    const columns = await requestFields(this.page.worker, cols, RESOLUTION);
+    let columns;
+    try {
+      ({columns} =
+           await request(this.page.pool, MSG.fieldsAt, {epochs: cols, resolution: RESOLUTION}));
+    } catch (error) {
+      this.status.textContent = `The fields could not be computed: ${error.message}.`;
+      return;
+    }
     const numbers = cols.filter((c) => c !== 'final');
     const reached = columns.reduce((most, c) => Math.max(most, c.epoch), 0);
     const furthest = Math.max(0, ...numbers);

@@ -2,8 +2,8 @@
 // export. Both modules load only when first used (the page's first load does not carry them).
 
 /**
- * @param {{worker: object, root: HTMLElement, state: function(): object,
- *     change: function(string, *, string[]), pause: function()}} page the trainer, the
+ * @param {{pool: object, root: HTMLElement, state: function(): object,
+ *     change: function(string, *, string[]), pause: function()}} page the trainer (WorkerPool), the
  *     timeline's element, the page's current {panels, names, data, settings, lastFrame}, its
  *     setting changer and its pause
  */

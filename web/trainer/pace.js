@@ -1,6 +1,6 @@
-// The pace of a playing run: how many optimizer steps are owed at a given moment. One worker
-// paces itself with it; a pool of workers paces all of them from the page's thread with the same
-// rules, so a run looks the same with one worker or several. Pure logic, no timers.
+// The pace of a playing run: how many optimizer steps are owed at a given moment. The pool
+// (worker-pool.js) paces all its workers with it from the page's thread, one worker or several
+// alike; workers never pace themselves. Pure logic, no timers.
 
 // The pace is counted per display frame (60 Hz): `pace` epochs of budget are added per frame that
 // passes and whole units of it (a mini-batch step) are trained, so slow paces spread over frames.
@@ -32,9 +32,10 @@ export class Pace {
     this.until = until ?? Infinity;
   }
 
-  /** A new arena: nothing owed. */
-  reset() {
+  /** A new arena, ready at `now`: nothing owed, and the time before it existed never will be. */
+  reset(now) {
     this.budget = 0;
+    this.lastTick = now;
   }
 
   /** Epochs per frame after `epochs` epochs: the chosen pace, through the slow start. */
@@ -56,10 +57,11 @@ export class Pace {
     const frames = (now - this.lastTick) / FRAME_MS;
     this.lastTick = now;
     const pace = this.current(epochs);
-    // The cap, not the frame count, keeps a stall (a busy machine, a hidden tab) from piling up
-    // a debt that would then be trained in one burst.
-    this.budget = Math.min(this.budget + frames * pace, 2 * Math.max(pace, 1));
     const unit = 1 / perEpoch;
+    // The cap, not the frame count, keeps a stall (a busy machine, a hidden tab) from piling up
+    // a debt that would then be trained in one burst: two frames of pace, or one step where a
+    // step is more than that (else a slow pace would never owe one).
+    this.budget = Math.min(this.budget + frames * pace, Math.max(2 * pace, unit));
     if (this.budget < unit)
       return {count: 0, waitMs: Math.max(1, ((unit - this.budget) / pace) * FRAME_MS)};
     const room = Math.max(0, this.until - epochs);

@@ -1,5 +1,6 @@
 // How a pool splits an arena's panels among workers and joins what they send back (created
 // messages, frames) into the single worker's shapes. No workers, no timing: plain data.
+import {msg} from './protocol.js';
 
 /**
  * @returns {number[][]} n shares of `count` panels: panel i goes to worker i % n (activations
@@ -33,12 +34,9 @@ export function combineFrames(parts, shares, generation) {
     if (part.detail) detail = {...part.detail, index: shares[w][part.detail.index]};
   });
   const slowest = parts.reduce((a, b) => (b.computeMs > a.computeMs ? b : a));
-  const frame = {
-    type: 'frame',
-    generation,
+  const frame = msg.frame(generation, {
     epochs: parts[0].epochs,
     steps: parts[0].steps,
-    pace: parts[0].pace,
     metrics,
     fields,
     resolution: parts[0].resolution,
@@ -49,7 +47,7 @@ export function combineFrames(parts, shares, generation) {
     // Every worker keeps the same epochs of its own panels: their memory adds up.
     time: {...parts[0].time, bytes: parts.reduce((sum, part) => sum + part.time.bytes, 0)},
     postedAt: Math.max(...parts.map((part) => part.postedAt)),
-  };
+  });
   if (detail) frame.detail = detail;
   if (regions) frame.regions = regions;
   if (parts[0].series) {

@@ -1,19 +1,21 @@
-// A pool's side of a run's time: the timeline's messages (show, live, resume) and the figure's
-// 'fields-at' requests go to every worker once no training is in flight, so that every worker
-// answers from the same step; the answers of a 'fields-at' are joined into the arena's.
+// A pool's side of a run's time: the timeline's messages (show, live, resume) and the 'fields-at'
+// requests (the over-time figure, the exports) go to every worker once no training is in flight,
+// so that every worker answers from the same step; the answers of a 'fields-at' are joined.
 import {combineFieldsAt} from './pool-frames.js';
+import {settling} from './pool-generation.js';
+import {MSG, msg} from './protocol.js';
 
 export class PoolTime {
   /** @param {object} pool the WorkerPool */
   constructor(pool) {
     this.pool = pool;
     this.queue = [];           // messages waiting for the training in flight
-    this.answers = new Map();  // 'fields-at' id -> answers so far, by worker
+    this.answers = new Map();  // 'fields-at' request -> answers so far, by worker
   }
 
   /** Sends (or queues) a time message from the page. */
   post(message) {
-    if (message.type !== 'fields-at') this.pool.playing = false;
+    if (message.type !== MSG.fieldsAt) this.pool.playing = false;
     this.queue.push(message);
     this.flush();
   }
@@ -21,15 +23,15 @@ export class PoolTime {
   // Sends the queued messages if every worker is at rest at the same step.
   flush() {
     const gen = this.pool.gen;
-    if (!gen || !gen.created.length || gen.pausing > 0 || gen.settle || gen.pending.length) return;
+    if (!gen || !gen.ready || settling(gen) || gen.pending.length) return;
     for (const message of this.queue.splice(0)) {
-      if (message.type === 'resume') {
+      if (message.type === MSG.resume) {
         // Every worker trains again to this epoch: that is where the pool stands afterwards.
         gen.target = message.epoch * gen.perEpoch;
         gen.steps = gen.steps.map(() => gen.target);
         gen.pending.push(gen.target);
       }
-      if (message.type === 'fields-at') this.answers.set(message.id, []);
+      if (message.type === MSG.fieldsAt) this.answers.set(message.id, {message, parts: []});
       this.pool.forEachShare((w) => this.pool.send(w, message));
     }
   }
@@ -37,12 +39,25 @@ export class PoolTime {
   /** A worker's 'fields-at' answer: emitted as the arena's once every worker has answered. */
   receive(w, message) {
     const gen = this.pool.gen;
-    const parts = this.answers.get(message.id);
-    if (!parts || !gen || message.generation !== gen.generation) return;
-    parts[w] = message;
-    if (parts.filter(Boolean).length < gen.shares.length) return;
+    const asked = this.answers.get(message.id);
+    if (!asked || !gen || message.generation !== gen.generation) return;
+    if (message.error) {
+      this.answers.delete(message.id);
+      this.pool.emit(message);
+      return;
+    }
+    asked.parts[w] = message;
+    if (asked.parts.filter(Boolean).length < gen.shares.length) return;
     this.answers.delete(message.id);
+    const {parts} = asked;
     const columns = gen.shares[0] ? combineFieldsAt(parts, gen.shares) : parts[0].columns;
     this.pool.emit({...parts[0], columns});
+  }
+
+  /** The arena is replaced or the pool stopped: requests sent to the old one fail with `why`. */
+  reset(why) {
+    for (const {message} of this.answers.values())
+      this.pool.emit(msg.answer(message, {error: why}));
+    this.answers.clear();
   }
 }

@@ -1,21 +1,25 @@
-// Trainer workers (worker.js) side by side: each owns a share of the panels in its own arena with
-// the same settings and seed, so every network trains exactly as it would in one arena, and one
-// frame of each worker at the same optimizer step makes the frame drawn. The pool paces play
-// (pace.js, the rules a lone worker paces itself by) and asks every worker for the same steps.
+// The trainer of the page and of the figure, and the one scheduler of a run: trainer workers
+// (worker.js) side by side, each with a share of the panels in its own arena with the same
+// settings and seed, so every network trains exactly as it would in one arena. The pool paces
+// play (pace.js), asks every worker for the same steps and joins their frames at one step.
 import {AdaptiveResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
-import {combineCreated, combineFrames, globalText, splitPanels} from './pool-frames.js';
+import {forPage, sendEdit, sendUpdate} from './pool-changes.js';
+import {combineCreated, splitPanels} from './pool-frames.js';
+import {newGeneration, settling, stepsFor} from './pool-generation.js';
+import {deliverMatching, resync} from './pool-lockstep.js';
+import {beginPause, endsSettle, finishSettle, workerPaused} from './pool-settle.js';
 import {PoolTime} from './pool-time.js';
+import {acknowledge, FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {poolSize, startWorker} from './start-worker.js';
 
-// Training requests not yet drawn: two let the threads overlap, more would only queue up.
-const MAX_PENDING = 2;
 // No training asked for this long after a coarse frame: the run has slowed, so refine it.
 const REFINE_AFTER_MS = 250;
 
 /**
- * The page's trainer: speaks worker.js's protocol (postMessage / onmessage), or call create(),
- * train(), play(), pause(), setView() and drawn() directly; frames arrive through onmessage.
+ * Call its methods, or post it the messages of protocol.js (each one is a method); it answers
+ * through onmessage ({data}) as a Worker would: loaded, created, frame, paused, updated,
+ * edited, fields-at, sample, error.
  */
 export class WorkerPool {
   /** @param {{size?: number, backend?: string}} [options] */
@@ -25,18 +29,47 @@ export class WorkerPool {
     this.size = size;
     this.schema = null;
     this.waiting = null;  // a create() that came before the schema
-    this.gen = null;      // the current arena across workers (see create)
+    this.gen = null;      // the current arena across workers (pool-generation.js)
     this.view = {resolution: 128, detail: -1};
     this.playing = false;
     this.pace = new Pace();
     this.wake = 0;  // the timer of a pump waiting for the pace to owe a step
     this.quality = null;
     this.time = new PoolTime(this);
+    this.fromPage = receiver('worker pool', {
+      [MSG.create]: (m) => this.create(m),
+      [MSG.view]: ({view}) => this.setView(view),
+      [MSG.play]: (m) => this.play(m),
+      [MSG.pause]: () => this.pause(),
+      [MSG.step]: (m) => this.step(m),
+      [MSG.drawn]: ({generation}) => this.drawn(generation),
+      [MSG.update]: ({generation, settings}) => this.update(generation, settings),
+      [MSG.edit]: (m) => this.edit(m.generation, m),
+      [MSG.show]: (m) => this.time.post(m),
+      [MSG.live]: (m) => this.time.post(m),
+      [MSG.resume]: (m) => this.time.post(m),
+      [MSG.fieldsAt]: (m) => this.time.post(m),
+      // A preset's points for the data editor: any worker can draw them.
+      [MSG.sample]: (m) => this.send(0, m),
+    });
+    this.fromWorker = receiver('worker pool', {
+      [MSG.loaded]: (m) => this.loaded(m),
+      [MSG.created]: (m, w) => this.created(m, w),
+      [MSG.frame]: (m, w) => this.frame(m, w),
+      [MSG.paused]: (m, w) => {
+        if (this.current(m, w) && this.gen.pausing > 0) workerPaused(this, this.gen, w, m.steps);
+      },
+      [MSG.fieldsAt]: (m, w) => this.time.receive(w, m),
+      [MSG.sample]: (m) => this.emit(m),
+      [MSG.updated]: (m, w) => this.tell(m, w),
+      [MSG.edited]: (m, w) => this.tell(m, w),
+      [MSG.error]: (m, w) => this.tell(m, w),
+    });
     this.workers = Array.from({length: size}, (_, w) => {
       const worker = startWorker('trainer');
-      worker.onmessage = ({data}) => this.receive(w, data);
+      worker.onmessage = ({data}) => this.guard(this.fromWorker, data, w);
       worker.onerror = (event) => this.onerror?.(event);
-      worker.postMessage({type: 'load', backend});
+      worker.postMessage(msg.load(backend));
       return worker;
     });
   }
@@ -45,44 +78,46 @@ export class WorkerPool {
     this.onmessage?.({data: message});
   }
 
-  /** The worker protocol: 'create', 'view', 'play', 'pause', 'step', 'drawn', 'update', 'edit'. */
+  /** A protocol.js message from the page. */
   postMessage(message) {
-    const actions = {
-      create: () => this.create(message.generation, message.settings, message.view, message.at),
-      view: () => this.setView(message.view),
-      play: () => this.play(message),
-      pause: () => this.pause(),
-      step: () => this.step(message),
-      drawn: () => this.drawn(message.generation),
-      // A preset's points for the data editor: any worker can draw them; the first answers.
-      sample: () => this.send(0, message),
-      show: () => this.time.post(message),
-      live: () => this.time.post(message),
-      resume: () => this.time.post(message),
-      'fields-at': () => this.time.post(message),
-      update: () => this.change(message),
-      edit: () => this.change(message),
-    };
-    if (!actions[message.type]) {
-      this.emit({type: 'error', message: `worker pool: unknown message type ${message.type}`});
-      return;
+    this.guard(this.fromPage, message);
+  }
+
+  // Runs a receiver: a message of a type it does not take reaches the page as an 'error'.
+  guard(receive, ...args) {
+    try {
+      receive(...args);
+    } catch (error) {
+      if (!(error instanceof UnknownMessageError)) throw error;
+      this.emit(msg.error(error.message));
     }
-    actions[message.type]();
   }
 
   send(w, message) {
     this.workers[w].postMessage(message);
   }
 
+  ack(w, frame) {
+    acknowledge(this.workers[w], frame);
+  }
+
   forEachShare(fn) {
     this.gen.shares.forEach((share, w) => fn(w, share));
   }
 
-  /** Builds arena `generation` from createArena settings; view: {resolution, detail, ...}. */
-  // at: an epoch every worker trains to and shows (a link's), or -1.
-  create(generation, settings, view = {}, at = -1) {
+  // Whether worker w's message is about the current arena (w has a share of it).
+  current(message, w) {
+    const gen = this.gen;
+    return Boolean(gen) && w < gen.shares.length && message.generation === gen.generation;
+  }
+
+  /**
+   * Builds arena `generation` from createArena settings; view: {resolution, detail, ...}; at: an
+   * epoch every worker trains to and shows (a link's), or -1.
+   */
+  create({generation, settings, view = {}, at = -1}) {
     if (!this.schema) {
-      this.waiting = [generation, settings, view, at];
+      this.waiting = {generation, settings, view, at};
       return;
     }
     const list = settings.activations;
@@ -91,40 +126,16 @@ export class WorkerPool {
     const n = Array.isArray(list) && list.length <= this.schema.limits.maxNetworks ?
         Math.min(this.size, list.length) :
         1;
-    const shares = n > 1 ? splitPanels(list.length, n) : [null];
-    this.gen = {
-      generation,
-      shares,
-      created: [],
-      queues: shares.map(() => []),
-      delivered: [],  // combined frames handed out, oldest first: their parts await 'drawn'
-      perEpoch: 1,    // optimizer steps per epoch, known once created
-      ready: false,   // every worker has sent 'created' (perEpoch is known)
-      early: [],      // Step requests that came before that
-      steps: shares.map(() => -1),  // each worker's optimizer steps, from its frames
-      target: 0,                    // steps asked of every worker
-      pending: [],                  // target steps of training requests not yet drawn
-      pausing: 0,                   // workers yet to acknowledge a pause
-      pausedResolution: 0,
-      settle: null,           // {target, resolution}: after a pause, the one frame that ends it
-      viewAfterSettle: null,  // view changes that came while a pause settled
-      deferred: 0,            // steps asked for by Step while a pause settles
-      errors: new Set(),
-      last: {steps: -1, resolution: 0},  // the latest frame handed out
-      resynced: -1,                      // the target epoch a resync was asked at
-      refine: 0,                         // the timer of a pending refine
-      at,
-    };
+    if (this.gen) clearTimeout(this.gen.refine);
+    this.time.reset('the networks were rebuilt');
+    this.gen = newGeneration(generation, n > 1 ? splitPanels(list.length, n) : [null], at);
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
-    this.pace.reset();
     this.forEachShare((w, share) => {
-      const message = {type: 'create', generation, settings, view: this.viewFor(share), at};
-      if (share) message.share = share;
-      this.send(w, message);
+      this.send(w, msg.create({generation, settings, view: this.viewFor(share), at, share}));
     });
     // Workers without a share this time stop training their old arena.
-    for (let w = n; w < this.size; ++w) this.send(w, {type: 'pause'});
+    for (let w = this.gen.shares.length; w < this.size; ++w) this.send(w, msg.pause());
     this.pump();
   }
 
@@ -135,20 +146,17 @@ export class WorkerPool {
     return out;
   }
 
-  /**
-   * A live settings 'update' goes to every worker, a weight 'edit' to the worker owning its
-   * panel (in its numbering); then every worker redraws, so their frames still match.
-   */
-  change(message) {
-    const gen = this.gen;
-    if (!gen || message.generation !== gen.generation) return;
-    if (message.type === 'update') {
-      this.forEachShare((w) => this.send(w, message));
-    } else {
-      const w = gen.shares[0] ? gen.shares.findIndex((share) => share.includes(message.index)) : 0;
-      const index = gen.shares[0] ? gen.shares[w].indexOf(message.index) : message.index;
-      this.send(w, {...message, index});
-    }
+  /** Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws. */
+  update(generation, settings) {
+    if (this.gen?.generation !== generation) return;
+    sendUpdate(this, settings);
+    this.setView({});
+  }
+
+  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`. */
+  edit(generation, ref) {
+    if (this.gen?.generation !== generation) return;
+    sendEdit(this, ref);
     this.setView({});
   }
 
@@ -158,65 +166,72 @@ export class WorkerPool {
     if ('resolution' in view && this.quality) this.quality.choose(view.resolution);
     const gen = this.gen;
     if (!gen) return;
-    if (gen.pausing > 0 || gen.settle) {
+    if (settling(gen)) {
       // The frame that ends a pause is at the resolution the pause began with: views wait.
       gen.viewAfterSettle = {...gen.viewAfterSettle, ...view};
       return;
     }
-    this.forEachShare((w, share) => this.send(w, {type: 'view', view: this.viewFor(share, view)}));
+    this.forEachShare((w, share) => this.send(w, msg.view(this.viewFor(share, view))));
   }
 
-  /** Step: {epochs} trains to the end of the current epoch (and more), {batches} that many. */
-  step({epochs = 0, batches = 0}) {
+  /** The timeline: show kept `epoch` (paused), back to the live end, or train on from `epoch`. */
+  show(epoch) {
+    this.time.post(msg.show(epoch));
+  }
+  live() {
+    this.time.post(msg.live());
+  }
+  resume(epoch) {
+    this.time.post(msg.resume(epoch));
+  }
+
+  /**
+   * Step: {epochs} trains to the end of the current epoch (and more), {batches} that many
+   * mini-batch steps. Before the arena exists (its epoch length is unknown) and while a pause
+   * settles (the step it starts from is not known yet) the request waits.
+   */
+  step(request) {
     const gen = this.gen;
     if (!gen) return;
-    // Before the arena exists its epoch length is unknown: the step waits for 'created'.
-    if (!gen.ready) {
-      gen.early.push({epochs, batches});
+    if (!gen.ready || settling(gen)) {
+      gen.stepRequests.push(request);
       return;
     }
-    const {perEpoch} = gen;
-    const done = gen.target + gen.deferred;
-    const toBoundary = epochs > 0 ? perEpoch - (done % perEpoch) + (epochs - 1) * perEpoch : 0;
-    this.train(toBoundary + batches);
+    this.train(stepsFor(request, gen.target, gen.perEpoch));
   }
 
   /** Trains every panel `steps` more optimizer steps; one frame shows the result. */
   train(steps) {
     const gen = this.gen;
-    if (!gen || steps <= 0) return;
-    if (gen.pausing > 0 || gen.settle) {
-      gen.deferred += steps;
-      return;
-    }
+    if (!gen || steps <= 0 || settling(gen)) return;
     gen.target += steps;
     gen.pending.push(gen.target);
     clearTimeout(gen.refine);
-    this.forEachShare((w) => this.send(w, {type: 'step', steps}));
+    this.forEachShare((w) => this.send(w, msg.step({steps})));
   }
 
   /** Plays at {speed, ease, until} (pace.js) until pause(). */
-  play(message) {
-    this.pace.play(message, performance.now(), !this.playing);
+  play(request) {
+    this.pace.play(request, performance.now(), !this.playing);
     const gen = this.gen;
-    if (!this.playing && gen && !gen.pausing && !gen.settle) this.sendMoving();
+    if (!this.playing && gen && !settling(gen)) this.sendMoving();
     this.playing = true;
     this.pump();
   }
 
   // Tells the workers the resolution of frames that train (finishSettle sends it after a pause).
   sendMoving() {
-    const view = {movingResolution: this.quality.resolution};
-    this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
+    const view = msg.view({movingResolution: this.quality.resolution}, false);
+    this.forEachShare((w) => this.send(w, view));
   }
 
-  // Asks for the steps the pace owes, with at most MAX_PENDING requests not yet drawn; while
-  // less than one step is owed, comes back when one will be.
+  // Asks for the steps the pace owes, with at most FRAMES_IN_FLIGHT requests not yet drawn;
+  // while less than one step is owed, comes back when one will be.
   pump() {
     clearTimeout(this.wake);
     const gen = this.gen;
-    if (!this.playing || !gen || !gen.created.length || gen.pausing > 0 || gen.settle) return;
-    if (gen.pending.length >= MAX_PENDING) return;
+    if (!this.playing || !gen || !gen.ready || settling(gen)) return;
+    if (gen.pending.length >= FRAMES_IN_FLIGHT) return;
     const epochs = gen.target / gen.perEpoch;
     if (!this.pace.running(epochs)) return;
     const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);
@@ -228,58 +243,25 @@ export class WorkerPool {
 
   /**
    * Stops training at once (each worker where it is), then brings the workers to the same
-   * epoch at the chosen resolution; 'paused' follows that one frame.
+   * epoch at the chosen resolution; 'paused' follows that one frame (pool-settle.js).
    */
   pause() {
     this.playing = false;
-    const gen = this.gen;
-    if (!gen || gen.pausing > 0 || gen.settle) return;
-    gen.pending = [];
-    gen.pausing = gen.shares.length;
-    gen.pausedResolution = this.view.resolution;  // what the workers draw until the settle
-    // The view message makes every worker show its last epoch at the chosen resolution.
-    this.forEachShare((w) => {
-      this.send(w, {type: 'view', view: {movingResolution: 0}});
-      this.send(w, {type: 'pause'});
-    });
+    if (this.gen) beginPause(this, this.gen);
   }
 
-  // Every worker has stopped: the furthest one's step (plus Step's) is where all stop.
-  startSettle(gen) {
-    const target = Math.max(...gen.steps) + gen.deferred;
-    gen.deferred = 0;
-    gen.target = target;
-    gen.settle = {target, resolution: gen.pausedResolution};
-    gen.queues.forEach((queue, w) => {
-      queue.filter((f) => !this.ends(gen, f)).forEach((f) => this.ack(w, f));
-      gen.queues[w] = queue.filter((f) => this.ends(gen, f));
-    });
-    gen.steps.forEach((steps, w) => {
-      if (steps < target) this.send(w, {type: 'step', steps: target - steps});
-    });
-    const first = gen.queues.flat()[0];
-    if (first) {
-      this.match(gen, first);
-    } else if (gen.steps.every((steps) => steps === target) && this.ends(gen, gen.last)) {
-      this.finishSettle(gen);  // the frame that ends it is drawn already
-    }
-  }
-
-  ends(gen, frame) {
-    return frame.steps === gen.settle.target && frame.resolution === gen.settle.resolution;
-  }
-
-  /** The page drew the oldest frame it was given: its workers may go on. */
+  /** The page drew (or dropped) the oldest frame it was given: its workers may go on. */
   drawn(generation) {
     const gen = this.gen;
     if (!gen || generation !== gen.generation || !gen.delivered.length) return;
     const {parts, steps, resolution} = gen.delivered.shift();
     parts.forEach((part, w) => this.ack(w, part));
     gen.pending = gen.pending.filter((target) => target > steps);
-    this.pump();
+    // Answers asked of this step come before the training that follows it.
     this.time.flush();
+    this.pump();
     // A coarse frame with nothing to follow it: the run paused or slowed, so refine it.
-    if (!gen.pending.length && !gen.settle && !gen.pausing && resolution < this.view.resolution) {
+    if (!gen.pending.length && !settling(gen) && resolution < this.view.resolution) {
       clearTimeout(gen.refine);
       gen.refine = setTimeout(() => {
         if (this.gen === gen && !gen.pending.length) this.setView({});
@@ -287,116 +269,62 @@ export class WorkerPool {
     }
   }
 
-  ack(w, frame) {
-    this.send(w, {type: 'drawn', generation: frame.generation});
+  /** Stops every worker for good (the figure left the page). */
+  terminate() {
+    clearTimeout(this.wake);
+    if (this.gen) clearTimeout(this.gen.refine);
+    this.time.reset('the trainer was stopped');
+    this.gen = null;
+    this.playing = false;
+    for (const worker of this.workers) worker.terminate();
   }
 
-  receive(w, message) {
+  loaded(message) {
+    if (this.schema) return;  // every worker loads the same build: the first one speaks
+    this.schema = message.schema;
+    this.quality = new AdaptiveResolution(message.schema.limits.minFieldResolution);
+    this.emit(message);
+    if (this.waiting) this.create(this.waiting);
+  }
+
+  created(message, w) {
+    if (!this.current(message, w)) return;
     const gen = this.gen;
-    const current = gen && w < gen.shares.length && message.generation === gen.generation;
-    switch (message.type) {
-      case 'loaded':
-        if (this.schema) return;
-        this.schema = message.schema;
-        this.quality = new AdaptiveResolution(message.schema.limits.minFieldResolution);
-        this.emit(message);
-        if (this.waiting) this.create(...this.waiting);
-        return;
-      case 'created':
-        if (!current) return;
-        gen.created[w] = message;
-        if (gen.created.filter(Boolean).length < gen.shares.length) return;
-        gen.perEpoch = stepsPerEpoch(message.data.trainY.length, message.settings.batchSize);
-        gen.target = Math.max(0, gen.at) * gen.perEpoch;
-        gen.ready = true;
-        this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
-        for (const early of gen.early.splice(0)) this.step(early);
-        this.pump();
-        return;
-      case 'frame':
-        if (!current) return this.ack(w, message);
-        gen.steps[w] = message.steps;
-        if (gen.settle && !this.ends(gen, message)) return this.ack(w, message);
-        gen.queues[w].push(message);
-        // While a pause is acknowledged, frames wait: the settle picks the one to draw.
-        if (gen.pausing === 0 && !this.match(gen, message)) this.resync(gen);
-        return;
-      case 'fields-at':
-        return this.time.receive(w, message);
-      case 'paused':
-        if (!current || gen.pausing === 0) return;
-        gen.steps[w] = message.steps;
-        if (--gen.pausing === 0) this.startSettle(gen);
-        return;
-      case 'sample':
-        if (w === 0) this.emit(message);
-        return;
-      case 'updated':  // every worker answers an update: the page hears an error once
-      case 'edited':   // only the panel's owner answers an edit
-        if (!current || (message.type === 'updated' && !message.error)) return;
-        if (message.type === 'updated') {
-          if (gen.errors.has(message.error)) return;
-          gen.errors.add(message.error);
-        }
-        this.emit(message);
-        return;
-      case 'error': {
-        const share = current ? gen.shares[w] : null;
-        const text = share ? globalText(message.message, share) : message.message;
-        if (gen && gen.errors.has(text)) return;
-        gen?.errors.add(text);
-        this.emit({...message, message: text});
-        return;
-      }
-    }
+    gen.created[w] = message;
+    if (gen.created.filter(Boolean).length < gen.shares.length) return;
+    gen.perEpoch = stepsPerEpoch(message.data.trainY.length, message.settings.batchSize);
+    gen.target = Math.max(0, gen.at) * gen.perEpoch;
+    gen.ready = true;
+    this.pace.reset(performance.now());
+    this.emit(gen.shares[0] ? combineCreated(gen.created, gen.shares) : message);
+    for (const request of gen.stepRequests.splice(0)) this.step(request);
+    this.pump();
   }
 
-  // A frame every worker has for the same step and resolution is one frame of the arena; the
-  // older frames it passes are dropped (and acknowledged, so their workers go on).
-  match(gen, frame) {
-    const at = gen.queues.map(
-        (queue) => queue.findIndex(
-            (f) => f.steps === frame.steps && f.resolution === frame.resolution &&
-                f.time.shown === frame.time.shown));
-    if (at.some((i) => i < 0)) return false;
-    const parts = gen.queues.map((queue, w) => {
-      const passed = queue.splice(0, at[w] + 1);
-      const part = passed.pop();
-      passed.forEach((f) => this.ack(w, f));
-      return part;
-    });
-    const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
-    const combined = combineFrames(parts, shares, gen.generation);
-    gen.last = {steps: combined.steps, resolution: combined.resolution};
-    gen.delivered.push({parts, ...gen.last});
-    if (this.playing && combined.trainMs > 0 && !gen.settle) this.adapt(combined);
+  frame(message, w) {
+    if (!this.current(message, w)) return this.ack(w, message);
+    const gen = this.gen;
+    gen.steps[w] = message.steps;
+    if (gen.settle && !endsSettle(gen, message)) return this.ack(w, message);
+    gen.queues[w].push(message);
+    // While a pause is acknowledged, frames wait: the settle picks the one to draw.
+    if (gen.pausing === 0 && !this.deliver(gen, message)) resync(this, gen);
+  }
+
+  // Hands out the arena's frame like `frame` once every worker sent its part (pool-lockstep.js);
+  // the frame that ends a pause finishes it.
+  deliver(gen, frame) {
     const settled = gen.settle !== null;
-    this.emit(combined);
-    if (settled) this.finishSettle(gen);
+    if (!deliverMatching(this, gen, frame)) return false;
+    if (settled) finishSettle(this, gen);
     return true;
   }
 
-  finishSettle(gen) {
-    gen.settle = null;
-    if (!this.playing) this.emit({type: 'paused', generation: gen.generation});
-    if (gen.viewAfterSettle) this.setView(gen.viewAfterSettle);
-    gen.viewAfterSettle = null;
-    const deferred = gen.deferred;
-    gen.deferred = 0;
-    if (deferred > 0) this.train(deferred);
-    if (this.playing) this.sendMoving();
-    this.pump();
-    this.time.flush();
-  }
-
-  // Every worker has done all it was asked and their last frames still differ (a resolution
-  // change reached them at different frames): one redraw each gives frames that match.
-  resync(gen) {
-    if (gen.settle || gen.resynced === gen.target) return;
-    if (gen.steps.some((steps) => steps !== gen.target)) return;
-    if (gen.queues.some((queue) => !queue.length)) return;  // a frame is on its way
-    gen.resynced = gen.target;
-    this.setView({});
+  // A worker's answer to a change, or its error: passed on if it is news (pool-changes.js).
+  tell(message, w) {
+    const current = this.current(message, w);
+    const heard = forPage(this.gen, message, current ? this.gen.shares[w] : null, current);
+    if (heard) this.emit(heard);
   }
 
   // Training frames over budget lower the resolution of the frames that follow (and frames
@@ -405,7 +333,7 @@ export class WorkerPool {
     const before = this.quality.resolution;
     const after = this.quality.update(frame);
     if (after === before) return;
-    const view = {movingResolution: after};
-    this.forEachShare((w) => this.send(w, {type: 'view', view, redraw: false}));
+    const view = msg.view({movingResolution: after}, false);
+    this.forEachShare((w) => this.send(w, view));
   }
 }

@@ -1,0 +1,139 @@
+// web/trainer/worker.js in a Node worker thread (worker-thread.mjs) with dist/'s wasm: it trains
+// exactly the optimizer steps asked, never more than FRAMES_IN_FLIGHT frames ahead of the
+// acknowledgements, refuses to pace itself ('play') by name, and steps asked in pieces give the
+// numbers of the same steps asked at once. Needs a built dist/ (RELU_LAB_DIST: another one).
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import {pathToFileURL} from 'node:url';
+import {Worker} from 'node:worker_threads';
+
+import {FRAMES_IN_FLIGHT, MSG, msg} from '../../web/trainer/protocol.js';
+
+const DIST = process.env.RELU_LAB_DIST ? pathToFileURL(process.env.RELU_LAB_DIST + '/').href :
+                                         new URL('../../dist/', import.meta.url).href;
+const WAIT_MS = 60000;
+const SETTINGS = {
+  activations: ['relu', 'tanh'],
+  dataset: 'xor',
+  points: 100,
+  seed: 7,
+  layers: [6]
+};
+
+let thread;
+const inbox = [];
+let notify = null;
+before(() => {
+  thread = new Worker(new URL('./worker-thread.mjs', import.meta.url), {workerData: {dist: DIST}});
+  thread.on('message', (message) => {
+    inbox.push(message);
+    notify?.();
+  });
+  thread.on('error', (error) => inbox.push({type: 'thread error', message: error.message}));
+});
+after(() => thread.terminate());
+
+const send = (message) => thread.postMessage(message);
+
+// The next message of `type` (an error while waiting fails); the messages before it too.
+async function next(type) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const at = inbox.findIndex((m) => m.type === type);
+    const error = inbox.find((m) => m.type !== type && /error/.test(m.type));
+    if (error) throw new Error(`waiting for ${type}: ${JSON.stringify(error)}`);
+    if (at >= 0) {
+      const before = inbox.splice(0, at + 1);
+      return {message: before.pop(), before};
+    }
+    if (Date.now() > deadline)
+      throw new Error(`no ${type} within ${WAIT_MS} ms: ${JSON.stringify(inbox)}`);
+    await new Promise((resolve) => {
+      notify = resolve;
+      setTimeout(resolve, 100);
+    });
+  }
+}
+
+test('the worker refuses to pace itself: play is an unknown message type', async () => {
+  send(msg.play({speed: 1}));
+  const {message} = await next(MSG.error);
+  assert.equal(message.message, 'worker: unknown message type "play"');
+});
+
+let perEpoch;
+test('it loads, builds the arena and shows it at step 0', async () => {
+  send(msg.load('wasm-simd128'));
+  assert.equal((await next(MSG.loaded)).message.backend, 'wasm-simd128');
+  send(msg.create({generation: 1, settings: SETTINGS, view: {resolution: 32}}));
+  const created = (await next(MSG.created)).message;
+  perEpoch = Math.ceil(created.data.trainY.length / created.settings.batchSize);
+  const first = (await next(MSG.frame)).message;
+  assert.deepEqual([first.generation, first.steps, first.resolution], [1, 0, 32]);
+  send(msg.drawn(1));
+});
+
+test(
+    'it trains exactly the steps asked, and holds training while frames are unacknowledged',
+    async () => {
+      send(msg.step({steps: 5}));
+      const five = (await next(MSG.frame)).message;
+      assert.equal(five.steps, 5);
+      assert.equal(five.epochs, 5 / perEpoch);
+      for (let k = 1; k < FRAMES_IN_FLIGHT; ++k) {
+        send(msg.step({steps: 1}));
+        assert.equal((await next(MSG.frame)).message.steps, 5 + k);
+      }
+      const held = 5 + FRAMES_IN_FLIGHT - 1;
+      // FRAMES_IN_FLIGHT frames wait for 'drawn': this step waits too, and a pause then drops it.
+      send(msg.step({steps: 1}));
+      send(msg.pause());
+      const {message: paused, before} = await next(MSG.paused);
+      assert.equal(paused.steps, held, 'the held step was not trained');
+      assert.deepEqual(before.filter((m) => m.type === MSG.frame), []);
+      for (let k = 0; k < FRAMES_IN_FLIGHT; ++k) send(msg.drawn(1));
+      send(msg.step({steps: 3}));
+      assert.equal((await next(MSG.frame)).message.steps, held + 3);
+      send(msg.drawn(1));
+    });
+
+test('steps asked in pieces give the numbers of the same steps asked at once', async () => {
+  const total = 5 + FRAMES_IN_FLIGHT - 1 + 3;
+  send(msg.create({generation: 2, settings: SETTINGS, view: {resolution: 32}}));
+  await next(MSG.created);
+  await next(MSG.frame);
+  send(msg.drawn(2));
+  send(msg.step({steps: total}));
+  const once = (await next(MSG.frame)).message;
+  send(msg.drawn(2));
+  assert.equal(once.steps, total);
+  send(msg.create({generation: 3, settings: SETTINGS, view: {resolution: 32}}));
+  await next(MSG.created);
+  await next(MSG.frame);
+  send(msg.drawn(3));
+  let last;
+  for (const piece of [1, 4, 2, total - 7]) {
+    send(msg.step({steps: piece}));
+    last = (await next(MSG.frame)).message;
+    send(msg.drawn(3));
+  }
+  assert.equal(last.steps, total);
+  assert.deepEqual(last.metrics, once.metrics);
+  last.fields.forEach((field, i) => assert.deepEqual(field, once.fields[i], `field ${i}`));
+});
+
+test('its requests are answered under their id', async () => {
+  send({type: MSG.fieldsAt, id: 41, epochs: [0, 'final'], resolution: 32});
+  const fields = (await next(MSG.fieldsAt)).message;
+  assert.equal(fields.id, 41);
+  assert.deepEqual(fields.columns.map((c) => c.asked), [0, 'final']);
+  assert.equal(fields.columns[0].fields[0].length, 32 * 32);
+  send({type: MSG.sample, id: 42, settings: {dataset: 'circle', points: 50}});
+  const sample = (await next(MSG.sample)).message;
+  assert.equal(sample.id, 42);
+  assert.equal(sample.labels.length, 50);
+  send({type: MSG.sample, id: 43, settings: {dataset: 'no such dataset'}});
+  const refused = (await next(MSG.sample)).message;
+  assert.equal(refused.id, 43);
+  assert.match(refused.error, /dataset/);
+});

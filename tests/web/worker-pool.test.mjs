@@ -1,0 +1,179 @@
+// web/trainer/worker-pool.js in Node with stand-in workers (fake-workers.mjs): the one scheduler.
+// Workers are asked exact optimizer steps only; Step waits for the arena and for a pause to
+// settle; a pause ends with all workers at one step; changes reach the right worker; a request
+// to a rebuilt arena fails rather than hangs. The pace's clock is made up, never measured.
+import assert from 'node:assert/strict';
+import {afterEach, beforeEach, mock, test} from 'node:test';
+
+import {answer, FRAMES_IN_FLIGHT, MSG, msg, request} from '../../web/trainer/protocol.js';
+
+import {created, fakePool, frame} from './fake-workers.mjs';
+
+let clock = 0;
+beforeEach(() => {
+  clock = 0;
+  mock.method(performance, 'now', () => clock);
+  mock.timers.enable({apis: ['setTimeout']});
+});
+afterEach(() => {
+  mock.timers.reset();
+  mock.restoreAll();
+});
+
+const steps = (worker) => worker.take(MSG.step).map((m) => m.steps);
+const types = (heard) => heard.map((m) => m.type);
+
+// A pool of `size` with arena 1 of `names` built (trainCount / batch: steps per epoch), its
+// workers' mailboxes emptied.
+function built(size, names, trainCount = 10, batchSize = 5) {
+  const setup = fakePool(size);
+  setup.pool.create({generation: 1, settings: {activations: names}, view: {resolution: 64}});
+  setup.shares = setup.workers.map((w) => w.take(MSG.create)[0]?.share ?? null);
+  setup.pool.gen.shares.forEach((share, w) => {
+    setup.workers[w].say(
+        created(1, share ? share.map((i) => names[i]) : names, trainCount, batchSize));
+  });
+  for (const worker of setup.workers) worker.sent = [];
+  return setup;
+}
+
+test('a Step before the arena exists waits for it, then trains to the end of the epoch', () => {
+  const {pool, workers, heard} = fakePool(1);
+  pool.create({generation: 1, settings: {activations: ['relu', 'tanh']}, view: {resolution: 64}});
+  assert.equal(workers[0].take(MSG.create).length, 1);
+  pool.step({epochs: 1});
+  assert.deepEqual(steps(workers[0]), [], 'the epoch length is not known yet');
+  workers[0].say(created(1, ['relu', 'tanh'], 20, 5));
+  assert.deepEqual(types(heard), [MSG.loaded, MSG.created]);
+  assert.deepEqual(steps(workers[0]), [4], 'one epoch of 20 rows in batches of 5');
+  pool.step({batches: 1});
+  pool.step({epochs: 2});
+  assert.deepEqual(steps(workers[0]), [1, 3 + 4], 'from step 5: to the boundary, then an epoch');
+});
+
+test('two workers: their frames at one step are one frame, and both go on once it is drawn', () => {
+  const {pool, workers, shares, heard} = built(2, ['relu', 'tanh', 'elu']);
+  assert.deepEqual(shares, [[0, 2], [1]]);
+  assert.deepEqual(heard.at(-1).panels.map((p) => p.activation), ['relu', 'tanh', 'elu']);
+  pool.step({batches: 3});
+  assert.deepEqual(workers.map(steps), [[3], [3]], 'every worker the same exact steps');
+  workers[0].say(frame(1, 3, 2));
+  assert.notEqual(heard.at(-1).type, MSG.frame, 'half a frame is not drawn');
+  workers[1].say(frame(1, 3, 1));
+  const joined = heard.at(-1);
+  assert.equal(joined.type, MSG.frame);
+  assert.equal(joined.metrics.length, 3);
+  assert.deepEqual(workers.map((w) => w.take(MSG.drawn)), [[], []], 'not acknowledged yet');
+  pool.drawn(1);
+  assert.deepEqual(workers.map((w) => w.take(MSG.drawn)), [[msg.drawn(1)], [msg.drawn(1)]]);
+});
+
+test(
+    'play is paced by the pool: workers get exact steps, never play, and at most ' +
+        `${FRAMES_IN_FLIGHT} requests go undrawn`,
+    () => {
+      const {pool, workers, heard} = built(1, ['relu']);  // 2 steps per epoch
+      pool.step({batches: 1});
+      pool.step({batches: 1});
+      pool.play({speed: 1, ease: false});
+      clock += 100;
+      mock.timers.tick(100);
+      assert.deepEqual(steps(workers[0]), [1, 1], 'two requests in flight: play waits');
+      assert.deepEqual(workers[0].take(MSG.play), []);
+      workers[0].say(frame(1, 1, 1));
+      workers[0].say(frame(1, 2, 1));
+      pool.drawn(1);
+      // 100 ms at one epoch per 60 Hz frame owe 6 epochs, capped at two frames' worth.
+      assert.deepEqual(steps(workers[0]), [4]);
+      assert.equal(types(heard).filter((t) => t === MSG.frame).length, 2);
+    });
+
+test('a play limit stops the pace at that epoch exactly', () => {
+  const {pool, workers} = built(1, ['relu']);  // 2 steps per epoch
+  pool.play({speed: 5, ease: false, until: 1.5});
+  clock += 1000;
+  mock.timers.tick(1000);
+  assert.deepEqual(steps(workers[0]), [3], 'one and a half epochs');
+  workers[0].say(frame(1, 3, 1));
+  clock += 1000;
+  pool.drawn(1);
+  mock.timers.tick(1000);
+  assert.deepEqual(steps(workers[0]), []);
+});
+
+test('a pause stops all workers at the furthest one\'s step; one frame there ends it', () => {
+  const {pool, workers, heard} = built(2, ['relu', 'tanh']);
+  pool.step({batches: 4});
+  workers.forEach(steps);
+  pool.pause();
+  for (const worker of workers) {
+    assert.deepEqual(worker.sent, [msg.view({movingResolution: 0}), msg.pause()]);
+    worker.sent = [];
+  }
+  workers[0].say(msg.paused(1, 4));
+  workers[1].say(msg.paused(1, 2));  // stopped halfway
+  assert.deepEqual(workers.map(steps), [[], [2]], 'the one behind catches up');
+  workers[0].say(frame(1, 4, 1));  // its redraw at the chosen resolution
+  workers[1].say(frame(1, 2, 1));  // the redraw where it stopped: dropped
+  assert.deepEqual(workers[1].take(MSG.drawn), [msg.drawn(1)]);
+  pool.step({batches: 1});  // asked while the pause settles: after it
+  assert.deepEqual(workers.map(steps), [[], []]);
+  workers[1].say(frame(1, 4, 1));
+  assert.deepEqual(types(heard).slice(-2), [MSG.frame, MSG.paused]);
+  assert.equal(heard.at(-2).steps, 4);
+  assert.deepEqual(workers.map(steps), [[1], [1]]);
+});
+
+test('a Step asked while a pause settles counts from where the workers stopped', () => {
+  const {pool, workers, heard} = built(1, ['relu'], 20, 5);  // 4 steps per epoch
+  pool.step({batches: 3});
+  steps(workers[0]);
+  pool.pause();
+  pool.step({epochs: 1});
+  workers[0].say(msg.paused(1, 2));  // stopped at 2 of the 3 steps
+  assert.deepEqual(steps(workers[0]), [2], 'from step 2 to the epoch\'s end at 4');
+  workers[0].say(frame(1, 4, 1));
+  assert.equal(heard.at(-2).steps, 4);
+  assert.equal(heard.at(-1).type, MSG.paused);
+});
+
+test('an edit goes to the panel\'s worker in its numbering; updates go to all, errors once', () => {
+  const {pool, workers, heard} = built(2, ['relu', 'tanh', 'elu']);
+  pool.edit(1, {index: 2, layer: 0, unit: 1, value: 0.5});
+  assert.deepEqual(
+      workers[0].take(MSG.edit), [msg.edit(1, {index: 1, layer: 0, unit: 1, value: 0.5})]);
+  assert.deepEqual(workers[1].take(MSG.edit), []);
+  assert.deepEqual(workers.map((w) => w.take(MSG.view).length), [1, 1], 'both redraw');
+  pool.edit(1, {index: 7, layer: 0, unit: 0, value: 1});
+  assert.deepEqual(heard.at(-1), msg.edited(1, 'there is no panel 7'));
+  pool.edit(0, {index: 0, layer: 0, unit: 0, value: 1});
+  assert.deepEqual(workers.map((w) => w.take(MSG.edit)), [[], []], 'an old arena\'s edit');
+  pool.update(1, {lr: 0.5});
+  assert.deepEqual(
+      workers.map((w) => w.take(MSG.update)),
+      [[msg.update(1, {lr: 0.5})], [msg.update(1, {lr: 0.5})]]);
+  const before = heard.length;
+  workers[0].say(msg.updated(1, ''));
+  workers[0].say(msg.updated(1, 'lr: out of range'));
+  workers[1].say(msg.updated(1, 'lr: out of range'));
+  assert.deepEqual(heard.slice(before), [msg.updated(1, 'lr: out of range')]);
+});
+
+test(
+    'a fields-at request to an arena that is rebuilt fails instead of waiting forever',
+    async () => {
+      const {pool, workers} = built(2, ['relu', 'tanh']);
+      pool.onmessage = ({data}) => answer(data);
+      const asked = request(pool, MSG.fieldsAt, {epochs: [0], resolution: 8});
+      const sent = workers.map((w) => w.take(MSG.fieldsAt));
+      assert.deepEqual(sent.map((s) => s.length), [1, 1], 'sent to every worker at rest');
+      workers[0].say(msg.answer(sent[0][0], {generation: 1, columns: []}));
+      pool.create({generation: 2, settings: {activations: ['relu']}, view: {}});
+      await assert.rejects(asked, /the networks were rebuilt/);
+    });
+
+test('terminate stops every worker', () => {
+  const {pool, workers} = built(2, ['relu', 'tanh']);
+  pool.terminate();
+  assert.deepEqual(workers.map((w) => w.terminated), [true, true]);
+});

@@ -1,0 +1,50 @@
+// Which frames of a pool's workers make one frame of the arena (one from every worker at the same
+// optimizer step, resolution and shown epoch) and handing it to the page; frames passed over are
+// acknowledged at once. Ending a pause with such a frame is pool-settle.js's.
+import {combineFrames} from './pool-frames.js';
+
+const same = (a, b) =>
+    a.steps === b.steps && a.resolution === b.resolution && a.time.shown === b.time.shown;
+
+/**
+ * Takes the frames like `frame` out of every worker's queue, with the older frames they pass.
+ * @param {object[][]} queues each worker's frames not yet drawn, oldest first (changed in place)
+ * @returns {{parts: object[], passed: object[][]}|null} parts[w]: worker w's frame; passed[w]:
+ *     its older frames (to acknowledge, as they will never be drawn); null while a worker lacks one
+ */
+export function takeMatching(queues, frame) {
+  const at = queues.map((queue) => queue.findIndex((f) => same(f, frame)));
+  if (at.some((i) => i < 0)) return null;
+  const passed = queues.map((queue, w) => queue.splice(0, at[w] + 1));
+  return {parts: passed.map((frames) => frames.pop()), passed};
+}
+
+/**
+ * Emits the arena's frame like `frame` if every worker of `gen` has sent its part; its parts
+ * await the page's 'drawn'. @returns {boolean} whether it did
+ */
+export function deliverMatching(pool, gen, frame) {
+  const taken = takeMatching(gen.queues, frame);
+  if (!taken) return false;
+  taken.passed.forEach((frames, w) => frames.forEach((f) => pool.ack(w, f)));
+  const {parts} = taken;
+  const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
+  const combined = combineFrames(parts, shares, gen.generation);
+  gen.last = {steps: combined.steps, resolution: combined.resolution};
+  gen.delivered.push({parts, ...gen.last});
+  if (pool.playing && combined.trainMs > 0 && !gen.settle) pool.adapt(combined);
+  pool.emit(combined);
+  return true;
+}
+
+/**
+ * Every worker has done all it was asked and their last frames still differ (a resolution
+ * change reached them at different frames): one redraw each gives frames that match.
+ */
+export function resync(pool, gen) {
+  if (gen.settle || gen.resynced === gen.target) return;
+  if (gen.steps.some((steps) => steps !== gen.target)) return;
+  if (gen.queues.some((queue) => !queue.length)) return;  // a frame is on its way
+  gen.resynced = gen.target;
+  pool.setView({});
+}

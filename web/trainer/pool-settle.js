@@ -1,0 +1,65 @@
+// A pool's pause: every worker stops where it is, the ones behind then catch up to the furthest
+// (plus the Steps asked meanwhile), and the one frame of all of them at that step and the chosen
+// resolution ends it, followed by 'paused'. Training and view changes asked meanwhile wait.
+import {settling, stepsFor} from './pool-generation.js';
+import {msg} from './protocol.js';
+
+/** Stops every worker of `gen` at once; their 'paused' answers start the settle. */
+export function beginPause(pool, gen) {
+  if (settling(gen)) return;
+  gen.pending = [];
+  gen.pausing = gen.shares.length;
+  gen.pausedResolution = pool.view.resolution;
+  // The view message makes every worker show its last epoch at the chosen resolution.
+  pool.forEachShare((w) => {
+    pool.send(w, msg.view({movingResolution: 0}));
+    pool.send(w, msg.pause());
+  });
+}
+
+/** Whether `frame` is the one that ends the settle of `gen`. */
+export function endsSettle(gen, frame) {
+  return frame.steps === gen.settle.target && frame.resolution === gen.settle.resolution;
+}
+
+/**
+ * Worker `w` has stopped at `steps`. Once all have, the furthest one's step plus the Steps
+ * asked meanwhile is where all stop: the workers behind train to it, frames of other steps are
+ * dropped, and a frame at it ends the pause (pool.deliver calls finishSettle).
+ */
+export function workerPaused(pool, gen, w, steps) {
+  gen.steps[w] = steps;
+  if (--gen.pausing > 0) return;
+  let target = Math.max(...gen.steps);
+  for (const request of gen.stepRequests.splice(0)) {
+    target += stepsFor(request, target, gen.perEpoch);
+  }
+  gen.target = target;
+  gen.settle = {target, resolution: gen.pausedResolution};
+  gen.queues.forEach((queue, w) => {
+    queue.filter((f) => !endsSettle(gen, f)).forEach((f) => pool.ack(w, f));
+    gen.queues[w] = queue.filter((f) => endsSettle(gen, f));
+  });
+  gen.steps.forEach((done, w) => {
+    if (done < target) pool.send(w, msg.step({steps: target - done}));
+  });
+  const first = gen.queues.flat()[0];
+  if (first) {
+    pool.deliver(gen, first);
+  } else if (gen.steps.every((done) => done === target) && endsSettle(gen, gen.last)) {
+    finishSettle(pool, gen);  // the frame that ends it is drawn already
+  }
+}
+
+/** The frame that ends the pause is out: what waited goes on. */
+export function finishSettle(pool, gen) {
+  gen.settle = null;
+  if (!pool.playing) pool.emit(msg.paused(gen.generation, gen.target));
+  if (gen.viewAfterSettle) pool.setView(gen.viewAfterSettle);
+  gen.viewAfterSettle = null;
+  // Answers asked of the settled step come before the training asked after it.
+  pool.time.flush();
+  for (const request of gen.stepRequests.splice(0)) pool.step(request);
+  if (pool.playing) pool.sendMoving();
+  pool.pump();
+}

@@ -1,0 +1,152 @@
+// The trainer's messages: page and figure -> pool (worker-pool.js) -> workers (worker.js), and the
+// answers back. Every type is named here once, with its builder, the frame limit, the frame
+// acknowledgement and the id -> promise request; the routing itself lives with each receiver.
+// A learning-rate change, by name: page/main.js changeSetting posts `update` to the pool ->
+// WorkerPool.update (pool-changes.js sendUpdate) posts `update` to each worker -> worker.js's
+// `update` handler, applyChange: arena.update -> each worker answers `updated` (an error reaches
+// the page once) and the pool's `view` redraw brings the frame of the networks at the new rate.
+
+/** Every message type; the values are what travels in `message.type`. */
+export const MSG = Object.freeze({
+  // Asked of a trainer (the pool takes them from the page, workers from the pool).
+  load: 'load',
+  create: 'create',
+  view: 'view',
+  play: 'play',
+  pause: 'pause',
+  step: 'step',
+  drawn: 'drawn',
+  update: 'update',
+  edit: 'edit',
+  show: 'show',
+  live: 'live',
+  resume: 'resume',
+  fieldsAt: 'fields-at',  // asked with an id and answered under the same type and id
+  sample: 'sample',       // likewise
+  // Answered by a trainer (workers to the pool, the pool to the page).
+  loaded: 'loaded',
+  created: 'created',
+  frame: 'frame',
+  paused: 'paused',
+  updated: 'updated',
+  edited: 'edited',
+  error: 'error',
+});
+const TYPES = new Set(Object.values(MSG));
+
+/**
+ * Frames sent but not yet acknowledged: two let the threads overlap, more would only queue up.
+ * A worker sends no further frame past it, and the pool asks for no further training past it.
+ */
+export const FRAMES_IN_FLIGHT = 2;
+
+/** Builds each message a page, a pool or a worker sends; the only place that spells fields. */
+export const msg = Object.freeze({
+  /** @param {string} backend 'auto' or a build of lab's BACKENDS */
+  load: (backend) => ({type: MSG.load, backend}),
+  /**
+   * @param {{generation: number, settings: object, view?: object, at?: number,
+   *     share?: number[]}} arena createArena settings; at: an epoch to train to and show (-1:
+   *     none); share: the panels a pool's worker trains (none: all)
+   */
+  create: ({generation, settings, view = {}, at = -1, share}) => share ?
+      {type: MSG.create, generation, settings, view, at, share} :
+      {type: MSG.create, generation, settings, view, at},
+  /** redraw false: only later frames change (a pool's training resolution). */
+  view: (view, redraw = true) => redraw ? {type: MSG.view, view} : {type: MSG.view, view, redraw},
+  /** @param {{speed?: number, ease?: boolean, until?: number}} pace see pace.js */
+  play: ({speed = 1, ease = false, until = Infinity} = {}) =>
+      ({type: MSG.play, speed, ease, until}),
+  pause: () => ({type: MSG.pause}),
+  /**
+   * To a pool: {epochs} trains to the end of the current epoch (and more), {batches} that many
+   * mini-batch steps. To a worker: {steps}, exact optimizer steps (a pool's only kind).
+   */
+  step: ({epochs = 0, batches = 0, steps = 0}) => ({type: MSG.step, epochs, batches, steps}),
+  drawn: (generation) => ({type: MSG.drawn, generation}),
+  /** Live settings (lab.schema's change: 'live'): the networks go on from where they are. */
+  update: (generation, settings) => ({type: MSG.update, generation, settings}),
+  /** One weight ({index, layer, unit, input, value}) or bias (no input) of panel `index`. */
+  edit: (generation, {index, layer, unit, input, value}) =>
+      ({type: MSG.edit, generation, index, layer, unit, input, value}),
+  show: (epoch) => ({type: MSG.show, epoch}),
+  live: () => ({type: MSG.live}),
+  resume: (epoch) => ({type: MSG.resume, epoch}),
+  loaded: (backend, schema) => ({type: MSG.loaded, backend, schema}),
+  created: ({generation, settings, panels, data}) =>
+      ({type: MSG.created, generation, settings, panels, data}),
+  /** @param {object} frame what frame-contents.js computes: metrics, fields, timings, ... */
+  frame: (generation, frame) => ({...frame, type: MSG.frame, generation}),
+  paused: (generation, steps) => ({type: MSG.paused, generation, steps}),
+  updated: (generation, error) => ({type: MSG.updated, generation, error}),
+  edited: (generation, error) => ({type: MSG.edited, generation, error}),
+  /** request: 'load' when the engine itself failed, else absent. */
+  error: (message, {generation, request} = {}) => ({type: MSG.error, generation, request, message}),
+  /** The answer to a request() (same type and id): `fields` or {error}. */
+  answer: ({type, id}, fields) => ({...fields, type, id}),
+});
+
+/** A message whose type the receiver has no handler for. */
+export class UnknownMessageError extends Error {
+  constructor(receiver, type) {
+    super(`${receiver}: unknown message type ${JSON.stringify(type)}`);
+    this.name = 'UnknownMessageError';
+  }
+}
+
+/**
+ * A receiver: a handler table keyed by MSG values (a key that is no message type throws at
+ * once), as one function of a message (and any context, passed on to the handler, such as the
+ * pool's worker index) that throws UnknownMessageError for a type it lacks.
+ * @param {string} name the receiver, for errors
+ * @param {Record<string, function(object): *>} table
+ * @returns {function(object): *}
+ */
+export function receiver(name, table) {
+  for (const type of Object.keys(table)) {
+    if (!TYPES.has(type)) throw new Error(`${name}: handles ${type}, which is no message type`);
+  }
+  const handlers = new Map(Object.entries(table));
+  return (message, ...context) => {
+    const handle = handlers.get(message?.type);
+    if (!handle) throw new UnknownMessageError(name, message?.type);
+    return handle(message, ...context);
+  };
+}
+
+/** Tells the sender of `frame` (a pool, or a pool's worker) that it is drawn or dropped. */
+export function acknowledge(port, frame) {
+  port.postMessage(msg.drawn(frame.generation));
+}
+
+const waiting = new Map();  // request id -> {type, resolve, reject}
+let lastId = 0;
+
+/**
+ * Asks `port` (something with postMessage: the pool) and resolves with the answer of the same
+ * type and id, or rejects with its error. The receiver of the port's answers hands them to
+ * answer(); an answer never comes only if the trainer itself is gone.
+ * @returns {Promise<object>}
+ */
+export function request(port, type, payload = {}) {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, {type, resolve, reject});
+    port.postMessage({...payload, type, id});
+  });
+}
+
+/**
+ * Settles the request that `message` answers; false if none waits for it (answered already, or
+ * asked by someone else).
+ */
+export function answer(message) {
+  const asked = waiting.get(message.id);
+  if (!asked || asked.type !== message.type) return false;
+  waiting.delete(message.id);
+  if (message.error)
+    asked.reject(new Error(message.error));
+  else
+    asked.resolve(message);
+  return true;
+}
