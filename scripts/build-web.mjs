@@ -37,13 +37,15 @@ export async function buildWeb(dist = DIST) {
     await mkdir(join(dist, file, '..'), {recursive: true});
     await copyFile(join(WEB, file), join(dist, file));
   }
-  // The page and the embed page: split, so that what loads on first use is its own chunk.
+  // The page: split, so that what loads on first use is its own chunk. The embed page shares
+  // little with it and is built alone (shared chunks of the two would add requests to both).
   await build({
     ...out,
-    entryPoints: [entry('page/main.js'), entry('figure/embed-page.js')],
+    entryPoints: [entry('page/main.js')],
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
+  await build({...out, entryPoints: [entry('figure/embed-page.js')]});
   // Workers: one file each; the library inside them finds its wasm builds in dist/js/.
   await build({
     ...out,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {openPage, useBrowser, waitForEpoch} from './fixture.mjs';
+import {openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const session = useBrowser();
 
@@ -33,6 +33,9 @@ const TWELVE = 'relu,leaky_relu,prelu,elu,gelu,silu,softplus,tanh,sigmoid,linear
 test('twelve loss series: distinct dashes, >= 3:1 contrast for lines and text', async () => {
   const page = await openPage(session.context, `${session.url}#activations=${TWELVE}&layers=4`);
   await waitForEpoch(page, 1);
+  // The chart draws once uPlot, fetched with the first frame, is there.
+  await page.waitForSelector(
+      '#loss-chart[data-drawn="true"]', {state: 'attached', timeout: WAIT_MS});
   const chart = await page.evaluate(() => {
     const drawn = window.reluLabTest.lossChart();
     const box = document.querySelector('.chart-box');

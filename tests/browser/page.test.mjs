@@ -150,6 +150,9 @@ test('a diverged panel is greyed and labelled while the others keep training', a
   const epoch = Number(await page.textContent('#epoch'));
   assert.ok(epoch >= Number(alive[0].epoch) - 1, `page epoch ${epoch}, alive ${alive[0].epoch}`);
   // The loss chart's log axis keeps a few readable labels.
+  // The chart draws once uPlot, fetched with the first frame, is there.
+  await page.waitForSelector(
+      '#loss-chart[data-drawn="true"]', {state: 'attached', timeout: WAIT_MS});
   const labels = await page.evaluate(() => window.reluLabTest.lossChart().axes[1].labels);
   assert.ok(labels.length <= 6, labels.join(' '));
   assert.ok(labels.every((l) => !/e\+/.test(l)), labels.join(' '));

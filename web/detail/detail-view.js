@@ -3,7 +3,7 @@
 // and when each unit died or revived.
 import {percent} from '../common/format.js';
 import {CLASS_COLORS, fieldToImage} from '../panels/field-canvas.js';
-import {lineChart} from '../panels/loss-chart.js';
+import {lineChart} from '../panels/line-chart.js';
 import {paramsText} from '../panels/panel.js';
 
 import {drawBiases, drawLinks, hitTest, paramName, paramValue, UnitZoom, WeightEditor} from './network-diagram.js';

@@ -1,27 +1,11 @@
-// Per-unit life over training: for each hidden unit, the epochs at which it became dead on the
-// training data or came back (core's deadMask in each frame's metrics), kept as transitions in
-// the metric history and drawn as one strip per unit in the detail view.
+// Per-unit life over training, drawn as one strip per unit in the detail view: for each hidden
+// unit, the epochs at which it became dead on the training data or came back (kept as
+// transitions by time/metric-history.js's recordLife).
 
 const ROW = 9;
 const LABEL_W = 52;
 const DEAD = '#d00000';
 const ALIVE = '#cfe8d5';
-
-/**
- * Records one sample: appends [epoch, dead] to a unit's events when its state changed.
- * @param {{layer: number, unit: number, events: [number, boolean][]}[]} life updated in place
- * @param {number} epoch
- * @param {boolean[][]} deadMask [layer][unit]
- */
-export function recordLife(life, epoch, deadMask) {
-  let k = 0;
-  deadMask.forEach((units, layer) => units.forEach((dead, unit) => {
-    life[k] ??= {layer, unit, events: []};
-    const events = life[k].events;
-    if (!events.length || events.at(-1)[1] !== dead) events.push([epoch, dead]);
-    k += 1;
-  }));
-}
 
 /** @returns {string} e.g. "layer 1 unit 3: died in epoch 12, revived in 30" or '' if never dead. */
 function lifeText({layer, unit, events}) {

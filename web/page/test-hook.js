@@ -49,7 +49,8 @@ export class TestHook {
       holdResolution: () => {
         this.pool.quality.budgetMs = Infinity;
       },
-      lossChart: () => describeChart(this.chart.chart),
+      // null until uPlot, fetched with the first frame, has drawn the chart.
+      lossChart: () => (this.chart.chart ? describeChart(this.chart.chart) : null),
     };
     window.reluLabTest = this.exposed;
   }

@@ -5,7 +5,6 @@ import {percent} from '../common/format.js';
 
 import {Panel, panelTitle} from './panel.js';
 
-export {downloadPng} from '../common/download.js';
 
 /** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
 export function pointLayers(data, showTest) {

@@ -1,13 +1,12 @@
-// Linear regions on the page: each panel's count (from the worker's arena.regions), its region
-// borders drawn over the field, and the counts over training in one chart. Counting is core's.
-import {lineChart} from './loss-chart.js';
+// Linear regions on the page: each panel's count (from the worker's arena.regions) and its region
+// borders drawn over the field (region-chart.js charts the counts over training). Counting is
+// core's.
 
 /** The grid the worker counts on: exact on it, and a lower bound of the true count. */
 export const REGION_RESOLUTION = 128;
 // Dark and half transparent: a deep ReLU network has hundreds of regions, and the field and the
 // points must stay readable under their borders.
 const BORDER_RGBA = [31, 35, 40, 120];
-const MAX_SAMPLES = 2000;
 
 /**
  * What the count means, in one paragraph for the chart's note.
@@ -74,56 +73,4 @@ function drawBorders(canvas, borders, resolution) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, canvas.width, canvas.height);
   ctx.imageSmoothingEnabled = true;
-}
-
-/** Region counts of every panel over epochs, charted (null for smooth or diverged panels). */
-export class RegionChart {
-  /** @param {HTMLElement} target */
-  constructor(target) {
-    this.target = target;
-    this.chart = null;
-    this.epochs = [];
-    this.counts = [];
-  }
-
-  /** Starts an empty chart for these series ({label, color}). */
-  reset(series) {
-    this.epochs = [];
-    this.counts = series.map(() => []);
-    this.series = series;
-    if (this.chart) {
-      this.chart.stopObserving();
-      this.chart.destroy();
-      this.chart = null;
-    }
-  }
-
-  /** Adds one frame's counts at `epoch` (a repeated epoch replaces its sample). */
-  push(epoch, regions) {
-    if (!this.series) return;
-    if (!this.chart && !this.target.closest('[hidden]')) {
-      // Only panels that have regions get a line: a smooth one's legend entry would stay empty.
-      this.shown = regions.map((r) => r !== null && r.count !== null);
-      this.chart = lineChart(this.target, {
-        series: this.series.filter((_, i) => this.shown[i]),
-        height: 200,
-        xLabel: 'epoch',
-        yLabel: 'linear regions',
-      });
-    }
-    if (this.epochs.at(-1) === epoch) {
-      this.epochs.pop();
-      for (const c of this.counts) c.pop();
-    }
-    this.epochs.push(epoch);
-    regions.forEach((r, i) => this.counts[i].push(r && r.count !== null ? r.count : null));
-    if (this.epochs.length > MAX_SAMPLES) {
-      const keep = (_, i, all) => i % 2 === 0 || i === all.length - 1;
-      this.epochs = this.epochs.filter(keep);
-      this.counts = this.counts.map((c) => c.filter(keep));
-    }
-    if (this.chart) {
-      this.chart.setData([this.epochs, ...this.counts.filter((_, i) => this.shown[i])]);
-    }
-  }
 }

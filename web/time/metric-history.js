@@ -1,12 +1,27 @@
 // Per-panel history of the metrics the charts show (train/test loss, PReLU alphas), one sample
 // per frame, thinned to a bounded length, and each hidden unit's life (when it died or revived,
 // kept whole: only its changes are stored). Filled by main.js from the worker's frames.
-import {recordLife} from '../detail/unit-life.js';
 
 const MAX_SAMPLES = 2000;
 
 function meanOf(values) {
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}
+
+/**
+ * Records one sample: appends [epoch, dead] to a unit's events when its state changed.
+ * @param {{layer: number, unit: number, events: [number, boolean][]}[]} life updated in place
+ * @param {number} epoch
+ * @param {boolean[][]} deadMask [layer][unit]
+ */
+function recordLife(life, epoch, deadMask) {
+  let k = 0;
+  deadMask.forEach((units, layer) => units.forEach((dead, unit) => {
+    life[k] ??= {layer, unit, events: []};
+    const events = life[k].events;
+    if (!events.length || events.at(-1)[1] !== dead) events.push([epoch, dead]);
+    k += 1;
+  }));
 }
 
 /**

@@ -4,10 +4,8 @@
 // text and points over the fields as images. Columns live in the URL (cols=).
 import {downloadPng} from '../common/download.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
-import {MSG, request} from '../trainer/protocol.js';
 
 import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
-import {parseEpochList, TIME_ROWS} from './time-settings.js';
 
 const SCALE = 2;  // canvas pixels per layout pixel: print resolution for the PNG
 const RESOLUTION = 128;
@@ -20,7 +18,6 @@ const L = {
   caption: 18,
   gap: 10
 };
-const COLS_ROW = TIME_ROWS.find((row) => row.key === 'cols');
 
 function columnText(column) {
   if (column.asked === 'final') return `epoch ${column.epoch} (final)`;
@@ -71,7 +68,9 @@ export class OverTimeFigure {
     this.status = this.dialog.querySelector('.over-time-status');
     this.input.addEventListener('change', () => {
       const notices = [];
-      const cols = parseEpochList(COLS_ROW, this.input.value, notices);
+      // The page's table parses the columns as a link's cols= (time-settings.js's row).
+      const row = this.page.state().table.row('cols');
+      const cols = row.parse(row, this.input.value, notices);
       this.page.change('cols', cols, notices);
       this.refresh();
     });
@@ -102,8 +101,7 @@ export class OverTimeFigure {
     this.status.textContent = 'Computing the fields…';
     let columns;
     try {
-      ({columns} =
-           await request(this.page.pool, MSG.fieldsAt, {epochs: cols, resolution: RESOLUTION}));
+      ({columns} = await this.page.fieldsAt(cols, RESOLUTION));
     } catch (error) {
       this.status.textContent = `The fields could not be computed: ${error.message}.`;
       return;

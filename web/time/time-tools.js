@@ -1,5 +1,7 @@
 // The buttons beside the timeline (index.html) that open the "over time" figure and the animated
-// export. Both modules load only when first used (the page's first load does not carry them).
+// export. Both modules load only when first used (the page's first load does not carry them);
+// they ask the trainer for fields at chosen epochs through `fieldsAt`, which this module adds.
+import {MSG, request} from '../trainer/protocol.js';
 
 /**
  * @param {{pool: object, root: HTMLElement, state: function(): object,
@@ -7,7 +9,12 @@
  *     timeline's element, the page's current {panels, names, data, settings, lastFrame}, its
  *     setting changer and its pause
  */
-export function initTimeTools(page) {
+export function initTimeTools(options) {
+  const page = {
+    ...options,
+    /** Every panel's field and metrics at `epochs` (kept ones), at `resolution`. */
+    fieldsAt: (epochs, resolution) => request(options.pool, MSG.fieldsAt, {epochs, resolution}),
+  };
   const tools = {figure: null, exporter: null, frame: null, opened: false};
   const figureButton = page.root.querySelector('#open-over-time');
   const exportButton = page.root.querySelector('#open-export');

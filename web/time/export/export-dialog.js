@@ -2,7 +2,6 @@
 // epoch, test accuracy), encoded to GIF (or WebM / MP4 where the browser has a video encoder) by
 // a worker (export-worker.js) while this page stays responsive; a progress bar and Cancel.
 import {panelTitle} from '../../panels/panel.js';
-import {MSG, request} from '../../trainer/protocol.js';
 import {startWorker} from '../../trainer/start-worker.js';
 import {accuracyText, drawCell, drawText, MUTED} from '../time-draw.js';
 
@@ -179,8 +178,7 @@ export class ExportDialog {
         {type: 'start', format: o.format, width, height, fps: o.fps, palette: makeGifPalette()});
     await reply('started');
     for (let k = 0; k < epochs.length; ++k) {
-      const {columns: [column]} =
-          await request(this.page.pool, MSG.fieldsAt, {epochs: [epochs[k]], resolution: o.size});
+      const {columns: [column]} = await this.page.fieldsAt([epochs[k]], o.size);
       if (run.cancelled) return null;
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, width, height);

@@ -1,0 +1,111 @@
+// The page's features that load when first used, not with the page: the detail view (when a
+// panel is opened), the evidence section (when it nears the viewport, or at once for a study
+// link) and the own-data editor (once the first networks exist, since it shows their points).
+// Each stands in for its feature with the calls the page makes, until the feature is there.
+import {el} from '../common/dom.js';
+import {once, whenNear} from '../common/lazy.js';
+
+/** The detail dialog of one panel (detail/detail-view.js). */
+export class OnDemandDetail {
+  /** @param {HTMLDialogElement} dialog @param {object} hooks DetailView's */
+  constructor(dialog, hooks) {
+    this.view = null;
+    this.load = once(async () => {
+      const {DetailView} = await import('../detail/detail-view.js');
+      this.view = new DetailView(dialog, hooks);
+      return this.view;
+    });
+  }
+
+  /** The open panel's index, -1 when closed. */
+  get index() {
+    return this.view ? this.view.index : -1;
+  }
+
+  /** Resolves once the dialog is open: the frame that fills it must be asked for after. */
+  async open(index, panel, title) {
+    (await this.load()).open(index, panel, title);
+  }
+
+  update(frame, history) {
+    this.view?.update(frame, history);
+  }
+
+  edited(error) {
+    this.view?.edited(error);
+  }
+}
+
+/** The many-seed studies below the panels (evidence/evidence-view.js). */
+export class OnDemandEvidence {
+  /** @param {HTMLElement} section @param {object} page EvidenceView's hooks */
+  constructor(section, page) {
+    this.view = null;
+    this.settings = null;
+    this.context = null;  // ready()'s arguments but the settings, once the schema is known
+    this.load = once(async () => {
+      const {EvidenceView} = await import('../evidence/evidence-view.js');
+      this.view = new EvidenceView(section, page);
+      if (this.context) this.startView();
+    });
+    whenNear(section, () => this.load());
+  }
+
+  startView() {
+    const {table, schema, names, backend} = this.context;
+    this.view.ready(table, schema, names, this.settings, backend);
+  }
+
+  /** The schema is known: the form can be built, and a study link runs its study. */
+  ready(table, schema, names, settings, backend) {
+    this.context = {table, schema, names, backend};
+    this.settings = settings;
+    if (this.view)
+      this.startView();
+    else if (settings.study)
+      this.load();
+  }
+
+  show(settings) {
+    this.settings = settings;
+    if (this.view)
+      this.view.show(settings);
+    else if (settings.study && this.context)
+      this.load();
+  }
+}
+
+/**
+ * The own-data editor (data/data-editor.js), the settings form's control for the data row: a
+ * slot the form holds from the start, filled once the editor has loaded.
+ */
+export class OnDemandDataEditor {
+  /** @param {object} row @param {string[]} datasets @param {object} hooks DataEditor's */
+  constructor(row, datasets, hooks) {
+    this.editor = null;
+    this.value = null;
+    this.preset = null;
+    this.element = el('div', {className: 'data-editor-slot'});
+    // The settings form shows a value through its control's show().
+    this.element.show = (value) => {
+      this.value = value;
+      this.editor?.show(value);
+    };
+    this.load = once(async () => {
+      const {DataEditor} = await import('../data/data-editor.js');
+      this.editor = new DataEditor(row, datasets, hooks);
+      if (this.preset) this.editor.setPreset(...this.preset);
+      this.editor.show(this.value);
+      this.element.replaceChildren(this.editor.element);
+    });
+  }
+
+  /** The current preset's points in raw units: the editor draws them, so it loads now. */
+  setPreset(points, labels) {
+    this.preset = [points, labels];
+    if (this.editor)
+      this.editor.setPreset(points, labels);
+    else
+      this.load();
+  }
+}

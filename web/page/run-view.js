@@ -1,0 +1,91 @@
+// What the page draws of a run: a new arena's panels and chart series, then each frame (fields,
+// metrics, the epoch, the loss and region charts, the timeline, the open detail view). It keeps
+// the run's metrics for its charts; it sends nothing to the trainer.
+import {LossChart} from '../panels/loss-chart.js';
+import {PanelGrid} from '../panels/panel-grid.js';
+import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from '../panels/panel.js';
+import {RegionChart} from '../panels/region-chart.js';
+import {showRegions} from '../panels/region-view.js';
+import {ResolutionNote} from '../panels/resolution-note.js';
+import {currentEpoch, MetricHistory} from '../time/metric-history.js';
+
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+
+// Whole epochs as they are; a fraction (mini-batch steps) with two decimals.
+function epochText(epochs) {
+  return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
+}
+
+// One chart series per panel: its title with its parameters, its colour and dash.
+function seriesOf(panels, names) {
+  return panels.map((panel, i) => {
+    const params = paramsText(panel);
+    const title = panelTitle(panel, names);
+    return {
+      label: params ? `${title} (${params})` : title,
+      color: PANEL_COLORS[i % PANEL_COLORS.length],
+      dash: PANEL_DASHES[i % PANEL_DASHES.length],
+    };
+  });
+}
+
+export class RunView {
+  /**
+   * @param {(index: number) => void} openDetail a panel's title was clicked
+   * @param {object} detail the detail view (update(frame, history))
+   */
+  constructor(openDetail, detail) {
+    this.grid = new PanelGrid($('panels'), openDetail);
+    this.lossChart = new LossChart($('loss-chart'));
+    this.regionChart = new RegionChart($('regions-chart'));
+    this.resolutionNote = new ResolutionNote($('resolution-note'));
+    this.detail = detail;
+    this.history = new MetricHistory(0);
+    this.timeline = null;  // the timeline and its tools, which need the page's callbacks
+    this.timeTools = null;
+  }
+
+  /** A new arena's panels, shown with its first frame so that old fields never sit under them. */
+  created(panels, names) {
+    this.history = new MetricHistory(panels.length);
+    this.grid.setPanels(panels, names);
+    const series = seriesOf(panels, names);
+    this.lossChart.reset(series);
+    this.regionChart.reset(series);
+  }
+
+  /** One frame of the current arena, with the page's settings and the arena's data. */
+  frame(frame, settings, data) {
+    for (const metrics of frame.series ?? []) this.history.push(metrics);
+    if (frame.series) this.lossChart.update(this.history.testLossColumns());
+    // A kept epoch shown by the timeline is history already, not a new sample.
+    if (frame.time.shown === null && this.history.push(frame.metrics))
+      this.lossChart.update(this.history.testLossColumns());
+    this.timeline.update(frame.time, frame.epochs);
+    this.timeTools.onFrame(frame);
+    this.lossChart.mark(frame.time.shown);
+    // First: it shows the regions chart's box, which the chart needs to size itself.
+    this.draw(frame, settings, data);
+    this.resolutionNote.show(frame, settings.res);
+    if (frame.regions) this.regionChart.push(currentEpoch(frame.metrics), frame.regions);
+  }
+
+  /** Draws a frame again (a setting that changes only the drawing). */
+  draw(frame, settings, data) {
+    this.grid.draw(frame, data, settings);
+    $('regions-box').hidden = !settings.regions;
+    this.grid.panels.forEach(
+        (panel, i) => showRegions(panel, settings.regions && frame.regions?.[i]));
+    const epochs = frame.epochs ?? currentEpoch(frame.metrics);
+    $('epoch').textContent = epochText(epochs);
+    root.dataset.epochs = String(epochs);
+    this.detail.update(frame, this.history);
+  }
+
+  /** "Continue from here": the charts forget what came after `epoch`. */
+  truncate(epoch) {
+    this.history.truncate(epoch);
+    this.lossChart.update(this.history.testLossColumns());
+  }
+}

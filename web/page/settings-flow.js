@@ -1,0 +1,93 @@
+// How the page's settings change: a link or an experiment loads a whole set (a new run), a
+// control changes one key and its row's declared effect says what follows (settings-table.js's
+// EFFECTS: reload, live update, new arena, view, pace, redraw). The hash always mirrors them.
+import {REGION_RESOLUTION} from '../panels/region-view.js';
+import {liveUpdate} from '../settings/to-core.js';
+
+import {applyHidden} from './classroom.js';
+import {markInapplicable} from './control-applicability.js';
+import {showExperiment} from './experiment-box.js';
+import {experimentSettings} from './experiment-settings.js';
+import {showNotices} from './notices.js';
+
+// Choosing a preset's shape leaves own data: these settings only mean something for a preset.
+const PRESET_KEYS = ['dataset', 'points', 'noise'];
+
+/**
+ * @param {object} page the wiring's parts: `app` (state), `pool` (the trainer), `createArena`,
+ *     `setPlaying`, `redraw`, `evidence`
+ * @returns {{loadSettings: Function, loadExperiment: Function, changeSetting: Function,
+ *     writeHash: Function, regionGrid: Function}}
+ */
+export function settingsFlow(page) {
+  const {app, pool} = page;
+  const $ = (id) => document.getElementById(id);
+
+  function writeHash() {
+    history.replaceState(null, '', `#${app.table.toHash(app.settings)}`);
+  }
+
+  // The grid the workers count linear regions on, 0 while the view is off.
+  function regionGrid() {
+    return app.settings.regions ? REGION_RESOLUTION : 0;
+  }
+
+  function applyView() {
+    const s = app.settings;
+    document.body.classList.toggle('no-controls', !s.controls);
+    applyHidden(s.hide);
+    markInapplicable($('settings'), app.table, s);
+    showExperiment(app.table, s, {
+      load: (experiment, variant) => loadExperiment(experiment, variant),
+      change: (key, value) => changeSetting(key, value, []),
+    });
+  }
+
+  function loadSettings(settings, notices = [], source = 'link') {
+    app.settings = settings;
+    showNotices(notices, source);
+    app.controls.show(settings);
+    if (settings.at >= 0) page.setPlaying(false);
+    page.createArena(settings.at);
+    writeHash();
+    applyView();
+    page.evidence.show(settings);
+  }
+
+  // An experiment's (and variant's) settings with its text, keeping the page's view keys.
+  function loadExperiment(exp, variant, scroll = true) {
+    const view = {};
+    for (const row of app.table.rows) {
+      if (row.core === undefined && !['exp', 'v'].includes(row.key))
+        view[row.key] = app.settings[row.key];
+    }
+    loadSettings({...experimentSettings(app.table, exp, variant), ...view, at: -1});
+    // The panels are what the experiment is about: bring them into view (phones scroll).
+    if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
+  }
+
+  // The workers' view fields a 'view' row sets, from the settings.
+  const workerView = {resolution: () => app.settings.res, regions: regionGrid};
+  const onChange = {
+    reload: () => location.reload(),  // fresh workers load the other wasm build or pool size
+    // The networks go on from where they are, with the new value.
+    live: (row) => pool.update(app.generation, liveUpdate(app.table, row.key, app.settings)),
+    arena: () => page.createArena(),
+    view: (row) => pool.setView({[row.view]: workerView[row.view]()}),
+    pace: () => (app.playing ? page.setPlaying(true) : page.redraw()),
+    redraw: () => page.redraw(),
+  };
+
+  function changeSetting(key, value, notices) {
+    app.settings = {...app.settings, [key]: value};
+    if (PRESET_KEYS.includes(key)) app.settings.data = null;
+    showNotices(notices, 'form');
+    app.controls.show(app.settings);
+    writeHash();
+    applyView();
+    const row = app.table.row(key);
+    onChange[row.effect](row);
+  }
+
+  return {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid};
+}
