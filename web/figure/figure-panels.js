@@ -1,6 +1,8 @@
 // A figure's panels: one field canvas per network with its name and two numbers, drawn in the
 // figure's theme colours with the page's titles and point layers. Knows nothing about the worker
 // or the attributes.
+import {el} from '../common/dom.js';
+import {percent} from '../common/format.js';
 import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
 import {pointLayers} from '../panels/panel-grid.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
@@ -8,12 +10,6 @@ import {panelTitle, paramsText} from '../panels/panel.js';
 // The canvas keeps this backing size; CSS scales it to the panel.
 const CANVAS_SIZE = 320;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 // Any CSS colour to [r, g, b], through a 1x1 canvas (it understands every colour syntax).
 function rgbOf(color, fallback) {
@@ -32,10 +28,6 @@ export function paletteOf(host) {
   return makePalette(
       [get('class-0', '#e66101'), get('class-1', '#5e3c99')], get('neutral', '#f7f7f7'),
       `rgb(${r}, ${g}, ${b})`);
-}
-
-function percent(x) {
-  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—';
 }
 
 function loss(x) {
@@ -60,14 +52,14 @@ export class FigurePanels {
     this.panels = panels.map((panel) => {
       const title = panelTitle(panel, names);
       const params = paramsText(panel);
-      const root = el('figure', 'panel');
+      const root = el('figure', {className: 'panel'});
       const canvas = el('canvas');
       canvas.width = canvas.height = CANVAS_SIZE;
       canvas.setAttribute('role', 'img');
-      const field = el('div', 'field');
+      const field = el('div', {className: 'field'});
       field.append(canvas);
-      const stats = el('p', 'stats', '–');
-      const heading = el('h3', '', title);
+      const stats = el('p', {className: 'stats'}, ['–']);
+      const heading = el('h3', {}, [title]);
       if (params) heading.title = `${title} (${params})`;
       root.append(heading, field, stats);
       return {root, canvas, stats, title, field: new FieldCanvas(canvas, palette)};

@@ -7,6 +7,7 @@ import {workerUrl} from '../trainer/start-worker.js';
 import {WorkerPool} from '../trainer/worker-pool.js';
 
 import {figureTable, parseAttributes} from './figure-attributes.js';
+import {figureFrame, panelSize, showFigureNotices, showPlaceholder} from './figure-frame.js';
 import {FigurePanels, paletteOf} from './figure-panels.js';
 import {figureSheet} from './figure-style.js';
 
@@ -15,21 +16,7 @@ const PAGE_URL = new URL('../', import.meta.url);
 const WORKER_URL = workerUrl('trainer');
 const EPOCH_EVENT_MS = 250;
 const NEAR_VIEWPORT = '300px 0px';
-const NOTICE_LINES = 5;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(text, label) {
-  const b = el('button', '', text);
-  b.type = 'button';
-  if (label) b.setAttribute('aria-label', label);
-  return b;
-}
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -38,46 +25,14 @@ export class ReluLabFigure extends HTMLElement {
     super();
     const root = this.attachShadow({mode: 'open'});
     root.adoptedStyleSheets = [figureSheet()];
-    this.ui = {
-      frame: el('section', 'frame'),
-      title: el('p', 'title'),
-      panels: el('div', 'panels'),
-      poster: button('', 'Play: train the networks'),
-      bar: el('div', 'bar'),
-      play: button('Play'),
-      step: button('Step', 'Step one epoch'),
-      reset: button('Reset', 'Reset to epoch 0'),
-      epoch: el('output', 'epoch', 'epoch 0'),
-      seed: button('New seed'),
-      link: el('a', '', 'open in relu-lab ↗'),
-      status: el('p', 'status'),
-      notices: el('ul', 'notices'),
-    };
-    const ui = this.ui;
-    ui.poster.className = 'poster';
-    ui.poster.append(el('span', '', 'Play'));
-    ui.play.setAttribute('aria-pressed', 'false');
-    ui.seed.title = 'New data and weights';
-    ui.link.target = '_blank';
-    ui.link.rel = 'noopener';
-    ui.bar.setAttribute('role', 'toolbar');
-    ui.bar.setAttribute('aria-label', 'Training');
-    ui.status.setAttribute('role', 'status');
-    ui.notices.hidden = true;
-    ui.bar.append(ui.play, ui.step, ui.reset, ui.epoch, el('span', 'spacer'), ui.seed, ui.link);
-    const stage = el('div');
-    stage.style.position = 'relative';
-    stage.append(ui.panels, ui.poster);
-    ui.frame.append(ui.title, stage, ui.bar, ui.status, ui.notices);
-    root.append(ui.frame);
-    ui.poster.addEventListener('click', () => this.play());
-    ui.play.addEventListener('click', () => (this.wantPlay ? this.pause() : this.play()));
-    ui.step.addEventListener('click', () => this.step(1));
-    ui.reset.addEventListener('click', () => this.reset());
-    ui.seed.addEventListener('click', () => {
-      this.setAttribute('seed', String(Math.floor(Math.random() * 2147483647)));
+    this.ui = figureFrame(root, {
+      play: () => this.play(),
+      toggle: () => (this.wantPlay ? this.pause() : this.play()),
+      step: () => this.step(1),
+      reset: () => this.reset(),
+      newSeed: () => this.setAttribute('seed', String(Math.floor(Math.random() * 2147483647))),
     });
-    this.view = new FigurePanels(ui.panels);
+    this.view = new FigurePanels(this.ui.panels);
     this.pool = null;  // the trainer, from the first start()
     this.table = null;
     this.generation = 0;
@@ -189,22 +144,8 @@ export class ReluLabFigure extends HTMLElement {
 
   renderPlaceholder() {
     if (this.table) return;
-    const ui = this.ui;
-    const tokens = (this.getAttribute('activations') || 'relu,tanh').split(',').slice(0, 12);
-    const title = this.getAttribute('label') ||
-        `${tokens.join(' vs ')} on ${this.getAttribute('dataset') || 'circle'}`;
-    ui.title.textContent = title.length > 100 ? `${title.slice(0, 100)}…` : title;
-    ui.frame.setAttribute('aria-label', `relu-lab figure: ${ui.title.textContent}`);
-    const boxes = el('div', 'placeholder');
-    boxes.append(...tokens.map(() => el('div')));
-    ui.panels.replaceChildren(boxes);
-    this.ui.frame.style.setProperty('--rl-panel', this.panelSize());
+    showPlaceholder(this.ui, (name) => this.getAttribute(name));
     this.renderBar();
-  }
-
-  panelSize() {
-    const n = Number(this.getAttribute('panel-size'));
-    return Number.isFinite(n) && n >= 80 && n <= 800 ? `${n}px` : '';
   }
 
   renderBar() {
@@ -302,7 +243,7 @@ export class ReluLabFigure extends HTMLElement {
     const before = this.current;
     this.current = settings;
     this.showNotices(notices);
-    this.ui.frame.style.setProperty('--rl-panel', this.panelSize());
+    this.ui.frame.style.setProperty('--rl-panel', panelSize(this.getAttribute('panel-size')));
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
     if (!before || !same(this.table.arenaSettings(before), this.table.arenaSettings(settings))) {
       this.createArena();
@@ -318,13 +259,7 @@ export class ReluLabFigure extends HTMLElement {
   }
 
   showNotices(notices) {
-    const list = this.ui.notices;
-    const items = notices.slice(0, NOTICE_LINES).map((text) => el('li', '', text));
-    if (notices.length > NOTICE_LINES) {
-      items.push(el('li', '', `And ${notices.length - NOTICE_LINES} more.`));
-    }
-    list.replaceChildren(...items);
-    list.hidden = notices.length === 0;
+    showFigureNotices(this.ui.notices, notices);
   }
 
   createArena() {

@@ -57,7 +57,7 @@ const evidence = new OnDemandEvidence($('evidence'), {
 });
 
 const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid} =
-    settingsFlow({app, pool: worker, createArena, setPlaying, redraw, evidence});
+    settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view});
 
 // `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
 function createArena(at = -1) {
@@ -71,10 +71,6 @@ function createArena(at = -1) {
     at,
   });
   if (detail.index >= 0) $('detail').close();
-}
-
-function redraw() {
-  if (app.lastFrame) view.draw(app.lastFrame, app.settings, app.data);
 }
 
 function setPlaying(playing) {
@@ -101,12 +97,7 @@ function onCreated({settings, panels, data}) {
   app.data = data;
   root.dataset.generation = String(app.generation);
   view.created(panels, app.names);
-  // The editor shows the preset's points (raw units) until own data replaces them.
-  if (!app.settings.data) {
-    const toRaw = 6 / data.domain[1];
-    const points = [...data.trainX, ...data.testX].map((v) => v * toRaw);
-    app.editor.setPreset(points, [...data.trainY, ...data.testY]);
-  }
+  app.editor.created(data, app.settings.data);
   if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
 }
 
@@ -123,9 +114,7 @@ function onLoaded({backend, schema}) {
   $('backend').textContent = backend;
   app.table = pageTable(schema);
   app.names = new Map(schema.activations.map((a) => [a.name, a.displayName]));
-  const dataRow = schema.settings.find((row) => row.key === 'data');
-  const datasets = schema.settings.find((row) => row.key === 'dataset').options;
-  app.editor = new OnDemandDataEditor(dataRow, datasets, {
+  app.editor = new OnDemandDataEditor(schema, {
     apply: (data) => changeSetting('data', data, []),
     sample: (dataset) => sampleDataset(dataset),
   });

@@ -4,6 +4,7 @@
 // Each stands in for its feature with the calls the page makes, until the feature is there.
 import {el} from '../common/dom.js';
 import {once, whenNear} from '../common/lazy.js';
+import {RAW_HALF_WIDTH} from '../data/own-data.js';
 
 /** The detail dialog of one panel (detail/detail-view.js). */
 export class OnDemandDetail {
@@ -80,8 +81,10 @@ export class OnDemandEvidence {
  * slot the form holds from the start, filled once the editor has loaded.
  */
 export class OnDemandDataEditor {
-  /** @param {object} row @param {string[]} datasets @param {object} hooks DataEditor's */
-  constructor(row, datasets, hooks) {
+  /** @param {object} schema lab.schema (the data row and the datasets) @param {object} hooks */
+  constructor(schema, hooks) {
+    const row = schema.settings.find((r) => r.key === 'data');
+    const datasets = schema.settings.find((r) => r.key === 'dataset').options;
     this.editor = null;
     this.value = null;
     this.preset = null;
@@ -100,12 +103,18 @@ export class OnDemandDataEditor {
     });
   }
 
-  /** The current preset's points in raw units: the editor draws them, so it loads now. */
-  setPreset(points, labels) {
-    this.preset = [points, labels];
-    if (this.editor)
-      this.editor.setPreset(points, labels);
-    else
-      this.load();
+  /**
+   * A new arena exists (the editor is first used now): without own data, the editor shows the
+   * preset's points (the arena's data(), scaled to the plot) in raw units until own data
+   * replaces them.
+   */
+  created(data, ownData) {
+    if (!ownData) {
+      const toRaw = RAW_HALF_WIDTH / data.domain[1];
+      const points = [...data.trainX, ...data.testX].map((v) => v * toRaw);
+      this.preset = [points, [...data.trainY, ...data.testY]];
+      this.editor?.setPreset(...this.preset);
+    }
+    this.load();
   }
 }

@@ -15,7 +15,7 @@ const PRESET_KEYS = ['dataset', 'points', 'noise'];
 
 /**
  * @param {object} page the wiring's parts: `app` (state), `pool` (the trainer), `createArena`,
- *     `setPlaying`, `redraw`, `evidence`
+ *     `setPlaying`, `evidence`, `view` (run-view.js)
  * @returns {{loadSettings: Function, loadExperiment: Function, changeSetting: Function,
  *     writeHash: Function, regionGrid: Function}}
  */
@@ -74,9 +74,13 @@ export function settingsFlow(page) {
     live: (row) => pool.update(app.generation, liveUpdate(app.table, row.key, app.settings)),
     arena: () => page.createArena(),
     view: (row) => pool.setView({[row.view]: workerView[row.view]()}),
-    pace: () => (app.playing ? page.setPlaying(true) : page.redraw()),
-    redraw: () => page.redraw(),
+    pace: () => (app.playing ? page.setPlaying(true) : redraw()),
+    redraw,
   };
+
+  function redraw() {
+    if (app.lastFrame) page.view.draw(app.lastFrame, app.settings, app.data);
+  }
 
   function changeSetting(key, value, notices) {
     app.settings = {...app.settings, [key]: value};

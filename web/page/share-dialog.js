@@ -2,14 +2,9 @@
 // a <relu-lab-figure> snippet, each with a copy button. All three carry the same networks, data
 // and seed, so each shows what the page's panels show; the figure's snippet leaves out the keys
 // only the full page reads (a figure would name them as ignored). Knows nothing about the worker.
+import {el} from '../common/dom.js';
 import {elementSnippet, figureTable, iframeSnippet} from '../figure/figure-attributes.js';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 async function copy(text, textarea, status) {
   try {
@@ -24,18 +19,18 @@ async function copy(text, textarea, status) {
 }
 
 function row(dialog, id, label, rows) {
-  const box = el('div', 'share-row');
-  const heading = el('label', '', label);
+  const box = el('div', {className: 'share-row'});
+  const heading = el('label', {}, [label]);
   heading.htmlFor = id;
   const text = el('textarea');
   text.id = id;
   text.readOnly = true;
   text.rows = rows;
   text.spellcheck = false;
-  const button = el('button', 'secondary', 'Copy');
+  const button = el('button', {className: 'secondary'}, ['Copy']);
   button.type = 'button';
   button.setAttribute('aria-label', `Copy the ${label.toLowerCase()}`);
-  const status = el('span', 'share-status');
+  const status = el('span', {className: 'share-status'});
   status.setAttribute('role', 'status');
   button.addEventListener('click', () => copy(text.value, text, status));
   box.append(heading, text, button, status);
@@ -44,19 +39,19 @@ function row(dialog, id, label, rows) {
 }
 
 function build() {
-  const dialog = el('dialog', 'share');
+  const dialog = el('dialog', {className: 'share'});
   dialog.setAttribute('aria-labelledby', 'share-title');
-  const title = el('h2', '', 'Share this state');
+  const title = el('h2', {}, ['Share this state']);
   title.id = 'share-title';
-  const close = el('button', 'share-close', 'Close');
+  const close = el('button', {className: 'share-close'}, ['Close']);
   close.type = 'button';
   close.addEventListener('click', () => dialog.close());
   dialog.append(
       title,
-      el('p', 'hint',
-         'Each of these shows the same networks on the same data from the same seed, from ' +
-             'epoch 0. Snippets need no account and no build step.'),
-      el('div', 'share-rows'), close);
+      el('p', {className: 'hint'},
+         ['Each of these shows the same networks on the same data from the same seed, from ' +
+          'epoch 0. Snippets need no account and no build step.']),
+      el('div', {className: 'share-rows'}), close);
   document.body.append(dialog);
   return {
     dialog,
