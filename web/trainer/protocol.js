@@ -1,10 +1,11 @@
 // The trainer's messages: page and figure -> pool (worker-pool.js) -> workers (worker.js), and the
 // answers back. Every type is named here once, with its builder, the frame limit, the frame
 // acknowledgement and the id -> promise request; the routing itself lives with each receiver.
-// A learning-rate change, by name: page/main.js changeSetting posts `update` to the pool ->
-// WorkerPool.update (pool-changes.js sendUpdate) posts `update` to each worker -> worker.js's
-// `update` handler, applyChange: arena.update -> each worker answers `updated` (an error reaches
-// the page once) and the pool's `view` redraw brings the frame of the networks at the new rate.
+// A learning-rate change, by name: page/controls.js -> page/settings-flow.js changeSetting (the
+// row's effect is `live`; settings/to-core.js liveUpdate) -> WorkerPool.update -> pool-changes.js
+// sendUpdate posts `update` to each worker -> worker.js's `update` handler: arena.update -> each
+// worker answers `updated` (an error reaches the page once), and the pool's `view` redraw brings
+// the frame of the networks at the new rate.
 
 /** Every message type; the values are what travels in `message.type`. */
 export const MSG = Object.freeze({
