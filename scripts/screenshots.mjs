@@ -5,7 +5,7 @@
 import {mkdir} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 
-import {launch, openPage, WAIT_MS} from '../tests/browser/browser.mjs';
+import {launch, openPage, WAIT_MS} from '../tests/browser/fixture.mjs';
 
 const OUT = resolve(process.argv[2] || 'build/screenshots');
 const HASH = process.argv[3] || '';
