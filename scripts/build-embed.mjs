@@ -49,26 +49,11 @@ async function selfHostedFolder() {
 // The worker with both builds inside (the wasm bytes as base64, decoded on load): one glue
 // serves both, since they differ only in the wasm file name, which wasmBinary makes moot.
 // A module worker from a blob: cannot start in a file:// page (its origin is opaque), a classic
-// one can: so this worker is one classic script. The glue's Node prelude (a top-level await,
-// which a classic script cannot hold) is cut out: this worker never runs under Node.
+// one can: so this worker is one classic script (the glue has no top-level await to stop that).
 async function inlineWorkerSource() {
-  const shim = await readFile(join(ROOT, 'wasm', 'node-esm-shim.js'), 'utf8');
-  const withoutShim = {
-    name: 'without-node-shim',
-    setup(b) {
-      b.onLoad({filter: /relu-lab-(simd128|scalar)\.mjs$/}, async ({path}) => {
-        const text = await readFile(path, 'utf8');
-        if (!text.includes(shim)) throw new Error(`${path} does not start with the Node shim`);
-        // The prelude's variables stay declared (and undefined), so the glue's Node branch, never
-        // taken, names no module for esbuild to look for.
-        return {contents: text.replace(shim, 'var require, __dirname;'), loader: 'js'};
-      });
-    },
-  };
   const result = await build({
     ...common,
     format: 'iife',
-    plugins: [withoutShim],
     // Only read where no build is provided, which never happens in this worker.
     define: {'import.meta.url': '"about:blank"'},
     write: false,
