@@ -1,0 +1,128 @@
+// npm run bench:first-load: what a reader's browser fetches until the first trained epoch shows,
+// counted in headless Chromium on the built dist/: every request and its response body gzipped
+// with -9, by file type, for the page (dist/index.html) and for a post embedding one figure.
+// A measurement, not a test: it prints PASS/MISS against the budgets. Leaves out load times.
+import {extname} from 'node:path';
+import {gzipSync} from 'node:zlib';
+
+import {FIRST_LOAD_BUDGET, firstLoadSizes} from '../scripts/build-embed.mjs';
+import {launch, openPage, WAIT_MS} from '../tests/browser/browser.mjs';
+import {DIST, newPage, serveDist, startBrowser, waitForFigureEpoch} from '../tests/browser/embed-fixtures.mjs';
+
+import {renderTable} from './bench-lib.mjs';
+
+const PAGE_BUDGET = {
+  requests: 15,
+  gzip: 160 * 1024
+};
+const POST = '/post.html';
+// A post with one figure in view that starts by itself: its first load is the figure's.
+const POST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
+<script type="module" src="/embed/relu-lab-figure.js"></script></head><body><main>
+<h1>Why ReLU?</h1><relu-lab-figure autoplay seed="3"></relu-lab-figure></main></body></html>`;
+
+// Records every http(s) request the context makes (pages and their workers) until stop(); the
+// bodies of those requests' responses are gzipped once they have arrived.
+function recordRequests(context) {
+  const requests = [];
+  let recording = true;
+  const onRequest = (request) => {
+    if (!recording || !/^https?:/.test(request.url())) return;
+    const entry = {url: new URL(request.url()), body: null};
+    entry.done = request.response().then(async (response) => {
+      if (response) entry.body = await response.body();
+    });
+    requests.push(entry);
+  };
+  context.on('request', onRequest);
+  return async () => {
+    recording = false;
+    context.off('request', onRequest);
+    await Promise.all(requests.map((r) => r.done));
+    return requests.map(({url, body}) => {
+      if (body === null) throw new Error(`no response body for ${url.href}`);
+      const type = extname(url.pathname).slice(1) || 'html';
+      return {
+        path: url.pathname,
+        type,
+        bytes: body.length,
+        gzip: gzipSync(body, {level: 9}).length
+      };
+    });
+  };
+}
+
+async function pageFirstLoad() {
+  const session = await launch();
+  try {
+    const stop = recordRequests(session.context);
+    const page = await openPage(session.context, session.url);
+    await page.waitForFunction(
+        () => Number(document.documentElement.dataset.epochs) >= 1, null,
+        {timeout: WAIT_MS, polling: 20});
+    const files = await stop();
+    if (page.problems.length) throw new Error(`page problems: ${page.problems.join('; ')}`);
+    return files;
+  } finally {
+    await session.close();
+  }
+}
+
+async function figureFirstLoad() {
+  const browser = await startBrowser();
+  const cdn = await serveDist({pages: {[POST]: POST_HTML, '/favicon.ico': ''}});
+  try {
+    const stop = recordRequests(browser.context);
+    const page = await newPage(browser.context);
+    await page.goto(`${cdn.url}${POST}`);
+    await waitForFigureEpoch(page, 'relu-lab-figure', 1);
+    // The post and its favicon are the author's, not the figure's.
+    const files = (await stop()).filter((f) => f.path !== POST && f.path !== '/favicon.ico');
+    if (page.problems.length) throw new Error(`post problems: ${page.problems.join('; ')}`);
+    return files;
+  } finally {
+    await browser.close();
+    cdn.server.close();
+  }
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const sum = (files, key) => files.reduce((total, f) => total + f[key], 0);
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+function report(title, files) {
+  const types = [...new Set(files.map((f) => f.type))].sort();
+  const byType = types.map((type) => {
+    const of = files.filter((f) => f.type === type);
+    return [type, of.length, sum(of, 'bytes'), sum(of, 'gzip')];
+  });
+  byType.push(['all', files.length, sum(files, 'bytes'), sum(files, 'gzip')]);
+  const left = (i) => i === 0;
+  console.log(`\n${title}: ${files.length} requests, ${kib(sum(files, 'gzip'))} gzipped`);
+  console.log(renderTable(
+      ['type', 'requests', 'bytes', 'gzip -9'], byType, {textLeft: left, dashes: true}));
+  console.log(renderTable(
+      ['file', 'bytes', 'gzip -9'], files.map((f) => [f.path, f.bytes, f.gzip]),
+      {textLeft: left, dashes: true}));
+}
+
+const page = await pageFirstLoad();
+const figure = await figureFirstLoad();
+console.log(
+    `bench:first-load  headless Chromium, ${DIST}: requests until the first epoch shows, ` +
+    'each response body gzipped with -9');
+report('page (index.html, defaults) until data-epochs >= 1', page);
+report('one <relu-lab-figure autoplay> in a post until its epoch 1 (the post left out)', figure);
+const built = await firstLoadSizes(DIST);
+console.log('');
+console.log(
+    `${verdict(page.length <= PAGE_BUDGET.requests)}  page requests: ${page.length} ` +
+    `(budget <= ${PAGE_BUDGET.requests})`);
+console.log(
+    `${verdict(sum(page, 'gzip') <= PAGE_BUDGET.gzip)}  page gzipped: ` +
+    `${kib(sum(page, 'gzip'))} (budget <= ${kib(PAGE_BUDGET.gzip)})`);
+console.log(
+    `${verdict(sum(figure, 'gzip') <= FIRST_LOAD_BUDGET)}  figure gzipped: ` +
+    `${kib(sum(figure, 'gzip'))} in ${figure.length} requests (budget <= ` +
+    `${kib(FIRST_LOAD_BUDGET)}; dist/embed/sizes.json counts ${kib(built.gzip)} for its ` +
+    `${built.files.length} files)`);
