@@ -234,7 +234,7 @@ bool bench_frame(const Options& opt, const relu::Dataset& data) {
   relu::ArenaSettings settings;  // the page's defaults: these 10 panels, 2-8-8-1
   relu::Arena arena;
   std::string error = arena.reset(settings);
-  if (error.empty()) error = arena.train(kFieldPretrainEpochs);
+  if (error.empty()) error = arena.train(relu::TrainRequest::epochs(kFieldPretrainEpochs)).error;
   if (!error.empty()) {
     std::fprintf(stderr, "train_bench: frame: %s\n", error.c_str());
     return false;
