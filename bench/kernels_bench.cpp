@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "base/aligned_buffer.h"
-#include "bench_clock.h"
+#include "bench_lib.h"
 #include "kernels/activation.h"
 
 namespace {
@@ -25,14 +25,8 @@ constexpr size_t kPreluChannels = 8;
 
 struct Options {
   std::vector<size_t> sizes = {256, 4096, 65536, 1048576};
-  double sample_ms = 1.0;  // each sample runs the kernel for at least this long
-  int samples = 5;         // at least this many samples; the best is reported
-  // ...and samples are taken until this much time was sampled. Many short samples rather than
-  // a few long ones: on a machine shared with other jobs, some of them run uninterrupted.
-  double budget_ms = 50.0;
-  // Wall-clock time, or CPU time (this thread natively, the Node process in wasm): on a machine
-  // shared with other jobs, CPU time leaves out the slices other processes took.
-  bool cpu_clock = false;
+  // Samples of >= 1 ms each after a ~5 ms warm-up: at least 5 of them and at least 50 ms in all.
+  bench::Sampling sampling = {false, 1.0, 5, 50.0, 5.0, false};
   std::string only;  // if set, measure only this op (debugging aid)
 };
 
@@ -85,39 +79,6 @@ __attribute__((noinline)) void run_backward(BackwardKernel kernel, const Buffers
   for (long i = 0; i < calls; ++i) opaque(b.dx, b.dy, b.x, b.y, n, p);
 }
 
-using bench::now_seconds;
-using bench::Timing;
-
-// Warm up for ~5 ms to size a sample, then samples of >= sample_ms each: at least `samples` of
-// them and at least budget_ms in total.
-template <class Run>
-Timing time_per_call(const Options& opt, Run run) {
-  long calls = 1;
-  double elapsed = 0.0;
-  for (;;) {
-    const double start = now_seconds(opt.cpu_clock);
-    run(calls);
-    elapsed = now_seconds(opt.cpu_clock) - start;
-    if (elapsed >= 0.005) break;
-    calls *= 2;
-  }
-  const double per_call = elapsed / static_cast<double>(calls);
-  const long sample_calls = std::max(1L, static_cast<long>(opt.sample_ms * 1e-3 / per_call) + 1);
-  const double budget = std::max(opt.budget_ms, opt.sample_ms * opt.samples) * 1e-3;
-  std::vector<double> times;
-  double sampled = 0.0;
-  while ((static_cast<int>(times.size()) < opt.samples || sampled < budget) &&
-         times.size() < 1000) {
-    const double start = now_seconds(opt.cpu_clock);
-    run(sample_calls);
-    const double seconds = now_seconds(opt.cpu_clock) - start;
-    sampled += seconds;
-    times.push_back(seconds / static_cast<double>(sample_calls));
-  }
-  std::sort(times.begin(), times.end());
-  return {times.front(), times[times.size() / 2]};
-}
-
 double checksum(const float* v, size_t n) {
   double sum = 0.0;
   for (size_t i = 0; i < n; ++i) sum += static_cast<double>(v[i]);
@@ -132,7 +93,7 @@ const char* platform_name() {
 #endif
 }
 
-void print_line(const Case& c, const char* pass, size_t n, Timing t, double bytes_per_elem,
+void print_line(const Case& c, const char* pass, size_t n, bench::Timing t, double bytes_per_elem,
                 double sum) {
   const double elems_per_s = static_cast<double>(n) / t.best;
   std::printf(
@@ -150,13 +111,13 @@ void bench_case(const Options& opt, const Case& c, const Buffers& b, size_t n,
   ActivationParams p;
   p.prelu_alpha = alphas;
   p.prelu_channels = c.channels;
-  const Timing fwd =
-      time_per_call(opt, [&](long calls) { run_forward(c.forward, b, n, p, calls); });
+  const bench::Timing fwd = bench::time_per_call(
+      opt.sampling, [&](long calls) { run_forward(c.forward, b, n, p, calls); });
   print_line(c, "forward", n, fwd, 8.0, checksum(b.y, n));
   if (c.backward == nullptr) return;
   c.forward(b.y, b.x, n, p);  // backward kernels may read the forward output
-  const Timing bwd =
-      time_per_call(opt, [&](long calls) { run_backward(c.backward, b, n, p, calls); });
+  const bench::Timing bwd = bench::time_per_call(
+      opt.sampling, [&](long calls) { run_backward(c.backward, b, n, p, calls); });
   print_line(c, "backward", n, bwd, 16.0, checksum(b.dx, n));
 }
 
@@ -192,48 +153,33 @@ std::vector<Case> make_cases() {
 }
 
 bool parse_options(int argc, char** argv, Options* opt) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (arg == "--sample-ms" && has_value) {
-      opt->sample_ms = std::atof(argv[++i]);
-    } else if (arg == "--samples" && has_value) {
-      opt->samples = std::atoi(argv[++i]);
-    } else if (arg == "--budget-ms" && has_value) {
-      opt->budget_ms = std::atof(argv[++i]);
-    } else if (arg == "--clock" && has_value) {
-      const std::string clock = argv[++i];
-      if (clock != "wall" && clock != "cpu") return false;
-      opt->cpu_clock = clock == "cpu";
-    } else if (arg == "--only" && has_value) {
-      opt->only = argv[++i];
-    } else if (arg == "--sizes" && has_value) {
-      opt->sizes.clear();
-      for (const char* s = argv[++i]; *s != '\0';) {
-        char* end = nullptr;
-        opt->sizes.push_back(std::strtoul(s, &end, 10));
-        s = *end == ',' ? end + 1 : end;
-        if (end == s && *s != '\0') return false;
-      }
-    } else {
-      return false;
-    }
-  }
+  std::vector<bench::Option> options = bench::sampling_options(&opt->sampling);
+  options.push_back(bench::number_option("--budget-ms", "MS", &opt->sampling.budget_ms));
+  options.push_back(bench::text_option("--only", "OP", &opt->only));
+  options.push_back({"--sizes", "256,4096,...", [opt](const char* text) {
+                       opt->sizes.clear();
+                       for (const char* s = text; *s != '\0';) {
+                         char* end = nullptr;
+                         opt->sizes.push_back(std::strtoul(s, &end, 10));
+                         if (end == s) return false;
+                         s = *end == ',' ? end + 1 : end;
+                       }
+                       return true;
+                     }});
+  const bool parsed = bench::parse_options(argc, argv, options);
   const bool sizes_ok =
       !opt->sizes.empty() && std::find(opt->sizes.begin(), opt->sizes.end(), 0) == opt->sizes.end();
-  return opt->sample_ms > 0.0 && opt->samples > 0 && sizes_ok;
+  const bench::Sampling& s = opt->sampling;
+  if (parsed && s.sample_ms > 0.0 && s.samples > 0 && sizes_ok) return true;
+  bench::print_usage("kernels_bench", options);
+  return false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   Options opt;
-  if (!parse_options(argc, argv, &opt)) {
-    std::fprintf(stderr,
-                 "usage: kernels_bench [--sizes 256,4096,...] [--sample-ms 1] [--samples 5] "
-                 "[--budget-ms 50] [--clock wall|cpu] [--only op]\n");
-    return 2;
-  }
+  if (!parse_options(argc, argv, &opt)) return 2;
   size_t max_n = 0;
   for (size_t n : opt.sizes) max_n = std::max(max_n, n);
   // Pre-activations in [-4, 4] (both branches of every kink, the curved part of the smooth
@@ -256,8 +202,8 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"meta\":true,\"variant\":\"%s-%s\",\"compiler\":\"%s\",\"sample_ms\":%g,"
       "\"samples\":%d,\"budget_ms\":%g,\"clock\":\"%s\"}\n",
-      platform_name(), relu::kernels_best().backend, __VERSION__, opt.sample_ms, opt.samples,
-      opt.budget_ms, opt.cpu_clock ? "cpu" : "wall");
+      platform_name(), relu::kernels_best().backend, __VERSION__, opt.sampling.sample_ms,
+      opt.sampling.samples, opt.sampling.budget_ms, opt.sampling.cpu_clock ? "cpu" : "wall");
   const std::vector<Case> cases = make_cases();
   warm_up(cases, b, std::min<size_t>(max_n, 4096), alphas);
   for (const Case& c : cases) {

@@ -1,16 +1,19 @@
 // Trainer throughput: mini-batch SGD on a 2-8-8-1 network (examples/s), decision-field
 // evaluation (points/s, the grid evaluator and the chunked mlp_forward reference) for every
-// activation, a frame of 10 panels' fields, and this machine's f32x4 mul+add peak for the
-// roofline; one JSON line per measurement on stdout. Tables, ratios, targets and the TF.js
-// comparison live in bench/run-train.mjs, which runs this program.
+// activation, a frame of 10 panels' fields, this machine's f32x4 mul+add peak for the roofline
+// and the model writer's number printer; one JSON line per measurement on stdout. Tables,
+// ratios, targets and the TF.js comparison live in bench/run-train.mjs, which runs this program.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
-#include "bench_clock.h"
+#include "base/number_text.h"
+#include "bench_lib.h"
 #include "kernels/activation.h"
 #include "nn/arena.h"
 #include "nn/dataset.h"
@@ -31,52 +34,16 @@ constexpr float kLearningRate = 0.03f;  // OptimizerConfig's default; plain SGD
 constexpr int kFieldPretrainEpochs = 50;
 
 struct Options {
-  // Wall-clock time, or the CPU time of this thread (process in Node): on a machine shared with
-  // other jobs, CPU time leaves out the time slices other processes took.
-  bool cpu_clock = false;
-  double sample_ms = 100.0;  // every sample runs for at least this long
-  int samples = 5;           // best and median of these are reported
-  bool all = false;          // every activation at every batch size and resolution
-  std::string only;          // if set, measure only this activation (debugging aid)
+  // Samples of >= 100 ms after a 20 ms warm-up and one untimed sample; reset before each.
+  bench::Sampling sampling = {false, 100.0, 5, 0.0, 20.0, true};
+  bool all = false;  // every activation at every batch size and resolution
+  std::string only;  // if set, measure only this activation (debugging aid)
 };
 
 // Batch sizes and grid resolutions. Every activation gets the first of each; the others run
 // for relu and tanh only (the activations with speed targets) unless --all.
 constexpr int kBatches[] = {10, 32, 0};  // 0: full batch (all N examples per step)
 constexpr int kResolutions[] = {256, 128};
-
-using bench::now_seconds;
-using bench::Timing;
-
-// Warm-up doubles the call count until one run takes >= 20 ms (which also sizes a sample) and
-// runs one untimed sample (Node tiers wasm up from its baseline compiler while it runs), then
-// `samples` samples of >= sample_ms each. reset() runs untimed before every sample so
-// each sample starts from the same state (training does not drift into another regime).
-template <class Reset, class Run>
-Timing time_per_call(const Options& opt, Reset reset, Run run) {
-  long calls = 1;
-  double elapsed = 0.0;
-  for (;;) {
-    reset();
-    const double start = now_seconds(opt.cpu_clock);
-    run(calls);
-    elapsed = now_seconds(opt.cpu_clock) - start;
-    if (elapsed >= 0.020) break;
-    calls *= 2;
-  }
-  const double per_call = elapsed / static_cast<double>(calls);
-  const long sample_calls = std::max(1L, static_cast<long>(opt.sample_ms * 1e-3 / per_call) + 1);
-  std::vector<double> times;
-  for (int s = -1; s < opt.samples; ++s) {  // s = -1: one more untimed warm-up sample
-    reset();
-    const double start = now_seconds(opt.cpu_clock);
-    run(sample_calls);
-    const double seconds = now_seconds(opt.cpu_clock) - start;
-    if (s >= 0) times.push_back(seconds / static_cast<double>(sample_calls));
-  }
-  std::sort(times.begin(), times.end());
-  return {times.front(), times[times.size() / 2]};
-}
 
 const char* variant_name() {
 #if defined(__EMSCRIPTEN__)
@@ -127,8 +94,8 @@ bool bench_train(const Options& opt, Activation op, int batch, const relu::Datas
   relu::TrainResult last;
   long steps_expected = 0;
   const int steps_per_epoch = batch > 0 ? (N + batch - 1) / batch : 1;
-  const Timing t = time_per_call(
-      opt,
+  const bench::Timing t = bench::time_per_call(
+      opt.sampling,
       [&] {
         restart(&net);
         steps_expected = 0;
@@ -180,8 +147,8 @@ bool bench_field(const Options& opt, Activation op, int resolution, const relu::
   const size_t cells = static_cast<size_t>(resolution) * static_cast<size_t>(resolution);
   std::vector<float> out(cells);  // allocated once, outside the timing
   std::string error;
-  const Timing t = time_per_call(
-      opt, [] {},
+  const bench::Timing t = bench::time_per_call(
+      opt.sampling, [] {},
       [&](long calls) {
         for (long i = 0; i < calls; ++i) {
           error = evaluate_field(out.data(), &net, resolution, data.half_width, reference);
@@ -210,8 +177,8 @@ constexpr int kFrameResolution = 128;
 
 double frame_ms(const Options& opt, std::vector<relu::Network>* nets, float half_width,
                 bool reference, std::vector<float>* out) {
-  const Timing t = time_per_call(
-      opt, [] {},
+  const bench::Timing t = bench::time_per_call(
+      opt.sampling, [] {},
       [&](long calls) {
         for (long c = 0; c < calls; ++c) {
           for (relu::Network& net : *nets) {
@@ -234,13 +201,13 @@ bool bench_frame(const Options& opt, const relu::Dataset& data) {
   relu::ArenaSettings settings;  // the page's defaults: these 10 panels, 2-8-8-1
   relu::Arena arena;
   std::string error = arena.reset(settings);
-  if (error.empty()) error = arena.train(kFieldPretrainEpochs);
+  if (error.empty()) error = arena.train(relu::TrainRequest::epochs(kFieldPretrainEpochs)).error;
   if (!error.empty()) {
     std::fprintf(stderr, "train_bench: frame: %s\n", error.c_str());
     return false;
   }
-  const Timing cached = time_per_call(
-      opt, [] {},
+  const bench::Timing cached = bench::time_per_call(
+      opt.sampling, [] {},
       [&](long calls) {
         for (long c = 0; c < calls; ++c) {
           for (int i = 0; i < arena.network_count(); ++i) {
@@ -294,14 +261,14 @@ __attribute__((noinline)) void peak_stream(float* state, long reps, const float*
 void bench_peak(const Options& opt) {
   constexpr long kReps = 4096;
   std::vector<float> state(kPeakRegisterLanes, 0.5f);
-  const Timing reg = time_per_call(
-      opt, [] {},
+  const bench::Timing reg = bench::time_per_call(
+      opt.sampling, [] {},
       [&](long calls) {
         for (long c = 0; c < calls; ++c) peak_register(state.data(), kReps, 0.9999f, 1e-4f);
       });
   std::vector<float> x(kPeakStreamRows * kPeakStreamLanes, 1e-3f);
-  const Timing stream = time_per_call(
-      opt, [&] { std::fill(state.begin(), state.end(), 0.0f); },
+  const bench::Timing stream = bench::time_per_call(
+      opt.sampling, [&] { std::fill(state.begin(), state.end(), 0.0f); },
       [&](long calls) {
         for (long c = 0; c < calls; ++c) peak_stream(state.data(), kReps / 16, x.data(), 0.5f);
       });
@@ -318,41 +285,76 @@ void bench_peak(const Options& opt) {
   std::fflush(stdout);
 }
 
-bool parse_options(int argc, char** argv, Options* opt) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (arg == "--sample-ms" && has_value) {
-      opt->sample_ms = std::atof(argv[++i]);
-    } else if (arg == "--samples" && has_value) {
-      opt->samples = std::atoi(argv[++i]);
-    } else if (arg == "--only" && has_value) {
-      opt->only = argv[++i];
-    } else if (arg == "--clock" && has_value) {
-      const std::string clock = argv[++i];
-      if (clock != "wall" && clock != "cpu") return false;
-      opt->cpu_clock = clock == "cpu";
-    } else if (arg == "--all") {
-      opt->all = true;
-    } else {
-      return false;
-    }
+// Nanoseconds per number of the model writer's printer (base/number_text.h, f32_to_text and
+// number_to_text) over 1000 weight-like floats, against the reference it is specified by (the
+// fewest p whose printf "%.{p}g" reads back) and, where the library has it, std::to_chars
+// (shortest; the exit named in number_text.h). mismatches counts texts that differ from the
+// printf reference: 0, or the printer is broken.
+std::string printf_shortest(float x) {
+  char text[32];
+  for (int p = 1; p <= 9; ++p) {
+    std::snprintf(text, sizeof text, "%.*g", p, static_cast<double>(x));
+    if (static_cast<float>(std::strtod(text, nullptr)) == x) break;
   }
+  return text;
+}
+
+void bench_number_text(const Options& opt) {
+  std::vector<float> values(1000);
+  uint32_t state = 0x9e3779b9u;
+  for (float& v : values) {  // xorshift32: magnitudes 1e-3..4 with a sign, as trained weights
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    v = (state & 1u ? -1.0f : 1.0f) * std::ldexp(static_cast<float>(state >> 9), -21 - (state & 7));
+  }
+  size_t chars = 0;
+  int mismatches = 0;
+  for (float v : values) mismatches += relu::f32_to_text(v) != printf_shortest(v);
+  auto per_number = [&](auto print) {
+    const bench::Timing t = bench::time_per_call(opt.sampling, [&](long calls) {
+      for (long c = 0; c < calls; ++c) {
+        for (float v : values) chars += print(v).size();
+      }
+    });
+    return t.best / static_cast<double>(values.size()) * 1e9;
+  };
+  const double f32 = per_number([](float v) { return relu::f32_to_text(v); });
+  const double f64 =
+      per_number([](float v) { return relu::number_to_text(static_cast<double>(v)); });
+  const double reference = per_number([](float v) { return printf_shortest(v); });
+  double to_chars = -1.0;  // none
+#if defined(__cpp_lib_to_chars)
+  to_chars = per_number([](float v) {
+    char text[32];
+    return std::string(text, std::to_chars(text, text + sizeof text, v).ptr);
+  });
+#endif
+  std::printf(
+      "{\"variant\":\"%s\",\"kind\":\"number_text\",\"f32_ns\":%.4g,\"f64_ns\":%.4g,"
+      "\"printf_f32_ns\":%.4g,\"to_chars_f32_ns\":%.4g,\"mismatches\":%d,\"chars\":%zu}\n",
+      variant_name(), f32, f64, reference, to_chars, mismatches, chars);
+  std::fflush(stdout);
+}
+
+bool parse_options(int argc, char** argv, Options* opt) {
+  std::vector<bench::Option> options = bench::sampling_options(&opt->sampling);
+  options.push_back(bench::switch_option("--all", &opt->all));
+  options.push_back(bench::text_option("--only", "OP", &opt->only));
+  const bool parsed = bench::parse_options(argc, argv, options);
   Activation op;
-  if (!opt->only.empty() && !relu::activation_from_name(opt->only, &op)) return false;
-  return opt->sample_ms > 0.0 && opt->samples > 0;
+  const bool only_ok = opt->only.empty() || relu::activation_from_name(opt->only, &op);
+  const bench::Sampling& s = opt->sampling;
+  if (parsed && only_ok && s.sample_ms > 0.0 && s.samples > 0) return true;
+  bench::print_usage("train_bench", options);
+  return false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   Options opt;
-  if (!parse_options(argc, argv, &opt)) {
-    std::fprintf(stderr,
-                 "usage: train_bench [--clock wall|cpu] [--sample-ms 100] [--samples 5] [--all] "
-                 "[--only op]\n");
-    return 2;
-  }
+  if (!parse_options(argc, argv, &opt)) return 2;
   // 500 two-circle points, all used for training. Noise 0.1 flips labels near the gap, so the
   // loss cannot fall towards 0 during a long sample (tiny gradients would turn subnormal).
   relu::DatasetConfig config;
@@ -367,8 +369,9 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"meta\":true,\"variant\":\"%s\",\"compiler\":\"%s\",\"clock\":\"%s\",\"sample_ms\":%g,"
       "\"samples\":%d,\"n\":%d,\"noise\":%g,\"lr\":%g}\n",
-      variant_name(), __VERSION__, opt.cpu_clock ? "cpu" : "wall", opt.sample_ms, opt.samples,
-      data.count, static_cast<double>(config.noise), static_cast<double>(kLearningRate));
+      variant_name(), __VERSION__, opt.sampling.cpu_clock ? "cpu" : "wall", opt.sampling.sample_ms,
+      opt.sampling.samples, data.count, static_cast<double>(config.noise),
+      static_cast<double>(kLearningRate));
   bool ok = true;
   for (int i = 0; i < relu::kActivationCount; ++i) {
     const auto op = static_cast<Activation>(i);
@@ -385,6 +388,7 @@ int main(int argc, char** argv) {
   if (opt.only.empty()) {
     ok = bench_frame(opt, data) && ok;
     bench_peak(opt);
+    bench_number_text(opt);
   }
   return ok ? 0 : 1;
 }

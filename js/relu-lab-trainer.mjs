@@ -144,6 +144,27 @@ function makeMetricsDecoder(layout) {
   };
 }
 
+// {unit, count, target} of a train request: a number n is {epochs: n}; an object gives epochs or
+// steps (integers; core checks their range) and optionally target (a number; core checks 0..1).
+function trainRequest(request, what) {
+  if (typeof request !== 'object' || request === null) {
+    checkInteger(request, 'epochs', what);
+    return {unit: 'epochs', count: request};
+  }
+  for (const key of Object.keys(request)) {
+    if (key !== 'epochs' && key !== 'steps' && key !== 'target') {
+      fail(what, `unknown key ${key}: a request has epochs or steps, and target`);
+    }
+  }
+  const unit = 'steps' in request ? 'steps' : 'epochs';
+  if ('steps' in request && 'epochs' in request) fail(what, 'give epochs or steps, not both');
+  checkInteger(request[unit], unit, what);
+  if ('target' in request && typeof request.target !== 'number') {
+    fail(what, `target must be a number, got ${typeName(request.target)}`);
+  }
+  return {unit, count: request[unit], target: request.target};
+}
+
 // Frees an object's wasm memory once, whether by delete() or by the finalizer.
 function release(owner, registry) {
   const session = owner._session;
@@ -259,12 +280,15 @@ class Network {
  * also freed by the garbage collector, eventually; do not rely on when).
  */
 class Arena {
-  constructor(session, decodeMetrics, registry) {
+  constructor(session, decodeMetrics, registry, units) {
     this._session = session;
     this._registry = registry;
     registry.register(this, session, this);
     this._decodeMetrics = decodeMetrics;
-    this._recordDoubles = JSON.parse(session.metricsLayoutJson()).recordDoubles;
+    const layout = JSON.parse(session.metricsLayoutJson());
+    this._recordDoubles = layout.recordDoubles;
+    this._maxUnits = layout.maxUnits;
+    this._units = units;  // core's TrainUnit values, by name
     // What each panel is does not change until the arena is rebuilt.
     this._networks = JSON.parse(session.networksJson());
   }
@@ -280,57 +304,59 @@ class Arena {
   }
 
   /**
-   * Trains every network that has not diverged until `epochs` (0..100000) more epochs have ended
-   * (a partly trained epoch counts as the first), within the work budget of one call
-   * (lab.schema.limits.workPerCall; README "Reliability"). Returns what was done; if
-   * complete is false, call again with the epochs still wanted (`epochs - result.epochs`).
-   * A network whose loss, gradients or weights become non-finite is marked diverged in this
-   * call, with the epoch it happened in.
-   * @returns {{epochs: number, steps: number, complete: boolean}} epochs that ended and
-   *     optimizer steps (mini-batches) taken in this call.
+   * The one training call. Trains every network that has not diverged for `epochs` more epochs
+   * (until that many have ended; a partly trained epoch counts as the first) or `steps`
+   * optimizer steps (mini-batches; a full batch is one step per epoch), within the work budget
+   * of one call (lab.schema.limits.workPerCall; README "Reliability"): if complete is false, call
+   * again for the rest (`epochs - result.epochs`, `steps - result.steps`). However the work is
+   * split between calls, epochs or steps, the numbers are the same. A network whose loss,
+   * gradients or weights become non-finite is marked diverged in this call, with the epoch it
+   * happened in. With `target` (test accuracy in 0..1) each network's test accuracy is also
+   * checked after every epoch (the value metrics() would report then; see trainToTarget()).
+   * @param {number|{epochs: number, target?: number}|{steps: number, target?: number}}
+   *     [request] a number is {epochs: request}; epochs 0..100000, steps
+   *     0..lab.schema.limits.maxStepsPerCall
+   * @returns {{epochs: number, steps: number, complete: boolean, reached?: (number|null)[]}}
+   *     epochs that ended and optimizer steps taken in this call; reached with a target.
    */
-  train(epochs = 1) {
-    checkInteger(epochs, 'epochs', 'arena.train');
-    const session = this._live('arena.train');
-    const error = session.train(epochs);
-    if (error) fail('arena.train', error);
-    return JSON.parse(session.progressJson());
+  train(request = 1) {
+    return this._train('arena.train', request);
   }
 
   /**
-   * As train(epochs), and after every epoch a cheap check of each network's test accuracy (the
-   * value metrics() would report then) against `target`, for many-seed studies: `reached[i]` is
-   * the first epoch since the arena was built at which network i's test accuracy was >= target,
-   * or null. Tracking starts with the first call (a network already at the target counts from
-   * the current epoch) and restarts when target changes. Full metrics are computed once, at the
+   * Sugar for train({steps}): trainSteps(n) k times gives the same numbers as train() over the
+   * same steps.
+   * @param {number} steps 0..lab.schema.limits.maxStepsPerCall
+   * @returns {{epochs: number, steps: number, complete: boolean}}
+   */
+  trainSteps(steps = 1) {
+    return this._train('arena.trainSteps', {steps});
+  }
+
+  /**
+   * Sugar for train({epochs, target}), for many-seed studies: `reached[i]` is the first epoch
+   * since the arena was built at which network i's test accuracy was >= target, or null.
+   * Tracking starts with the first call (a network already at the target counts from the
+   * current epoch) and restarts when target changes. Full metrics are computed once, at the
    * end of the call; if complete is false, call again with the epochs still wanted.
    * @param {number} epochs 0..100000
    * @param {number} target test accuracy in 0..1
    * @returns {{epochs: number, steps: number, complete: boolean, reached: (number|null)[]}}
    */
   trainToTarget(epochs, target) {
-    checkInteger(epochs, 'epochs', 'arena.trainToTarget');
-    if (typeof target !== 'number') {
-      fail('arena.trainToTarget', `target must be a number, got ${typeName(target)}`);
-    }
-    const session = this._live('arena.trainToTarget');
-    const error = session.trainToTarget(epochs, target);
-    if (error) fail('arena.trainToTarget', error);
-    return JSON.parse(session.progressJson());
+    return this._train('arena.trainToTarget', {epochs, target});
   }
 
-  /**
-   * As train() but counted in optimizer steps (mini-batches; a full batch is one step per
-   * epoch): trainSteps(n) k times gives the same numbers as train() over the same steps.
-   * @param {number} steps 0..lab.schema.limits.maxStepsPerCall
-   * @returns {{epochs: number, steps: number, complete: boolean}}
-   */
-  trainSteps(steps = 1) {
-    checkInteger(steps, 'steps', 'arena.trainSteps');
-    const session = this._live('arena.trainSteps');
-    const error = session.trainSteps(steps);
-    if (error) fail('arena.trainSteps', error);
-    return JSON.parse(session.progressJson());
+  _train(what, request) {
+    const {unit, count, target} = trainRequest(request, what);
+    const session = this._live(what);
+    const untilTarget = target !== undefined;
+    const result =
+        session.train({unit: this._units[unit], count, untilTarget, target: target ?? 0});
+    if (result.error) fail(what, result.error);
+    const out = {epochs: result.epochs, steps: result.steps, complete: result.complete};
+    if (untilTarget) out.reached = Array.from(session.reachedView(), (e) => e < 0 ? null : e);
+    return out;
   }
 
   /**
@@ -405,7 +431,16 @@ class Arena {
     const session = this._live('arena.unitActivity');
     const error = session.unitActivity(index, resolution);
     if (error) fail('arena.unitActivity', error);
-    return JSON.parse(session.unitActivityJson());
+    const silent = session.silentDomainView().slice();
+    // Dead and silent-on-test units are the metrics' masks (core computes them once).
+    const {deadMask, silentTestMask} =
+        this._decodeMetrics(session.metricsView(), index * this._recordDoubles);
+    return deadMask.map(
+        (units, l) => units.map((deadTrain, u) => ({
+                                  deadTrain,
+                                  silentTest: silentTestMask[l][u],
+                                  silentDomain: silent[l * this._maxUnits + u] !== 0,
+                                })));
   }
 
   /**
@@ -424,14 +459,23 @@ class Arena {
     checkInteger(index, 'index', 'arena.regions');
     checkInteger(resolution, 'resolution', 'arena.regions');
     const session = this._live('arena.regions');
-    const error = session.regions(index, resolution);
-    if (error) fail('arena.regions', error);
-    const out = JSON.parse(session.regionsJson());
-    const linear = out.count !== null;
+    const summary = session.regions(index, resolution);
+    if (summary.error) fail('arena.regions', summary.error);
+    const {resolution: side} = summary;
+    if (!summary.linear) {
+      return {
+        count: null,
+        resolution: side,
+        explanation: summary.explanation,
+        ids: null,
+        borders: null
+      };
+    }
     return {
-      ...out,
-      ids: linear ? session.regionIds().slice() : null,
-      borders: linear ? session.regionBorders().slice() : null,
+      count: summary.count,
+      resolution: side,
+      ids: session.regionIds().slice(),
+      borders: session.regionBorders().slice(),
     };
   }
 
@@ -441,12 +485,8 @@ class Arena {
    * @returns {object}
    */
   model(index) {
-    checkInteger(index, 'index', 'arena.model');
-    const session = this._live('arena.model');
-    const count = session.networkCount();
-    if (index < 0 || index >= count)
-      fail('arena.model', `index: ${index} is outside 0..${count - 1}`);
-    return JSON.parse(session.modelJson(index));
+    this._checkIndex(index, 'arena.model');
+    return JSON.parse(this._live('arena.model').modelJson(index));
   }
 
   _field(index, resolution, kind, what) {
@@ -543,8 +583,8 @@ class Arena {
 
   _checkIndex(index, what) {
     checkInteger(index, 'index', what);
-    const count = this._live(what).networkCount();
-    if (index < 0 || index >= count) fail(what, `index: ${index} is outside 0..${count - 1}`);
+    const error = this._live(what).checkIndex(index);
+    if (error) fail(what, error);
   }
 
   /**
@@ -625,7 +665,7 @@ export function attachTrainer(lab, Module) {
       fail('createArena', error);
     }
     decodeMetrics ??= makeMetricsDecoder(JSON.parse(session.metricsLayoutJson()));
-    return new Arena(session, decodeMetrics, registry);
+    return new Arena(session, decodeMetrics, registry, Module.TrainUnit);
   });
   return lab;
 }

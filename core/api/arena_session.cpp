@@ -2,6 +2,7 @@
 #include "api/arena_session.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "api/metrics_record.h"
 #include "base/memory_probe.h"
@@ -11,31 +12,14 @@
 
 namespace relu {
 
-namespace {
-
-// {epochs, steps, complete} of one training call.
-json::Value progress_object(const TrainProgress& progress) {
-  json::Value out = json::Value::object();
-  out.set("epochs", json::Value::number(progress.epochs));
-  out.set("steps", json::Value::number(static_cast<double>(progress.steps)));
-  out.set("complete", json::Value::boolean(progress.complete));
-  return out;
-}
-
-}  // namespace
-
 std::string ArenaSession::reset(const std::string& settings_json) {
   arena_ = Arena();
   warnings_.clear();
   metrics_.clear();
   field_ = FieldView();
   unit_field_ = FieldView();
-  unit_activity_ = "null";
   regions_ = LinearRegions();
-  regions_json_ = "null";
-  progress_ = "null";
   reached_.clear();
-  reached_target_ = -1.0;
   // The parse allocates with operator new, which aborts in wasm when memory runs out.
   if (!memory_available(kMemoryHeadroomBytes +
                         json::kParseBytesPerTextByte *
@@ -49,6 +33,7 @@ std::string ArenaSession::reset(const std::string& settings_json) {
   metrics_.assign(
       static_cast<size_t>(arena_.network_count()) * static_cast<size_t>(metrics_record_doubles()),
       0.0);
+  reached_.assign(static_cast<size_t>(arena_.network_count()), -1.0);
   write_metrics();
   return "";
 }
@@ -81,52 +66,16 @@ std::string ArenaSession::set_bias(int i, int layer, int unit, double value) {
   return error;
 }
 
-std::string ArenaSession::train(int epochs) {
-  TrainProgress progress;
-  std::string error = arena_.train(epochs, &progress);
-  return finish_training(error, progress);
-}
-
-std::string ArenaSession::train_steps(int steps) {
-  TrainProgress progress;
-  std::string error = arena_.train_steps(steps, &progress);
-  return finish_training(error, progress);
-}
-
-std::string ArenaSession::train_to_target(int epochs, double target) {
-  const size_t n = static_cast<size_t>(arena_.network_count());
-  if (target != reached_target_ || reached_.size() != n) {
-    reached_.assign(n, -1);
-    for (int i = 0; i < arena_.network_count(); ++i) {
-      const NetworkMetrics& m = *arena_.metrics(i);
-      if (!m.diverged && m.test_accuracy >= target)
-        reached_[static_cast<size_t>(i)] = arena_.epoch();
+TrainProgress ArenaSession::train(const TrainRequest& request) {
+  TrainProgress progress = arena_.train(request);
+  if (!progress.error.empty()) return progress;
+  write_metrics();
+  if (request.until_target) {
+    for (size_t i = 0; i < reached_.size(); ++i) {
+      reached_[i] = static_cast<double>(arena_.reached(static_cast<int>(i)));
     }
   }
-  TrainProgress progress;
-  const std::string error = arena_.train_to_target(epochs, target, reached_.data(), &progress);
-  if (!error.empty()) {
-    progress_ = "null";
-    return error;
-  }
-  reached_target_ = target;
-  write_metrics();
-  json::Value out = progress_object(progress);
-  json::Value reached = json::Value::array();
-  for (int64_t epoch : reached_) {
-    reached.push_back(epoch < 0 ? json::Value() : json::Value::number(static_cast<double>(epoch)));
-  }
-  out.set("reached", std::move(reached));
-  progress_ = json::write(out);
-  return "";
-}
-
-std::string ArenaSession::finish_training(const std::string& error, const TrainProgress& progress) {
-  progress_ = "null";
-  if (!error.empty()) return error;
-  write_metrics();
-  progress_ = json::write(progress_object(progress));
-  return "";
+  return progress;
 }
 
 void ArenaSession::write_metrics() {
@@ -169,12 +118,8 @@ size_t ArenaSession::param_count(int i) const {
 }
 
 std::string ArenaSession::stage_params(int i) {
-  const Network* net = arena_.network(i);
-  if (net == nullptr) {
-    return "index: " + std::to_string(i) + " is outside 0.." +
-           std::to_string(arena_.network_count() - 1);
-  }
-  staged_.assign(net->mlp.param_count, 0.0f);
+  if (std::string error = arena_.check_index(i); !error.empty()) return error;
+  staged_.assign(arena_.network(i)->mlp.param_count, 0.0f);
   return "";
 }
 
@@ -209,56 +154,39 @@ std::string ArenaSession::unit_field(int i, int layer, int unit, int resolution)
 }
 
 std::string ArenaSession::unit_activity(int i, int resolution) {
-  unit_activity_ = "null";
+  std::fill(std::begin(silent_domain_), std::end(silent_domain_), 0);
   if (std::string error = field_memory_error(0); !error.empty()) return error;
-  UnitActivity activity;
-  if (std::string error = arena_.unit_activity(i, resolution, &activity); !error.empty()) {
+  UnitMask silent;
+  if (std::string error = arena_.silent_on_domain(i, resolution, &silent); !error.empty()) {
     return error;
   }
-  json::Value layers = json::Value::array();
-  for (int l = 0; l < activity.hidden_layers; ++l) {
-    json::Value units = json::Value::array();
-    for (int o = 0; o < activity.units[l]; ++o) {
-      json::Value unit = json::Value::object();
-      unit.set("deadTrain", json::Value::boolean(activity.dead_train.unit[l][o]));
-      unit.set("silentTest", json::Value::boolean(activity.silent_test.unit[l][o]));
-      unit.set("silentDomain", json::Value::boolean(activity.silent_domain.unit[l][o]));
-      units.push_back(std::move(unit));
-    }
-    layers.push_back(std::move(units));
+  for (int l = 0; l < kMlpMaxHiddenLayers; ++l) {
+    for (int u = 0; u < kMlpMaxUnits; ++u) silent_domain_[l * kMlpMaxUnits + u] = silent.unit[l][u];
   }
-  unit_activity_ = json::write(layers);
   return "";
 }
 
-}  // namespace relu
-
-namespace relu {
-
-std::string ArenaSession::regions(int i, int resolution) {
-  regions_json_ = "null";
+RegionsSummary ArenaSession::regions(int i, int resolution) {
+  RegionsSummary out;
   regions_.resolution = 0;
-  json::Value out = json::Value::object();
   if (i >= 0 && i < arena_.network_count() && !arena_.settings().hidden.empty()) {
     const Activation op = arena_.settings().networks[static_cast<size_t>(i)].activation;
     if (!activation_is_piecewise_linear(op)) {
-      if (std::string error = field_validate(resolution, arena_.data().half_width);
-          !error.empty()) {
-        return error;
+      out.error = field_validate(resolution, arena_.data().half_width);
+      if (out.error.empty()) {
+        out.resolution = resolution;
+        out.explanation =
+            std::string(activation_name(op)) + " is smooth: its network has no linear regions";
       }
-      out.set("count", json::Value());
-      out.set("resolution", json::Value::number(resolution));
-      out.set("explanation", json::Value::string(std::string(activation_name(op)) +
-                                                 " is smooth: its network has no linear regions"));
-      regions_json_ = json::write(out);
-      return "";
+      return out;
     }
   }
-  if (std::string error = arena_.regions(i, resolution, &regions_); !error.empty()) return error;
-  out.set("count", json::Value::number(regions_.count));
-  out.set("resolution", json::Value::number(regions_.resolution));
-  regions_json_ = json::write(out);
-  return "";
+  out.error = arena_.regions(i, resolution, &regions_);
+  if (!out.error.empty()) return out;
+  out.linear = true;
+  out.count = regions_.count;
+  out.resolution = regions_.resolution;
+  return out;
 }
 
 }  // namespace relu

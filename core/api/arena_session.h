@@ -1,6 +1,8 @@
 // The facade over Arena for the JS trainer API: the bindings (wasm/bindings_trainer.cpp) bind
 // it one line per method, so every check and loop lives here where native tests cover it.
-// Settings cross as JSON, metrics as fixed-layout records (metrics_record.h), fields as views.
+// Settings and models cross as JSON documents; a call's result as a value it returns
+// (TrainProgress, RegionsSummary or an error string) and bulk data as views of buffers the
+// session owns (metrics records, metrics_record.h; fields, masks, region ids).
 #pragma once
 
 #include <cstddef>
@@ -12,23 +14,29 @@
 
 namespace relu {
 
+// What regions() found: a count for a piecewise-linear network, or why there is none.
+struct RegionsSummary {
+  std::string error;        // "" or the message (bad index or resolution)
+  bool linear = false;      // false for a smooth activation: no count, no ids, no borders
+  int count = 0;            // connected regions on the grid (linear only)
+  int resolution = 0;       // the grid's side
+  std::string explanation;  // why a smooth network has none ("" when linear)
+};
+
 // An arena plus the warnings of the settings it was built from. Methods that can fail return
-// "" or the error message; results are read through accessors.
+// "" or the error message, or a value with an error field; bulk results are views.
 class ArenaSession {
  public:
   // Parses, clamps and validates settings_json (see settings.h), then builds the arena.
   // Returns "" or an error naming the field; on error the session is empty.
   std::string reset(const std::string& settings_json);
-  // "" or an error (see Arena::train, Arena::train_steps); on success progress_json() is
-  // {"epochs", "steps", "complete"} of the call.
-  std::string train(int epochs);
-  std::string train_steps(int steps);
-  // Arena::train_to_target for a many-seed study: progress_json() then also holds "reached",
-  // per network the first epoch (since reset) at which test accuracy was >= target, or null.
-  // Tracking starts with the first call after reset() (a network already at the target then
-  // counts from the current epoch) and starts again when target changes.
-  std::string train_to_target(int epochs, double target);
-  const std::string& progress_json() const { return progress_; }
+  // Arena::train, then the metrics records are rewritten; after an until_target request
+  // reached_data() holds Arena::reached per network (-1: not yet) until the next one.
+  TrainProgress train(const TrainRequest& request);
+  const double* reached_data() const { return reached_.data(); }
+  size_t reached_size() const { return reached_.size(); }
+  // "" if network i exists, else the error naming the index (Arena::check_index).
+  std::string check_index(int i) const { return arena_.check_index(i); }
 
   // Reads a partial settings object over the current settings (settings_over_json_text) and
   // applies it without a reset (Arena::update: kLive rows only). Returns "" or an error naming
@@ -65,20 +73,20 @@ class ArenaSession {
   const float* unit_field_data() const { return unit_field_.data; }
   size_t unit_field_size() const { return unit_field_.size; }
 
-  // Network i's units dead on the train rows, silent on the test rows and silent on the domain
-  // grid at `resolution` (Arena::unit_activity). Returns "" or an error; on success
-  // unit_activity_json() is [[{"deadTrain", "silentTest", "silentDomain"} per unit] per hidden
-  // layer] until the next call.
+  // Network i's hidden units silent on the domain grid at `resolution`
+  // (Arena::silent_on_domain; dead and silent-on-test units are in the metrics records). Returns
+  // "" or an error; on success silent_domain() holds one byte per unit, unit u of hidden layer l
+  // at l * kMlpMaxUnits + u (the metrics records' unitMask layout), 1 if silent, until the next
+  // call.
   std::string unit_activity(int i, int resolution);
-  const std::string& unit_activity_json() const { return unit_activity_; }
+  const uint8_t* silent_domain() const { return silent_domain_; }
+  size_t silent_domain_size() const { return sizeof silent_domain_; }
 
-  // Network i's linear regions at `resolution` (Arena::regions). Returns "" or an error (bad
-  // index or resolution). On success regions_json() is {"count", "resolution"} and
-  // region_ids()/region_borders() hold (resolution^2) ids and border flags until the next call,
-  // reset() or destruction; for a network with a smooth activation it is {"count": null,
-  // "resolution", "explanation"} and both buffers are empty.
-  std::string regions(int i, int resolution);
-  const std::string& regions_json() const { return regions_json_; }
+  // Network i's linear regions at `resolution` (Arena::regions). On success region_ids() and
+  // region_borders() hold (resolution^2) ids and border flags until the next call, reset() or
+  // destruction; for a network with a smooth activation the summary says why there are none and
+  // both buffers are empty.
+  RegionsSummary regions(int i, int resolution);
   const int32_t* region_ids() const { return regions_.ids.data(); }
   const uint8_t* region_borders() const { return regions_.borders.data(); }
   size_t region_cells() const {
@@ -108,7 +116,6 @@ class ArenaSession {
 
  private:
   void write_metrics();
-  std::string finish_training(const std::string& error, const TrainProgress& progress);
   std::string field_memory_error(int resolution) const;
 
   Arena arena_;
@@ -116,12 +123,9 @@ class ArenaSession {
   std::vector<double> metrics_;
   FieldView field_;
   FieldView unit_field_;
-  std::string unit_activity_ = "null";
+  uint8_t silent_domain_[kMlpMaxHiddenLayers * kMlpMaxUnits] = {};
   LinearRegions regions_;
-  std::string regions_json_ = "null";
-  std::string progress_ = "null";
-  std::vector<int64_t> reached_;  // train_to_target's epochs, -1 = not yet
-  double reached_target_ = -1.0;  // the target reached_ is for (-1: none yet)
+  std::vector<double> reached_;  // Arena::reached of the last until_target request
   std::vector<float> staged_;
 };
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "io/checked_reader.h"
+#include "io/field_reader.h"
 #include "io/json.h"
 #include "kernels/activation.h"
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "io/activation_params_json.h"
-#include "io/checked_reader.h"
+#include "io/field_reader.h"
 #include "kernels/activation.h"
 
 namespace relu {

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "io/activation_params_json.h"
-#include "io/checked_reader.h"
+#include "io/field_reader.h"
 
 namespace relu {
 namespace {

@@ -45,16 +45,10 @@ SettingsResult settings_over_json_text(std::string_view text, const ArenaSetting
 json::Value settings_to_json(const ArenaSettings& settings,
                              const std::vector<std::string>& warnings);
 
-// Options of one net.train(X, labels, {...}) call: {optimizer: "sgd" | {name, lr, momentum,
-// beta1, beta2, eps}, lr, batchSize, steps, l1, l2, clipNorm}, read and clamped by the arena's
-// optimizer rows. Its own defaults: OptimizerConfig's (sgd, lr 0.03), batchSize = example_count
-// (full batch), 1 step.
-inline constexpr int kTrainMaxSteps = 100000;
-struct TrainOptions {
-  OptimizerConfig optimizer;  // net.train's defaults, not the arena's
-  int batch_size = 1;         // 1..example_count (example_count: full batch, no shuffling)
-  int steps = 1;              // 0..kTrainMaxSteps
-};
+// TrainOptions (nn/network.h) from the options of one net.train(X, labels, {...}) call:
+// {optimizer: "sgd" | {name, lr, momentum, beta1, beta2, eps}, lr, batchSize, steps, l1, l2,
+// clipNorm}, read and clamped by the arena's optimizer rows. Its own defaults: OptimizerConfig's
+// (sgd, lr 0.03), batchSize = example_count (full batch), 1 step.
 struct TrainOptionsResult {
   TrainOptions options;
   std::vector<std::string> warnings;

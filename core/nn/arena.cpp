@@ -81,55 +81,43 @@ std::string Arena::reset(const ArenaSettings& settings) {
     for (Network& net : networks_) net.order.resize(static_cast<size_t>(data_.train_count));
   }
   metrics_.resize(networks_.size());
+  reached_.assign(networks_.size(), -1);
   fields_.resize(networks_.size());
   unit_fields_.resize(networks_.size());
   for (size_t i = 0; i < networks_.size(); ++i) metrics_compute(&metrics_[i], &networks_[i], data_);
   return "";
 }
 
-std::string Arena::train(int epochs, TrainProgress* progress) {
-  TrainProgress ignored;
-  if (progress == nullptr) progress = &ignored;
-  *progress = TrainProgress();
-  if (networks_.empty()) return "train: the arena has no networks (reset failed or not called)";
-  if (epochs < 0 || epochs > kArenaMaxEpochsPerCall) {
-    return "epochs: " + std::to_string(epochs) + " is outside 0.." +
-           std::to_string(kArenaMaxEpochsPerCall);
+TrainProgress Arena::train(const TrainRequest& request) {
+  TrainProgress progress;
+  const bool by_steps = request.unit == TrainUnit::kSteps;
+  const int most = by_steps ? kArenaMaxStepsPerCall : kArenaMaxEpochsPerCall;
+  if (networks_.empty()) {
+    progress.error = "train: the arena has no networks (reset failed or not called)";
+  } else if (request.count < 0 || request.count > most) {
+    progress.error = std::string(by_steps ? "steps: " : "epochs: ") +
+                     std::to_string(request.count) + " is outside 0.." + std::to_string(most);
+  } else if (request.until_target && !(request.target >= 0.0 && request.target <= 1.0)) {
+    progress.error = "target: must be in 0..1";
+  }
+  if (!progress.error.empty()) return progress;
+  if (request.until_target && request.target != reached_target_) {
+    reached_target_ = request.target;
+    for (size_t i = 0; i < networks_.size(); ++i) {
+      const NetworkMetrics& m = metrics_[i];
+      const bool there = !m.diverged && m.test_accuracy >= request.target;
+      reached_[i] = there ? static_cast<int64_t>(epoch()) : -1;
+    }
   }
   const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
-  const uint64_t target = (step_ / spe + static_cast<uint64_t>(epochs)) * spe;
-  advance(target - step_, progress);
-  return "";
+  const uint64_t count = static_cast<uint64_t>(request.count);
+  const uint64_t requested = by_steps ? count : (step_ / spe + count) * spe - step_;
+  advance(requested, request.until_target, &progress);
+  return progress;
 }
 
-std::string Arena::train_to_target(int epochs, double target, int64_t* reached,
-                                   TrainProgress* progress) {
-  TrainProgress ignored;
-  if (progress == nullptr) progress = &ignored;
-  *progress = TrainProgress();
-  if (networks_.empty()) return "train: the arena has no networks (reset failed or not called)";
-  if (epochs < 0 || epochs > kArenaMaxEpochsPerCall) {
-    return "epochs: " + std::to_string(epochs) + " is outside 0.." +
-           std::to_string(kArenaMaxEpochsPerCall);
-  }
-  if (!(target >= 0.0 && target <= 1.0)) return "target: must be in 0..1";
-  const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
-  const uint64_t goal = (step_ / spe + static_cast<uint64_t>(epochs)) * spe;
-  advance(goal - step_, progress, target, reached);
-  return "";
-}
-
-std::string Arena::train_steps(int steps, TrainProgress* progress) {
-  TrainProgress ignored;
-  if (progress == nullptr) progress = &ignored;
-  *progress = TrainProgress();
-  if (networks_.empty()) return "train: the arena has no networks (reset failed or not called)";
-  if (steps < 0 || steps > kArenaMaxStepsPerCall) {
-    return "steps: " + std::to_string(steps) + " is outside 0.." +
-           std::to_string(kArenaMaxStepsPerCall);
-  }
-  advance(static_cast<uint64_t>(steps), progress);
-  return "";
+int64_t Arena::reached(int i) const {
+  return i >= 0 && i < network_count() ? reached_[static_cast<size_t>(i)] : -1;
 }
 
 void Arena::mark_diverged(size_t i, uint64_t epoch) {
@@ -139,7 +127,7 @@ void Arena::mark_diverged(size_t i, uint64_t epoch) {
   m.epoch = m.diverged_epoch - 1;
 }
 
-void Arena::advance(uint64_t requested, TrainProgress* progress, double target, int64_t* reached) {
+void Arena::advance(uint64_t requested, bool watch_target, TrainProgress* progress) {
   const int batch = std::min(settings_.batch_size, data_.train_count);
   const uint64_t spe = static_cast<uint64_t>(steps_per_epoch_);
   // The metrics pass at the end of the call comes out of the same budget.
@@ -149,7 +137,7 @@ void Arena::advance(uint64_t requested, TrainProgress* progress, double target, 
     per_step += network_step_work(networks_[i], batch);
     evaluation += network_eval_work(networks_[i], data_.count);
     // The per-epoch test pass, spread over the epoch's steps.
-    if (reached != nullptr) {
+    if (watch_target) {
       per_step +=
           (network_eval_work(networks_[i], data_.count - data_.train_count) + spe - 1) / spe;
     }
@@ -178,9 +166,9 @@ void Arena::advance(uint64_t requested, TrainProgress* progress, double target, 
         break;
       }
       at += chunk;
-      if (reached != nullptr && reached[i] < 0 && at % spe == 0 &&
-          metrics_test_accuracy(&net, data_) >= target) {
-        reached[i] = static_cast<int64_t>(at / spe);
+      if (watch_target && reached_[i] < 0 && at % spe == 0 &&
+          metrics_test_accuracy(&net, data_) >= reached_target_) {
+        reached_[i] = static_cast<int64_t>(at / spe);
       }
     }
     metrics_compute(&m, &net, data_);
@@ -194,7 +182,7 @@ void Arena::advance(uint64_t requested, TrainProgress* progress, double target, 
     m.epoch = last / spe;
   }
   step_ = last;
-  progress->steps = static_cast<int64_t>(steps);
+  progress->steps = static_cast<int>(steps);  // <= kArenaMaxStepsPerCall
   progress->epochs = static_cast<int>(last / spe - first / spe);
   progress->complete = steps == requested;
 }
@@ -281,10 +269,13 @@ const Network* Arena::network(int i) const {
   return i >= 0 && i < network_count() ? &networks_[static_cast<size_t>(i)] : nullptr;
 }
 
+std::string Arena::check_index(int i) const {
+  if (i >= 0 && i < network_count()) return "";
+  return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
+}
+
 std::string Arena::check_field(int i, int resolution) const {
-  if (i < 0 || i >= network_count()) {
-    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-  }
+  if (std::string error = check_index(i); !error.empty()) return error;
   return field_validate(resolution, data_.half_width);
 }
 
@@ -340,9 +331,7 @@ FieldView Arena::unit_field(int i, int layer, int unit, int resolution, std::str
 }
 
 std::string Arena::set_params(int i, const float* params, size_t count) {
-  if (i < 0 || i >= network_count()) {
-    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-  }
+  if (std::string error = check_index(i); !error.empty()) return error;
   Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;
   if (count != mlp.param_count) {
     return "params: expected " + std::to_string(mlp.param_count) + " floats, got " +
@@ -357,32 +346,22 @@ std::string Arena::set_params(int i, const float* params, size_t count) {
   return "";
 }
 
-std::string Arena::unit_activity(int i, int resolution, UnitActivity* out) {
-  if (i < 0 || i >= network_count()) {
-    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-  }
+std::string Arena::silent_on_domain(int i, int resolution, UnitMask* out) {
+  if (std::string error = check_index(i); !error.empty()) return error;
   UnitMask active;
   std::string error = units_active_on_grid(&active, &networks_[static_cast<size_t>(i)].mlp,
                                            resolution, data_.half_width);
   if (!error.empty()) return error;
+  *out = UnitMask();
   const NetworkMetrics& m = metrics_[static_cast<size_t>(i)];
-  *out = UnitActivity();
-  out->hidden_layers = m.hidden_layers;
   for (int l = 0; l < m.hidden_layers; ++l) {
-    out->units[l] = m.units_per_layer[l];
-    for (int o = 0; o < m.units_per_layer[l]; ++o) {
-      out->dead_train.unit[l][o] = m.dead.unit[l][o];
-      out->silent_test.unit[l][o] = m.silent_test.unit[l][o];
-      out->silent_domain.unit[l][o] = !active.unit[l][o];
-    }
+    for (int o = 0; o < m.units_per_layer[l]; ++o) out->unit[l][o] = !active.unit[l][o];
   }
   return "";
 }
 
 std::string Arena::regions(int i, int resolution, LinearRegions* out) {
-  if (i < 0 || i >= network_count()) {
-    return "index: " + std::to_string(i) + " is outside 0.." + std::to_string(network_count() - 1);
-  }
+  if (std::string error = check_index(i); !error.empty()) return error;
   return linear_regions(out, &networks_[static_cast<size_t>(i)].mlp, resolution, data_.half_width);
 }
 

@@ -32,10 +32,29 @@ inline constexpr float kArenaMaxEditedWeight = 1000.0f;
 // The most steps train(kArenaMaxEpochsPerCall) can mean: one example per step.
 inline constexpr int kArenaMaxStepsPerCall = kArenaMaxEpochsPerCall * kDatasetMaxPoints;
 
-// What one train() or train_steps() call did.
+// What one Arena::train call is asked to do: `count` epochs (until `count` more epochs have
+// ended; a partly trained epoch counts as the first) or `count` optimizer steps (mini-batches),
+// and optionally a test-accuracy target to watch for on the way (until_target).
+enum class TrainUnit : int { kEpochs, kSteps };
+struct TrainRequest {
+  TrainUnit unit = TrainUnit::kEpochs;
+  int count = 1;  // 0..kArenaMaxEpochsPerCall epochs or 0..kArenaMaxStepsPerCall steps
+  // After every epoch that ends in the call, each network still training that has not reached
+  // `target` (0..1) yet has its test accuracy read (metrics_test_accuracy, the value metrics()
+  // would report after that epoch); once it is >= target, reached(i) is that epoch.
+  bool until_target = false;
+  double target = 0.0;
+
+  static TrainRequest epochs(int n) { return {TrainUnit::kEpochs, n}; }
+  static TrainRequest steps(int n) { return {TrainUnit::kSteps, n}; }
+  TrainRequest until(double accuracy) const { return {unit, count, true, accuracy}; }
+};
+
+// What one Arena::train call did, or the error that kept it from doing anything.
 struct TrainProgress {
+  std::string error;     // "" or a message naming the field
   int epochs = 0;        // epochs that ended during the call
-  int64_t steps = 0;     // optimizer steps each network that is still training took
+  int steps = 0;         // optimizer steps each network that is still training took
   bool complete = true;  // false if the work budget ran out before the request
 };
 
@@ -54,17 +73,19 @@ class Arena {
   // arena empty (network_count() 0).
   std::string reset(const ArenaSettings& settings);
 
-  // Trains every network that has not diverged until `epochs` (0..kArenaMaxEpochsPerCall) more
-  // epochs have ended (a partly trained epoch counts as the first), all with the same
-  // per-epoch shuffles, within the work budget kWorkPerCall (network.h): *progress says how
-  // far it got (progress may be null); with complete false, call again with the epochs still
-  // wanted. A network whose loss (a step's, or the train/test loss after the call), gradient or
+  // Trains every network that has not diverged as `request` says, all with the same per-epoch
+  // shuffles (split into epochs or steps however the calls like, the numbers are the same),
+  // within the work budget kWorkPerCall (network.h): with complete false, call again for the
+  // rest. A network whose loss (a step's, or the train/test loss after the call), gradient or
   // weights become NaN/inf is marked diverged with the epoch of the update that did it, in this
   // call, and stops; the others go on. Metrics are recomputed once at the end of the call.
-  std::string train(int epochs, TrainProgress* progress = nullptr);
-  // The same for `steps` (0..kArenaMaxStepsPerCall) optimizer steps (mini-batches): the
-  // shuffles and numbers are those of train(), however the steps are split between calls.
-  std::string train_steps(int steps, TrainProgress* progress = nullptr);
+  TrainProgress train(const TrainRequest& request);
+  // The epoch (since reset) at which network i's test accuracy first was >= the target of the
+  // last until_target request, or -1 (not yet, or i out of range). Tracking starts with the
+  // first such request after reset() (a network already at the target counts from the current
+  // epoch) and starts again when the target changes, so a study split over several calls (the
+  // work budget) keeps what it found.
+  int64_t reached(int i) const;
 
   // Applies settings that differ from the current ones in kLive rows only (arena_settings.h):
   // every network keeps its weights, optimizer moments, epoch and shuffles, and the next step
@@ -78,15 +99,6 @@ class Arena {
   // "" or an error naming the argument.
   std::string set_weight(int i, int layer, int unit, int input, double value);
   std::string set_bias(int i, int layer, int unit, double value);
-  // As train(epochs), plus a cheap check after every epoch that ends in the call: each network
-  // still training whose reached[i] is negative has its test accuracy read
-  // (metrics_test_accuracy, the value metrics() would report after that epoch) and, if it is
-  // >= target, reached[i] becomes that epoch. reached holds network_count() entries and is the
-  // caller's, so a study split over several calls (the work budget) keeps it. The full metrics
-  // are computed once, at the end of the call, as train() does.
-  std::string train_to_target(int epochs, double target, int64_t* reached,
-                              TrainProgress* progress = nullptr);
-
   int network_count() const { return static_cast<int>(networks_.size()); }
   uint64_t epoch() const { return step_ / steps_per_epoch_; }  // epochs ended since reset()
   uint64_t step() const { return step_; }                      // steps taken since reset()
@@ -95,6 +107,8 @@ class Arena {
   const Dataset& data() const { return data_; }
   // nullptr if i is out of range.
   const NetworkMetrics* metrics(int i) const;
+  // "" if network i exists, else "index: <i> is outside 0..<count - 1>".
+  std::string check_index(int i) const;
   const Network* network(int i) const;
 
   // Network i's output field at `resolution`; a network that diverged has none: the view is
@@ -112,16 +126,16 @@ class Arena {
   // post-activation value (a "feature map"). Own buffer per network, valid as above until the
   // next unit_field() call for the same network; empty without an error if i diverged.
   FieldView unit_field(int i, int layer, int unit, int resolution, std::string* error);
-  // Network i's units: dead on the train rows and silent on the test rows (from the current
-  // metrics) and silent on the grid of the domain at `resolution` (a grid evaluation, as
-  // field()). Returns "" or an error; *out is filled only on success.
-  std::string unit_activity(int i, int resolution, UnitActivity* out);
+  // Network i's hidden units that are silent on the grid of the domain at `resolution` (a grid
+  // evaluation, as field(); dead and silent-on-test units are in metrics()). Returns "" or an
+  // error; *out is filled only on success.
+  std::string silent_on_domain(int i, int resolution, UnitMask* out);
   // Network i's linear regions at `resolution` (linear_regions.h) into *out, the caller's
   // buffers. Returns "" or an error (bad index or resolution, a smooth activation).
   std::string regions(int i, int resolution, LinearRegions* out);
   // Overwrites network i's parameters (mlp.params layout: every W, every b, every alpha) with
   // `count` floats, e.g. weights kept from an earlier epoch, so that field(), unit_field() and
-  // unit_activity() show that epoch. Optimizer state, counters and metrics are left as they
+  // silent_on_domain() show that epoch. Optimizer state, counters and metrics are left as they
   // are: put the live weights back before training on. Returns "" or an error naming the
   // field; on error nothing changes.
   std::string set_params(int i, const float* params, size_t count);
@@ -133,9 +147,8 @@ class Arena {
   static float* field_buffer(AlignedBuffer* buffer, int resolution, std::string* error);
   FieldView view_of(const float* data, int resolution, const std::string& error) const;
   // Takes `requested` steps (fewer if the work budget runs out) on every network still training;
-  // with `reached`, checks test accuracy against `target` after each epoch (train_to_target).
-  void advance(uint64_t requested, TrainProgress* progress, double target = 0.0,
-               int64_t* reached = nullptr);
+  // with watch_target, checks test accuracy against reached_target_ after each epoch.
+  void advance(uint64_t requested, bool watch_target, TrainProgress* progress);
   // "" if network i exists, has not diverged, has unit `unit` in layer `layer` and value is
   // allowed, else an error for `what` ("setWeight").
   std::string check_edit(const char* what, int i, int layer, int unit, double value) const;
@@ -161,6 +174,8 @@ class Arena {
   uint64_t step_ = 0;        // steps every network still training has taken
   int steps_per_epoch_ = 1;  // ceil(train rows / batch size)
   uint64_t shuffle_seed_ = 0;
+  std::vector<int64_t> reached_;  // per network, see reached()
+  double reached_target_ = -1.0;  // the target reached_ is for (-1: none yet)
 };
 
 }  // namespace relu

@@ -1,9 +1,11 @@
-// The arena settings table, ArenaSettings' defaults from it, and arena_validate over it.
+// The arena settings table (the rows of arena_settings.inc), ArenaSettings' defaults from it, and
+// arena_validate over it.
 #include "nn/arena_settings.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 #include "kernels/activation_params.h"
 
@@ -13,131 +15,98 @@ namespace {
 using S = ArenaSettings;
 using T = SettingType;
 
-template <class Enum>
-constexpr double index_of(Enum value) {
-  return static_cast<double>(static_cast<int>(value));
+// A scalar setting's value as it crosses (double) and back into its ArenaSettings member, by
+// the member's type: a float as itself, an int, a seed, a bool as 0/1, an enum as its index.
+double setting_value(double x) { return x; }
+double setting_value(float x) { return static_cast<double>(x); }
+double setting_value(int x) { return static_cast<double>(x); }
+double setting_value(uint64_t x) { return static_cast<double>(x); }
+double setting_value(bool x) { return x ? 1.0 : 0.0; }
+template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
+double setting_value(Enum x) {
+  return static_cast<double>(static_cast<int>(x));
 }
-template <class Enum>
-constexpr Enum enum_of(double value) {
-  return static_cast<Enum>(static_cast<int>(value));
+void setting_store(float* member, double v) { *member = static_cast<float>(v); }
+void setting_store(int* member, double v) { *member = static_cast<int>(v); }
+void setting_store(uint64_t* member, double v) { *member = static_cast<uint64_t>(v); }
+void setting_store(bool* member, double v) { *member = v != 0.0; }
+template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
+void setting_store(Enum* member, double v) {
+  *member = static_cast<Enum>(static_cast<int>(v));
 }
-
-const char* dataset_option(int i) { return dataset_name(static_cast<DatasetKind>(i)); }
-const char* init_option(int i) { return init_scheme_name(static_cast<InitScheme>(i)); }
-// optimizer_name()'s kinds, then "nesterov" (momentum with Nesterov's update).
+// The optimizer row is one enum over two members: optimizer_name()'s kinds, then "nesterov"
+// (momentum with Nesterov's update).
 constexpr int kNesterovOption = kOptimizerKindCount;
-const char* optimizer_option(int i) {
-  return i == kNesterovOption ? "nesterov" : optimizer_name(static_cast<OptimizerKind>(i));
+double setting_value(const OptimizerConfig& o) {
+  const bool nesterov = o.kind == OptimizerKind::kMomentum && o.nesterov;
+  return nesterov ? kNesterovOption : setting_value(o.kind);
 }
-double optimizer_get(const S& s) {
-  const bool nesterov = s.optimizer.kind == OptimizerKind::kMomentum && s.optimizer.nesterov;
-  return nesterov ? kNesterovOption : index_of(s.optimizer.kind);
+void setting_store(OptimizerConfig* o, double v) {
+  o->nesterov = static_cast<int>(v) == kNesterovOption;
+  o->kind =
+      o->nesterov ? OptimizerKind::kMomentum : static_cast<OptimizerKind>(static_cast<int>(v));
 }
-void optimizer_set(S* s, double v) {
-  s->optimizer.nesterov = static_cast<int>(v) == kNesterovOption;
-  s->optimizer.kind = s->optimizer.nesterov ? OptimizerKind::kMomentum : enum_of<OptimizerKind>(v);
-}
-constexpr SettingChange kLive = SettingChange::kLive;
-double f(float x) { return static_cast<double>(x); }
-float to_f(double x) { return static_cast<float>(x); }
 
-// The arena's settings. A number's range is what the reader clamps to (printed as the float it
-// becomes); lr spans TF Playground's log scale, l1/l2 up to its largest rate. Defaults written
-// as DatasetConfig{}.x, InitConfig{}.x or OptimizerConfig{}.x are those APIs' own; the arena
-// overrides three: optimizer adam and lr 0.01 (OptimizerConfig's sgd and 0.03 are net.train's
-// defaults) and activationGain true (InitConfig's false keeps panels' weights bit-identical).
-// The optimizer's hyperparameters and the penalties are kLive; everything else restarts.
-const SettingRow kRows[] = {
-    {"dataset", T::kEnum, index_of(DatasetConfig{}.kind), 0, 0, kDatasetKindCount, dataset_option,
-     "the 2-D classification dataset", [](const S& s) { return index_of(s.dataset.kind); },
-     [](S* s, double v) { s->dataset.kind = enum_of<DatasetKind>(v); }, nullptr, nullptr},
-    {"noise", T::kNumber, f(DatasetConfig{}.noise), 0.0, f(kDatasetMaxNoise), 0, nullptr,
-     "label noise, a fraction of the data radius", [](const S& s) { return f(s.dataset.noise); },
-     [](S* s, double v) { s->dataset.noise = to_f(v); }, nullptr, nullptr},
-    {"points", T::kInt, static_cast<double>(DatasetConfig{}.points), kDatasetMinPoints,
-     kDatasetMaxPoints, 0, nullptr, "number of data points (train and test)",
-     [](const S& s) { return static_cast<double>(s.dataset.points); },
-     [](S* s, double v) { s->dataset.points = static_cast<int>(v); }, nullptr, nullptr},
-    // After points: given data sets points to its row count (batchSize's bound reads it).
-    {"data", T::kData, 0, kDatasetMinPoints, kDatasetMaxPoints, 0, nullptr,
-     "{points: [[x, y], ...] or [x, y, ...] in [-6, 6], labels: [0|1, ...]} instead of a "
-     "preset: dataset, points and noise are then ignored; split, scaling and seed apply",
-     nullptr, nullptr, nullptr, nullptr},
-    {"trainFraction", T::kNumber, f(DatasetConfig{}.train_fraction), f(kDatasetMinTrainFraction),
-     f(kDatasetMaxTrainFraction), 0, nullptr, "share of the points that train; the rest test",
-     [](const S& s) { return f(s.dataset.train_fraction); },
-     [](S* s, double v) { s->dataset.train_fraction = to_f(v); }, nullptr, nullptr},
-    {"scaleInputs", T::kBool, DatasetConfig{}.scale_inputs ? 1.0 : 0.0, 0, 1, 0, nullptr,
-     "true: inputs scaled to [-1, 1]; false: raw [-6, 6]",
-     [](const S& s) { return s.dataset.scale_inputs ? 1.0 : 0.0; },
-     [](S* s, double v) { s->dataset.scale_inputs = v != 0.0; }, nullptr, nullptr},
-    // 2^53 - 1: the largest integer JS holds exactly. Not clamped: an error outside.
-    {"seed", T::kSeed, 1, 0, 9007199254740991.0, 0, nullptr,
-     "dataset, initial weights and shuffles all derive from it",
-     [](const S& s) { return static_cast<double>(s.seed); },
-     [](S* s, double v) { s->seed = static_cast<uint64_t>(v); }, nullptr, nullptr},
-    {"layers", T::kLayers, 0, 1, kMlpMaxUnits, 0, nullptr,
-     "units of each hidden layer (default kArenaDefaultLayers)", nullptr, nullptr, nullptr,
-     nullptr},
-    {"activations", T::kActivations, 0, 0, 0, 0, nullptr,
-     "one network each: a name or {activation, params, label} (default "
-     "arena_default_networks())",
-     nullptr, nullptr, nullptr, nullptr},
-    {"init", T::kEnum, index_of(InitConfig{}.scheme), 0, 0, kInitSchemeCount, init_option,
-     "weight initialisation scheme", [](const S& s) { return index_of(s.init.scheme); },
-     [](S* s, double v) { s->init.scheme = enum_of<InitScheme>(v); }, nullptr, nullptr},
-    {"activationGain", T::kBool, 1, 0, 1, 0, nullptr,
-     "scale the init by each activation's gain (torch calculate_gain)",
-     [](const S& s) { return s.init.activation_gain ? 1.0 : 0.0; },
-     [](S* s, double v) { s->init.activation_gain = v != 0.0; }, nullptr, nullptr},
-    {"biasInit", T::kNumber, f(InitConfig{}.bias), -10.0, 10.0, 0, nullptr,
-     "every bias's initial value", [](const S& s) { return f(s.init.bias); },
-     [](S* s, double v) { s->init.bias = to_f(v); }, nullptr, nullptr},
-    {"optimizer", T::kEnum, index_of(OptimizerKind::kAdam), 0, 0, kOptimizerKindCount + 1,
-     optimizer_option, "a name or {name, lr, momentum, beta1, beta2, eps}", optimizer_get,
-     optimizer_set, nullptr, nullptr},
-    {"optimizer.momentum", T::kNumber, f(OptimizerConfig{}.momentum), 0.0, 0.999, 0, nullptr,
-     "momentum (and nesterov)", [](const S& s) { return f(s.optimizer.momentum); },
-     [](S* s, double v) { s->optimizer.momentum = to_f(v); }, nullptr,
-     "optimizer=momentum,nesterov", kLive},
-    {"optimizer.beta1", T::kNumber, f(OptimizerConfig{}.beta1), 0.0, 0.999, 0, nullptr,
-     "Adam's first-moment decay", [](const S& s) { return f(s.optimizer.beta1); },
-     [](S* s, double v) { s->optimizer.beta1 = to_f(v); }, nullptr, "optimizer=adam", kLive},
-    {"optimizer.beta2", T::kNumber, f(OptimizerConfig{}.beta2), 0.0, 0.99999, 0, nullptr,
-     "Adam's second-moment decay", [](const S& s) { return f(s.optimizer.beta2); },
-     [](S* s, double v) { s->optimizer.beta2 = to_f(v); }, nullptr, "optimizer=adam", kLive},
-    {"optimizer.eps", T::kNumber, f(OptimizerConfig{}.eps), 1e-12, 0.1, 0, nullptr,
-     "Adam's epsilon", [](const S& s) { return f(s.optimizer.eps); },
-     [](S* s, double v) { s->optimizer.eps = to_f(v); }, nullptr, "optimizer=adam", kLive},
-    {"lr", T::kNumber, 0.01, 1e-5, 10.0, 0, nullptr,
-     "learning rate (optimizer.lr wins if both are given)",
-     [](const S& s) { return f(s.optimizer.lr); },
-     [](S* s, double v) { s->optimizer.lr = to_f(v); }, nullptr, nullptr, kLive},
-    {"batchSize", T::kInt, 10, 1, kArenaMaxBatch, 0, nullptr,
-     "examples per step, at most points (>= training rows: full batch)",
-     [](const S& s) { return static_cast<double>(s.batch_size); },
-     [](S* s, double v) { s->batch_size = static_cast<int>(v); },
-     [](const S& s) { return static_cast<double>(s.dataset.points); }, nullptr},
-    {"l1", T::kNumber, f(OptimizerConfig{}.l1), 0.0, 10.0, 0, nullptr, "L1 penalty on the weights",
-     [](const S& s) { return f(s.optimizer.l1); },
-     [](S* s, double v) { s->optimizer.l1 = to_f(v); }, nullptr, nullptr, kLive},
-    {"l2", T::kNumber, f(OptimizerConfig{}.l2), 0.0, 10.0, 0, nullptr, "L2 penalty on the weights",
-     [](const S& s) { return f(s.optimizer.l2); },
-     [](S* s, double v) { s->optimizer.l2 = to_f(v); }, nullptr, nullptr, kLive},
-    {"clipNorm", T::kNumber, f(OptimizerConfig{}.clip_norm), 0.0, 1000.0, 0, nullptr,
-     "> 0 clips the global gradient norm to it; 0 = off",
-     [](const S& s) { return f(s.optimizer.clip_norm); },
-     [](S* s, double v) { s->optimizer.clip_norm = to_f(v); }, nullptr, nullptr, kLive},
-    {"dropout", T::kNumber, 0.0, 0.0, f(kMlpMaxDropout), 0, nullptr,
-     "inverted dropout rate after each hidden activation, training steps only (0 = off)",
-     [](const S& s) { return f(s.dropout); }, [](S* s, double v) { s->dropout = to_f(v); }, nullptr,
-     nullptr},
-    {"batchNorm", T::kBool, 0, 0, 1, 0, nullptr,
-     "batch normalisation before each hidden activation (batch statistics in training, running "
-     "ones in evaluation)",
-     [](const S& s) { return s.batch_norm ? 1.0 : 0.0; },
-     [](S* s, double v) { s->batch_norm = v != 0.0; }, nullptr, nullptr},
+// The options column: an enum row's names by index.
+struct SettingOptions {
+  int count;
+  const char* (*name)(int index);
 };
+constexpr SettingOptions kNoOptions = {0, nullptr};
+constexpr SettingOptions kDatasets = {
+    kDatasetKindCount, [](int i) { return dataset_name(static_cast<DatasetKind>(i)); }};
+constexpr SettingOptions kInitSchemes = {
+    kInitSchemeCount, [](int i) { return init_scheme_name(static_cast<InitScheme>(i)); }};
+constexpr SettingOptions kOptimizers = {
+    kOptimizerKindCount + 1, [](int i) {
+      return i == kNesterovOption ? "nesterov" : optimizer_name(static_cast<OptimizerKind>(i));
+    }};
+// The bound column.
+constexpr double (*kNoBound)(const S&) = nullptr;
+double point_count(const S& s) { return static_cast<double>(s.dataset.points); }
+constexpr const char* kAlways = nullptr;
+
+// The get and set of a row, by its type: scalars through setting_value and setting_store, the
+// others (read and written by io) none.
+#define RELU_SCALAR_ACCESS(field)                    \
+  [](const S& s) { return setting_value(s.field); }, \
+      [](S* s, double v) { setting_store(&s->field, v); }
+#define RELU_ACCESS_Number(field) RELU_SCALAR_ACCESS(field)
+#define RELU_ACCESS_Int(field) RELU_SCALAR_ACCESS(field)
+#define RELU_ACCESS_Bool(field) RELU_SCALAR_ACCESS(field)
+#define RELU_ACCESS_Enum(field) RELU_SCALAR_ACCESS(field)
+#define RELU_ACCESS_Seed(field) RELU_SCALAR_ACCESS(field)
+#define RELU_ACCESS_Layers(field) nullptr, nullptr
+#define RELU_ACCESS_Activations(field) nullptr, nullptr
+#define RELU_ACCESS_Data(field) nullptr, nullptr
+
+const SettingRow kRows[] = {
+#define RELU_ARENA_SETTING(key, Type, field, init, min, max, options, bound, when, change, \
+                           meaning)                                                        \
+  {key,                                                                                    \
+   T::k##Type,                                                                             \
+   setting_value(init),                                                                    \
+   static_cast<double>(min),                                                               \
+   static_cast<double>(max),                                                               \
+   options.count,                                                                          \
+   options.name,                                                                           \
+   meaning,                                                                                \
+   RELU_ACCESS_##Type(field),                                                              \
+   bound,                                                                                  \
+   when,                                                                                   \
+   SettingChange::k##change},
+#include "nn/arena_settings.inc"
+#undef RELU_ARENA_SETTING
+};
+#undef RELU_SCALAR_ACCESS
+#undef RELU_ACCESS_Number
+#undef RELU_ACCESS_Int
+#undef RELU_ACCESS_Bool
+#undef RELU_ACCESS_Enum
+#undef RELU_ACCESS_Seed
+#undef RELU_ACCESS_Layers
+#undef RELU_ACCESS_Activations
+#undef RELU_ACCESS_Data
 constexpr int kRowCount = sizeof(kRows) / sizeof(kRows[0]);
 
 bool is_scalar(SettingType type) {
@@ -158,9 +127,11 @@ std::string check_row(const SettingRow& row, const S& s) {
     case T::kNumber: {
       if (!std::isfinite(v)) return at + "must be a finite number";
       // Bounds compare as the floats the values are stored as.
-      const float x = to_f(v), lo = to_f(row.min), hi = to_f(row.max);
+      const float x = static_cast<float>(v), lo = static_cast<float>(row.min),
+                  hi = static_cast<float>(row.max);
       if (!(x >= lo && x <= hi)) {
-        return at + format(v) + " is outside " + format(f(lo)) + ".." + format(f(hi));
+        return at + format(v) + " is outside " + format(static_cast<double>(lo)) + ".." +
+               format(static_cast<double>(hi));
       }
       return "";
     }

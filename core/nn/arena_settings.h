@@ -1,7 +1,7 @@
-// The arena's settings: NetworkSpec, ArenaSettings and the one table of its settings (key,
-// type, default, range, options, meaning). ArenaSettings' defaults, arena_validate, the JSON
-// reader and writer (io/settings.*) and the schema JS reads (io/settings_schema.*) all derive
-// from the rows; JSON itself is io's job.
+// The arena's settings: NetworkSpec, ArenaSettings and the one table of its settings
+// (arena_settings.inc: key, type, default, range, options, meaning, ...). ArenaSettings'
+// defaults, arena_validate, the JSON reader and writer (io/settings.*) and the schema JS reads
+// (io/settings_schema.*) all derive from the rows; JSON itself is io's job.
 #pragma once
 
 #include <cstdint>
@@ -51,10 +51,7 @@ struct ArenaSettings {
   bool batch_norm = false;  // batch normalisation before every hidden activation
 };
 
-// How a setting is spelled in JSON and checked. Scalars (number .. seed) cross as double:
-// a number as itself (stored as float: its bounds are compared as floats), an int, a bool as
-// 0/1, an enum as its option index. layers, activations and data are read and written by io;
-// data is {points, labels} (DatasetConfig's custom points), min..max its row count.
+// How a setting is spelled in JSON and checked (the Type column of arena_settings.inc).
 enum class SettingType : int { kNumber, kInt, kBool, kEnum, kSeed, kLayers, kActivations, kData };
 const char* setting_type_name(SettingType type);  // "number", "int", ...
 
@@ -66,23 +63,22 @@ const char* setting_type_name(SettingType type);  // "number", "int", ...
 enum class SettingChange : int { kRestart, kLive };
 const char* setting_change_name(SettingChange change);  // "restart", "live"
 
+// One line of arena_settings.inc as data; its columns are documented there. Scalars cross as
+// double (get and set convert to and from the ArenaSettings member); the other types have no
+// get or set.
 struct SettingRow {
-  const char* key;  // JSON key; "optimizer.momentum" is key momentum of the optimizer object
+  const char* key;
   SettingType type;
-  double init;                       // the default (scalars)
-  double min, max;                   // the range (numbers, ints, seed); layers: units per layer
-  int option_count;                  // enums
-  const char* (*option)(int index);  // enums: the name of option `index`
+  double init;
+  double min, max;
+  int option_count;                  // the options column: how many names
+  const char* (*option)(int index);  // and the name of option `index`
   const char* meaning;
-  double (*get)(const ArenaSettings& s);  // scalars
+  double (*get)(const ArenaSettings& s);
   void (*set)(ArenaSettings* s, double value);
-  // Optional: a narrower upper bound that depends on other settings (batchSize <= points).
-  double (*max_for)(const ArenaSettings& s);
-  // Optional: where the setting applies, as "<key>=<option>,<option>" of an enum row
-  // ("optimizer=adam": beta1 means nothing to SGD). Elsewhere it is not written, and the
-  // schema carries the condition so the page can disable the control and say why.
-  const char* applies_when;
-  SettingChange change = SettingChange::kRestart;
+  double (*max_for)(const ArenaSettings& s);  // the bound column, or nullptr
+  const char* applies_when;                   // the when column, or nullptr
+  SettingChange change;
 };
 
 // Every row, in the order JSON writes them.

@@ -122,6 +122,68 @@ void activation_layer_backward(const MlpLayer& layer, float* da, const float* z,
   }
 }
 
+// Hands out the arena's blocks in order, each starting on a 64-byte boundary: with no base it
+// only counts the floats (every pointer it gives is null), with the allocation it points.
+class Carver {
+ public:
+  explicit Carver(float* base) : base_(base) {}
+  float* take(size_t n) {
+    float* block = base_ == nullptr ? nullptr : base_ + used_;
+    used_ += aligned_float_count(n);
+    return block;
+  }
+  // Element k of a block take() returned (null while counting).
+  static float* at(float* block, size_t k) { return block == nullptr ? nullptr : block + k; }
+  size_t used() const { return used_; }
+
+ private:
+  float* base_;
+  size_t used_ = 0;
+};
+
+// The arena's layout (mlp.h), walked once by mlp_build to size the allocation (base null) and
+// once to point every buffer into it (base its data), so size and pointers cannot disagree.
+// Needs the layers' shapes and param_count; returns the floats used.
+size_t mlp_carve(Mlp* mlp, float* base, size_t S_max) {
+  Carver carve(base);
+  mlp->params = carve.take(mlp->param_count);
+  mlp->grads = carve.take(mlp->param_count);
+  mlp->m = carve.take(mlp->param_count);
+  mlp->v = carve.take(mlp->param_count);
+  size_t stats_count = 0;
+  size_t lanes_count = 0;  // 4 partial sums per weight of the largest layer
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    const MlpLayer& layer = mlp->layers[l];
+    if (layer.batch_norm) stats_count += 2 * static_cast<size_t>(layer.out);
+    lanes_count = std::max(lanes_count, static_cast<size_t>(4 * layer.out * layer.in));
+  }
+  mlp->stats = carve.take(stats_count);
+  mlp->x = carve.take(kMlpInputs * S_max);
+  mlp->lanes = carve.take(lanes_count);
+  size_t stats = 0;
+  for (int l = 0; l < mlp->layer_count; ++l) {
+    MlpLayer& layer = mlp->layers[l];
+    const size_t out = static_cast<size_t>(layer.out);
+    layer.z = carve.take(out * S_max);
+    // A linear layer's a is its z: no copy in forward, nothing to undo in backward.
+    layer.a = layer.activation == Activation::kLinear ? layer.z : carve.take(out * S_max);
+    layer.da = carve.take(out * S_max);
+    if (layer.batch_norm) {
+      layer.running_mean = Carver::at(mlp->stats, stats);
+      layer.running_var = Carver::at(mlp->stats, stats + out);
+      stats += 2 * out;
+      layer.xhat = carve.take(out * S_max);
+      layer.bn_mean = carve.take(out);
+      layer.bn_invstd = carve.take(out);
+    }
+    if (layer.dropout > 0.0f) {
+      layer.mask = carve.take(out * S_max);
+      layer.dropped = carve.take(out * S_max);
+    }
+  }
+  return carve.used();
+}
+
 }  // namespace
 
 std::string mlp_validate(const MlpConfig& config) {
@@ -163,8 +225,8 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
   mlp->max_batch = max_batch;
   const int hidden = static_cast<int>(config.hidden.size());
   mlp->layer_count = hidden + 1;
-  // Parameter layout: every W, then every b, then every alpha (weights first for L1/L2).
-  size_t offset = 0;
+  // Parameter layout: every W, then every b, every alpha, every gamma, every beta (weights first
+  // for L1/L2); each layer takes its share of each block, in layer order.
   for (int l = 0; l < mlp->layer_count; ++l) {
     MlpLayer& layer = mlp->layers[l];
     layer.in = l == 0 ? kMlpInputs : config.hidden[l - 1].units;
@@ -182,53 +244,28 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
       layer.out = 1;
       layer.activation = Activation::kLinear;
     }
-    layer.W = offset;
-    offset += static_cast<size_t>(layer.out) * static_cast<size_t>(layer.in);
   }
+  size_t offset = 0;
+  auto place = [&](size_t MlpLayer::*block, auto count) {
+    for (int l = 0; l < mlp->layer_count; ++l) {
+      mlp->layers[l].*block = offset;
+      offset += count(mlp->layers[l]);
+    }
+  };
+  auto out_if_batch_norm = [](const MlpLayer& l) {
+    return l.batch_norm ? static_cast<size_t>(l.out) : 0;
+  };
+  place(&MlpLayer::W,
+        [](const MlpLayer& l) { return static_cast<size_t>(l.out) * static_cast<size_t>(l.in); });
   mlp->weight_count = offset;
-  for (int l = 0; l < mlp->layer_count; ++l) {
-    mlp->layers[l].b = offset;
-    offset += static_cast<size_t>(mlp->layers[l].out);
-  }
-  for (int l = 0; l < mlp->layer_count; ++l) {
-    mlp->layers[l].alpha = offset;
-    offset += static_cast<size_t>(mlp->layers[l].alpha_count);
-  }
-  size_t stats_count = 0;
-  for (int l = 0; l < mlp->layer_count; ++l) {
-    mlp->layers[l].gamma = offset;
-    offset += mlp->layers[l].batch_norm ? static_cast<size_t>(mlp->layers[l].out) : 0;
-  }
-  for (int l = 0; l < mlp->layer_count; ++l) {
-    mlp->layers[l].beta = offset;
-    const size_t units = mlp->layers[l].batch_norm ? static_cast<size_t>(mlp->layers[l].out) : 0;
-    offset += units;
-    stats_count += 2 * units;
-  }
+  place(&MlpLayer::b, [](const MlpLayer& l) { return static_cast<size_t>(l.out); });
+  place(&MlpLayer::alpha, [](const MlpLayer& l) { return static_cast<size_t>(l.alpha_count); });
+  place(&MlpLayer::gamma, out_if_batch_norm);
+  place(&MlpLayer::beta, out_if_batch_norm);
   mlp->param_count = offset;
-  // Arena: 4 parameter-shaped buffers, the running statistics, the input, then the per-layer
-  // buffers; every sub-buffer starts 64 bytes (one cache line, aligned SIMD loads) into the
-  // aligned allocation.
-  const size_t P = aligned_float_count(mlp->param_count);
-  const size_t stats_size = aligned_float_count(stats_count);
+  // The same walk twice: counting the floats, then pointing into the allocation.
   const size_t S_max = round_up(static_cast<size_t>(max_batch), 4);
-  const size_t x_size = aligned_float_count(kMlpInputs * S_max);
-  // Backward scratch: 4 partial sums per weight of the largest layer.
-  size_t lanes_size = 0;
-  for (int l = 0; l < mlp->layer_count; ++l) {
-    const MlpLayer& layer = mlp->layers[l];
-    lanes_size = std::max(lanes_size, static_cast<size_t>(4 * layer.out * layer.in));
-  }
-  lanes_size = aligned_float_count(lanes_size);
-  size_t total = 4 * P + stats_size + x_size + lanes_size;
-  for (int l = 0; l < mlp->layer_count; ++l) {
-    const MlpLayer& layer = mlp->layers[l];
-    const size_t act = aligned_float_count(static_cast<size_t>(layer.out) * S_max);
-    const bool aliased = layer.activation == Activation::kLinear;
-    total += (aliased ? 2 : 3) * act;
-    if (layer.batch_norm) total += act + 2 * aligned_float_count(static_cast<size_t>(layer.out));
-    if (layer.dropout > 0.0f) total += 2 * act;
-  }
+  const size_t total = mlp_carve(mlp, nullptr, S_max);
   if (!mlp->memory.reserve(total)) {
     if (error != nullptr) {
       *error = "out of memory: the arena needs " + std::to_string(total) + " floats";
@@ -236,48 +273,12 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
     *mlp = Mlp();
     return false;
   }
-  float* base = mlp->memory.data();
-  mlp->params = base;
-  mlp->grads = base + P;
-  mlp->m = base + 2 * P;
-  mlp->v = base + 3 * P;
-  mlp->stats = base + 4 * P;
-  mlp->x = mlp->stats + stats_size;
-  mlp->lanes = mlp->x + x_size;
-  float* next = mlp->lanes + lanes_size;
-  float* stats = mlp->stats;
+  mlp_carve(mlp, mlp->memory.data(), S_max);
   for (int l = 0; l < mlp->layer_count; ++l) {
-    MlpLayer& layer = mlp->layers[l];
-    const size_t act = aligned_float_count(static_cast<size_t>(layer.out) * S_max);
-    layer.z = next;
-    next += act;
-    // A linear layer's a is its z: no copy in forward, nothing to undo in backward.
-    if (layer.activation == Activation::kLinear) {
-      layer.a = layer.z;
-    } else {
-      layer.a = next;
-      next += act;
-    }
-    layer.da = next;
-    next += act;
-    if (layer.batch_norm) {
-      layer.running_mean = stats;
-      layer.running_var = stats + layer.out;
-      stats += 2 * layer.out;
-      layer.xhat = next;
-      next += act;
-      layer.bn_mean = next;
-      next += aligned_float_count(static_cast<size_t>(layer.out));
-      layer.bn_invstd = next;
-      next += aligned_float_count(static_cast<size_t>(layer.out));
-    }
-    if (layer.dropout > 0.0f) {
-      layer.mask = next;
-      layer.dropped = next + act;
-      next += 2 * act;
-    }
-    for (int k = 0; k < layer.alpha_count; ++k)
+    const MlpLayer& layer = mlp->layers[l];
+    for (int k = 0; k < layer.alpha_count; ++k) {
       mlp->params[layer.alpha + k] = layer.params.prelu_init;
+    }
   }
   mlp_reset_batch_norm(mlp);
   return true;

@@ -75,7 +75,8 @@ struct MlpLayer {
 };
 
 // One network. All float storage is ONE 64-byte aligned allocation (`memory`, an AlignedBuffer;
-// every buffer below starts on a 64-byte boundary of it), laid out as
+// every buffer below starts on a 64-byte boundary of it), laid out as follows (mlp_build walks
+// this list once to count the floats and once to point into the allocation)
 //   params | grads | m | v     four buffers of param_count floats with the same layout:
 //                              every W (layer order), then every b, then every alpha, then
 //                              every batch-norm gamma, then every beta, so [0, weight_count)
@@ -84,8 +85,9 @@ struct MlpLayer {
 //                              parameters: no gradient, no optimizer)
 //   x                          (kMlpInputs, S) the input of the last forward, transposed
 //   lanes                      backward scratch, 4 floats per weight of the largest layer
-//   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4; then xhat,
-//                              bn_mean, bn_invstd (batch norm) and mask, dropped (dropout)
+//   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4 (a linear
+//                              layer's a is its z); then with batch norm xhat (O, S_max),
+//                              bn_mean (O), bn_invstd (O), with dropout mask, dropped (O, S_max)
 // Pointers into `memory` stay valid while the Mlp lives (a move keeps them; copying is
 // disabled). A forward or backward allocates nothing.
 struct Mlp {

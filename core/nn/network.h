@@ -44,6 +44,15 @@ bool network_build(Network* net, const MlpConfig& config, const OptimizerConfig&
 // Zeroes the optimizer state (m, v) and the counters; keeps the weights.
 void network_reset_optimizer(Network* net);
 
+// What one training call on a single network is asked for (net.train in JS; io reads it from
+// JSON with train_options_from_json).
+inline constexpr int kTrainMaxSteps = 100000;
+struct TrainOptions {
+  OptimizerConfig optimizer;  // net.train's defaults (sgd, lr 0.03), not the arena's
+  int batch_size = 1;         // 1..example_count (example_count: full batch, no shuffling)
+  int steps = 1;              // 0..kTrainMaxSteps
+};
+
 struct TrainResult {
   int steps = 0;         // steps taken
   double loss = 0;       // mean over the steps of each step's mini-batch loss (before it)

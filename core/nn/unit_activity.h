@@ -25,14 +25,4 @@ struct UnitMask {
 // Allocates nothing.
 void units_mark_active(UnitMask* active, const Mlp& mlp, int count);
 
-// Per-unit activity of a network, for the panels: dead on the train rows, silent on the test
-// rows and silent on the domain grid (all by the definition above).
-struct UnitActivity {
-  int hidden_layers = 0;
-  int units[kMlpMaxHiddenLayers] = {};  // units of each hidden layer
-  UnitMask dead_train;
-  UnitMask silent_test;
-  UnitMask silent_domain;
-};
-
 }  // namespace relu

@@ -27,7 +27,7 @@ TEST_CASE("arena session: a partial update changes live settings and keeps the r
   relu::ArenaSession s;
   CHECK(s.update(R"({"lr": 0.1})").rfind("update: the arena has no networks", 0) == 0);
   REQUIRE(s.reset(R"({"optimizer": "momentum", "lr": 0.1, "activations": ["relu"]})").empty());
-  REQUIRE(s.train(3).empty());
+  REQUIRE(s.train(relu::TrainRequest::epochs(3)).error.empty());
   const double loss = s.metrics_data()[0];
   REQUIRE(s.update(R"({"lr": 0.003, "l2": 0.001, "optimizer": {"momentum": 0.5}})").empty());
   CHECK(setting(s, "lr") == Approx(0.003));
@@ -50,7 +50,7 @@ TEST_CASE("arena session: a partial update changes live settings and keeps the r
   CHECK(s.update(R"({"lr": "slow"})") == "update: lr: expected a number, got a string");
   CHECK(s.update("[1]").rfind("update: ", 0) == 0);
   CHECK(setting(s, "lr") == 10);
-  REQUIRE(s.train(1).empty());
+  REQUIRE(s.train(relu::TrainRequest::epochs(1)).error.empty());
   CHECK(s.arena().epoch() == 4);
 }
 

@@ -30,14 +30,14 @@ TEST_CASE("arena session: errors, warnings and the shape of the metrics") {
   CHECK(s.reset(R"({"lr": "fast"})") == "lr: expected a number, got a string");
   CHECK(s.network_count() == 0);
   CHECK(s.settings_json() == "null");
-  CHECK_FALSE(s.train(1).empty());
+  CHECK_FALSE(s.train(relu::TrainRequest::epochs(1)).error.empty());
   REQUIRE(s.reset(R"({"lr": 1000, "points": 100, "activations": ["relu", "prelu"]})").empty());
   const auto settings = parse_ok(s.settings_json());
   REQUIRE(settings.find("warnings")->size() == 1);
   CHECK(settings.find("warnings")->at(0).as_string() == "lr 1000 clamped to 10");
   CHECK(settings.find("lr")->as_number() == 10);
-  REQUIRE(s.train(2).empty());
-  CHECK(s.train(-1) == "epochs: -1 is outside 0..100000");
+  REQUIRE(s.train(relu::TrainRequest::epochs(2)).error.empty());
+  CHECK(s.train(relu::TrainRequest::epochs(-1)).error == "epochs: -1 is outside 0..100000");
   CHECK(parse_ok(s.networks_json()).at(1).find("activation")->as_string() == "prelu");
   CHECK(parse_ok(s.networks_json()).at(0).find("label")->as_string() == "relu");
   const int stride = relu::metrics_record_doubles();
@@ -80,8 +80,8 @@ TEST_CASE("arena session: fields, errors and determinism") {
   const std::string settings = R"({"points": 200, "seed": 5, "activations": ["relu", "tanh"]})";
   REQUIRE(a.reset(settings).empty());
   REQUIRE(b.reset(settings).empty());
-  REQUIRE(a.train(5).empty());
-  REQUIRE(b.train(5).empty());
+  REQUIRE(a.train(relu::TrainRequest::epochs(5)).error.empty());
+  REQUIRE(b.train(relu::TrainRequest::epochs(5)).error.empty());
   REQUIRE(a.metrics_size() == b.metrics_size());
   CHECK(std::memcmp(a.metrics_data(), b.metrics_data(), a.metrics_size() * sizeof(double)) == 0);
   CHECK(a.field(0, 32, "odds").rfind("kind: expected", 0) == 0);
@@ -131,15 +131,13 @@ TEST_CASE("arena session: ReLUs pushed below zero are dead, and unit activity re
   CHECK(s.arena().metrics(1)->dead_units == 0);  // leaky: slope 0.01 below zero
   CHECK(s.unit_activity(2, 32).rfind("index:", 0) == 0);
   CHECK(s.unit_activity(0, 8).rfind("resolution:", 0) == 0);
-  CHECK(s.unit_activity_json() == "null");
   REQUIRE(s.unit_activity(0, 64).empty());
-  const auto layers = parse_ok(s.unit_activity_json());
-  REQUIRE(layers.size() == 2);
-  REQUIRE(layers.at(0).size() == 8);
-  for (const char* key : {"deadTrain", "silentTest", "silentDomain"}) {
-    INFO(key);
-    CHECK(layers.at(1).at(5).find(key)->as_bool());
-  }
+  // One byte per unit, unit u of layer l at l * kMlpMaxUnits + u; 0 past the layers' units.
+  REQUIRE(s.silent_domain_size() == relu::kMlpMaxHiddenLayers * relu::kMlpMaxUnits);
+  CHECK(s.silent_domain()[1 * relu::kMlpMaxUnits + 5] == 1);
+  CHECK(s.silent_domain()[0 * relu::kMlpMaxUnits + 8] == 0);
+  REQUIRE(s.unit_activity(1, 64).empty());  // leaky: active below zero too
+  CHECK(s.silent_domain()[1 * relu::kMlpMaxUnits + 5] == 0);
   const int stride = relu::metrics_record_doubles();
   CHECK(s.metrics_data()[relu::metrics_offset(relu::MetricsField::kDeadMask)] == 1.0);
   CHECK(s.metrics_data()[stride + relu::metrics_offset(relu::MetricsField::kDeadMask)] == 0.0);
@@ -163,7 +161,7 @@ std::string data_json(const std::vector<float>& xy, const std::vector<float>& la
 relu::NetworkMetrics metrics_after(relu::ArenaSession* s, const std::string& settings, int epochs) {
   INFO(settings);
   REQUIRE(s->reset(settings).empty());
-  REQUIRE(s->train(epochs).empty());
+  REQUIRE(s->train(relu::TrainRequest::epochs(epochs)).error.empty());
   return *s->arena().metrics(0);
 }
 
@@ -203,8 +201,8 @@ TEST_CASE("arena session: given points in the preset's order train exactly like 
   CHECK(given.train_count() == preset.train_count());
   CHECK(std::memcmp(given.points(), preset.points(), 2 * n * sizeof(float)) == 0);
   CHECK(std::memcmp(given.labels(), preset.labels(), n * sizeof(float)) == 0);
-  REQUIRE(preset.train(20).empty());
-  REQUIRE(given.train(20).empty());
+  REQUIRE(preset.train(relu::TrainRequest::epochs(20)).error.empty());
+  REQUIRE(given.train(relu::TrainRequest::epochs(20)).error.empty());
   REQUIRE(given.metrics_size() == preset.metrics_size());
   CHECK(std::memcmp(given.metrics_data(), preset.metrics_data(),
                     preset.metrics_size() * sizeof(double)) == 0);
@@ -222,7 +220,7 @@ TEST_CASE("arena session: dropout and batch norm train every panel with the same
   REQUIRE(s.reset(R"({"points": 300, "seed": 4, "activations": ["relu", "relu", "tanh"],
                       "dropout": 0.3, "batchNorm": true, "batchSize": 10000})")
               .empty());
-  REQUIRE(s.train(30).empty());
+  REQUIRE(s.train(relu::TrainRequest::epochs(30)).error.empty());
   const size_t stride = static_cast<size_t>(relu::metrics_record_doubles());
   // Same activation, same seed: the same masks and batch statistics, bit for bit.
   CHECK(std::memcmp(s.metrics_data(), s.metrics_data() + stride, stride * sizeof(double)) == 0);
@@ -234,29 +232,32 @@ TEST_CASE("arena session: dropout and batch norm train every panel with the same
   // deterministic: the metrics of a copy trained alike are equal.
   relu::ArenaSession t;
   REQUIRE(t.reset(s.settings_json()).empty());
-  REQUIRE(t.train(30).empty());
+  REQUIRE(t.train(relu::TrainRequest::epochs(30)).error.empty());
   CHECK(std::memcmp(s.metrics_data(), t.metrics_data(), s.metrics_size() * sizeof(double)) == 0);
 }
 
 TEST_CASE("arena session: regions per network, an explanation for smooth activations") {
   relu::ArenaSession s;
   REQUIRE(s.reset(R"({"points": 100, "activations": ["relu", "gelu"], "layers": [3]})").empty());
-  REQUIRE(s.regions(0, 64).empty());
-  const auto relu_regions = parse_ok(s.regions_json());
-  const double count = relu_regions.find("count")->as_number();
+  const relu::RegionsSummary relu_regions = s.regions(0, 64);
+  REQUIRE(relu_regions.error.empty());
+  CHECK(relu_regions.linear);
+  CHECK(relu_regions.resolution == 64);
+  const int count = relu_regions.count;
   CHECK(count >= 1);
   CHECK(count <= 7);  // 3 lines cut the plane into at most 7 pieces
   REQUIRE(s.region_cells() == 64 * 64);
   int32_t top = 0;
   for (size_t k = 0; k < s.region_cells(); ++k) top = std::max(top, s.region_ids()[k]);
   CHECK(top + 1 == count);
-  REQUIRE(s.regions(1, 64).empty());
-  CHECK(s.regions_json() ==
-        R"({"count":null,"resolution":64,"explanation":"gelu is smooth: its network has no )"
-        R"(linear regions"})");
+  const relu::RegionsSummary smooth = s.regions(1, 64);
+  REQUIRE(smooth.error.empty());
+  CHECK_FALSE(smooth.linear);
+  CHECK(smooth.resolution == 64);
+  CHECK(smooth.explanation == "gelu is smooth: its network has no linear regions");
   CHECK(s.region_cells() == 0);
-  CHECK(s.regions(2, 64) == "index: 2 is outside 0..1");
-  CHECK(s.regions(0, 8).rfind("resolution: 8 is outside", 0) == 0);
+  CHECK(s.regions(2, 64).error == "index: 2 is outside 0..1");
+  CHECK(s.regions(0, 8).error.rfind("resolution: 8 is outside", 0) == 0);
 }
 
 TEST_CASE("arena session: divergence is flagged in the call and epoch it happens") {
@@ -290,22 +291,28 @@ TEST_CASE("arena session: steps and epochs give the same numbers, progress is re
   REQUIRE(by_epochs.reset(settings).empty());
   REQUIRE(by_steps.reset(settings).empty());
   // 65 train rows in batches of 16: 5 steps per epoch.
-  REQUIRE(by_epochs.train(3).empty());
-  CHECK(parse_ok(by_epochs.progress_json()).find("epochs")->as_number() == 3);
-  CHECK(parse_ok(by_epochs.progress_json()).find("steps")->as_number() == 15);
-  CHECK(parse_ok(by_epochs.progress_json()).find("complete")->as_bool());
-  for (int steps : {1, 3, 7, 4}) REQUIRE(by_steps.train_steps(steps).empty());
-  CHECK(parse_ok(by_steps.progress_json()).find("epochs")->as_number() == 1);  // 11 -> 15
+  const relu::TrainProgress three = by_epochs.train(relu::TrainRequest::epochs(3));
+  REQUIRE(three.error.empty());
+  CHECK(three.epochs == 3);
+  CHECK(three.steps == 15);
+  CHECK(three.complete);
+  relu::TrainProgress last;
+  for (int steps : {1, 3, 7, 4}) {
+    last = by_steps.train(relu::TrainRequest::steps(steps));
+    REQUIRE(last.error.empty());
+  }
+  CHECK(last.epochs == 1);  // 11 -> 15
   for (int i = 0; i < 2; ++i) {
     CHECK(by_steps.model_json(i) == by_epochs.model_json(i));
     CHECK(by_steps.arena().metrics(i)->epoch == 3);
   }
   // A partly trained epoch counts as the first of train()'s epochs.
-  REQUIRE(by_steps.train_steps(2).empty());
-  REQUIRE(by_steps.train(1).empty());
-  CHECK(parse_ok(by_steps.progress_json()).find("steps")->as_number() == 3);
+  REQUIRE(by_steps.train(relu::TrainRequest::steps(2)).error.empty());
+  const relu::TrainProgress rest = by_steps.train(relu::TrainRequest::epochs(1));
+  REQUIRE(rest.error.empty());
+  CHECK(rest.steps == 3);
   CHECK(by_steps.arena().epoch() == 4);
-  CHECK(by_steps.train_steps(-1) == "steps: -1 is outside 0..500000000");
+  CHECK(by_steps.train(relu::TrainRequest::steps(-1)).error == "steps: -1 is outside 0..500000000");
 }
 
 TEST_CASE("arena session: a call's work is bounded by the budget, deterministically") {
@@ -317,11 +324,12 @@ TEST_CASE("arena session: a call's work is bounded by the budget, deterministica
   relu::ArenaSession a, b;
   REQUIRE(a.reset(settings).empty());
   REQUIRE(b.reset(settings).empty());
-  REQUIRE(a.train(relu::kArenaMaxEpochsPerCall).empty());
-  const auto progress = parse_ok(a.progress_json());
-  CHECK_FALSE(progress.find("complete")->as_bool());
-  CHECK(progress.find("epochs")->as_number() == 0);
-  const double steps = progress.find("steps")->as_number();
+  const relu::TrainProgress progress =
+      a.train(relu::TrainRequest::epochs(relu::kArenaMaxEpochsPerCall));
+  REQUIRE(progress.error.empty());
+  CHECK_FALSE(progress.complete);
+  CHECK(progress.epochs == 0);
+  const double steps = progress.steps;
   uint64_t per_step = 0, evaluation = 0;  // prelu's alphas make its network a little larger
   for (int i = 0; i < 12; ++i) {
     per_step += relu::network_step_work(*a.arena().network(i), 1);
@@ -329,8 +337,9 @@ TEST_CASE("arena session: a call's work is bounded by the budget, deterministica
   }
   CHECK(steps == static_cast<double>((relu::kWorkPerCall - evaluation) / per_step));
   // The same steps by train_steps: the budget depends on the work, not on the clock.
-  REQUIRE(b.train_steps(static_cast<int>(steps)).empty());
-  CHECK(parse_ok(b.progress_json()).find("complete")->as_bool());
+  const relu::TrainProgress same = b.train(relu::TrainRequest::steps(static_cast<int>(steps)));
+  REQUIRE(same.error.empty());
+  CHECK(same.complete);
   CHECK(a.model_json(5) == b.model_json(5));
 }
 
@@ -343,7 +352,7 @@ TEST_CASE("arena session: parameters read, staged and loaded back") {
   const size_t n = s.param_count(0);
   CHECK(n == 2 * 4 + 4 + 4 + 1);  // W1 (4, 2), W2 (1, 4), b1, b2
   const std::vector<float> start(s.params_data(0), s.params_data(0) + n);
-  REQUIRE(s.train(4).empty());
+  REQUIRE(s.train(relu::TrainRequest::epochs(4)).error.empty());
   REQUIRE(s.stage_params(0).empty());
   REQUIRE(s.staged_size() == n);
   std::copy(start.begin(), start.end(), s.staged_params());
@@ -361,22 +370,22 @@ TEST_CASE("arena session: texts beyond the limits are rejected before parsing") 
   CHECK(s.reset(deep).find("nesting deeper than 16") != std::string::npos);
 }
 
-TEST_CASE("arena session: train_to_target reports the epoch each network reached the target") {
+TEST_CASE("arena session: train until a target reports the epoch each network reached the target") {
   const std::string settings = R"({"activations": ["relu", "linear"], "seed": 3})";
   relu::ArenaSession session;
   REQUIRE(session.reset(settings).empty());
-  REQUIRE(session.train_to_target(4, 0.9).empty());
-  REQUIRE(session.train_to_target(6, 0.9).empty());  // the epochs found so far are kept
-  const relu::json::Value progress = parse_ok(session.progress_json());
-  CHECK(progress.find("epochs")->as_number() == 6);
-  const relu::json::Value* reached = progress.find("reached");
-  REQUIRE(reached != nullptr);
-  REQUIRE(reached->size() == 2);
-  CHECK(reached->at(0).as_number() >= 1);
-  CHECK(reached->at(0).as_number() <= 10);
-  CHECK(reached->at(1).is_null());
+  using relu::TrainRequest;
+  REQUIRE(session.train(TrainRequest::epochs(4).until(0.9)).error.empty());
+  // The epochs found so far are kept.
+  const relu::TrainProgress progress = session.train(TrainRequest::epochs(6).until(0.9));
+  REQUIRE(progress.error.empty());
+  CHECK(progress.epochs == 6);
+  REQUIRE(session.reached_size() == 2);
+  CHECK(session.reached_data()[0] >= 1);
+  CHECK(session.reached_data()[0] <= 10);
+  CHECK(session.reached_data()[1] == -1);  // not reached
   // A target already met counts from the current epoch; a new target starts again.
-  REQUIRE(session.train_to_target(0, 0.1).empty());
-  CHECK(parse_ok(session.progress_json()).find("reached")->at(0).as_number() == 10);
-  CHECK(session.train_to_target(1, -0.5) == "target: must be in 0..1");
+  REQUIRE(session.train(TrainRequest::epochs(0).until(0.1)).error.empty());
+  CHECK(session.reached_data()[0] == 10);
+  CHECK(session.train(TrainRequest::epochs(1).until(-0.5)).error == "target: must be in 0..1");
 }

@@ -272,6 +272,37 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     }
   });
 
+  test(`${backend}: train() takes epochs or steps, with a target; the sugar calls it`, async () => {
+    const lab = await labPromise;
+    const settings = {points: 130, batchSize: 16, activations: ['relu', 'linear'], seed: 5};
+    const general = lab.createArena(settings);
+    const sugar = lab.createArena(settings);
+    try {
+      // 65 train rows in batches of 16: 5 steps per epoch.
+      assert.deepEqual(general.train({steps: 7}), {epochs: 1, steps: 7, complete: true});
+      assert.deepEqual(sugar.trainSteps(7), {epochs: 1, steps: 7, complete: true});
+      const reached = general.train({epochs: 4, target: 0.8});
+      assert.deepEqual(sugar.trainToTarget(4, 0.8), reached);
+      assert.equal(reached.steps, 4 * 5 - 2);  // a partly trained epoch counts as the first
+      assert.equal(reached.reached.length, 2);
+      assert.equal(reached.reached[1], null);  // linear never separates the circle
+      assert.deepEqual(general.train({steps: 3, target: 0.8}).reached, reached.reached);
+      assert.deepEqual(general.metrics(), sugar.train({steps: 3}) && sugar.metrics());
+      assert.throws(
+          () => general.train({epochs: 1, steps: 1}),
+          /arena.train: give epochs or steps, not both/);
+      assert.throws(() => general.train({epoch: 1}), /arena.train: unknown key epoch/);
+      assert.throws(() => general.train({steps: -1}), /arena.train: steps: -1 is outside/);
+      assert.throws(
+          () => general.train({epochs: 1, target: '1'}), /arena.train: target must be a number/);
+      assert.throws(
+          () => general.train({epochs: 1, target: 2}), /arena.train: target: must be in 0..1/);
+    } finally {
+      general.delete();
+      sugar.delete();
+    }
+  });
+
   test(`${backend}: settings are clamped with warnings; malformed ones throw`, async () => {
     const lab = await labPromise;
     const arena = lab.createArena({lr: 1000, points: 3, layers: [4, 99], foo: 1});

@@ -50,8 +50,8 @@ TEST_CASE("a live lr change keeps weights and epoch; the next Adam step scales w
   Arena a, b;
   reset_ok(&a, high_lr());
   reset_ok(&b, high_lr());
-  REQUIRE(a.train(3).empty());
-  REQUIRE(b.train(3).empty());
+  REQUIRE(a.train(relu::TrainRequest::epochs(3)).error.empty());
+  REQUIRE(b.train(relu::TrainRequest::epochs(3)).error.empty());
   const std::vector<float> before = params_of(a, 0);
   ArenaSettings lower = a.settings();
   lower.optimizer.lr = 0.03f;
@@ -60,8 +60,8 @@ TEST_CASE("a live lr change keeps weights and epoch; the next Adam step scales w
   CHECK(a.settings().optimizer.lr == 0.03f);
   CHECK(same_bits(params_of(a, 0), before));  // nothing trained, nothing reset
   // One more step each: same gradients and moments, so Adam's update differs by the lr alone.
-  REQUIRE(a.train_steps(1).empty());
-  REQUIRE(b.train_steps(1).empty());
+  REQUIRE(a.train(relu::TrainRequest::steps(1)).error.empty());
+  REQUIRE(b.train(relu::TrainRequest::steps(1)).error.empty());
   const std::vector<float> after_a = params_of(a, 0), after_b = params_of(b, 0);
   int compared = 0;
   for (size_t k = 0; k < before.size(); ++k) {
@@ -85,18 +85,18 @@ TEST_CASE("an update at step 0 equals a reset with those settings; same values c
   reset_ok(&updated, high_lr());
   REQUIRE(updated.update(low).empty());
   reset_ok(&fresh, low);
-  REQUIRE(updated.train(5).empty());
-  REQUIRE(fresh.train(5).empty());
+  REQUIRE(updated.train(relu::TrainRequest::epochs(5)).error.empty());
+  REQUIRE(fresh.train(relu::TrainRequest::epochs(5)).error.empty());
   CHECK(same_bits(params_of(updated, 0), params_of(fresh, 0)));
   CHECK(same_bits(params_of(updated, 1), params_of(fresh, 1)));
   // Mid-run with the values it already has: bit-identical to a run without the call.
   reset_ok(&same, high_lr());
   reset_ok(&plain, high_lr());
-  REQUIRE(same.train_steps(7).empty());
+  REQUIRE(same.train(relu::TrainRequest::steps(7)).error.empty());
   REQUIRE(same.update(same.settings()).empty());
-  REQUIRE(same.train(4).empty());
-  REQUIRE(plain.train_steps(7).empty());
-  REQUIRE(plain.train(4).empty());
+  REQUIRE(same.train(relu::TrainRequest::epochs(4)).error.empty());
+  REQUIRE(plain.train(relu::TrainRequest::steps(7)).error.empty());
+  REQUIRE(plain.train(relu::TrainRequest::epochs(4)).error.empty());
   CHECK(same_bits(params_of(same, 0), params_of(plain, 0)));
   CHECK(same.metrics(0)->train_loss == plain.metrics(0)->train_loss);
 }
@@ -104,7 +104,7 @@ TEST_CASE("an update at step 0 equals a reset with those settings; same values c
 TEST_CASE("update refuses what needs a new arena, naming it, and changes nothing") {
   Arena arena;
   reset_ok(&arena, high_lr());
-  REQUIRE(arena.train(2).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(2)).error.empty());
   const std::vector<float> before = params_of(arena, 0);
   struct Case {
     const char* key;
@@ -141,7 +141,7 @@ TEST_CASE("editing a weight or bias changes the field and metrics; bad edits are
   ArenaSettings s = high_lr();
   s.optimizer.lr = 0.01f;
   reset_ok(&arena, s);
-  REQUIRE(arena.train(2).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(2)).error.empty());
   std::string error;
   const relu::FieldView view = arena.field(0, 32, relu::FieldKind::kLogit, &error);
   const std::vector<float> field(view.data, view.data + view.size);
@@ -157,7 +157,7 @@ TEST_CASE("editing a weight or bias changes the field and metrics; bad edits are
   const relu::FieldView edited = arena.field(0, 32, relu::FieldKind::kLogit, &error);
   CHECK(std::memcmp(edited.data, field.data(), field.size() * sizeof(float)) != 0);
   // Training goes on from the edited network.
-  REQUIRE(arena.train(1).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(1)).error.empty());
   CHECK(arena.epoch() == 3);
 
   const struct {

@@ -69,7 +69,7 @@ TEST_CASE("the defaults learn the circle: every non-linear panel >= 95% within 2
     reset_ok(&arena, settings);
     std::vector<int> reached(n, -1);
     for (int epoch = 1; epoch <= kEpochs; ++epoch) {
-      REQUIRE(arena.train(1).empty());
+      REQUIRE(arena.train(relu::TrainRequest::epochs(1)).error.empty());
       for (size_t i = 0; i < n; ++i) {
         const NetworkMetrics* m = arena.metrics(static_cast<int>(i));
         if (reached[i] < 0 && m->test_accuracy >= 0.95) reached[i] = epoch;
@@ -156,9 +156,10 @@ TEST_CASE("same settings and seed: bit-identical metrics, weights and fields") {
   Arena b;
   reset_ok(&a, settings);
   reset_ok(&b, settings);
-  REQUIRE(a.train(7).empty());
-  REQUIRE(b.train(3).empty());
-  REQUIRE(b.train(4).empty());  // split calls resume the same epochs and shuffles
+  REQUIRE(a.train(relu::TrainRequest::epochs(7)).error.empty());
+  REQUIRE(b.train(relu::TrainRequest::epochs(3)).error.empty());
+  REQUIRE(b.train(relu::TrainRequest::epochs(4))
+              .error.empty());  // split calls resume the same epochs and shuffles
   REQUIRE(a.data().points == b.data().points);
   for (int i = 0; i < a.network_count(); ++i) {
     INFO("network " << i);
@@ -195,7 +196,7 @@ TEST_CASE("a large negative bias init kills ReLUs, not leaky ReLUs or ELUs") {
     settings.seed = seed;
     Arena arena;
     reset_ok(&arena, settings);
-    REQUIRE(arena.train(20).empty());
+    REQUIRE(arena.train(relu::TrainRequest::epochs(20)).error.empty());
     INFO("seed " << seed << " dead relu " << arena.metrics(0)->dead_units << " leaky "
                  << arena.metrics(1)->dead_units << " elu " << arena.metrics(2)->dead_units);
     CHECK(arena.metrics(0)->dead_units > 0);
@@ -215,7 +216,7 @@ TEST_CASE("lr = 10: a network diverges with its epoch, the others keep training"
     settings.seed = seed;
     Arena arena;
     reset_ok(&arena, settings);
-    REQUIRE(arena.train(20).empty());
+    REQUIRE(arena.train(relu::TrainRequest::epochs(20)).error.empty());
     const NetworkMetrics& linear = *arena.metrics(0);
     INFO("seed " << seed << " diverged at " << linear.diverged_epoch);
     REQUIRE(linear.diverged);  // a product of three matrices, multiplied up at every step
@@ -235,7 +236,7 @@ TEST_CASE("lr = 10: a network diverges with its epoch, the others keep training"
     CHECK(field.size == 0);
     CHECK(arena.unit_field(0, 0, 0, 32, &error).size == 0);
     CHECK(arena.field(1, 32, relu::FieldKind::kProbability, &error).size == 32 * 32);
-    REQUIRE(arena.train(5).empty());
+    REQUIRE(arena.train(relu::TrainRequest::epochs(5)).error.empty());
     CHECK(arena.metrics(0)->epoch == linear.diverged_epoch - 1);
     CHECK(arena.metrics(1)->epoch == 25);
   }
@@ -246,7 +247,7 @@ TEST_CASE("fields through the arena: per-network buffers, probability and logit 
   settings.dataset.scale_inputs = false;
   Arena arena;
   reset_ok(&arena, settings);
-  REQUIRE(arena.train(5).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(5)).error.empty());
   CHECK(arena.data().half_width == 6.0f);
   CHECK(arena.data().count == 500);
   CHECK(arena.data().train_count == 250);
@@ -300,11 +301,12 @@ TEST_CASE("a field is evaluated once per weights version, resolution and kind") 
   arena.field(0, 32, probability, &error);  // another resolution replaces the cached one
   arena.field(0, 64, probability, &error);
   CHECK(arena.field_evaluations() == 5);
-  REQUIRE(arena.train(0).empty());  // no step, no change
+  REQUIRE(arena.train(relu::TrainRequest::epochs(0)).error.empty());  // no step, no change
   arena.field(0, 64, probability, &error);
   CHECK(arena.field_evaluations() == 5);
   const uint64_t before = arena.network(0)->mlp.weights_version;
-  REQUIRE(arena.train(1).empty());  // 25 steps of 10 out of 250 train rows
+  REQUIRE(arena.train(relu::TrainRequest::epochs(1))
+              .error.empty());  // 25 steps of 10 out of 250 train rows
   CHECK(arena.network(0)->mlp.weights_version == before + 25);
   const relu::FieldView trained = arena.field(0, 64, probability, &error);
   CHECK(arena.field_evaluations() == 6);
@@ -324,12 +326,12 @@ TEST_CASE("weights set back from an earlier epoch give that epoch's field bit fo
   reset_ok(&arena, with_networks({Activation::kRelu, Activation::kPrelu}));
   std::string error;
   const auto probability = relu::FieldKind::kProbability;
-  REQUIRE(arena.train(3).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(3)).error.empty());
   const relu::Mlp& mlp = arena.network(1)->mlp;
   const std::vector<float> kept(mlp.params, mlp.params + mlp.param_count);
   const relu::FieldView at3 = arena.field(1, 64, probability, &error);
   const std::vector<float> field3(at3.data, at3.data + at3.size);
-  REQUIRE(arena.train(5).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(5)).error.empty());
   const std::vector<float> live(mlp.params, mlp.params + mlp.param_count);
   CHECK(live != kept);
   const uint64_t version = mlp.weights_version;
@@ -348,10 +350,10 @@ TEST_CASE("weights set back from an earlier epoch give that epoch's field bit fo
   CHECK(std::vector<float>(mlp.params, mlp.params + mlp.param_count) == kept);
   // The live weights put back: training goes on exactly as if nothing had been shown.
   REQUIRE(arena.set_params(1, live.data(), live.size()).empty());
-  REQUIRE(arena.train(2).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(2)).error.empty());
   Arena straight;
   reset_ok(&straight, with_networks({Activation::kRelu, Activation::kPrelu}));
-  REQUIRE(straight.train(10).empty());
+  REQUIRE(straight.train(relu::TrainRequest::epochs(10)).error.empty());
   const relu::Mlp& other = straight.network(1)->mlp;
   CHECK(same_bits(other.params, mlp.params, mlp.param_count * sizeof(float)));
 }
@@ -362,7 +364,7 @@ TEST_CASE("a diverged network has no field and costs no evaluation") {
   settings.optimizer.lr = 10.0f;  // the largest allowed: linear diverges within 20 epochs
   Arena arena;
   reset_ok(&arena, settings);
-  arena.train(20);
+  arena.train(relu::TrainRequest::epochs(20));
   REQUIRE(arena.metrics(0)->diverged);
   std::string error = "unset";
   const relu::FieldView view = arena.field(0, 32, relu::FieldKind::kProbability, &error);
@@ -376,7 +378,7 @@ TEST_CASE("no hidden layers: logistic regression, no units, the output is the on
   settings.hidden.clear();
   Arena arena;
   reset_ok(&arena, settings);
-  REQUIRE(arena.train(10).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(10)).error.empty());
   for (int i = 0; i < 2; ++i) {
     const NetworkMetrics& m = *arena.metrics(i);
     CHECK(m.units == 0);
@@ -398,7 +400,7 @@ TEST_CASE("a full batch larger than the training set trains one step per epoch")
   settings.batch_size = relu::kArenaMaxBatch;
   Arena arena;
   reset_ok(&arena, settings);
-  REQUIRE(arena.train(3).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(3)).error.empty());
   CHECK(arena.network(0)->step == 3);
   CHECK(arena.metrics(0)->epoch == 3);
 }
@@ -435,19 +437,21 @@ TEST_CASE("invalid settings: reset returns an error naming the field, the arena 
     INFO("expected field " << b.field << ", error: " << error);
     CHECK(error.find(b.field) != std::string::npos);
     CHECK(arena.network_count() == 0);
-    CHECK_FALSE(arena.train(1).empty());
+    CHECK_FALSE(arena.train(relu::TrainRequest::epochs(1)).error.empty());
     std::string field_error;
     CHECK(arena.field(0, 64, relu::FieldKind::kLogit, &field_error).size == 0);
   }
   Arena arena;
   reset_ok(&arena, ArenaSettings());
-  CHECK(arena.train(-1).find("epochs") == 0);
-  CHECK(arena.train(relu::kArenaMaxEpochsPerCall + 1).find("epochs") == 0);
-  CHECK(arena.train(0).empty());
+  CHECK(arena.train(relu::TrainRequest::epochs(-1)).error.find("epochs") == 0);
+  CHECK(arena.train(relu::TrainRequest::epochs(relu::kArenaMaxEpochsPerCall + 1))
+            .error.find("epochs") == 0);
+  CHECK(arena.train(relu::TrainRequest::epochs(0)).error.empty());
   CHECK(arena.epoch() == 0);
 }
 
-TEST_CASE("train_to_target: the first epoch metrics reach the target, the weights of train()") {
+TEST_CASE(
+    "train until a target: the first epoch metrics reach the target, the weights of train()") {
   ArenaSettings settings = with_networks(
       {Activation::kRelu, Activation::kTanh, Activation::kSigmoid, Activation::kLinear});
   settings.seed = 9;
@@ -458,19 +462,21 @@ TEST_CASE("train_to_target: the first epoch metrics reach the target, the weight
   reset_ok(&each, settings);
   std::vector<int64_t> expected(4, -1);
   for (int e = 1; e <= kEpochs; ++e) {
-    REQUIRE(each.train(1).empty());
+    REQUIRE(each.train(relu::TrainRequest::epochs(1)).error.empty());
     for (int i = 0; i < 4; ++i) {
       if (expected[i] < 0 && each.metrics(i)->test_accuracy >= target) expected[i] = e;
     }
   }
-  // Split over two calls: the caller's array carries the epochs found so far.
+  // Split over two calls: the arena keeps the epochs found so far.
   Arena fast;
   reset_ok(&fast, settings);
-  std::vector<int64_t> reached(4, -1);
-  relu::TrainProgress progress;
-  REQUIRE(fast.train_to_target(10, target, reached.data(), &progress).empty());
+  using relu::TrainRequest;
+  const relu::TrainProgress progress = fast.train(TrainRequest::epochs(10).until(target));
+  REQUIRE(progress.error.empty());
   CHECK(progress.epochs == 10);
-  REQUIRE(fast.train_to_target(kEpochs - 10, target, reached.data()).empty());
+  REQUIRE(fast.train(TrainRequest::epochs(kEpochs - 10).until(target)).error.empty());
+  std::vector<int64_t> reached;
+  for (int i = 0; i < 4; ++i) reached.push_back(fast.reached(i));
   CHECK(reached == expected);
   CHECK(expected[3] == -1);  // linear never separates the circle
   for (int i = 0; i < 4; ++i) {
@@ -479,8 +485,10 @@ TEST_CASE("train_to_target: the first epoch metrics reach the target, the weight
     CHECK(same_bits(wa.params, fast.network(i)->mlp.params, wa.param_count * sizeof(float)));
     CHECK(same_bits(&each.metrics(i)->test_loss, &fast.metrics(i)->test_loss, sizeof(double)));
   }
-  CHECK(fast.train_to_target(1, 1.5, reached.data()) == "target: must be in 0..1");
-  CHECK(fast.train_to_target(-1, 0.5, reached.data()) == "epochs: -1 is outside 0..100000");
+  CHECK(fast.train(TrainRequest::epochs(1).until(1.5)).error == "target: must be in 0..1");
+  CHECK(fast.train(TrainRequest::epochs(-1).until(0.5)).error == "epochs: -1 is outside 0..100000");
+  CHECK(fast.train(TrainRequest::steps(-1)).error == "steps: -1 is outside 0..500000000");
+  CHECK(fast.reached(4) == -1);
 }
 
 TEST_CASE("a batch-norm network's cached field follows its running statistics") {
@@ -497,7 +505,7 @@ TEST_CASE("a batch-norm network's cached field follows its running statistics") 
   // Each training forward moves the running statistics (and bumps weights_version), so the
   // cached field is evaluated again and equals mlp_forward's in evaluation mode.
   const uint64_t version = arena.network(0)->mlp.weights_version;
-  REQUIRE(arena.train(1).empty());
+  REQUIRE(arena.train(relu::TrainRequest::epochs(1)).error.empty());
   CHECK(arena.network(0)->mlp.weights_version > version);
   const relu::FieldView trained = arena.field(0, 40, logit, &error);
   CHECK(arena.field_evaluations() == 2);

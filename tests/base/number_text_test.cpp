@@ -1,7 +1,7 @@
-// Tests core/io/number_text.*: against the C library (printf's correctly rounded "%.{p}g" and
+// Tests core/base/number_text.*: against the C library (printf's correctly rounded "%.{p}g" and
 // strtod, which glibc and musl both compute exactly): random doubles and floats, short decimals,
 // exact halfway points, and the special values.
-#include "io/number_text.h"
+#include "base/number_text.h"
 
 #include <catch.hpp>
 #include <cfloat>

@@ -1,7 +1,6 @@
-// Exact decimal <-> binary conversion with a small fixed-size big integer; see number_text.h.
-// Both directions compare exact integers, so there is no table of powers and no error analysis
-// to trust: a few microseconds per number, which model files of a few thousand numbers afford.
-#include "io/number_text.h"
+// Exact decimal <-> binary conversion with a small fixed-size big integer (the algorithm, its
+// contract and when std::to_chars can replace it: number_text.h).
+#include "base/number_text.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,5 +1,5 @@
-// Typed, clamping reads of JSON fields with path-named errors and warnings; see checked_reader.h.
-#include "io/checked_reader.h"
+// Typed, clamping reads of JSON fields with path-named errors and warnings; see field_reader.h.
+#include "io/field_reader.h"
 
 #include <cmath>
 
