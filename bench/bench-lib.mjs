@@ -169,7 +169,7 @@ export function finishRun(opts, records, context, renderReport) {
 }
 
 // Milliseconds now: the wall clock, or this process's CPU time (user + system), which on a
-// shared machine leaves out the time slices other processes took (like bench_clock.h's).
+// shared machine leaves out the time slices other processes took (like bench_lib.h's clock).
 export function nowMs(cpu) {
   if (!cpu) return performance.now();
   const usage = process.cpuUsage();

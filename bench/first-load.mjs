@@ -6,8 +6,7 @@ import {extname} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
 import {FIRST_LOAD_BUDGET, firstLoadSizes} from '../scripts/build-embed.mjs';
-import {launch, openPage, WAIT_MS} from '../tests/browser/browser.mjs';
-import {DIST, newPage, serveDist, startBrowser, waitForFigureEpoch} from '../tests/browser/embed-fixtures.mjs';
+import {DIST, launch, newPage, openPage, WAIT_MS, waitForFigureEpoch} from '../tests/browser/fixture.mjs';
 
 import {renderTable} from './bench-lib.mjs';
 
@@ -69,8 +68,8 @@ async function pageFirstLoad() {
 }
 
 async function figureFirstLoad() {
-  const browser = await startBrowser();
-  const cdn = await serveDist({pages: {[POST]: POST_HTML, '/favicon.ico': ''}});
+  const browser = await launch();
+  const cdn = await browser.serve({cors: true, pages: {[POST]: POST_HTML, '/favicon.ico': ''}});
   try {
     const stop = recordRequests(browser.context);
     const page = await newPage(browser.context);
@@ -82,7 +81,6 @@ async function figureFirstLoad() {
     return files;
   } finally {
     await browser.close();
-    cdn.server.close();
   }
 }
 
