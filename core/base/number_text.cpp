@@ -321,6 +321,18 @@ std::string f32_to_text(float x) {
   return out;
 }
 
+namespace {
+const char* non_finite_name(double x) { return std::isnan(x) ? "nan" : x < 0 ? "-inf" : "inf"; }
+}  // namespace
+
+std::string value_text(double x) {
+  return std::isfinite(x) ? number_to_text(x) : non_finite_name(x);
+}
+
+std::string value_text(float x) {
+  return std::isfinite(x) ? f32_to_text(x) : non_finite_name(static_cast<double>(x));
+}
+
 // ---- Decimal to binary ----
 
 namespace {

@@ -39,6 +39,11 @@ std::string number_to_text(double x);
 // The same for a float32 value: the fewest digits whose reading (to the nearest double, then to
 // the nearest float, as the model reader does) gives back x bit for bit.
 std::string f32_to_text(float x);
+// For messages, where a value need not be finite: number_to_text (f32_to_text for a float), but
+// NaN and the infinities as printf names them ("nan", "inf", "-inf") rather than JSON's null.
+// Messages use it instead of printf, which would link libc's float formatting into the module.
+std::string value_text(double x);
+std::string value_text(float x);
 
 // Converts one JSON number token (RFC 8259 grammar, nothing else) to the nearest double, ties to
 // even, whatever the locale. False for a malformed token or a value that rounds beyond double's

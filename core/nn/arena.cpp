@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "base/memory_probe.h"
+#include "base/number_text.h"
 #include "kernels/activation.h"
 
 namespace relu {
@@ -220,10 +220,8 @@ std::string Arena::check_edit(const char* what, int i, int layer, int unit, doub
   }
   const double most = static_cast<double>(kArenaMaxEditedWeight);
   if (!(std::fabs(value) <= most)) {  // also NaN
-    char text[64];
-    std::snprintf(text, sizeof text, "value %.9g is not a finite number within %g..%g", value,
-                  -most, most);
-    return at + text;
+    return at + "value " + value_text(value) + " is not a finite number within " +
+           value_text(-most) + ".." + value_text(most);
   }
   return "";
 }

@@ -3,10 +3,10 @@
 #include "nn/arena_settings.h"
 
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <type_traits>
 
+#include "base/number_text.h"
 #include "kernels/activation_params.h"
 
 namespace relu {
@@ -113,12 +113,6 @@ bool is_scalar(SettingType type) {
   return type != T::kLayers && type != T::kActivations && type != T::kData;
 }
 
-std::string format(double x) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.9g", x);
-  return text;
-}
-
 // "" if row's value in s is in range.
 std::string check_row(const SettingRow& row, const S& s) {
   const double v = row.get(s);
@@ -130,18 +124,18 @@ std::string check_row(const SettingRow& row, const S& s) {
       const float x = static_cast<float>(v), lo = static_cast<float>(row.min),
                   hi = static_cast<float>(row.max);
       if (!(x >= lo && x <= hi)) {
-        return at + format(v) + " is outside " + format(static_cast<double>(lo)) + ".." +
-               format(static_cast<double>(hi));
+        return at + value_text(x) + " is outside " + value_text(lo) + ".." + value_text(hi);
       }
       return "";
     }
     case T::kInt:  // max_for narrows only what the reader clamps to
       if (!(v >= row.min && v <= row.max)) {
-        return at + format(v) + " is outside " + format(row.min) + ".." + format(row.max);
+        return at + value_text(v) + " is outside " + value_text(row.min) + ".." +
+               value_text(row.max);
       }
       return "";
     case T::kEnum:
-      return v >= 0 && v < row.option_count ? "" : at + "unknown value " + format(v);
+      return v >= 0 && v < row.option_count ? "" : at + "unknown value " + value_text(v);
     default:
       return "";
   }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "base/name_table.h"
+#include "base/number_text.h"
 #include "base/portable_math.h"
 #include "base/shuffle.h"
 
@@ -164,12 +165,11 @@ std::string dataset_validate(const DatasetConfig& config) {
   }
   // Written as !(in range) so that NaN fails too.
   if (!(config.noise >= 0.0f && config.noise <= kDatasetMaxNoise)) {
-    return "noise: " + std::to_string(static_cast<double>(config.noise)) + " is outside 0..0.5";
+    return "noise: " + value_text(config.noise) + " is outside 0..0.5";
   }
   if (!(config.train_fraction >= kDatasetMinTrainFraction &&
         config.train_fraction <= kDatasetMaxTrainFraction)) {
-    return "trainFraction: " + std::to_string(static_cast<double>(config.train_fraction)) +
-           " is outside 0.1..0.9";
+    return "trainFraction: " + value_text(config.train_fraction) + " is outside 0.1..0.9";
   }
   return "";
 }

@@ -19,6 +19,7 @@
 using relu::f32_to_text;
 using relu::number_from_text;
 using relu::number_to_text;
+using relu::value_text;
 
 using relu_test::double_bits;
 using relu_test::float_bits;
@@ -129,6 +130,21 @@ TEST_CASE("special values print as today's writer prints them and read back") {
   for (const float x : {FLT_MAX, FLT_MIN, FLT_TRUE_MIN, 0.1f, 1e-10f, 3.0e38f, 1.17549421e-38f}) {
     check_text(f32_to_text(x), static_cast<double>(x), true, true);
   }
+}
+}
+
+TEST_CASE("messages quote finite values as the writer does and name NaN and the infinities") {
+  CHECK(value_text(1e6) == "1000000");
+  CHECK(value_text(1e300) == "1e+300");
+  CHECK(value_text(-1000.0) == "-1000");
+  CHECK(value_text(0.7f) == "0.7");
+  CHECK(value_text(static_cast<double>(0.7f)) == number_to_text(static_cast<double>(0.7f)));
+  CHECK(value_text(FLT_TRUE_MIN) == "1e-45");
+  CHECK(value_text(std::numeric_limits<double>::quiet_NaN()) == "nan");
+  CHECK(value_text(std::numeric_limits<float>::quiet_NaN()) == "nan");
+  CHECK(value_text(kInf) == "inf");
+  CHECK(value_text(-kInf) == "-inf");
+  CHECK(value_text(-kInfF) == "-inf");
 }
 
 TEST_CASE("powers of 10 and of 2, their neighbours and every subnormal binade") {
