@@ -12,6 +12,8 @@ const PANELS = '#activations=relu,leaky_relu,tanh';
 const session = useBrowser({
   async setup() {
     page = await openPage(session.context, session.url + PANELS, {reducedMotion: 'reduce'});
+    // The section loads as a reader scrolls near it.
+    await page.locator('#evidence').scrollIntoViewIfNeeded();
     await page.waitForSelector('.evidence-form', {timeout: WAIT_MS});
   },
   teardown() {

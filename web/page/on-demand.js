@@ -49,7 +49,8 @@ export class OnDemandEvidence {
       this.view = new EvidenceView(section, page);
       if (this.context) this.startView();
     });
-    whenNear(section, () => this.load());
+    // Near: within a few lines of scrolling, not a whole screen away.
+    whenNear(section, () => this.load(), '200px 0px');
   }
 
   startView() {
