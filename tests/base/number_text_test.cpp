@@ -131,7 +131,6 @@ TEST_CASE("special values print as today's writer prints them and read back") {
     check_text(f32_to_text(x), static_cast<double>(x), true, true);
   }
 }
-}
 
 TEST_CASE("messages quote finite values as the writer does and name NaN and the infinities") {
   CHECK(value_text(1e6) == "1000000");
