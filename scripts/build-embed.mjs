@@ -7,21 +7,13 @@ import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
+import {BUNDLE_OPTIONS} from './build-web.mjs';
+
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const DIST = resolve(process.argv[2] || join(ROOT, 'dist'));
 const OUT = join(DIST, 'embed');
 const BUILDS = ['relu-lab-simd128', 'relu-lab-scalar'];
-// Browsers with module workers, constructed style sheets and wasm SIMD's feature probe.
-const TARGET = ['chrome96', 'firefox101', 'safari16.4'];
-const common = {
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: TARGET,
-  logLevel: 'error',
-  // The loader reads wasm from disk under Node only: never in a browser bundle.
-  external: ['node:*'],
-};
+const common = BUNDLE_OPTIONS;
 
 async function bundleTo(entry, outfile, extra = {}) {
   await build({...common, entryPoints: [resolve(ROOT, entry)], outfile, ...extra});

@@ -11,23 +11,26 @@ import {join, resolve} from 'node:path';
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const WEB = join(ROOT, 'web');
 const DIST = resolve(process.argv[2] || join(ROOT, 'dist'));
-// Browsers with module workers, constructed style sheets and wasm SIMD's feature probe.
-export const TARGET = ['chrome96', 'firefox101', 'safari16.4'];
+// How every browser bundle is built, the page's and the embed's (build-embed.mjs) alike: for
+// browsers with module workers, constructed style sheets and wasm SIMD's feature probe.
+export const BUNDLE_OPTIONS = Object.freeze({
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: ['chrome96', 'firefox101', 'safari16.4'],
+  logLevel: 'error',
+  // The loader reads wasm from disk under Node only: never in a browser bundle.
+  external: ['node:*'],
+});
 // Copied as they are: the documents, the icon, and the classic script that runs where modules
 // cannot (a sandboxed frame).
 const STATIC =
     ['index.html', 'embed.html', 'favicon.svg', 'page/sandbox-check.js', 'figure/embed.css'];
 
 const common = {
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: TARGET,
-  logLevel: 'error',
+  ...BUNDLE_OPTIONS,
   outbase: WEB,
-  outdir: DIST,
-  // The loader reads wasm from disk under Node only: never in a browser bundle.
-  external: ['node:*'],
+  outdir: DIST
 };
 const entry = (path) => join(WEB, path);
 
