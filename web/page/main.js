@@ -243,6 +243,7 @@ window.addEventListener('hashchange', () => {
   const {settings, notices} = app.table.parse(location.hash);
   loadSettings(settings, notices);
 });
-if (expectedPanels(location.hash) !== 2) view.grid.skeleton(expectedPanels(location.hash));
+const skeletons = expectedPanels(location.hash);
+if (skeletons !== 2) view.grid.skeleton(skeletons);  // index.html holds two
 initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
 hook.connect({setPlaying, pool: worker, lossChart: view.lossChart});
