@@ -30,6 +30,12 @@ export declare function provideBuild(backend: Backend, createModule: ModuleFacto
 export interface LoadOptions {
   /** 'auto' (default): SIMD128 where the engine validates it, else scalar. */
   backend?: Backend | 'auto';
+  /**
+   * The folder of the build files (relu-lab-{simd128,scalar}.{mjs,wasm}): a URL, or text
+   * resolved against the document in a browser. Default: beside the loader, which a bundle
+   * that moved the loader must either keep (copy the files beside it) or name here.
+   */
+  builds?: string | {readonly href: string};
 }
 
 /** Loads the module (in browsers, workers and Node >= 20) and returns the lab. */
