@@ -23,6 +23,9 @@ const SIMD_PROBE = new Uint8Array([
 const BUILDS_PATH = typeof RELU_LAB_BUILDS === 'string' ? RELU_LAB_BUILDS : './';
 
 const IS_NODE = typeof process === 'object' && Boolean(process.versions && process.versions.node);
+// Named through a variable so that a consumer's browser bundle (esbuild, Vite) does not try to
+// resolve a Node module it never loads there.
+const NODE_FS = 'node:fs/promises';
 
 /** @returns {boolean} whether this engine runs wasm SIMD128. */
 export function simdSupported() {
@@ -59,7 +62,8 @@ export function provideBuild(backend, createModule, wasmBinary) {
 }
 
 // The folder of the build files: loadReluLab's `builds` option (a URL, or text resolved against
-// the document in a browser), else beside this module.
+// the document in a browser), else beside this module. Resolved only when a build is fetched, as
+// BUILDS_PATH.
 function buildsFolder(builds) {
   if (builds === undefined) return new URL(BUILDS_PATH, import.meta.url);
   const text = typeof builds === 'string' ? builds : builds?.href;
@@ -83,7 +87,8 @@ async function instantiate(backend, builds) {
     return provided.createModule({wasmBinary: provided.wasmBinary, locateFile: (path) => path});
   }
   const file = backend === 'wasm-simd128' ? 'relu-lab-simd128' : 'relu-lab-scalar';
-  const glue = new URL(`${file}.mjs`, builds);
+  const folder = buildsFolder(builds);
+  const glue = new URL(`${file}.mjs`, folder);
   let createModule;
   try {
     ({default: createModule} = await import(glue.href));
@@ -97,8 +102,8 @@ async function instantiate(backend, builds) {
   const moduleArgs = {};
   if (IS_NODE) {
     // Node 20's fetch() cannot load a file path, so the loader gets the bytes.
-    const {readFile} = await import('node:fs/promises');
-    moduleArgs.wasmBinary = await readFile(new URL(`${file}.wasm`, builds));
+    const {readFile} = await import(/* @vite-ignore */ NODE_FS);
+    moduleArgs.wasmBinary = await readFile(new URL(`${file}.wasm`, folder));
   }
   return createModule(moduleArgs);
 }
@@ -223,7 +228,7 @@ function readParams(activation, params) {
 export async function loadReluLab(options = {}) {
   if (!isPlainObject(options)) throw new TypeError('loadReluLab: options must be an object');
   const backend = chooseBackend(options.backend);
-  const Module = await instantiate(backend, buildsFolder(options.builds));
+  const Module = await instantiate(backend, options.builds);
   const kernelBackend = Module.kernelBackend();
   if (`wasm-${kernelBackend}` !== backend) {
     throw new Error(`loadReluLab: the ${backend} build reports kernels '${kernelBackend}'`);
