@@ -45,7 +45,7 @@ function post(head, figures) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
 ${head}</head><body><main><h1>A post</h1><p>${words}</p>${figures.join(`<p>${words}</p>`)}
 <p>${words}</p><canvas width="10" height="4000"></canvas>
-<relu-lab-figure id="far" activations="relu,elu" seed="9"></relu-lab-figure></main></body></html>`;
+<relu-lab-figure id="far" activations="relu,elu" seed="9" autoplay></relu-lab-figure></main></body></html>`;
 }
 
 // The snippet's CDN origin swapped for the local one: nothing else in it changes.
