@@ -217,3 +217,39 @@ test('an esbuild browser bundle of a consumer trains with the builds copied besi
   assert.deepEqual(tab.problems, []);
   await tab.close();
 });
+
+test(
+    'an esbuild bundle of the element trains with the embed\'s worker and builds beside it',
+    async () => {
+      const app = consumerFile('bundle-figure.js');
+      assert.equal(readmeBlock('bundle-figure.js'), app, 'README shows the tested app');
+      const out = join(dir, 'bundle-figure');
+      rmSync(out, {recursive: true, force: true});
+      await build({
+        stdin: {contents: app, resolveDir: project, loader: 'js'},
+        bundle: true,
+        format: 'esm',
+        outfile: join(out, 'app.js'),
+        logLevel: 'error',
+      });
+      // README's recipe: the element's worker and builds beside the bundle.
+      for (const file
+               of ['worker.js',
+                   ...['simd128', 'scalar'].flatMap(
+                       (b) => [`relu-lab-${b}.mjs`, `relu-lab-${b}.wasm`])]) {
+        copyFileSync(join(installed, 'dist', 'embed', file), join(out, file));
+      }
+      const host = await session.serve({
+        root: out,
+        pages: {
+          '/index.html':
+              '<!doctype html><html lang="en"><title>app</title><script type="module" src="app.js"></script><main></main></html>',
+          '/favicon.ico': '',
+        },
+      });
+      const tab = await newPage(session.context);
+      await tab.goto(`${host.url}index.html`);
+      await waitForFigureEpoch(tab, 'relu-lab-figure', 5);
+      assert.deepEqual(tab.problems, []);
+      await tab.close();
+    });
