@@ -8,7 +8,7 @@ import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 
-import {packed, ROOT} from './packed.mjs';
+import {PACKAGE, packed, ROOT} from './packed.mjs';
 
 const {project} = packed();
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -44,4 +44,26 @@ test('without the directives, each misuse is one error', () => {
 test('a Node-only project type-checks README\'s Node example (checkJs)', () => {
   const {code, out} = tsc('tsconfig.node.json');
   assert.equal(code, 0, out);
+});
+
+// The values a declaration file declares (types and interfaces are not run-time exports).
+function declaredValues(file) {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^export declare (?:const|function|class) (\w+)/gm)].map((m) => m[1]);
+}
+
+test('each entry declares exactly the values its module exports', async () => {
+  for (const [subpath, target] of Object.entries(PACKAGE.exports)) {
+    if (typeof target === 'string') continue;  // the single file and package.json
+    const declared = [...new Set(declaredValues(target.types))].sort();
+    let exported;
+    if (subpath === './figure') {
+      // The element module needs a DOM to run: its exports are read from its source.
+      const source = readFileSync(join(ROOT, 'web', 'figure', 'relu-lab-figure.js'), 'utf8');
+      exported = [...source.matchAll(/^export (?:class|function|const) (\w+)/gm)].map((m) => m[1]);
+    } else {
+      exported = Object.keys(await import(join(ROOT, target.default)));
+    }
+    assert.deepEqual(declared, exported.sort(), `${subpath}: ${target.types}`);
+  }
 });
