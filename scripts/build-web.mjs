@@ -5,8 +5,10 @@
 // only when first used (evidence, export, the data editor, the detail view) is split into
 // dist/chunks/. Usage: node this [dist]
 import {build} from 'esbuild';
-import {copyFile, mkdir, readFile} from 'node:fs/promises';
+import {copyFile, mkdir} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
+
+import {PACKAGE_DEFINE} from './package-info.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const WEB = join(ROOT, 'web');
@@ -33,12 +35,6 @@ const common = {
   outdir: DIST
 };
 const entry = (path) => join(WEB, path);
-// The published package the page was built as (web/page/cdn-snippet.js points authors to it).
-const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-const PACKAGE_DEFINE = {
-  RELU_LAB_PACKAGE: JSON.stringify(
-      {name: pkg.name, version: pkg.version, figure: pkg.exports['./figure'].default.slice(2)}),
-};
 
 export async function buildWeb(dist = DIST) {
   const out = {...common, outdir: dist};
