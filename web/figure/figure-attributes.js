@@ -28,9 +28,15 @@ export const PAGE_ONLY_KEYS = Object.freeze([
 // too many for a column of text. This overrides the table's default, nothing else.
 export const FIGURE_DEFAULTS = Object.freeze({activations: Object.freeze(['relu', 'tanh'])});
 
-// Attributes any HTML element may carry: never a setting, never a notice.
+// Attributes any HTML element may carry (event handlers and styles included): never a setting,
+// never a notice, and never copied onto a figure from a link.
 const GLOBAL =
-    /^(id|class|style|title|lang|dir|hidden|tabindex|slot|part|is|role|nonce|inert|autofocus|draggable|spellcheck|translate|contenteditable|popover|width|height|aria-.*|data-.*|on.*)$/;
+    /^(id|class|style|title|lang|dir|hidden|tabindex|slot|part|exportparts|is|role|nonce|inert|autofocus|draggable|spellcheck|translate|contenteditable|popover|anchor|accesskey|autocapitalize|autocorrect|enterkeyhint|inputmode|virtualkeyboardpolicy|writingsuggestions|item.*|xml.*|width|height|aria-.*|data-.*|on.*)$/;
+
+/** Whether `name` is an attribute every HTML element has, not one of the figure's own. */
+export function isGlobalAttribute(name) {
+  return GLOBAL.test(name.toLowerCase());
+}
 
 const squash = (name) => name.toLowerCase().replace(/[-.]/g, '');
 
@@ -63,7 +69,7 @@ export function parseAttributes(table, attributes) {
     if (row) {
       // A bare boolean attribute (<relu-lab-figure discretize>) means true.
       params.append(row.key, row.type === 'bool' && value === '' ? 'true' : value);
-    } else if (FIGURE_ATTRIBUTES.includes(name) || GLOBAL.test(name)) {
+    } else if (FIGURE_ATTRIBUTES.includes(name) || isGlobalAttribute(name)) {
       continue;
     } else if (pageOnly.has(squash(name))) {
       ignored.add(attributeName(pageOnly.get(squash(name))));
