@@ -144,7 +144,7 @@ test('the export\'s epochs are held to the kept ones, visibly', async () => {
   assert.equal(await page.inputValue('#export input[name=to]'), '6');
   assert.match(
       await page.textContent('#export .export-status'),
-      /^To epoch: 1000000000 is not a whole number from 0 to 6, so 6 is used\. 3 frames/);
+      /^To epoch: 1000000000 is outside the kept epochs 0 to 6, so 6 is used\. 3 frames/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

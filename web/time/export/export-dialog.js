@@ -136,13 +136,13 @@ export class ExportDialog {
   options(kept) {
     const f = this.form.elements;
     const notes = [];
-    const whole = (input, label, min, max) => {
+    const whole = (input, label, min, max, rangeName = '') => {
       const asked = Math.round(Number(input.value) || 0);
       const value = Math.min(max, Math.max(min, asked));
-      if (value !== Number(input.value)) {
-        notes.push(
-            `${label}: ${input.value.trim() ? input.value : '(empty)'} is not a whole ` +
-            `number from ${min} to ${max}, so ${value} is used.`);
+      if (value !== Number(input.value) || input.value.trim() === '') {
+        const why = asked < min || asked > max ? `is outside ${rangeName}${min} to ${max}` :
+                                                 'is not a whole number';
+        notes.push(`${label}: ${input.value.trim() || '(empty)'} ${why}, so ${value} is used.`);
         input.value = String(value);
       }
       return value;
@@ -153,8 +153,8 @@ export class ExportDialog {
         [...this.form.querySelectorAll('input[name=panel]:checked')].map((c) => Number(c.value));
     return {
       panels: chosen,
-      from: whole(f.from, 'From epoch', first, last),
-      to: whole(f.to, 'To epoch', first, last),
+      from: whole(f.from, 'From epoch', first, last, 'the kept epochs '),
+      to: whole(f.to, 'To epoch', first, last, 'the kept epochs '),
       step: whole(f.step, 'Every', 1, Math.max(1, last - first)),
       fps: whole(f.fps, 'Frames per second', 1, 50),
       size: Number(f.size.value),
