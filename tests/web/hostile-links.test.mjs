@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
 import {encodeData, fromFlat} from '../../web/data/own-data.js';
-import {figureTable, parseAttributes} from '../../web/figure/figure-attributes.js';
+import {embedAttributes, FIGURE_ATTRIBUTES, figureTable, isGlobalAttribute, parseAttributes} from '../../web/figure/figure-attributes.js';
 import {pageTable} from '../../web/page/page-table.js';
 import {expectedPanels} from '../../web/page/static-page.js';
 import {MAX_PANELS} from '../../web/settings/boot-keys.js';
@@ -146,3 +146,38 @@ test('link data core would refuse falls back to the preset with a notice', () =>
   // Data core accepts is kept.
   assert.equal(page.parse(`data=${encodeData(ownData(12))}`).settings.data.labels.length, 12);
 });
+
+test(
+    'embed.html takes only settings from its hash, never the figure\'s or global attributes',
+    () => {
+      const keys = fc.oneof(
+          fc.constantFrom(
+              ...FIGURE_ATTRIBUTES, 'onclick', 'onmouseover', 'onClick', 'style', 'STYLE', 'id',
+              'class', 'popover', 'tabindex', 'contenteditable', 'accesskey', 'slot', 'is',
+              'aria-label', 'data-x', 'xmlns', 'itemprop', 'panelSize', 'activations', 'lr',
+              'preluMode', 'data', 'hide', 'at'),
+          fc.string({maxLength: 10}));
+      const own = {page: 'https://relu-lab.example/', autoplay: false};
+      fc.assert(fc.property(fc.array(fc.tuple(keys, hostileValue), {maxLength: 10}), (pairs) => {
+        const attributes = embedAttributes(new URLSearchParams(pairs).toString(), own);
+        assert.equal(attributes.page, own.page);
+        assert.equal(attributes.controls, 'minimal');
+        assert.equal('autoplay' in attributes, false);
+        for (const name of Object.keys(attributes)) {
+          if (['embed', 'fit', 'loading', 'controls', 'page'].includes(name)) continue;
+          assert.ok(!FIGURE_ATTRIBUTES.includes(name) && !isGlobalAttribute(name), name);
+          assert.match(name, /^[a-z][a-z0-9.-]*$/);
+        }
+      }), {numRuns: RUNS, seed: SEED});
+      const attributes =
+          embedAttributes('#activations=relu&preluMode=channel&label=x&page=https://evil/', own);
+      assert.deepEqual(attributes, {
+        embed: true,
+        fit: true,
+        loading: 'eager',
+        controls: 'minimal',
+        page: own.page,
+        activations: 'relu',
+        'prelu-mode': 'channel',
+      });
+    });

@@ -87,6 +87,28 @@ export function parseAttributes(table, attributes) {
   return {settings, notices};
 }
 
+/**
+ * The attributes embed.html gives its figure for a page link's `hash`: its own (`page` is where
+ * the embed's link goes, the page beside it), then the hash's settings. A link never sets one of
+ * the figure's own attributes nor one every element has (event handlers, style, id, ...), and
+ * the page's own keys are dropped; a key that cannot name an attribute is dropped too, and the
+ * figure names any other it does not know in its notice.
+ * @param {string} hash
+ * @param {{page: string, autoplay: boolean}} own
+ * @returns {Record<string, string|boolean>} as mount() takes them
+ */
+export function embedAttributes(hash, {page, autoplay}) {
+  const attributes = {embed: true, fit: true, loading: 'eager', controls: 'minimal', page};
+  if (autoplay) attributes.autoplay = true;
+  for (const [key, value] of new URLSearchParams(String(hash).replace(/^#/, ''))) {
+    if (PAGE_ONLY_KEYS.includes(key)) continue;
+    const name = attributeName(key);
+    if (FIGURE_ATTRIBUTES.includes(name) || isGlobalAttribute(name)) continue;
+    if (/^[a-z][a-z0-9.-]*$/.test(name)) attributes[name] = value;
+  }
+  return attributes;
+}
+
 function escapeAttribute(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
