@@ -2,7 +2,8 @@
 // Error naming the call and the field — before anything reaches wasm, so a rejected input never
 // grows wasm memory. It enforces a byte limit while it writes (a huge array fails after the
 // limit, not after serialising it), a nesting limit, and plain data only: no cycles, Maps, Dates,
-// class instances, symbols, functions, bigints, non-finite numbers or unpaired surrogates.
+// class instances, symbols, functions, bigints, non-finite numbers, unpaired surrogates or
+// detached typed arrays.
 
 /**
  * Limits per kind of input, as core enforces them (lab.schema.limits): settings are a few
@@ -34,6 +35,23 @@ export function describe(value) {
     // A revoked Proxy throws on every operation; it is still "an object" to the message.
   }
   return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+/**
+ * Whether a typed array's buffer was transferred (postMessage) or detached: it then reads as
+ * empty and throws on use. Node 20 has no ArrayBuffer#detached: a detached buffer refuses a new
+ * view.
+ */
+export function isDetached(view) {
+  const {buffer} = view;
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  if (view.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function isPlainObject(value) {
@@ -95,6 +113,8 @@ class Writer {
     this.open.add(value);
     try {
       if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+        // Empty to read, so it would pass as [] where the caller meant data.
+        if (isDetached(value)) this.fail(path, 'its buffer was detached (transferred)');
         this.array(Array.prototype.slice.call(value), path, depth);
       } else if (Array.isArray(value)) {
         this.array(value, path, depth);

@@ -2,7 +2,7 @@
 // networks trained side by side. attachTrainer() adds it to the lab from loadReluLab(); all
 // validation, clamping and math happen in core (core/api/), this file checks types.
 
-import {callError, describe, JSON_LIMITS, toJsonText} from './json-guard.mjs';
+import {callError, describe, isDetached, JSON_LIMITS, toJsonText} from './json-guard.mjs';
 
 function fail(what, message) {
   throw callError(what, '', message);
@@ -23,20 +23,6 @@ function named(what, run) {
     throw callError(
         what, '',
         `${error instanceof Error ? error.name + ': ' + error.message : 'could not be read'}`);
-  }
-}
-
-// A typed array whose buffer was transferred (postMessage) or detached reads as empty and
-// throws on use. Node 20 has no ArrayBuffer#detached: a detached buffer refuses a new view.
-export function isDetached(view) {
-  const {buffer} = view;
-  if (typeof buffer.detached === 'boolean') return buffer.detached;
-  if (view.byteLength !== 0) return false;
-  try {
-    new Uint8Array(buffer);
-    return false;
-  } catch {
-    return true;
   }
 }
 

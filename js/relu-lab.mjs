@@ -1,8 +1,8 @@
 // The engine: the only module that touches the Emscripten Module. It picks the SIMD build when
 // the engine validates a SIMD probe (else the scalar build) and wraps core in a small JS API.
 // Works in browsers, workers and Node >= 20 (where the wasm bytes are read from disk).
-import {callError, describe} from './json-guard.mjs';
-import {attachTrainer, isDetached} from './relu-lab-trainer.mjs';
+import {callError, describe, isDetached} from './json-guard.mjs';
+import {attachTrainer} from './relu-lab-trainer.mjs';
 
 /** Names of the two builds, as reported in `lab.backend`. */
 export const BACKENDS = Object.freeze(['wasm-simd128', 'wasm-scalar']);

@@ -98,6 +98,10 @@ std::string NetworkSession::train(const std::string& options_json) {
   if (!parsed.ok()) return parsed.error;
   const TrainOptionsResult options = train_options_from_json(parsed.value, batch_);
   if (!options.ok()) return options.error;
+  if (std::string problem = network_batch_norm_problem(net_, batch_, options.options.batch_size);
+      !problem.empty()) {
+    return "batchNorm: " + problem;
+  }
   const OptimizerConfig& next = options.options.optimizer;
   const bool same_kind =
       next.kind == net_.optimizer.kind && next.nesterov == net_.optimizer.nesterov;

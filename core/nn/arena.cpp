@@ -68,6 +68,13 @@ std::string Arena::reset(const ArenaSettings& settings) {
     }
     mlp_init(&networks_[i].mlp, init);
   }
+  // Every network has the same layers and batches: the first answers for all.
+  if (std::string problem =
+          network_batch_norm_problem(networks_[0], data_.train_count, settings.batch_size);
+      !problem.empty()) {
+    *this = Arena();
+    return "batchNorm: " + problem;
+  }
   // Every later call (training, metrics, JSON results) allocates little; keep room for it.
   if (!memory_available(kMemoryHeadroomBytes)) {
     *this = Arena();

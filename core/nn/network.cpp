@@ -142,6 +142,33 @@ TrainResult network_train_epochs(Network* net, const float* x, const float* labe
   return network_train_steps(net, x, labels, N, batch_size, epochs * per_epoch, shuffle_seed);
 }
 
+std::string network_batch_norm_problem(const Network& net, int N, int batch_size) {
+  if (N <= 0 || !mlp_has_batch_norm(net.mlp)) return "";
+  const int B = batch_size <= 0 || batch_size >= N ? N : batch_size;
+  const int last = N % B == 0 ? B : N % B;
+  const int chunk = net.mlp.max_batch;
+  const std::string why =
+      ", which has no batch statistics (torch.nn.BatchNorm1d refuses it in training)";
+  if (B == 1) {
+    return N == 1 ? "one training example is a batch of one" + why
+                  : "batchSize 1 makes every mini-batch one example" + why +
+                        ": use a batchSize of at least 2";
+  }
+  if (last == 1) {
+    return "the last mini-batch of each epoch holds one example (" + std::to_string(N) +
+           " rows in batches of " + std::to_string(B) + ")" + why +
+           ": choose a batchSize that leaves at least 2 for the last";
+  }
+  for (const int size : {B, last}) {
+    if (size > chunk && size % chunk == 1) {
+      return "a mini-batch of " + std::to_string(size) + " rows is normalised in forwards of " +
+             std::to_string(chunk) + ", the last of one example" + why +
+             ": choose a batchSize that leaves at least 2 for the last forward";
+    }
+  }
+  return "";
+}
+
 uint64_t network_step_work(const Network& net, int batch) {
   const uint64_t examples = static_cast<uint64_t>(batch < 0 ? 0 : batch) + kStepOverheadExamples;
   return examples * static_cast<uint64_t>(net.mlp.param_count);

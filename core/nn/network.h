@@ -77,6 +77,15 @@ struct TrainResult {
 TrainResult network_train_steps(Network* net, const float* x, const float* labels, int N,
                                 int batch_size, int steps, uint64_t shuffle_seed);
 
+// Why batch norm cannot train this network on N rows in mini-batches of batch_size (as
+// network_train_steps forms them, each normalised per forward chunk of max_batch), or "" if it
+// can (or the network has no batch norm). A forward of one example has no batch statistics:
+// its variance is 0, so every unit normalises to beta whatever the input, and
+// torch.nn.BatchNorm1d refuses it in training ("Expected more than 1 value per channel"), also as
+// the last mini-batch of one that a DataLoader without drop_last gives. The text starts with
+// what gives the one-example forward; the caller prefixes the field it names.
+std::string network_batch_norm_problem(const Network& net, int N, int batch_size);
+
 // Trains whole epochs: ceil(N / batch_size) steps each (1 step for a full batch).
 TrainResult network_train_epochs(Network* net, const float* x, const float* labels, int N,
                                  int batch_size, int epochs, uint64_t shuffle_seed);

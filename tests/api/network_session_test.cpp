@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "io/json.h"
 
@@ -147,4 +148,43 @@ TEST_CASE("network session: a call trains within the work budget and says so") {
   CHECK_FALSE(result.find("complete")->as_bool());
   REQUIRE(s.train(R"({"steps": 3})").empty());
   CHECK(parse_ok(s.train_result_json()).find("complete")->as_bool());
+}
+
+TEST_CASE("network session: a batch-norm model refuses a mini-batch of one, named") {
+  const char* model =
+      R"({"format":"relu-lab/model","version":2,"inputs":2,"layers":[)"
+      R"({"units":2,"activation":"relu","W":[[0.5,-0.25],[1,0.75]],"b":[0.1,-0.2],)"
+      R"("batchNorm":{"gamma":[1,1],"beta":[0,0],"runningMean":[0,0],"runningVar":[1,1]}},)"
+      R"({"units":1,"activation":"linear","W":[[1.5,-1]],"b":[0.05]}]})";
+  relu::NetworkSession s;
+  REQUIRE(s.load(model).empty());
+  stage(&s, kX, kY, 6);
+  // 6 rows: batches of 1, and of 5 (a last batch of 1), are refused; 4 (4 + 2) and 6 train.
+  CHECK(s.train(R"({"batchSize": 1})").rfind("batchNorm: batchSize 1 makes every mini-batch", 0) ==
+        0);
+  CHECK(s.train(R"({"batchSize": 5})")
+            .rfind("batchNorm: the last mini-batch of each epoch holds one example (6 rows", 0) ==
+        0);
+  CHECK(s.train_result_json() == "null");
+  CHECK(s.train(R"({"batchSize": 4, "steps": 3})").empty());
+  CHECK(s.train("{}").empty());
+  // A full batch of one row.
+  stage(&s, kX, kY, 1);
+  CHECK(s.train("{}").rfind("batchNorm: one training example is a batch of one", 0) == 0);
+  // Larger than a forward chunk (256): 257 rows would normalise a last forward of one.
+  std::vector<float> x(2 * 257), y(257);
+  for (int i = 0; i < 257; ++i) {
+    x[2 * static_cast<size_t>(i)] = 0.01f * static_cast<float>(i);
+    x[2 * static_cast<size_t>(i) + 1] = -0.01f * static_cast<float>(i);
+    y[static_cast<size_t>(i)] = static_cast<float>(i % 2);
+  }
+  stage(&s, x.data(), y.data(), 257);
+  CHECK(s.train("{}").rfind("batchNorm: a mini-batch of 257 rows is normalised in forwards of 256",
+                            0) == 0);
+  CHECK(s.train(R"({"batchSize": 128})").empty());
+  // The same rows and batches without batch norm train.
+  relu::NetworkSession plain;
+  REQUIRE(plain.load(kModel).empty());
+  stage(&plain, kX, kY, 6);
+  CHECK(plain.train(R"({"batchSize": 1})").empty());
 }

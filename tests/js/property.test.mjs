@@ -90,3 +90,38 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
         assert.equal(fingerprint(fresh), before, 'a fresh module disagrees');
       });
 }
+
+// Transfers the buffer of a typed array of `kind`, leaving the array detached (reads as empty).
+function detachedArray(kind) {
+  const array = new globalThis[kind](4);
+  structuredClone(array.buffer, {transfer: [array.buffer]});
+  return array;
+}
+
+test(
+    'a detached typed array anywhere in settings or a model is an error naming its field',
+    async () => {
+      const lab = await loadReluLab();
+      const kinds = fc.constantFrom('Float32Array', 'Float64Array', 'Int32Array', 'Uint8Array');
+      const model = (W) => ({
+        format: 'relu-lab/model',
+        version: 1,
+        inputs: 2,
+        layers: [{units: 1, activation: 'linear', W, b: [0]}],
+      });
+      fc.assert(fc.property(fc.constantFrom(...SETTINGS_KEYS, 'data'), kinds, (key, kind) => {
+        const settings = key === 'data' ? {data: {points: detachedArray(kind), labels: [0, 1]}} :
+                                          {[key]: detachedArray(kind)};
+        const field = key === 'data' ? 'data\\.points' : key;
+        assert.throws(
+            () => lab.createArena(settings).delete(),
+            {message: new RegExp(`^createArena: ${field}: its buffer was detached`)});
+      }), {numRuns: RUNS, seed: SEED});
+      fc.assert(fc.property(kinds, fc.boolean(), (kind, row) => {
+        const W = row ? [detachedArray(kind)] : detachedArray(kind);
+        assert.throws(() => lab.networkFromJSON(model(W)).delete(), {
+          message: new RegExp(
+              `^networkFromJSON: layers\\[0\\]\\.W${row ? '\\[0\\]' : ''}: its buffer was detached`)
+        });
+      }), {numRuns: RUNS, seed: SEED});
+    });

@@ -153,6 +153,21 @@ test('every error names the call and the field', async () => {
       /^activate: unknown activation an object without prototype/
     ],
     [() => lab.activate('relu', {}, detached()), /^activate\(relu\): x: its buffer was detached/],
+    // A detached typed array reads as empty: anywhere in settings or a model it is an error.
+    [() => lab.createArena({layers: detached()}), /^createArena: layers: its buffer was detached/],
+    [
+      () => lab.createArena({data: {points: detached(), labels: [0, 1]}}),
+      /^createArena: data\.points: its buffer was detached/
+    ],
+    [
+      () => lab.networkFromJSON({
+        format: 'relu-lab/model',
+        version: 1,
+        inputs: 2,
+        layers: [{units: 1, activation: 'linear', W: [detached()], b: [0]}],
+      }),
+      /^networkFromJSON: layers\[0\]\.W\[0\]: its buffer was detached/
+    ],
     [
       () => lab.activate('relu', new Map(), new Float32Array(1)),
       /^activate\(relu\): params must be a plain object, got a Map/

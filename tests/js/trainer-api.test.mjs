@@ -465,4 +465,53 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
             {data: {points: new Float32Array(20).fill(7), labels: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]}}),
         /createArena: data.points\[0\]\[0\]: must be finite and within \[-6, 6\]/);
   });
+
+  // torch.nn.BatchNorm1d raises for a training batch of one; so does core, naming the setting.
+  test(`${backend}: batch norm refuses a mini-batch of one example, named`, async () => {
+    const lab = await labPromise;
+    const base = {points: 500, trainFraction: 0.5, activations: ['relu'], batchNorm: true};
+    assert.throws(() => lab.createArena({...base, batchSize: 1}), {
+      message:
+          /^createArena: batchNorm: batchSize 1 makes every mini-batch one example, which has no batch statistics \(torch.nn.BatchNorm1d refuses it in training\): use a batchSize of at least 2$/
+    });
+    assert.throws(() => lab.createArena({...base, batchSize: 3}), {
+      message:
+          /^createArena: batchNorm: the last mini-batch of each epoch holds one example \(250 rows in batches of 3\)/
+    });
+    const fine = lab.createArena({...base, batchSize: 4});
+    fine.train(1);
+    assert.ok(Number.isFinite(fine.metrics()[0].trainLoss));
+    fine.delete();
+    lab.createArena({...base, batchNorm: false, batchSize: 1}).delete();
+    // A model file with batch norm, trained by net.train.
+    const net = lab.networkFromJSON({
+      format: 'relu-lab/model',
+      version: 2,
+      inputs: 2,
+      layers: [
+        {
+          units: 2,
+          activation: 'relu',
+          W: [[0.5, -0.25], [1, 0.75]],
+          b: [0.1, -0.2],
+          batchNorm: {gamma: [1, 1], beta: [0, 0], runningMean: [0, 0], runningVar: [1, 1]},
+        },
+        {units: 1, activation: 'linear', W: [[1.5, -1]], b: [0.05]},
+      ],
+    });
+    try {
+      const X = Float32Array.from({length: 12}, (_, i) => (i % 5) / 5 - 0.4);
+      const labels = Float32Array.of(0, 1, 0, 1, 0, 1);
+      assert.throws(() => net.train(X, labels, {batchSize: 5}), {
+        message:
+            /^net.train: batchNorm: the last mini-batch of each epoch holds one example \(6 rows in batches of 5\)/
+      });
+      assert.throws(
+          () => net.train(X.subarray(0, 2), labels.subarray(0, 1)),
+          {message: /^net.train: batchNorm: one training example is a batch of one/});
+      assert.equal(net.train(X, labels, {batchSize: 4, steps: 2}).steps, 2);
+    } finally {
+      net.delete();
+    }
+  });
 }

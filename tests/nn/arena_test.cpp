@@ -525,3 +525,49 @@ TEST_CASE("a batch-norm network's cached field follows its running statistics") 
   REQUIRE(relu::field_evaluate_reference(want.data(), &reference, 40, h, logit).empty());
   CHECK(std::vector<float>(trained.data, trained.data + trained.size) == want);
 }
+
+// torch.nn.BatchNorm1d in training mode raises "Expected more than 1 value per channel when
+// training" for a batch of one, which a DataLoader without drop_last gives as an epoch's last
+// mini-batch when the rows leave one over: core refuses the same settings, naming them.
+TEST_CASE("batch norm refuses settings that give a mini-batch of one, as torch does") {
+  struct Case {
+    int points;
+    float train_fraction;
+    int batch_size;
+    const char* error;  // the start of the error, or "" for settings that train
+  };
+  // 500 points at 0.5: 250 training rows.
+  const Case cases[] = {
+      {500, 0.5f, 1, "batchNorm: batchSize 1 makes every mini-batch one example"},
+      {500, 0.5f, 3, "batchNorm: the last mini-batch of each epoch holds one example (250 rows"},
+      {500, 0.5f, 249, "batchNorm: the last mini-batch of each epoch holds one example"},
+      {10, 0.1f, 10, "batchNorm: one training example is a batch of one"},
+      {500, 0.5f, 2, ""},
+      {500, 0.5f, 4, ""},
+      {500, 0.5f, 250, ""},
+      {500, 0.5f, 5000, ""},
+  };
+  for (const Case& c : cases) {
+    ArenaSettings settings = with_networks({Activation::kRelu, Activation::kTanh});
+    settings.dataset.points = c.points;
+    settings.dataset.train_fraction = c.train_fraction;
+    settings.batch_size = c.batch_size;
+    settings.batch_norm = true;
+    Arena arena;
+    const std::string error = arena.reset(settings);
+    INFO("points " << c.points << ", batch " << c.batch_size << ": " << error);
+    CHECK(error.rfind(c.error, 0) == 0);
+    CHECK(error.empty() == (c.error[0] == '\0'));
+    if (error.empty()) {
+      REQUIRE(arena.train(relu::TrainRequest::epochs(2)).error.empty());
+      CHECK(std::isfinite(arena.metrics(0)->train_loss));
+    } else {
+      CHECK(arena.network_count() == 0);
+      CHECK(error.find("torch.nn.BatchNorm1d") != std::string::npos);
+    }
+    // Without batch norm a mini-batch of one is plain SGD on one example.
+    settings.batch_norm = false;
+    Arena plain;
+    reset_ok(&plain, settings);
+  }
+}

@@ -59,7 +59,11 @@ test('the element snippet leaves page-only settings out and rebuilds the figure\
             '#exp=dying-in-training&v=lr01&hide=chart&at=30&study=sweep&workers=2&ease=false' +
             '&regions=true&fig=true&controls=false&res=96&test=true&backend=scalar')
         .settings,
-    data: {x: [-6, 0, 1.25], y: [6, -0.01, 3.5], labels: [0, 1, 1]},
+    data: {
+      x: [-6, 0, 1.25, 1, 2, 3, 4, 5, -1, -2],
+      y: [6, -0.01, 3.5, 1, 2, 3, 4, 5, -1, -2],
+      labels: [0, 1, 1, 0, 1, 0, 1, 0, 1, 0]
+    },
   };
   const pairs = figureAttributes(figure, settings);
   const names = pairs.map(([name]) => name);

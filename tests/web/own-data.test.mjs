@@ -65,6 +65,9 @@ test('CSV errors name the row and column; nothing is returned', () => {
     [[...good, '1,1,2'], /^row 12, column 3 \(label\): "2" is a third label/],
     [good.map((r, i) => (i ? r.replace(/,\d$/, ',1') : r)), /two classes are needed/],
     [good.slice(0, 5), /4 data rows; at least 10/],
+    // Numbers that overflow a double read as Infinity: refused, never scaled to NaN.
+    [[...good, '1e309,1,0'], /^row 12, column 1 \(x\): "1e309" is too large to be a number$/],
+    [[...good, `1,-${'9'.repeat(400)},0`], /^row 12, column 2 \(y\): "-9{29}…" is too large/],
   ];
   for (const [lines, pattern] of cases) {
     const result = parseCsv(lines.join('\n'), LIMITS);

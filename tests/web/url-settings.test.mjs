@@ -133,7 +133,12 @@ test('every setting round-trips through the hash exactly', () => {
     dropout: 0.25,
     batchNorm: true,
     regions: true,
-    data: {x: [-6, 0, 1.25, 6], y: [6, -0.01, 3.5, -6], labels: [0, 1, 1, 0]},
+    // Ten points, the fewest core trains on.
+    data: {
+      x: [-6, 0, 1.25, 6, -1, -2, -3, 2, 3, 4],
+      y: [6, -0.01, 3.5, -6, 1, 2, 3, -2, -3, -4],
+      labels: [0, 1, 1, 0, 0, 0, 0, 1, 1, 1]
+    },
   };
   const {settings, notices} = table.parse(`#${table.toHash(custom)}`);
   assert.deepEqual(notices, []);
@@ -141,7 +146,9 @@ test('every setting round-trips through the hash exactly', () => {
   // Own data goes to core as {points, labels} without a preset's point count beside it.
   const a = table.arenaSettings(custom);
   assert.deepEqual(
-      a.data, {points: [[-6, 6], [0, -0.01], [1.25, 3.5], [6, -6]], labels: [0, 1, 1, 0]});
+      a.data,
+      {points: custom.data.x.map((x, i) => [x, custom.data.y[i]]), labels: custom.data.labels});
+  assert.deepEqual(a.data.points.slice(0, 2), [[-6, 6], [0, -0.01]]);
   assert.equal('points' in a, false);
   // Own data too large for a link is left out of it (the page offers it as a file).
   const many = {

@@ -16,9 +16,17 @@ function cells(line) {
   return line.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }
 
-// A number as CSV writes one; '' and 'Infinity' are not.
+// A number as CSV writes one; '' and 'Infinity' are not, and one that overflows a double
+// ("1e309", 400 digits) reads as an infinity.
 function numberOf(cell) {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : NaN;
+}
+
+// Why cell `text`, read as `v`, is not a coordinate, or ''.
+function notCoordinate(v, text) {
+  if (Number.isNaN(v)) return `${quote(text)} is not a number`;
+  if (!Number.isFinite(v)) return `${quote(text)} is too large to be a number`;
+  return '';
 }
 
 /**
@@ -50,7 +58,8 @@ export function parseCsv(text, limits) {
     // A first row whose coordinates are not numbers is a header.
     if (rows.length === 0 && Number.isNaN(x) && Number.isNaN(y)) continue;
     for (const [c, v] of [[0, x], [1, y]]) {
-      if (Number.isNaN(v)) return fail(`${at(c)}: ${quote(row[c])} is not a number`);
+      const problem = notCoordinate(v, row[c]);
+      if (problem) return fail(`${at(c)}: ${problem}`);
     }
     if (row[2] === '') return fail(`${at(2)}: the label is empty`);
     if (rows.length === limits.max) return fail(`row ${r + 1}: more than ${limits.max} rows`);

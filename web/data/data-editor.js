@@ -110,7 +110,9 @@ export class DataEditor {
 
   /** Shows the settings' own data (null: the preset, whose points setPreset gives). */
   show(value) {
-    if (value !== this.applied) this.draft = value ? copy(value) : null;
+    // The settings' own data is what the panels train on: shown as such, not as a draft (edits
+    // work on a copy, so the settings' object is never changed in place).
+    if (value !== this.applied) this.draft = value;
     this.applied = value;
     this.back.disabled = value === null;
     this.render();

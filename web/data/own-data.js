@@ -61,6 +61,18 @@ export function dataProblem(data, row) {
   return '';
 }
 
+/**
+ * Why core would refuse own data of `n` points with class counts `counts` from a link, as the
+ * middle of a notice, or ''. `row` is lab.schema's data row.
+ */
+function linkDataProblem(n, counts, row) {
+  const holds = `the link holds ${n} point${n === 1 ? '' : 's'}`;
+  if (n < row.min) return `${holds}, fewer than the ${row.min} needed`;
+  if (n > row.max) return `${holds}, more than the ${row.max} allowed`;
+  if (counts.includes(0)) return `${holds}, all of one class where two are needed`;
+  return '';
+}
+
 /** @returns {object} the settings value core's data row takes. */
 export function toCore(data) {
   return {points: data.x.map((x, i) => [x, data.y[i]]), labels: data.labels.slice()};
@@ -124,15 +136,22 @@ export function sameData(a, b) {
 /**
  * Own data as core's data row reads and writes it in a link: its compact encoding (none: ''),
  * left out of a link when absent or too large for one, and core's {points, labels} (none: the
- * preset). Added to core's row by every settings table that takes own data.
+ * preset). Link data core would refuse is the preset, with a notice. Added to core's row by
+ * every settings table that takes own data.
  */
 export const OWN_DATA_ROW = {
   core: 'data',
   parse(row, raw, notices) {
     if (raw === '') return null;
-    const {data, error} = decodeData(raw);
-    if (!data) notices.push(`${row.key}: ${error}, so the dataset is used instead.`);
-    return data;
+    // A link of more points than core takes is refused by its length, before decoding it.
+    const tooLong = raw.length % 4 === 0 && raw.length / 4 > row.max;
+    const {data, error} = tooLong ? {data: null, error: ''} : decodeData(raw);
+    const problem = error ||
+        (data ? linkDataProblem(data.labels.length, classCounts(data), row) :
+                linkDataProblem(raw.length / 4, [1, 1], row));
+    if (!problem) return data;
+    notices.push(`${row.key}: ${problem}, so the dataset is used instead.`);
+    return null;
   },
   text: (data) => data ? encodeData(data) : '',
   inLink: (data) => Boolean(data) && data.labels.length <= MAX_LINK_POINTS,

@@ -28,9 +28,15 @@ export const PAGE_ONLY_KEYS = Object.freeze([
 // too many for a column of text. This overrides the table's default, nothing else.
 export const FIGURE_DEFAULTS = Object.freeze({activations: Object.freeze(['relu', 'tanh'])});
 
-// Attributes any HTML element may carry: never a setting, never a notice.
+// Attributes any HTML element may carry (event handlers and styles included): never a setting,
+// never a notice, and never copied onto a figure from a link.
 const GLOBAL =
-    /^(id|class|style|title|lang|dir|hidden|tabindex|slot|part|is|role|nonce|inert|autofocus|draggable|spellcheck|translate|contenteditable|popover|width|height|aria-.*|data-.*|on.*)$/;
+    /^(id|class|style|title|lang|dir|hidden|tabindex|slot|part|exportparts|is|role|nonce|inert|autofocus|draggable|spellcheck|translate|contenteditable|popover|anchor|accesskey|autocapitalize|autocorrect|enterkeyhint|inputmode|virtualkeyboardpolicy|writingsuggestions|item.*|xml.*|width|height|aria-.*|data-.*|on.*)$/;
+
+/** Whether `name` is an attribute every HTML element has, not one of the figure's own. */
+export function isGlobalAttribute(name) {
+  return GLOBAL.test(name.toLowerCase());
+}
 
 const squash = (name) => name.toLowerCase().replace(/[-.]/g, '');
 
@@ -63,7 +69,7 @@ export function parseAttributes(table, attributes) {
     if (row) {
       // A bare boolean attribute (<relu-lab-figure discretize>) means true.
       params.append(row.key, row.type === 'bool' && value === '' ? 'true' : value);
-    } else if (FIGURE_ATTRIBUTES.includes(name) || GLOBAL.test(name)) {
+    } else if (FIGURE_ATTRIBUTES.includes(name) || isGlobalAttribute(name)) {
       continue;
     } else if (pageOnly.has(squash(name))) {
       ignored.add(attributeName(pageOnly.get(squash(name))));
@@ -79,6 +85,28 @@ export function parseAttributes(table, attributes) {
     notices.push(`${JSON.stringify(name.slice(0, 40))} is not a setting, so it is ignored.`);
   }
   return {settings, notices};
+}
+
+/**
+ * The attributes embed.html gives its figure for a page link's `hash`: its own (`page` is where
+ * the embed's link goes, the page beside it), then the hash's settings. A link never sets one of
+ * the figure's own attributes nor one every element has (event handlers, style, id, ...), and
+ * the page's own keys are dropped; a key that cannot name an attribute is dropped too, and the
+ * figure names any other it does not know in its notice.
+ * @param {string} hash
+ * @param {{page: string, autoplay: boolean}} own
+ * @returns {Record<string, string|boolean>} as mount() takes them
+ */
+export function embedAttributes(hash, {page, autoplay}) {
+  const attributes = {embed: true, fit: true, loading: 'eager', controls: 'minimal', page};
+  if (autoplay) attributes.autoplay = true;
+  for (const [key, value] of new URLSearchParams(String(hash).replace(/^#/, ''))) {
+    if (PAGE_ONLY_KEYS.includes(key)) continue;
+    const name = attributeName(key);
+    if (FIGURE_ATTRIBUTES.includes(name) || isGlobalAttribute(name)) continue;
+    if (/^[a-z][a-z0-9.-]*$/.test(name)) attributes[name] = value;
+  }
+  return attributes;
 }
 
 function escapeAttribute(text) {

@@ -1,6 +1,8 @@
 // The figure's frame inside its shadow root: title, panels with the poster over them, the play
 // bar, the status line and the notices. Built once; the element fills and updates it.
 import {el} from '../common/dom.js';
+import {MAX_PANELS} from '../settings/boot-keys.js';
+import {firstEntries} from '../settings/parse-value.js';
 
 const NOTICE_LINES = 5;
 
@@ -67,12 +69,12 @@ export function showFigureNotices(list, notices) {
 
 /**
  * Before the engine loads: the title and one blank box per listed panel, read from the
- * attributes alone (at most 12, as core allows).
+ * attributes alone (at most MAX_PANELS, as core allows).
  * @param {object} ui figureFrame's parts
  * @param {(name: string) => string|null} attribute
  */
 export function showPlaceholder(ui, attribute) {
-  const tokens = (attribute('activations') || 'relu,tanh').split(',').slice(0, 12);
+  const tokens = firstEntries(attribute('activations') || 'relu,tanh', MAX_PANELS).entries;
   const title =
       attribute('label') || `${tokens.join(' vs ')} on ${attribute('dataset') || 'circle'}`;
   ui.title.textContent = title.length > 100 ? `${title.slice(0, 100)}…` : title;

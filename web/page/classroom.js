@@ -1,7 +1,7 @@
 // Classroom mode: the URL's hide=lr,init,chart,... hides single controls, groups of the settings
 // form and parts of the page for a teacher's link (as TF Playground's hidden controls), where
 // controls=false hides all settings at once. Its row reads the names; the rest shows and hides.
-import {quote} from '../settings/parse-value.js';
+import {firstEntries, quote} from '../settings/parse-value.js';
 
 // The page's parts by name: the selectors of what each hides.
 const PAGE_PARTS = Object.freeze({
@@ -38,10 +38,13 @@ export function hideableNames(rows) {
   return [...Object.keys(PAGE_PARTS), ...groups, ...keys];
 }
 
-// A comma list of known names, each once; unknown ones are left out with a notice.
+// A comma list of known names, each once; unknown ones are left out with a notice. Read no
+// further than there are names: a link of a million entries costs what the names do.
 function parseNames(row, raw, notices) {
   const names = [];
-  for (const name of raw.split(',').filter(Boolean)) {
+  const {entries, more} = firstEntries(raw, row.options.length);
+  if (more) notices.push(`${row.key}: more names than there are parts; the rest are left out.`);
+  for (const name of entries) {
     if (!row.options.includes(name)) {
       notices.push(
           `${row.key}: ${quote(name)} is not a part of the page that can be hidden ` +

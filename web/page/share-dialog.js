@@ -1,8 +1,10 @@
 // The page's Share dialog: the link to the current state, an iframe snippet of the embed page and
 // a <relu-lab-figure> snippet, each with a copy button. All three carry the same networks, data
-// and seed, so each shows what the page's panels show; the figure's snippet leaves out the keys
-// only the full page reads (a figure would name them as ignored). Knows nothing about the worker.
+// and seed, so each shows what the page's panels show, except own data too large for a link,
+// which the dialog says and offers as a file; the figure's snippet leaves out the keys only the
+// full page reads (a figure would name them as ignored). Knows nothing about the worker.
 import {el} from '../common/dom.js';
+import {shareDataNote} from '../data/share-note.js';
 import {elementSnippet, figureTable, iframeSnippet} from '../figure/figure-attributes.js';
 
 import {cdnFigureUrl} from './cdn-snippet.js';
@@ -48,15 +50,14 @@ function build() {
   const close = el('button', {className: 'share-close'}, ['Close']);
   close.type = 'button';
   close.addEventListener('click', () => dialog.close());
-  dialog.append(
-      title,
-      el('p', {className: 'hint'},
-         ['Each of these shows the same networks on the same data from the same seed, from ' +
-          'epoch 0. Snippets need no account and no build step.']),
-      el('div', {className: 'share-rows'}), close);
+  const hint = el('p', {className: 'hint'});
+  const data = shareDataNote();
+  dialog.append(title, hint, data, el('div', {className: 'share-rows'}), close);
   document.body.append(dialog);
   return {
     dialog,
+    hint,
+    data,
     link: row(dialog, 'share-link', 'Link to this page', 2),
     iframe: row(dialog, 'share-iframe', 'Iframe snippet', 3),
     cdn: cdnFigureUrl() && row(dialog, 'share-cdn', 'Element snippet from the npm CDN', 4),
@@ -75,6 +76,11 @@ export function initShare(button, current) {
     const state = current();
     if (!state) return;
     parts ??= build();
+    parts.hint.textContent =
+        (parts.data.update(state.table, state.settings) ?
+             'Each of these shows the same networks on the same data from the same seed, ' :
+             'Each of these shows the same networks from the same seed, ') +
+        'from epoch 0. Snippets need no account and no build step.';
     const hash = state.table.toHash(state.settings);
     const page = new URL(location.href);
     page.hash = hash;

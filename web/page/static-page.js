@@ -3,6 +3,7 @@
 // the networks arrive. Its handlers call the wiring (main.js) through `actions`.
 import {el} from '../common/dom.js';
 import {regionsNote} from '../panels/region-view.js';
+import {listedPanels} from '../settings/boot-keys.js';
 
 import {bindKeys} from './controls.js';
 import {EXPERIMENTS, INTRO} from './experiments.js';
@@ -43,11 +44,12 @@ export function buildStaticPage(actions) {
 
 /**
  * How many panels a link will show, read before the schema exists: index.html holds two blank
- * ones (the landing's); an experiment has three; an activations list says.
+ * ones (the landing's); an experiment has three; an activations list says, up to the most a link
+ * can have.
  * @param {string} hash
  * @returns {number}
  */
 export function expectedPanels(hash) {
-  const listed = /[#&]activations=([^&]*)/.exec(hash)?.[1].split(',').filter(Boolean);
-  return listed?.length || (/[#&]exp=./.test(hash) ? 3 : 2);
+  const listed = listedPanels(/[#&]activations=([^&]*)/.exec(hash)?.[1] ?? '');
+  return listed || (/[#&]exp=./.test(hash) ? 3 : 2);
 }

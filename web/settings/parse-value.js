@@ -32,10 +32,32 @@ export function clampNumber(row, value, notices, range = row, rangeName = '') {
   return v;
 }
 
+/**
+ * The first `most` entries of the comma list `raw` (empty ones skipped if `skipEmpty`) and
+ * whether more follow. A link's list is read no further than core keeps of it (its first
+ * entries), so a list of a million names costs what its first few do.
+ * @returns {{entries: string[], more: boolean}}
+ */
+export function firstEntries(raw, most, skipEmpty = true) {
+  const entries = [];
+  for (let start = 0; start <= raw.length;) {
+    const comma = raw.indexOf(',', start);
+    const end = comma < 0 ? raw.length : comma;
+    const token = raw.slice(start, end);
+    start = end + 1;
+    if (skipEmpty && token === '') continue;
+    if (entries.length === most) return {entries, more: true};
+    entries.push(token);
+  }
+  return {entries, more: false};
+}
+
 function parseLayers(row, raw, notices, table) {
   if (raw.trim() === '') return [];
+  const most = table.limits.maxHiddenLayers;
+  const {entries, more} = firstEntries(raw, most, false);
   const layers = [];
-  for (const token of raw.split(',')) {
+  for (const token of entries) {
     const n = Number(token);
     if (token.trim() === '' || !Number.isFinite(n)) {
       notices.push(`layers: ${quote(token)} is not a number of units, so it is left out.`);
@@ -43,10 +65,8 @@ function parseLayers(row, raw, notices, table) {
     }
     layers.push(clampNumber({...row, type: 'int'}, n, notices));
   }
-  const most = table.limits.maxHiddenLayers;
-  if (layers.length > most) {
+  if (more) {
     notices.push(`layers: at most ${most} hidden layers are allowed; the rest are left out.`);
-    layers.length = most;
   }
   return layers;
 }
@@ -72,16 +92,15 @@ function parseActivation(token, notices, table) {
 }
 
 function parseActivations(row, raw, notices, table) {
+  const most = table.limits.maxNetworks;
+  const {entries, more} = firstEntries(raw, most);
   const list = [];
-  for (const token of raw.split(',')) {
-    if (token === '') continue;
+  for (const token of entries) {
     const entry = parseActivation(token, notices, table);
     if (entry) list.push(entry);
   }
-  const most = table.limits.maxNetworks;
-  if (list.length > most) {
+  if (more) {
     notices.push(`activations: at most ${most} panels are allowed; the rest are left out.`);
-    list.length = most;
   }
   if (!list.length) {
     notices.push('activations: no valid activation is left, so the default panels are used.');

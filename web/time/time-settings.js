@@ -1,6 +1,7 @@
 // The page's rows of a run's time in its settings table (page/page-table.js): the epoch the
 // timeline shows and the "over time" figure (open or not, and its columns, read by their own
 // parse).
+import {firstEntries} from '../settings/parse-value.js';
 
 // The essay's columns: the first epochs, where the boundaries form, and the end.
 export const DEFAULT_FIGURE_EPOCHS = Object.freeze([0, 2, 5, 10, 25, 'final']);
@@ -48,7 +49,9 @@ export const TIME_ROWS = Object.freeze([
  */
 export function parseEpochList(row, raw, notices) {
   const out = [];
-  for (const token of String(raw).split(',')) {
+  // Read no further than the columns a figure has: a link of a million entries costs what 8 do.
+  const {entries, more} = firstEntries(String(raw), MAX_COLUMNS);
+  for (const token of entries) {
     const t = token.trim();
     if (t === '') continue;
     if (t === 'final') {
@@ -65,10 +68,7 @@ export function parseEpochList(row, raw, notices) {
   }
   const numbers = [...new Set(out.filter((e) => e !== 'final'))].sort((a, b) => a - b);
   const list = out.includes('final') ? [...numbers, 'final'] : numbers;
-  if (list.length > MAX_COLUMNS) {
-    notices.push(`${row.key}: at most ${MAX_COLUMNS} epochs; the rest are left out.`);
-    list.length = MAX_COLUMNS;
-  }
+  if (more) notices.push(`${row.key}: at most ${MAX_COLUMNS} epochs; the rest are left out.`);
   if (!list.length) {
     notices.push(`${row.key}: no epoch is left, so the default columns are used.`);
     return row.default.slice();

@@ -34,12 +34,21 @@ async function videoFormats() {
   return out;
 }
 
-/** The epochs a range asks for: from..to every `step`, each the nearest kept, without repeats. */
+/**
+ * The epochs a range asks for: from..to every `step`, each the nearest kept (the earlier on a
+ * tie), without repeats, at most MAX_FRAMES. One pass over `kept` (ascending), whatever the range:
+ * kept epoch i is taken if some asked epoch lies in the stretch it is nearest to, (midpoint with
+ * the previous, midpoint with the next].
+ */
 export function framesFor(kept, from, to, step) {
   const out = [];
-  for (let e = from; e <= to && out.length < MAX_FRAMES; e += step) {
-    const near = kept.reduce((a, b) => (Math.abs(b - e) < Math.abs(a - e) ? b : a), kept[0]);
-    if (out.at(-1) !== near) out.push(near);
+  for (let i = 0; i < kept.length && out.length < MAX_FRAMES; ++i) {
+    const after = i > 0 ? (kept[i - 1] + kept[i]) / 2 : -Infinity;
+    const upTo = i + 1 < kept.length ? (kept[i] + kept[i + 1]) / 2 : Infinity;
+    // The first asked epoch past `after`.
+    const k = after < from ? 0 : Math.floor((after - from) / step) + 1;
+    const asked = from + k * step;
+    if (asked <= Math.min(upTo, to) && out.at(-1) !== kept[i]) out.push(kept[i]);
   }
   return out;
 }
@@ -111,31 +120,53 @@ export class ExportDialog {
       return label;
     }));
     const kept = lastFrame?.time.epochs ?? [0];
-    this.form.elements.to.value = String(kept.at(-1));
+    // The range is the kept epochs': the inputs say so, and options() holds them to it.
+    const f = this.form.elements;
+    for (const input of [f.from, f.to]) Object.assign(input, {min: kept[0], max: kept.at(-1)});
+    f.step.max = String(Math.max(1, kept.at(-1) - kept[0]));
+    f.from.value = String(kept[0]);
+    f.to.value = String(kept.at(-1));
     if (!this.dialog.open) this.dialog.showModal();
   }
 
-  options() {
+  /**
+   * The form's values, each clamped to what exists (epochs to the kept ones', the step to their
+   * span): a clamped field shows the value used, and `notes` says which.
+   */
+  options(kept) {
     const f = this.form.elements;
-    const whole = (input, min, max) =>
-        Math.min(max, Math.max(min, Math.round(Number(input.value) || 0)));
+    const notes = [];
+    const whole = (input, label, min, max, rangeName = '') => {
+      const asked = Math.round(Number(input.value) || 0);
+      const value = Math.min(max, Math.max(min, asked));
+      if (value !== Number(input.value) || input.value.trim() === '') {
+        const why = asked < min || asked > max ? `is outside ${rangeName}${min} to ${max}` :
+                                                 'is not a whole number';
+        notes.push(`${label}: ${input.value.trim() || '(empty)'} ${why}, so ${value} is used.`);
+        input.value = String(value);
+      }
+      return value;
+    };
+    const first = kept[0];
+    const last = kept.at(-1);
     const chosen =
         [...this.form.querySelectorAll('input[name=panel]:checked')].map((c) => Number(c.value));
     return {
       panels: chosen,
-      from: whole(f.from, 0, 1e9),
-      to: whole(f.to, 0, 1e9),
-      step: whole(f.step, 1, 1e9),
-      fps: whole(f.fps, 1, 50),
+      from: whole(f.from, 'From epoch', first, last, 'the kept epochs '),
+      to: whole(f.to, 'To epoch', first, last, 'the kept epochs '),
+      step: whole(f.step, 'Every', 1, Math.max(1, last - first)),
+      fps: whole(f.fps, 'Frames per second', 1, 50),
       size: Number(f.size.value),
       format: f.format.value,
+      notes,
     };
   }
 
   async start() {
     if (this.running) return;
-    const o = this.options();
     const kept = this.page.state().lastFrame.time.epochs;
+    const o = this.options(kept);
     const epochs = framesFor(kept, Math.min(o.from, o.to), Math.max(o.from, o.to), o.step);
     if (!o.panels.length) {
       this.status.textContent = 'Choose at least one panel.';
@@ -218,8 +249,11 @@ export class ExportDialog {
     this.link.textContent = `Download ${name}`;
     this.link.hidden = false;
     this.link.click();
-    this.status.textContent = `${frames} frames, ${
-        (bytes.length / 1e6).toFixed(2)} MB, encoded in ${(ms / 1000).toFixed(1)} s.`;
+    this.status.textContent = [
+      ...o.notes,
+      `${frames} frames, ${(bytes.length / 1e6).toFixed(2)} MB, encoded in ${
+          (ms / 1000).toFixed(1)} s.`
+    ].join(' ');
     Object.assign(
         this.dialog.dataset,
         {frames: String(frames), bytes: String(bytes.length), ms: String(Math.round(ms))});
