@@ -67,6 +67,8 @@ std::string Arena::reset(const ArenaSettings& settings) {
       return "networks[" + std::to_string(i) + "]: " + error;
     }
     mlp_init(&networks_[i].mlp, init);
+    network_measure_layer_grads(&networks_[i], data_.points.data(), data_.labels.data(),
+                                data_.train_count);
   }
   // Every later call (training, metrics, JSON results) allocates little; keep room for it.
   if (!memory_available(kMemoryHeadroomBytes)) {
