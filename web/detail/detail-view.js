@@ -256,7 +256,7 @@ export class DetailView {
     const positive = (v) => (v > 0 ? v : null);
     this.lossChart.setData([history.epochs, p.train.map(positive), p.test.map(positive)]);
     drawLife(this.q('.detail-life-chart'), this.q('.detail-life-text'), p.life, m.epoch);
-    drawLayerSignals(this.q('.detail-charts'), m);
+    drawLayerSignals(this.q('.detail-inside'), m);
     const alphaChart = this.alphaChartFor(p.alpha);
     if (alphaChart) alphaChart.setData([history.epochs, ...p.alpha]);
   }

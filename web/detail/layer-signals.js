@@ -14,7 +14,11 @@ const DECADES = 4;
 // The rows of each section drawn, kept between frames so a frame only moves bars.
 const drawn = new WeakMap();
 
-const number = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : '—');
+// Three significant digits; tiny gradients in exponent form, so a column stays narrow.
+function number(x) {
+  if (!Number.isFinite(x)) return '—';
+  return x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential(2) : String(Number(x.toPrecision(3)));
+}
 
 function barCell(className) {
   const bar = el('span', {className: `layer-bar ${className}`});
@@ -46,7 +50,7 @@ function section(host) {
     el('table', {className: 'layer-signals-table'},
        [
          el('thead', {}, [el('tr', {},
-                             ['layer', 'mean activation', 'non-zero', 'gradient norm'].map(
+                             ['layer', 'mean', 'non-zero', 'gradient'].map(
                                  (h) => el('th', {scope: 'col', text: h})))]),
          el('tbody'),
        ]),
@@ -64,7 +68,7 @@ export function drawLayerSignals(host, m) {
   const box = section(host);
   const body = box.querySelector('tbody');
   const layers = m.meanActivation.length;
-  const names = [...m.meanActivation.map((_, l) => `layer ${l + 1}`), 'output'];
+  const names = [...m.meanActivation.map((_, l) => String(l + 1)), 'output'];
   let rows = drawn.get(box);
   if (rows?.length !== names.length) {
     rows = names.map(row);
