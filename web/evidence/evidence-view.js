@@ -221,11 +221,15 @@ export class EvidenceView {
       await this.renderSweep(result, outcome, current);
     else
       await this.renderCompare(result, outcome, current);
-    // A claim measured by more than one outcome draws each below the first.
+    // A claim measured by more than one outcome draws each below the first (a resize redraws).
+    this.out.also.replaceChildren();
     for (const key of claim?.also ?? []) {
       if (!current()) return;
-      const box = {plot: el('div', {className: 'evidence-plot'}), table: el('div')};
-      this.out.also.append(box.plot, box.table);
+      const box = {
+        plot: el('div', {className: 'evidence-plot'}),
+        table: el('div', {className: 'evidence-table-scroll'})
+      };
+      this.out.also.append(el('h4', {text: outcomeOf(key).label}), box.plot, box.table);
       await (
           result.points ? this.renderSweep(result, outcomeOf(key), current, box) :
                           this.renderCompare(result, outcomeOf(key), current, box));
