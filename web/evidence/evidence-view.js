@@ -69,7 +69,11 @@ export class EvidenceView {
     this.root.append(
         this.form.node, ...Object.values(this.out).filter((n) => n.parentNode === null),
         el('h3', {id: 'claims-heading', text: 'The essays\' claims, tested here'}), this.claims);
-    renderClaims(this.claims, CLAIMS, (claim) => this.runClaim(claim));
+    renderClaims(
+        this.claims, CLAIMS, (claim) => this.runClaim(claim),
+        (claim) => `#${
+            this.table.toHash(
+                {...claimUrlSettings(this.table, claim), study: 'claim', claim: claim.id})}`);
     new ResizeObserver(() => this.study?.result && this.render()).observe(this.out.plot);
     this.show(settings);
     if (settings.study === 'claim' && findClaim(settings.claim))
