@@ -4,7 +4,8 @@
 // the speed-up), and the page in headless Chromium (the study pool's wall time and the longest
 // main-thread task while it runs). Also checks 1 and 2 threads give identical records.
 //
-//   node bench/evidence-bench.mjs [--seeds 20] [--epochs 300] [--skip-browser]
+//   node bench/evidence-bench.mjs [--seeds 20] [--epochs 300] [--skip-browser] [--claims]
+// --claims also times every claim's study on one thread, as a share of that workload.
 import assert from 'node:assert/strict';
 import {parseArgs} from 'node:util';
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
@@ -87,12 +88,28 @@ async function browserRun(seeds, epochs) {
   }
 }
 
+// Each measurable claim's study (web/evidence/claims.js) on one thread, as a share of the
+// workload above: a claim that costs <= 1x fits the same budget in the page.
+async function claimCosts(lab, seeds, workloadSeconds) {
+  const {claimRequest, CLAIMS} = await import('../web/evidence/claims.js');
+  const {pageTable} = await import('../web/page/page-table.js');
+  const {planStudy} = await import(new URL('study-plan.mjs', LIB).href);
+  const table = pageTable(lab.schema);
+  for (const claim of CLAIMS.filter((c) => c.study.kind !== 'look')) {
+    const plan = planStudy(lab.schema, claimRequest(table, claim, {seeds}));
+    const {seconds} = await runThreads(plan.tasks, 1, lab.backend);
+    console.log(`claim ${claim.id.padEnd(14)} ${plan.tasks.length} runs: ${seconds.toFixed(2)} s, ${
+        (seconds / workloadSeconds).toFixed(2)}x the workload`);
+  }
+}
+
 async function main() {
   const {values} = parseArgs({
     options: {
       seeds: {type: 'string', default: '20'},
       epochs: {type: 'string', default: '300'},
-      'skip-browser': {type: 'boolean', default: false}
+      'skip-browser': {type: 'boolean', default: false},
+      claims: {type: 'boolean', default: false}
     }
   });
   const seeds = Number(values.seeds), epochs = Number(values.epochs);
@@ -115,6 +132,7 @@ async function main() {
   console.log(`node, 2 threads: ${two.seconds.toFixed(2)} s, ${
       (examples / two.seconds / 2 / 1e6).toFixed(2)} M examples/s per core, speed-up ${
       (one.seconds / two.seconds).toFixed(2)}x (records identical)`);
+  if (values.claims) await claimCosts(lab, seeds, one.seconds);
   if (values['skip-browser']) return;
   const b = await browserRun(seeds, epochs);
   console.log(`chromium page, ${b.workers} study workers: ${

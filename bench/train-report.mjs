@@ -238,6 +238,11 @@ export function renderReport(records, context, {markdown = false} = {}) {
   para(verdicts(records, get));
   title('Roofline and frame');
   para(rooflineLines(records, get));
+  title('Per-layer gradient norms (their share of a training epoch, relu, batch 10)');
+  para(records.filter((r) => r.kind === 'layer_signals')
+           .map(
+               (r) => `${r.variant}: ${r.signals_us_per_epoch.toPrecision(3)} us of a ${
+                   r.us_per_epoch.toPrecision(3)} us epoch (${(100 * r.fraction).toFixed(1)}%)`));
   title('Context, quoted from the peers (not measured in this run)');
   const relu = fmtRatio(get('wasm-simd128', 'train', 'relu', 10)?.examples_per_s, 0.5e6);
   const tanh = fmtRatio(get('wasm-simd128', 'train', 'tanh', 10)?.examples_per_s, 0.4e6);

@@ -19,6 +19,7 @@
 #include "nn/dataset.h"
 #include "nn/decision_field.h"
 #include "nn/init.h"
+#include "nn/layer_grad_norms.h"
 #include "nn/mlp.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
@@ -116,6 +117,37 @@ bool bench_train(const Options& opt, Activation op, int batch, const relu::Datas
       "\"loss\":%.9g}\n",
       variant_name(), relu::activation_name(op), batch > 0 ? batch : N, N, N / t.best, N / t.median,
       t.best * 1e6 / steps_per_epoch, last.last_loss);
+  std::fflush(stdout);
+  return true;
+}
+
+// What the per-layer gradient norms cost an epoch (nn/layer_grad_norms.h): one
+// layer_grad_norms_add per step and a close per epoch, timed alone on the gradients of a real
+// step, against the same epoch of network_train_epochs (which includes them) at batch 10.
+bool bench_layer_signals(const Options& opt, Activation op, const relu::Dataset& data) {
+  constexpr int kBatch = 10;
+  const int N = data.count;
+  const int steps_per_epoch = (N + kBatch - 1) / kBatch;
+  relu::Network net;
+  if (!build_network(&net, op, kBatch)) return false;
+  const bench::Timing epoch = bench::time_per_call(
+      opt.sampling, [&] { restart(&net); },
+      [&](long epochs) {
+        relu::network_train_epochs(&net, data.points.data(), data.labels.data(), N, kBatch,
+                                   static_cast<int>(epochs), kSeed);
+      });
+  relu::LayerGradNorms norms;
+  const bench::Timing signals = bench::time_per_call(opt.sampling, [&](long epochs) {
+    for (long e = 0; e < epochs; ++e) {
+      for (int s = 0; s < steps_per_epoch; ++s) relu::layer_grad_norms_add(&norms, net.mlp);
+      relu::layer_grad_norms_close(&norms);
+    }
+  });
+  std::printf(
+      "{\"variant\":\"%s\",\"kind\":\"layer_signals\",\"activation\":\"%s\",\"batch\":%d,"
+      "\"us_per_epoch\":%.4g,\"signals_us_per_epoch\":%.4g,\"fraction\":%.4g,\"check\":%.6g}\n",
+      variant_name(), relu::activation_name(op), kBatch, epoch.best * 1e6, signals.best * 1e6,
+      signals.best / epoch.best, norms.rms[0]);
   std::fflush(stdout);
   return true;
 }
@@ -387,6 +419,7 @@ int main(int argc, char** argv) {
   }
   if (opt.only.empty()) {
     ok = bench_frame(opt, data) && ok;
+    ok = bench_layer_signals(opt, Activation::kRelu, data) && ok;
     bench_peak(opt);
     bench_number_text(opt);
   }

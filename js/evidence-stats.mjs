@@ -213,9 +213,9 @@ export function verdictText(nameA, nameRef, c, outcome) {
   const sign = outcome.better === 'lower' ? -1 : 1;
   const m = c.median * sign;
   const unit = Math.abs(m * scale) === 1 && outcome.unitOne ? outcome.unitOne : outcome.unit;
-  const size = m === 0 ?
-      `median difference 0 ${outcome.unit}` :
-      `median ${f(Math.abs(m))} ${unit} ${m > 0 ? outcome.betterWord : outcome.worseWord}`;
+  const size = m === 0 ? `median difference 0 ${outcome.unit}` : [
+    `median ${f(Math.abs(m))}`, unit, m > 0 ? outcome.betterWord : outcome.worseWord
+  ].filter(Boolean).join(' ');
   // An infinite median difference: on the middle seed one of the two is censored (never
   // reached the target, or diverged); a size in units would be meaningless.
   const censored = !Number.isFinite(c.median) &&

@@ -118,6 +118,9 @@ function makeMetricsDecoder(layout) {
         case 'perLayer':
           out[key] = Array.from({length: layers}, (_, l) => at(key, l));
           break;
+        case 'perLayerAndOutput':
+          out[key] = Array.from({length: layers + 1}, (_, l) => at(key, l));
+          break;
         case 'alphas':
           out[key] = perLayer(key, (l) => at('alphaCounts', l), shortestFloat32);
           break;
@@ -392,11 +395,16 @@ class Arena {
    *     testLoss: number, trainAccuracy: number, testAccuracy: number, deadUnits: number,
    *     deadPerLayer: number[], units: number, sparsity: number, alphas: number[][],
    *     gradNorm: number, diverged: boolean, divergedAt: number|null,
-   *     deadMask: boolean[][], silentTestMask: boolean[][]}[]} one entry per network, after
+   *     deadMask: boolean[][], silentTestMask: boolean[][], meanActivation: number[],
+   *     activeFraction: number[], gradNormPerLayer: number[]}[]} one entry per network, after
    *     its last epoch; a non-finite loss is NaN; alphas holds one array per PReLU hidden
    *     layer (empty for other activations); deadMask[l][u] is true if hidden unit u of layer
    *     l is dead on the training rows, silentTestMask[l][u] if it is inactive on every test
    *     row (core's one definition: the activation's derivative is exactly 0 at every point).
+   *     Per-layer signals (core/nn/metrics.h defines them): meanActivation[l] and
+   *     activeFraction[l] (non-zero outputs) of hidden layer l over the training rows;
+   *     gradNormPerLayer[l] for every layer, the output layer last: the RMS over the last
+   *     epoch's steps of the layer's weight-gradient norm (epoch 0: the full-batch gradient).
    */
   metrics() {
     const view = this._live('arena.metrics').metricsView();

@@ -4,6 +4,7 @@
 // assembled by task index, so they do not depend on how many workers ran the tasks or in which
 // order. Statistics live in evidence-stats.mjs; drawing in the page.
 import {fiveNumbers, pairedComparison} from './evidence-stats.mjs';
+import {lifeStep, UnitLife} from './unit-life.mjs';
 
 /** Bounds of a study; a value outside is clamped and reported in `warnings`. */
 export const STUDY_LIMITS = Object.freeze({
@@ -15,7 +16,10 @@ export const STUDY_LIMITS = Object.freeze({
   maxTarget: 1,
   maxSweepValues: 12,
 });
-export const STUDY_DEFAULTS = Object.freeze({seeds: 20, epochs: 300, target: 0.95});
+// unitLife: read the dead masks at every kept epoch (the revivals outcome; costs a metrics pass
+// per kept epoch, so it is off unless asked for).
+export const STUDY_DEFAULTS =
+    Object.freeze({seeds: 20, epochs: 300, target: 0.95, unitLife: false});
 
 /**
  * Outcomes of one network on one seed, with which direction is better and the words a
@@ -79,6 +83,42 @@ export const OUTCOMES = Object.freeze([
     worseWord: 'less active'
   },
   {
+    key: 'gradRatioInit',
+    label: 'first-layer / output-layer gradient norm at initialisation (log10)',
+    unit: 'orders of magnitude',
+    unitOne: 'order of magnitude',
+    better: 'higher',
+    betterWord: 'larger',
+    worseWord: 'smaller'
+  },
+  {
+    key: 'gradRatio',
+    label: 'first-layer / output-layer gradient norm in the last epoch (log10)',
+    unit: 'orders of magnitude',
+    unitOne: 'order of magnitude',
+    better: 'higher',
+    betterWord: 'larger',
+    worseWord: 'smaller'
+  },
+  {
+    key: 'meanActivation',
+    label: 'mean hidden activation after training (|mean| per layer, averaged)',
+    unit: '',
+    better: 'lower',
+    betterWord: 'nearer zero',
+    worseWord: 'further from zero'
+  },
+  {
+    key: 'revivals',
+    label: 'hidden units dead at one kept epoch and alive at a later one',
+    unitLife: true,  // measured only when a study reads the dead masks at every kept epoch
+    unit: 'units',
+    unitOne: 'unit',
+    better: 'higher',
+    betterWord: 'more revivals',
+    worseWord: 'fewer revivals'
+  },
+  {
     key: 'alphaMean',
     label: 'learned PReLU alpha (mean)',
     unit: '',
@@ -105,7 +145,7 @@ function clampInt(value, min, max, name, what, warnings) {
   return out;
 }
 
-/** Checks and clamps study options: {seeds, epochs, target} plus warnings. */
+/** Checks and clamps study options: {seeds, epochs, target, unitLife} plus warnings. */
 export function studyOptions(options = {}, what = 'compareSeeds') {
   const o = {...STUDY_DEFAULTS, ...options};
   const warnings = [];
@@ -117,7 +157,10 @@ export function studyOptions(options = {}, what = 'compareSeeds') {
   }
   const target = Math.min(L.maxTarget, Math.max(L.minTarget, o.target));
   if (target !== o.target) warnings.push(`target ${o.target} clamped to ${target}`);
-  return {seeds, epochs, target, warnings};
+  if (typeof o.unitLife !== 'boolean') {
+    throw new Error(`${what}: unitLife must be a boolean, got ${o.unitLife}`);
+  }
+  return {seeds, epochs, target, unitLife: o.unitLife, warnings};
 }
 
 /** The seeds of a study of K seeds: 1..K, whatever the panels' seed, so a study is one URL. */
@@ -129,40 +172,81 @@ function mean(values) {
   return values.length ? values.reduce((s, x) => s + x, 0) / values.length : null;
 }
 
+// Below this a layer's gradient counts as gone: log10 of the ratio stays a finite number.
+const RATIO_FLOOR = 1e-12;
+
 /**
- * Trains one arena for `epochs` epochs from `seed` and returns one record per network. Test
- * accuracy is checked after every epoch inside core (arena.trainToTarget: a forward pass over
- * the test rows, the value metrics() would report), the full metrics only at the end.
- * @returns {{seed: number, activation: string, label: string, epochsToTarget: number|null,
- *     testAccuracy: number, testLoss: number|null, deadFraction: number, sparsity: number,
- *     initActive: number, alphaMean: number|null, diverged: boolean}[]}
+ * log10 of the first layer's weight-gradient norm over the output layer's (metrics()
+ * gradNormPerLayer). A zero first-layer gradient, or a diverged network's NaN, reads as the
+ * floor: a gradient that does not arrive.
  */
-export function runSeed(lab, settings, seed, {epochs, target}) {
-  const arena = lab.createArena({...settings, seed});
-  try {
-    const first = arena.metrics();
-    let reached = first.map((m) => (m.testAccuracy >= target ? 0 : null));
+export function gradRatioLog10(gradNormPerLayer) {
+  const ratio = gradNormPerLayer[0] / gradNormPerLayer.at(-1);
+  return Math.log10(ratio > RATIO_FLOOR ? ratio : RATIO_FLOOR);
+}
+
+// Trains to `epochs`, reading the dead masks at every kept epoch (lifeStep) when `life` is
+// given; returns the epochs each network first reached the target (trainToTarget's).
+function trainTracked(arena, epochs, target, first, life) {
+  let reached = first.map((m) => (m.testAccuracy >= target ? 0 : null));
+  const step = life ? lifeStep(epochs) : epochs;
+  life?.forEach((l, i) => l.observe(0, first[i].deadMask));
+  for (let done = 0; done < epochs;) {
+    const stop = Math.min(epochs, done + step);
     // One call unless the work budget splits it; the arena keeps the epochs found so far.
-    for (let done = 0; done < epochs;) {
-      const progress = arena.trainToTarget(epochs - done, target);
+    while (done < stop) {
+      const progress = arena.trainToTarget(stop - done, target);
       done += progress.epochs;
       reached = progress.reached;
     }
-    return arena.metrics().map(
-        (m, i) => ({
-          seed,
-          activation: m.activation,
-          label: m.label,
-          epochsToTarget: reached[i],
-          testAccuracy: m.testAccuracy,
-          // A diverged network's loss is not a number: null here, the worst value in statistics.
-          testLoss: Number.isFinite(m.testLoss) ? m.testLoss : null,
-          deadFraction: m.units ? m.deadUnits / m.units : 0,
-          sparsity: m.sparsity,
-          initActive: 1 - first[i].sparsity,
-          alphaMean: m.alphas.length ? mean(m.alphas.flat()) : null,
-          diverged: m.diverged,
-        }));
+    if (life) arena.metrics().forEach((m, i) => life[i].observe(done, m.deadMask));
+  }
+  return reached;
+}
+
+/**
+ * Trains one arena for `epochs` epochs from `seed` and returns one record per network. Test
+ * accuracy is checked after every epoch inside core (arena.trainToTarget: a forward pass over
+ * the test rows, the value metrics() would report), the full metrics only at the end, unless
+ * `unitLife` asks for the dead masks at every kept epoch (revivals; null without it).
+ * @returns {{seed: number, activation: string, label: string, epochsToTarget: number|null,
+ *     testAccuracy: number, testLoss: number|null, deadFraction: number, sparsity: number,
+ *     initActive: number, gradRatioInit: number, gradRatio: number, meanActivation: number,
+ *     meanActivationLayers: number[],
+ *     revivals: number|null, lateRevivals: number|null, revival: object|null,
+ *     alphaMean: number|null,
+ *     diverged: boolean}[]}
+ */
+export function runSeed(lab, settings, seed, {epochs, target, unitLife = false}) {
+  const arena = lab.createArena({...settings, seed});
+  try {
+    const first = arena.metrics();
+    const life = unitLife ? first.map(() => new UnitLife()) : null;
+    const reached = trainTracked(arena, epochs, target, first, life);
+    return arena.metrics().map((m, i) => {
+      const lived = life?.[i].summary();
+      return {
+        seed,
+        activation: m.activation,
+        label: m.label,
+        epochsToTarget: reached[i],
+        testAccuracy: m.testAccuracy,
+        // A diverged network's loss is not a number: null here, the worst value in statistics.
+        testLoss: Number.isFinite(m.testLoss) ? m.testLoss : null,
+        deadFraction: m.units ? m.deadUnits / m.units : 0,
+        sparsity: m.sparsity,
+        initActive: 1 - first[i].sparsity,
+        gradRatioInit: gradRatioLog10(first[i].gradNormPerLayer),
+        gradRatio: gradRatioLog10(m.gradNormPerLayer),
+        meanActivation: mean(m.meanActivation.map(Math.abs)),
+        meanActivationLayers: m.meanActivation.map(Math.abs),
+        revivals: lived ? lived.revivals : null,
+        lateRevivals: lived ? lived.lateRevivals : null,
+        revival: lived ? lived.revival : null,
+        alphaMean: m.alphas.length ? mean(m.alphas.flat()) : null,
+        diverged: m.diverged,
+      };
+    });
   } finally {
     arena.delete();
   }
@@ -173,8 +257,8 @@ export function runSeed(lab, settings, seed, {epochs, target}) {
  * @returns {{settings: object, seed: number, epochs: number, target: number}[]}
  */
 export function compareTasks(settings, options) {
-  const {seeds, epochs, target} = studyOptions(options);
-  return studySeeds(seeds).map((seed) => ({settings, seed, epochs, target}));
+  const {seeds, epochs, target, unitLife} = studyOptions(options);
+  return studySeeds(seeds).map((seed) => ({settings, seed, epochs, target, unitLife}));
 }
 
 /** Runs one task (in this thread). */
@@ -208,17 +292,17 @@ export async function runTasks(tasks, run, {concurrency = 1, onProgress, signal}
  * Many-seed comparison of every network in `settings.activations` (paired by seed).
  * @param {object} lab from loadReluLab()
  * @param {object} settings createArena settings (their `seed` is ignored: seeds are 1..K)
- * @param {{seeds?: number, epochs?: number, target?: number, onProgress?: Function,
- *     signal?: AbortSignal}} options
+ * @param {{seeds?: number, epochs?: number, target?: number, unitLife?: boolean,
+ *     onProgress?: Function, signal?: AbortSignal}} options
  * @returns {Promise<{settings, seeds: number[], epochs: number, target: number,
  *     warnings: string[], networks: {activation, label}[], records: object[][]}>}
  *     records[k][i]: seed k's outcome record for network i.
  */
 export async function compareSeeds(lab, settings, options = {}) {
-  const {seeds, epochs, target, warnings} = studyOptions(options);
-  const tasks = compareTasks(settings, {seeds, epochs, target});
+  const o = studyOptions(options);
+  const tasks = compareTasks(settings, o);
   const records = await runTasks(tasks, (task) => runTask(lab, task), options);
-  return assembleComparison(settings, {seeds, epochs, target, warnings}, records);
+  return assembleComparison(settings, o, records);
 }
 
 /** A comparison from its per-seed records (task order), as compareSeeds returns it. */

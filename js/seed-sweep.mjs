@@ -106,10 +106,10 @@ export function applyAxis(settings, key, value) {
  * @returns {{settings, seed, epochs, target}[]}
  */
 export function sweepTasks(settings, {key, values, ...options}) {
-  const {seeds, epochs, target} = studyOptions(options, 'sweep');
+  const {seeds, epochs, target, unitLife} = studyOptions(options, 'sweep');
   return values.flatMap(
       (value) => studySeeds(seeds).map(
-          (seed) => ({settings: applyAxis(settings, key, value), seed, epochs, target})));
+          (seed) => ({settings: applyAxis(settings, key, value), seed, epochs, target, unitLife})));
 }
 
 function checkSweep(schema, {key, values}) {

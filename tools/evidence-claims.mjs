@@ -26,13 +26,14 @@ for (const claim of CLAIMS) {
   const start = performance.now();
   const result = plan.assemble(plan.tasks.map((task) => runTask(lab, task)));
   const seconds = (performance.now() - start) / 1000;
-  const {verdict, lines} = judgeClaim(claim, result);
+  const {verdict, lines, example} = judgeClaim(claim, result);
   console.log(`\n${claim.text}\n  ${verdict.toUpperCase()}  (${plan.tasks.length} runs, ${
       seconds.toFixed(1)} s)`);
   for (const line of lines) console.log(`  ${line}`);
+  if (example) console.log(`  example: seed ${example.seed} at epoch ${example.epoch}`);
   console.log(`  settings: ${JSON.stringify(request.settings)}`);
   console.log(
       `  study: ${JSON.stringify({kind: request.kind, key: request.key, ...plan.options})}`);
-  out.push({id: claim.id, verdict, lines, request, options: plan.options});
+  out.push({id: claim.id, verdict, lines, example, request, options: plan.options});
 }
 if (args.json) writeFileSync(args.json, JSON.stringify(out, null, 1));

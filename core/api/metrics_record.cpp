@@ -52,10 +52,15 @@ void metrics_record_write(double* record, const NetworkMetrics& m) {
   *at(record, F::kDivergedAt) =
       m.diverged ? static_cast<double>(m.diverged_epoch) : std::numeric_limits<double>::quiet_NaN();
   *at(record, F::kHiddenLayers) = m.hidden_layers;
+  for (int l = 0; l <= m.hidden_layers && l < kMlpMaxLayers; ++l) {
+    at(record, F::kGradNormPerLayer)[l] = m.grad_norm_per_layer[l];
+  }
   for (int l = 0; l < m.hidden_layers && l < kMlpMaxHiddenLayers; ++l) {
     at(record, F::kDeadPerLayer)[l] = m.dead_per_layer[l];
     at(record, F::kUnitsPerLayer)[l] = m.units_per_layer[l];
     at(record, F::kAlphaCounts)[l] = m.alpha_counts[l];
+    at(record, F::kMeanActivation)[l] = m.mean_activation[l];
+    at(record, F::kActiveFraction)[l] = m.active_fraction[l];
     const int row = l * kMlpMaxUnits;
     for (int k = 0; k < m.alpha_counts[l] && k < kMlpMaxUnits; ++k) {
       at(record, F::kAlphas)[row + k] = static_cast<double>(m.alphas[l][k]);

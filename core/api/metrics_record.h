@@ -13,7 +13,8 @@ namespace relu {
 // them: "number" (NaN stays NaN), "numberOrNull" (NaN is null), "boolean" (non-zero),
 // "perLayer" (one number per hidden layer), "alphas" (per PReLU layer, alphaCounts[l] float32
 // values at l * maxUnits, others skipped), "unitMask" (per hidden layer, unitsPerLayer[l]
-// booleans at l * maxUnits) and "shape" (read by the decoder, not returned).
+// booleans at l * maxUnits), "perLayerAndOutput" (one number per hidden layer, then one for the
+// output layer) and "shape" (read by the decoder, not returned).
 #define RELU_METRICS_FIELDS(X)                                                        \
   X(kEpoch, "epoch", 1, "number")                                                     \
   X(kTrainLoss, "trainLoss", 1, "number")                                             \
@@ -32,7 +33,17 @@ namespace relu {
   X(kSilentTestMask, "silentTestMask", kMlpMaxHiddenLayers* kMlpMaxUnits, "unitMask") \
   X(kHiddenLayers, "hiddenLayers", 1, "shape")                                        \
   X(kUnitsPerLayer, "unitsPerLayer", kMlpMaxHiddenLayers, "shape")                    \
-  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")
+  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")                        \
+  RELU_METRICS_LAYER_SIGNALS(X)
+
+// Per-layer signals (NetworkMetrics says how each is measured), kept in a block of their own:
+// meanActivation and activeFraction per hidden layer over the training rows; gradNormPerLayer,
+// the weight-gradient norm of every layer, output layer last, as the RMS over the last epoch's
+// steps of each step's norm (at epoch 0: the full-batch gradient at the initial weights).
+#define RELU_METRICS_LAYER_SIGNALS(X)                                   \
+  X(kMeanActivation, "meanActivation", kMlpMaxHiddenLayers, "perLayer") \
+  X(kActiveFraction, "activeFraction", kMlpMaxHiddenLayers, "perLayer") \
+  X(kGradNormPerLayer, "gradNormPerLayer", kMlpMaxLayers, "perLayerAndOutput")
 
 enum class MetricsField : int {
 #define RELU_METRICS_ENUM(name, key, length, kind) name,

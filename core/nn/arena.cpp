@@ -67,6 +67,8 @@ std::string Arena::reset(const ArenaSettings& settings) {
       return "networks[" + std::to_string(i) + "]: " + error;
     }
     mlp_init(&networks_[i].mlp, init);
+    network_measure_layer_grads(&networks_[i], data_.points.data(), data_.labels.data(),
+                                data_.train_count);
   }
   // Every network has the same layers and batches: the first answers for all.
   if (std::string problem =

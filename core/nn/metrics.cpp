@@ -31,16 +31,27 @@ void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
   tally->rows += static_cast<size_t>(count);
 }
 
-size_t count_zero_outputs(const Mlp& mlp, int count) {
-  size_t zeros = 0;
+// Per hidden layer, over the training rows: the sum of the outputs and the count of exact zeros.
+struct OutputTally {
+  double sum[kMlpMaxHiddenLayers] = {};
+  size_t zeros[kMlpMaxHiddenLayers] = {};
+};
+
+void tally_outputs(OutputTally* tally, const Mlp& mlp, int count) {
   for (int l = 0; l + 1 < mlp.layer_count; ++l) {
     const ActivationView view = mlp_activations(mlp, l);
+    double sum = 0.0;
+    size_t zeros = 0;
     for (int o = 0; o < mlp.layers[l].out; ++o) {
       const float* a = view.a + static_cast<size_t>(o) * static_cast<size_t>(view.stride);
-      for (int b = 0; b < count; ++b) zeros += a[b] == 0.0f ? 1u : 0u;
+      for (int b = 0; b < count; ++b) {
+        sum += static_cast<double>(a[b]);
+        zeros += a[b] == 0.0f ? 1u : 0u;
+      }
     }
+    tally->sum[l] += sum;
+    tally->zeros[l] += zeros;
   }
-  return zeros;
 }
 
 double mean_or_zero(double sum, size_t n) { return n == 0 ? 0.0 : sum / static_cast<double>(n); }
@@ -60,7 +71,7 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   const int hidden = mlp.layer_count > 0 ? mlp.layer_count - 1 : 0;
   UnitMask active_train;
   UnitMask active_test;
-  size_t zeros = 0;
+  OutputTally outputs;
   Tally train;
   Tally test;
   const int chunk = std::min(kChunk, mlp.max_batch);
@@ -76,7 +87,7 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
     if (in_train) {
       tally_chunk(&train, mlp, data.labels.data() + offset, count);
       units_mark_active(&active_train, mlp, count);
-      zeros += count_zero_outputs(mlp, count);
+      tally_outputs(&outputs, mlp, count);
     } else {
       tally_chunk(&test, mlp, data.labels.data() + offset, count);
       units_mark_active(&active_test, mlp, count);
@@ -90,7 +101,13 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   out->hidden_layers = hidden;
   out->units = 0;
   out->dead_units = 0;
+  size_t zeros = 0;
+  for (int l = 0; l < kMlpMaxLayers; ++l) {
+    out->grad_norm_per_layer[l] = l <= hidden ? net->layer_grads.rms[l] : 0.0;
+  }
   for (int l = 0; l < kMlpMaxHiddenLayers; ++l) {
+    out->mean_activation[l] = 0.0;
+    out->active_fraction[l] = 0.0;
     out->dead_per_layer[l] = 0;
     out->alpha_counts[l] = 0;
     out->units_per_layer[l] = 0;
@@ -108,6 +125,11 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
       out->dead_per_layer[l] += out->dead.unit[l][o] ? 1 : 0;
     }
     out->dead_units += out->dead_per_layer[l];
+    zeros += outputs.zeros[l];
+    const size_t outputs_l = train.rows * static_cast<size_t>(tensors.out);
+    out->mean_activation[l] = mean_or_zero(outputs.sum[l], outputs_l);
+    out->active_fraction[l] =
+        outputs_l == 0 ? 0.0 : 1.0 - mean_or_zero(static_cast<double>(outputs.zeros[l]), outputs_l);
     out->alpha_counts[l] = tensors.alpha_count;
     for (int k = 0; k < tensors.alpha_count; ++k) out->alphas[l][k] = tensors.alpha[k];
   }

@@ -30,7 +30,16 @@ struct NetworkMetrics {
   int hidden_layers = 0;
   int alpha_counts[kMlpMaxHiddenLayers] = {};
   float alphas[kMlpMaxHiddenLayers][kMlpMaxUnits] = {};
-  double grad_norm = 0.0;       // of the last optimizer step, before clipping (0 before training)
+  double grad_norm = 0.0;  // of the last optimizer step, before clipping (0 before training)
+  // Per-layer signals, over the training rows in evaluation mode (as the dead units):
+  // mean_activation[l]: mean of hidden layer l's outputs (post-activation) over rows x units;
+  // active_fraction[l]: the share of those outputs that are not exactly zero;
+  // grad_norm_per_layer[l]: layer l's weight-gradient norm (hidden layers, then the output
+  // layer at index hidden_layers), the network's LayerGradNorms::rms: the RMS over the last
+  // epoch's steps, before training the full-batch gradient at the initial weights.
+  double mean_activation[kMlpMaxHiddenLayers] = {};
+  double active_fraction[kMlpMaxHiddenLayers] = {};
+  double grad_norm_per_layer[kMlpMaxLayers] = {};
   bool diverged = false;        // a NaN/inf loss, gradient norm or weight was seen
   uint64_t diverged_epoch = 0;  // the epoch during which it was seen (valid if diverged)
 };

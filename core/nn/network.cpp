@@ -76,6 +76,7 @@ void network_reset_optimizer(Network* net) {
   net->epoch = 0;
   net->cursor = 0;
   net->grad_norm = 0.0;
+  layer_grad_norms_reset(&net->layer_grads);
 }
 
 TrainResult network_train_steps(Network* net, const float* x, const float* labels, int N,
@@ -94,6 +95,7 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
     mlp_zero_grad(mlp);
     Rng dropout = rng_seed(masks_seed, net->step + 1);
     double loss;
+    bool epoch_ends = full;
     if (full) {
       loss = accumulate(mlp, x, labels, nullptr, N, N, nullptr, &dropout);
       ++net->epoch;
@@ -105,6 +107,7 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
       if (net->cursor == N) {
         net->cursor = 0;
         ++net->epoch;
+        epoch_ends = true;
       }
     }
     result.last_loss = loss;
@@ -116,6 +119,9 @@ TrainResult network_train_steps(Network* net, const float* x, const float* label
     ++mlp->weights_version;
     ++result.steps;
     loss_sum += loss;
+    // Before the optimizer: clipping scales the gradients in place.
+    layer_grad_norms_add(&net->layer_grads, *mlp);
+    if (epoch_ends) layer_grad_norms_close(&net->layer_grads);
     // The norm (a pass over the gradients in double) only where it is used: clipping, and the
     // last step's value that the metrics report.
     if (net->optimizer.clip_norm > 0.0f || s + 1 == steps) {
@@ -184,6 +190,13 @@ double network_loss_and_gradients(Network* net, const float* x, const float* lab
   mlp_zero_grad(&net->mlp);
   if (N <= 0) return 0.0;
   return accumulate(&net->mlp, x, labels, nullptr, N, N, logits);
+}
+
+void network_measure_layer_grads(Network* net, const float* x, const float* labels, int N) {
+  network_loss_and_gradients(net, x, labels, N, nullptr);
+  layer_grad_norms_reset(&net->layer_grads);
+  layer_grad_norms_add(&net->layer_grads, net->mlp);
+  layer_grad_norms_close(&net->layer_grads);
 }
 
 void network_predict(Network* net, float* logits, const float* x, int N) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "nn/layer_grad_norms.h"
 #include "nn/mlp.h"
 #include "nn/optimizer.h"
 
@@ -28,11 +29,12 @@ inline constexpr uint64_t kStepOverheadExamples = 8;
 struct Network {
   Mlp mlp;
   OptimizerConfig optimizer;
-  uint64_t step = 0;       // optimizer steps taken (Adam's t of the last step)
-  uint64_t epoch = 0;      // completed passes over the data (mini-batch mode)
-  int cursor = 0;          // position in the current epoch's order (mini-batch mode)
-  double grad_norm = 0;    // before clipping, of the last step
-  std::vector<int> order;  // (N) the current epoch's permutation, sized on first use
+  uint64_t step = 0;           // optimizer steps taken (Adam's t of the last step)
+  uint64_t epoch = 0;          // completed passes over the data (mini-batch mode)
+  int cursor = 0;              // position in the current epoch's order (mini-batch mode)
+  double grad_norm = 0;        // before clipping, of the last step
+  LayerGradNorms layer_grads;  // per-layer weight-gradient norms of the last epoch's steps
+  std::vector<int> order;      // (N) the current epoch's permutation, sized on first use
 };
 
 // Builds the Mlp (see mlp_build; forwards are chunked by max_batch, so a full batch larger
@@ -41,7 +43,8 @@ struct Network {
 bool network_build(Network* net, const MlpConfig& config, const OptimizerConfig& optimizer,
                    int max_batch, std::string* error);
 
-// Zeroes the optimizer state (m, v) and the counters; keeps the weights.
+// Zeroes the optimizer state (m, v), the counters and the per-layer gradient norms; keeps the
+// weights.
 void network_reset_optimizer(Network* net);
 
 // What one training call on a single network is asked for (net.train in JS; io reads it from
@@ -101,6 +104,11 @@ uint64_t network_eval_work(const Network& net, int examples);
 // every example's logit. Chunked by max_batch.
 double network_loss_and_gradients(Network* net, const float* x, const float* labels, int N,
                                   float* logits);
+
+// Sets layer_grads.rms to the per-layer weight-gradient norms of the mean loss over the N
+// examples at the current weights, as network_loss_and_gradients computes it (one full batch,
+// evaluation mode): what the metrics report before the first epoch. Overwrites mlp.grads.
+void network_measure_layer_grads(Network* net, const float* x, const float* labels, int N);
 
 // Logits (N) for inputs x (N, 2), chunked by max_batch. Overwrites the activations.
 void network_predict(Network* net, float* logits, const float* x, int N);

@@ -57,6 +57,13 @@ TEST_CASE("arena session: errors, warnings and the shape of the metrics") {
   CHECK(*field(0, F::kDiverged) == 0);
   CHECK(std::isnan(*field(0, F::kDivergedAt)));
   CHECK(*field(0, F::kTrainLoss) == s.arena().metrics(0)->train_loss);
+  // Per-layer signals: two hidden layers, three gradient norms (the output layer last).
+  const relu::NetworkMetrics& m0 = *s.arena().metrics(0);
+  CHECK(field(0, F::kMeanActivation)[1] == m0.mean_activation[1]);
+  CHECK(field(0, F::kActiveFraction)[0] == m0.active_fraction[0]);
+  CHECK(field(0, F::kGradNormPerLayer)[2] == m0.grad_norm_per_layer[2]);
+  CHECK(field(0, F::kGradNormPerLayer)[2] > 0);
+  CHECK(field(0, F::kGradNormPerLayer)[3] == 0);
   // The layout names every field once, in record order, with offsets that tile the record.
   const auto layout = parse_ok(relu::metrics_layout_json());
   CHECK(layout.find("recordDoubles")->as_number() == stride);

@@ -215,9 +215,10 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       }
       assert.ok(end[2].testAccuracy < 0.8, `linear: ${end[2].testAccuracy}`);
       assert.deepEqual(Object.keys(end[0]).sort(), [
-        'activation', 'alphas', 'deadMask', 'deadPerLayer', 'deadUnits', 'diverged', 'divergedAt',
-        'epoch', 'gradNorm', 'label', 'silentTestMask', 'sparsity', 'testAccuracy', 'testLoss',
-        'trainAccuracy', 'trainLoss', 'units'
+        'activation',       'activeFraction', 'alphas',         'deadMask',       'deadPerLayer',
+        'deadUnits',        'diverged',       'divergedAt',     'epoch',          'gradNorm',
+        'gradNormPerLayer', 'label',          'meanActivation', 'silentTestMask', 'sparsity',
+        'testAccuracy',     'testLoss',       'trainAccuracy',  'trainLoss',      'units'
       ]);
       assert.deepEqual(end[0].deadMask.map((layer) => layer.length), [8, 8]);
       assert.equal(end[0].deadMask.flat().filter((dead) => dead).length, end[0].deadUnits);

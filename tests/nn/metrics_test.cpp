@@ -1,12 +1,17 @@
 // Metrics of networks with hand-set weights on a fixed dataset, against the same quantities
 // computed here in long double: loss, accuracy, dead units per activation (ReLU dies,
-// leaky/ELU/PReLU with alpha != 0 do not), sparsity, PReLU alphas, non-finite parameters.
+// leaky/ELU/PReLU with alpha != 0 do not), sparsity, PReLU alphas, non-finite parameters;
+// the per-layer signals (mean activation, active share, gradient norms) against PyTorch goldens.
 #include "nn/metrics.h"
 
+#include <algorithm>
 #include <catch.hpp>
 #include <cmath>
 #include <string>
 #include <vector>
+
+#include "golden/layer_signals_golden.inc"
+#include "kernels/activation.h"
 
 namespace {
 
@@ -213,4 +218,43 @@ TEST_CASE("non-finite parameters: detected, and NaN logits count as wrong") {
   relu::mlp_layer_tensors(net.mlp, 0, net.mlp.params).W[0] = INFINITY;
   relu::mlp_layer_tensors(net.mlp, 1, net.mlp.params).b[0] = 0.0f;
   CHECK_FALSE(relu::network_params_finite(net));
+}
+
+TEST_CASE("per-layer mean activation, active share and gradient norms match PyTorch") {
+  namespace g = golden_signals;
+  Dataset data;
+  data.count = g::kRows;
+  data.train_count = g::kTrainRows;
+  data.points.assign(std::begin(g::kX), std::end(g::kX));
+  data.labels.assign(std::begin(g::kY), std::end(g::kY));
+  for (const g::SignalCase& c : g::kSignalCases) {
+    INFO(c.activation);
+    relu::MlpConfig config;
+    for (int units : g::kHidden) {
+      relu::HiddenLayerConfig hidden;
+      hidden.units = units;
+      REQUIRE(relu::activation_from_name(c.activation, &hidden.activation));
+      config.hidden.push_back(hidden);
+    }
+    Network net;
+    std::string error;
+    REQUIRE(relu::network_build(&net, config, relu::OptimizerConfig(), 8, &error));  // 2 chunks
+    REQUIRE(c.params.size() == net.mlp.param_count);
+    std::copy(c.params.begin(), c.params.end(), net.mlp.params);
+    relu::network_measure_layer_grads(&net, data.points.data(), data.labels.data(),
+                                      data.train_count);
+    NetworkMetrics m;
+    relu::metrics_compute(&m, &net, data);
+    CHECK(std::fabs(m.train_loss - c.loss) < 1e-6 * c.loss);
+    for (size_t l = 0; l < c.mean_activation.size(); ++l) {
+      INFO("layer " << l);
+      CHECK(std::fabs(m.mean_activation[l] - c.mean_activation[l]) < 1e-6);
+      CHECK(m.active_fraction[l] == c.active_fraction[l]);
+    }
+    for (size_t l = 0; l < c.grad_norms.size(); ++l) {
+      INFO("layer " << l);
+      CHECK(std::fabs(m.grad_norm_per_layer[l] - c.grad_norms[l]) < 1e-5 * c.grad_norms[l]);
+    }
+    CHECK(m.grad_norm_per_layer[c.grad_norms.size()] == 0.0);  // no layer there
+  }
 }

@@ -6,6 +6,7 @@ import {CLASS_COLORS, fieldToImage} from '../panels/field-canvas.js';
 import {lineChart} from '../panels/line-chart.js';
 import {paramsText} from '../panels/panel.js';
 
+import {drawLayerSignals} from './layer-signals.js';
 import {drawBiases, drawLinks, hitTest, paramName, paramValue, UnitZoom, WeightEditor} from './network-diagram.js';
 import {drawLife} from './unit-life.js';
 
@@ -255,6 +256,7 @@ export class DetailView {
     const positive = (v) => (v > 0 ? v : null);
     this.lossChart.setData([history.epochs, p.train.map(positive), p.test.map(positive)]);
     drawLife(this.q('.detail-life-chart'), this.q('.detail-life-text'), p.life, m.epoch);
+    drawLayerSignals(this.q('.detail-inside'), m);
     const alphaChart = this.alphaChartFor(p.alpha);
     if (alphaChart) alphaChart.setData([history.epochs, ...p.alpha]);
   }

@@ -15,9 +15,22 @@ import {findExperiment} from '../page/experiments.js';
  *     values?: Array, epochs?: number}} study
  * @property {object[]} [judges] paired comparisons: a and ref are {net, point} (point: index
  *     into a sweep's values, negative from the end); expect 'better' | 'worse' | 'same' for a
- *     against ref; or {median: net, range: [lo, hi]} for where a median lies
+ *     against ref; or {median: net, range: [lo, hi]} for where a median lies; or {some: net}:
+ *     holds when the outcome is above 0 on at least one seed (an existence claim), with that
+ *     run as the example. A judge's `outcome` (a key) replaces the study's for that judge; its
+ *     `layer` (a hidden layer's index) compares that layer's value (the record's key + 'Layers').
+ * @property {string[]} [also] outcomes drawn as extra plots beside the study's own
  * @property {string} scope what this setting can and cannot show
  */
+
+// The essay's own setting for dying units: tools/revival-search.mjs (seeds 1..20, 200 epochs)
+// found comebacks in every preset that kills units but one (all biases at -1.5: those units never
+// come back), here on 12 of 20 seeds, 18 of 22 units after dying while training.
+const REVIVE_SCOPE = 'Dead means inactive on every training point at a kept epoch (here every ' +
+    'epoch of 100); a unit dead at one and active at a later one came back. A unit of the ' +
+    'second layer gets no gradient while dead, but the first layer goes on changing its ' +
+    'inputs. One seed that shows it settles the claim; how often it happens depends on the ' +
+    'setting (tools/revival-search.mjs compares several).';
 
 /** @type {readonly Claim[]} */
 export const CLAIMS = Object.freeze([
@@ -75,24 +88,49 @@ export const CLAIMS = Object.freeze([
     scope: 'Sparsity is the share of hidden outputs that are exactly zero after training.',
   },
   {
+    id: 'elu-mean',
+    text: 'ELU pushes mean activations toward zero.',
+    settings: {activations: ['relu', 'elu']},
+    study: {kind: 'compare', outcome: 'meanActivation'},
+    judges: [
+      {a: {net: 1}, ref: {net: 0}, expect: 'better', layer: 0},
+      {a: {net: 1}, ref: {net: 0}, expect: 'better', layer: 1},
+    ],
+    scope: 'The mean of each hidden layer\'s outputs over the training points after training, ' +
+        'as a distance from zero averaged over the two layers; the detail view shows it per ' +
+        'layer while a run trains.',
+  },
+  {
     id: 'elu-faster',
     text: 'ELU pushes mean activations toward zero, which speeds learning.',
     settings: {activations: ['relu', 'elu']},
     study: {kind: 'compare', outcome: 'epochsToTarget'},
     judges: [{a: {net: 1}, ref: {net: 0}, expect: 'better'}],
-    scope: 'Only the speed is tested: the page does not measure mean activations per layer.',
+    scope: 'The speed half of the claim; the mean activations are the claim above.',
   },
   {
     id: 'deep-saturate',
     text: 'Sigmoid and tanh saturate and their gradients vanish in deeper networks.',
     settings: {activations: ['relu', 'tanh', 'sigmoid']},
-    study: {kind: 'sweep', key: 'depth', values: [1, 6], outcome: 'epochsToTarget'},
+    study: {
+      kind: 'sweep',
+      key: 'depth',
+      values: [1, 2, 3, 4, 5, 6],
+      outcome: 'gradRatioInit',
+      epochs: 20
+    },
+    also: ['gradRatio'],
     judges: [
-      {a: {net: 2, point: 1}, ref: {net: 2, point: 0}, expect: 'worse'},
-      {a: {net: 1, point: 1}, ref: {net: 1, point: 0}, expect: 'worse'},
+      {a: {net: 2, point: -1}, ref: {net: 0, point: -1}, expect: 'worse'},
+      {a: {net: 1, point: -1}, ref: {net: 0, point: -1}, expect: 'worse'},
+      {a: {net: 2, point: -1}, ref: {net: 0, point: -1}, expect: 'worse', outcome: 'gradRatio'},
+      {a: {net: 1, point: -1}, ref: {net: 0, point: -1}, expect: 'worse', outcome: 'gradRatio'},
     ],
-    scope: 'Tested through its consequence, slower learning at depth 6 than at depth 1 (8 ' +
-        'units per layer); gradient norms per layer are not measured here.',
+    scope: 'The gradient reaching the first hidden layer over the one at the output layer ' +
+        '(weight-gradient norms, log10), at initialisation (all training points, one batch) ' +
+        'and over the 20th epoch\'s steps, against ReLU at the same depth and seed; 8 units ' +
+        'per layer. How fast each learns is another matter: see the experiment "Vanishing ' +
+        'gradients".',
   },
   {
     id: 'he-xavier',
@@ -142,10 +180,12 @@ export const CLAIMS = Object.freeze([
   {
     id: 'dead-revive',
     text: 'A dead unit is not always permanently dead.',
-    settings: {exp: 'dying-in-training'},
-    study: {kind: 'look'},
-    scope: 'Not measured: a study records each unit only at the end. Watch the dead count in ' +
-        'the panels as training goes on.',
+    // ReLU alone: the experiment's Leaky ReLU and ELU cannot die, and each network costs a
+    // metrics pass per epoch here.
+    settings: {exp: 'dying-in-training', activations: ['relu']},
+    study: {kind: 'compare', outcome: 'revivals', epochs: 100},
+    judges: [{some: 0}],
+    scope: REVIVE_SCOPE,
   },
 ].map(Object.freeze));
 
@@ -153,10 +193,12 @@ export function findClaim(id) {
   return CLAIMS.find((c) => c.id === id);
 }
 
-// The values of network `net` at sweep point `point` (or of the comparison) per seed.
-function column(result, {net, point = 0}, key) {
+// The values of network `net` at sweep point `point` (or of the comparison) per seed; with
+// `layer`, the outcome's per-layer record (key + 'Layers') at that hidden layer.
+function column(result, {net, point = 0}, key, layer) {
   const points = result.points ?? [result];
   const p = points.at(point);
+  if (layer !== undefined) return p.records.map((r) => r[net][`${key}Layers`][layer]);
   return p.records.map((r) => outcomeValue(r[net], key));
 }
 
@@ -174,13 +216,44 @@ const EXPECT = {
   worse: {better: 'no', worse: 'yes', noise: 'noise', tied: 'noise'},
 };
 
+// An existence judge: the outcome above 0 on some seed; the earliest revival is the example.
+function judgeSome(o, judge, result) {
+  const records = (result.points ?? [result]).at(0).records.map((r) => r[judge.some]);
+  const hits = records.filter((r) => outcomeValue(r, o.key) > 0);
+  const holds = hits.length ? 'yes' : 'no';
+  // A unit that died while training and came back tells the story better than one that was
+  // dead from the start: those first, then the earliest.
+  const late = (r) => (r.revival.deadAt > 0 ? 1 : 0);
+  const example =
+      hits.filter((r) => r.revival)
+          .sort((a, b) => late(b) - late(a) || a.revival.revivedAt - b.revival.revivedAt)[0];
+  const values = records.map((r) => outcomeValue(r, o.key));
+  const text = `${o.label}: above 0 on ${hits.length} of ${records.length} seeds (most ${
+      formatNumber(Math.max(...values))})`;
+  if (!example) return {holds, text};
+  const {seed, revival: {layer, unit, deadAt, revivedAt}} = example;
+  return {
+    holds,
+    text: `${text}; e.g. seed ${seed}: layer ${layer + 1} unit ${unit + 1} dead from epoch ${
+        deadAt}, alive again at epoch ${revivedAt}`,
+    example: {seed, epoch: revivedAt},
+  };
+}
+
 function judgeOne(claim, judge, result, options) {
-  const o = outcomeOf(claim.study.outcome);
+  const o = outcomeOf(judge.outcome ?? claim.study.outcome);
+  if (judge.some !== undefined) return judgeSome(o, judge, result);
   if (judge.expect) {
-    const a = column(result, judge.a, o.key), ref = column(result, judge.ref, o.key);
+    const a = column(result, judge.a, o.key, judge.layer);
+    const ref = column(result, judge.ref, o.key, judge.layer);
     const c = pairedComparison(a, ref, o, options);
     const names = [nameOf(result, judge.a, claim), nameOf(result, judge.ref, claim)];
-    return {holds: EXPECT[judge.expect][c.kind], text: verdictText(...names, c, o)};
+    const text = verdictText(...names, c, o);
+    // A judge on another outcome than the plotted one, or on one layer, says which it measures.
+    const what =
+        [judge.outcome && o.label, judge.layer !== undefined && `layer ${judge.layer + 1}`];
+    const lead = what.filter(Boolean).join(', ');
+    return {holds: EXPECT[judge.expect][c.kind], text: lead ? `${lead}: ${text}` : text};
   }
   const values = column(result, {net: judge.median}, o.key);
   const b = bootstrapMedian(values, options);
@@ -197,8 +270,9 @@ function judgeOne(claim, judge, result, options) {
 
 /**
  * Reads a claim's verdict from its study's result: 'holds here' when every judge holds,
- * 'does not hold here' when one contradicts it, else 'within noise'.
- * @returns {{verdict: string, lines: string[]}}
+ * 'does not hold here' when one contradicts it, else 'within noise'. `example`: a run that
+ * shows it ({seed, epoch}), for the claims that name one.
+ * @returns {{verdict: string, lines: string[], example?: {seed: number, epoch: number}}}
  */
 export function judgeClaim(claim, result, options = {}) {
   const parts = (claim.judges ?? []).map((j) => judgeOne(claim, j, result, options));
@@ -206,7 +280,8 @@ export function judgeClaim(claim, result, options = {}) {
   const verdict = parts.some((p) => p.holds === 'no') ? 'does not hold here' :
       parts.every((p) => p.holds === 'yes')           ? 'holds here' :
                                                         'within noise';
-  return {verdict, lines: parts.map((p) => p.text)};
+  const example = parts.find((p) => p.example)?.example;
+  return {verdict, lines: parts.map((p) => p.text), ...(example ? {example} : {})};
 }
 
 /**
@@ -223,12 +298,13 @@ export function claimUrlSettings(table, claim) {
 }
 
 export function claimRequest(table, claim, overrides = {}) {
-  const {kind, key, values, epochs} = claim.study;
+  const {kind, key, values, epochs, outcome} = claim.study;
   return {
     ...overrides,
     kind,
     key,
     values,
+    outcome,
     ...(epochs !== undefined ? {epochs} : {}),
     settings: table.arenaSettings(claimUrlSettings(table, claim)),
   };

@@ -2,7 +2,7 @@
 // table for a comparison or a sweep, and the CSV of its records. The view decides what to run;
 // this file only shows a result.
 import {pairedComparison, verdictText} from '../../js/evidence-stats.mjs';
-import {outcomeValue, summarize} from '../../js/seed-study.mjs';
+import {OUTCOMES, outcomeValue, summarize} from '../../js/seed-study.mjs';
 import {summarizeSweep} from '../../js/seed-sweep.mjs';
 import {el} from '../common/dom.js';
 import {PANEL_COLORS} from '../panels/panel.js';
@@ -110,10 +110,7 @@ function csvField(value) {
 
 /** Every record of a study, one line per seed and network (and sweep value), with a header. */
 export function studyCsv(result) {
-  const keys = [
-    'seed', 'activation', 'label', 'epochsToTarget', 'testAccuracy', 'testLoss', 'deadFraction',
-    'sparsity', 'initActive', 'alphaMean', 'diverged'
-  ];
+  const keys = ['seed', 'activation', 'label', ...OUTCOMES.map((o) => o.key), 'diverged'];
   const lead = result.points ? [result.key] : [];
   const lines = [[...lead, ...keys].join(',')];
   (result.points ?? [result]).forEach((comparison, j) => {

@@ -51,6 +51,7 @@ export class EvidenceView {
       verdicts: el('ul', {className: 'evidence-verdicts'}),
       plot: el('div', {className: 'evidence-plot'}),
       table: el('div', {className: 'evidence-table-scroll'}),
+      also: el('div', {className: 'evidence-also'}),
       downloads: el('p', {className: 'evidence-downloads', hidden: true}),
     };
     this.out.bar = el('progress', {max: 1, value: 0});
@@ -68,7 +69,11 @@ export class EvidenceView {
     this.root.append(
         this.form.node, ...Object.values(this.out).filter((n) => n.parentNode === null),
         el('h3', {id: 'claims-heading', text: 'The essays\' claims, tested here'}), this.claims);
-    renderClaims(this.claims, CLAIMS, (claim) => this.runClaim(claim));
+    renderClaims(
+        this.claims, CLAIMS, (claim) => this.runClaim(claim),
+        (claim) => `#${
+            this.table.toHash(
+                {...claimUrlSettings(this.table, claim), study: 'claim', claim: claim.id})}`);
     new ResizeObserver(() => this.study?.result && this.render()).observe(this.out.plot);
     this.show(settings);
     if (settings.study === 'claim' && findClaim(settings.claim))
@@ -106,6 +111,7 @@ export class EvidenceView {
       target: f.keys.target,
       key: f.keys.sweepKey,
       points: f.keys.sweepPoints,
+      outcome: f.keys.outcome,
     };
     this.start({request, urlSettings, claim: null});
   }
@@ -141,6 +147,7 @@ export class EvidenceView {
     this.out.verdicts.replaceChildren();
     this.out.plot.replaceChildren();
     this.out.table.replaceChildren();
+    this.out.also.replaceChildren();
     this.out.downloads.hidden = true;
   }
 
@@ -201,9 +208,10 @@ export class EvidenceView {
     this.root.dataset.workers = '0';
   }
 
-  // The URL of one seed's run of the study's settings: the panels open it.
-  hrefOf(seed) {
-    return `#${this.table.toHash({...this.study.urlSettings, seed})}`;
+  // The URL of one seed's run of the study's settings (at an epoch, if given): the panels open it.
+  hrefOf(seed, at) {
+    return `#${
+        this.table.toHash({...this.study.urlSettings, seed, ...(at !== undefined ? {at} : {})})}`;
   }
 
   async render() {
@@ -217,19 +225,39 @@ export class EvidenceView {
       await this.renderSweep(result, outcome, current);
     else
       await this.renderCompare(result, outcome, current);
+    // A claim measured by more than one outcome draws each below the first (a resize redraws).
+    this.out.also.replaceChildren();
+    for (const key of claim?.also ?? []) {
+      if (!current()) return;
+      const box = {
+        plot: el('div', {className: 'evidence-plot'}),
+        table: el('div', {className: 'evidence-table-scroll'})
+      };
+      this.out.also.append(el('h4', {text: outcomeOf(key).label}), box.plot, box.table);
+      await (
+          result.points ? this.renderSweep(result, outcomeOf(key), current, box) :
+                          this.renderCompare(result, outcomeOf(key), current, box));
+    }
     if (!current()) return;
     this.out.downloads.hidden = false;
     this.root.dataset.rendered = String(Number(this.root.dataset.rendered || 0) + 1);
   }
 
   renderClaimVerdict(claim, result) {
-    const {verdict, lines} = judgeClaim(claim, result);
+    const {verdict, lines, example} = judgeClaim(claim, result);
     const item = this.claims.querySelector(`[data-claim="${claim.id}"] .claim-verdict`);
     item.textContent = `${verdict}: ${lines.join('; ')}`;
     item.dataset.verdict = verdict;
     this.out.verdicts.replaceChildren(
         el('li', {className: 'claim-line', text: `Claim: “${claim.text}” — ${verdict}`}),
         ...lines.map((line) => el('li', {text: line})));
+    if (example) {
+      this.out.verdicts.append(el('li', {}, [el('a', {
+                                    className: 'claim-example',
+                                    href: this.hrefOf(example.seed, example.epoch),
+                                    text: `Open seed ${example.seed} at epoch ${example.epoch}`,
+                                  })]));
+    }
   }
 
   // The panels' names: a custom label as given, else the activation's display name.
@@ -239,9 +267,9 @@ export class EvidenceView {
         network.label;
   }
 
-  renderCompare(result, outcome, current) {
+  renderCompare(result, outcome, current, out = this.out) {
     const refName = this.study.claim ? result.networks[0].activation : this.study.urlSettings.ref;
-    return renderCompare(this.out, result, {
+    return renderCompare(out, result, {
       outcome,
       refName,
       claim: this.study.claim,
@@ -251,10 +279,10 @@ export class EvidenceView {
     });
   }
 
-  renderSweep(result, outcome, current) {
+  renderSweep(result, outcome, current, out = this.out) {
     const axis = this.axes.find((a) => a.key === result.key) ?? {key: result.key, scale: 'options'};
     return renderSweep(
-        this.out, result,
+        out, result,
         {outcome, axis, claim: this.study.claim, named: (n) => this.named(n), current});
   }
 
