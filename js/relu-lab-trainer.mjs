@@ -492,9 +492,12 @@ class Arena {
   _field(index, resolution, kind, what) {
     checkInteger(index, 'index', what);
     checkInteger(resolution, 'resolution', what);
-    if (typeof kind !== 'string') fail(what, `kind must be a string, got ${typeName(kind)}`);
+    if (kind !== undefined && typeof kind !== 'string') {
+      fail(what, `kind must be a string, got ${typeName(kind)}`);
+    }
     const session = this._live(what);
-    const error = session.field(index, resolution, kind);
+    const error =
+        session.field(index, resolution, kind ?? (session.regression() ? 'value' : 'probability'));
     if (error) fail(what, error);
     const view = session.fieldView();
     return view.length === 0 ? null : view;  // a diverged network has no field
@@ -503,11 +506,12 @@ class Arena {
   /**
    * Network `index`'s output over a resolution x resolution grid (32..512) of the input
    * domain [-h, h]^2 (h = data().halfWidth): row-major, row 0 at the TOP (y near +h).
-   * @param {'probability'|'logit'} [kind]
+   * @param {'probability'|'logit'|'value'} [kind] default 'probability', or 'value' (the output
+   *     itself) for a regression, which has no probability
    * @returns {Float32Array|null} a fresh copy, owned by the caller; null if the network
    *     diverged (metrics().diverged): its weights are not finite, so it has no field to draw.
    */
-  field(index, resolution, kind = 'probability') {
+  field(index, resolution, kind) {
     return this._field(index, resolution, kind, 'arena.field')?.slice() ?? null;
   }
 
@@ -517,7 +521,7 @@ class Arena {
    * next fieldView()/field(). Read or copy it right away.
    * @returns {Float32Array|null} null if the network diverged, as field()
    */
-  fieldView(index, resolution, kind = 'probability') {
+  fieldView(index, resolution, kind) {
     return this._field(index, resolution, kind, 'arena.fieldView');
   }
 
@@ -591,8 +595,9 @@ class Arena {
    * The arena's data, a preset's or the points given as settings.data, after the seeded
    * shuffle and split and in the networks' input units (divided by 6 when scaleInputs).
    * @returns {{points: Float32Array, labels: Float32Array, trainCount: number,
-   *     halfWidth: number}} copies: points (N, 2) row-major, labels 0/1; rows
-   *     [0, trainCount) are the training set, the rest the test set.
+   *     halfWidth: number, regression: boolean}} copies: points (N, 2) row-major, labels 0/1
+   *     or, for a regression (reg-* datasets: MSE loss, R^2), its targets; rows [0, trainCount)
+   *     are the training set, the rest the test set.
    */
   data() {
     const session = this._live('arena.data');
@@ -601,6 +606,7 @@ class Arena {
       labels: session.labels().slice(),
       trainCount: session.trainCount(),
       halfWidth: session.halfWidth(),
+      regression: session.regression(),
     };
   }
 

@@ -18,8 +18,8 @@ namespace relu {
   X(kEpoch, "epoch", 1, "number")                                                     \
   X(kTrainLoss, "trainLoss", 1, "number")                                             \
   X(kTestLoss, "testLoss", 1, "number")                                               \
-  X(kTrainAccuracy, "trainAccuracy", 1, "number")                                     \
-  X(kTestAccuracy, "testAccuracy", 1, "number")                                       \
+  X(kTrainAccuracy, "trainAccuracy", 1, "numberOrNull")                               \
+  X(kTestAccuracy, "testAccuracy", 1, "numberOrNull")                                 \
   X(kDeadUnits, "deadUnits", 1, "number")                                             \
   X(kDeadPerLayer, "deadPerLayer", kMlpMaxHiddenLayers, "perLayer")                   \
   X(kUnits, "units", 1, "number")                                                     \
@@ -32,7 +32,14 @@ namespace relu {
   X(kSilentTestMask, "silentTestMask", kMlpMaxHiddenLayers* kMlpMaxUnits, "unitMask") \
   X(kHiddenLayers, "hiddenLayers", 1, "shape")                                        \
   X(kUnitsPerLayer, "unitsPerLayer", kMlpMaxHiddenLayers, "shape")                    \
-  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")
+  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")                       \
+  RELU_METRICS_REGRESSION_FIELDS(X)
+
+// Regression (a block of its own): R^2 on the train and test rows, null for a classification
+// (whose accuracies are null for a regression). Its MSE is the loss fields'.
+#define RELU_METRICS_REGRESSION_FIELDS(X) \
+  X(kTrainR2, "trainR2", 1, "numberOrNull") \
+  X(kR2, "r2", 1, "numberOrNull")
 
 enum class MetricsField : int {
 #define RELU_METRICS_ENUM(name, key, length, kind) name,

@@ -71,10 +71,15 @@ std::string NetworkSession::predict() {
 
 std::string NetworkSession::check_labels() const {
   if (!loaded_) return "the network is not loaded";
+  const bool mse = net_.mlp.config.loss == Loss::kMse;
   for (int i = 0; i < batch_; ++i) {
     const float y = labels_.data()[i];
-    if (!(y >= 0.0f && y <= 1.0f)) {
-      return "labels[" + std::to_string(i) + "]: expected a value in [0, 1], got " +
+    if (mse && !std::isfinite(y)) {
+      return "labels[" + std::to_string(i) + "]: expected a finite target (loss mse), got " +
+             (std::isnan(y) ? std::string("NaN") : json::write(json::Value::number_f32(y)));
+    }
+    if (!mse && !(y >= 0.0f && y <= 1.0f)) {
+      return "labels[" + std::to_string(i) + "]: expected a value in [0, 1] (loss bce), got " +
              (std::isnan(y) ? std::string("NaN") : json::write(json::Value::number_f32(y)));
     }
   }

@@ -53,6 +53,21 @@ json::Value setting_json(const SettingRow& row, const ArenaSettings& defaults) {
       out.set("min", json::Value::number(row.min));  // rows
       out.set("max", json::Value::number(row.max));
       break;
+    case SettingType::kList: {
+      json::Value names = json::Value::array();
+      for (InputFeature f : defaults.features) {
+        names.push_back(json::Value::string(input_feature_name(f)));
+      }
+      out.set("default", std::move(names));
+      json::Value options = json::Value::array();
+      for (int i = 0; i < row.option_count; ++i) {
+        options.push_back(json::Value::string(row.option(i)));
+      }
+      out.set("options", std::move(options));
+      out.set("min", json::Value::number(row.min));  // names
+      out.set("max", json::Value::number(row.max));
+      break;
+    }
     case SettingType::kActivations: {
       json::Value names = json::Value::array();
       for (const NetworkSpec& spec : defaults.networks) {

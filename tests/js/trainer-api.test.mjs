@@ -188,7 +188,7 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     assert.throws(
         broken((m) => (m.layers[2].activation = 'relu')),
         /layers\[2\].activation: the output layer must be linear/);
-    assert.throws(broken((m) => (m.version = 3)), /version: unsupported version 3/);
+    assert.throws(broken((m) => (m.version = 4)), /version: unsupported version 4/);
     assert.throws(
         () => lab.networkFromJSON('{"format": '), /networkFromJSON: invalid JSON at byte 11/);
     // Typed-array rows are accepted as numbers.

@@ -1,0 +1,48 @@
+// The network's input features (TF Playground's X1, X2, X1², X2², X1X2, sin X1, sin X2): what
+// the first layer sees of an input point (x1, x2). The raw point is what callers pass; the
+// features are computed per forward. Which features a network has is MlpConfig's.
+#pragma once
+
+#include <string_view>
+
+#include "base/portable_math.h"
+
+namespace relu {
+
+enum class InputFeature : int { kX1, kX2, kX1Sq, kX2Sq, kX1X2, kSinX1, kSinX2 };
+inline constexpr int kInputFeatureCount = 7;
+
+// "x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2" and the inverse.
+const char* input_feature_name(InputFeature feature);
+bool input_feature_from_name(std::string_view name, InputFeature* feature);
+
+// sin x as float through portable_math.h (libm-free), so it is the same bit for bit natively and
+// in wasm.
+inline float input_sin(float x) {
+  return static_cast<float>(portable_sincos(static_cast<double>(x)).sin);
+}
+
+// The value of `feature` at (x1, x2); sin1 = input_sin(x1) and sin2 = input_sin(x2), passed in so
+// that a grid computes them once per column and row. Products are single float operations, so
+// every caller (training forward, grid evaluator) gets the same value.
+inline float input_feature_value(InputFeature feature, float x1, float x2, float sin1,
+                                 float sin2) {
+  switch (feature) {
+    case InputFeature::kX1:
+      return x1;
+    case InputFeature::kX2:
+      return x2;
+    case InputFeature::kX1Sq:
+      return x1 * x1;
+    case InputFeature::kX2Sq:
+      return x2 * x2;
+    case InputFeature::kX1X2:
+      return x1 * x2;
+    case InputFeature::kSinX1:
+      return sin1;
+    default:
+      return sin2;
+  }
+}
+
+}  // namespace relu
