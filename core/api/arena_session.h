@@ -61,8 +61,8 @@ class ArenaSession {
   const double* metrics_data() const { return metrics_.data(); }
   size_t metrics_size() const { return metrics_.size(); }
 
-  // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit" | "value".
-  // Returns "" or an error. field_data()/field_size() describe the result until the next
+  // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit" |
+  // "value". Returns "" or an error. field_data()/field_size() describe the result until the next
   // field() call (any network), reset() or destruction; size 0 without an error means the
   // network diverged and has no field (as for unit_field()).
   std::string field(int i, int resolution, const std::string& kind);

@@ -32,12 +32,12 @@ namespace relu {
   X(kSilentTestMask, "silentTestMask", kMlpMaxHiddenLayers* kMlpMaxUnits, "unitMask") \
   X(kHiddenLayers, "hiddenLayers", 1, "shape")                                        \
   X(kUnitsPerLayer, "unitsPerLayer", kMlpMaxHiddenLayers, "shape")                    \
-  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")                       \
+  X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")                        \
   RELU_METRICS_REGRESSION_FIELDS(X)
 
 // Regression (a block of its own): R^2 on the train and test rows, null for a classification
 // (whose accuracies are null for a regression). Its MSE is the loss fields'.
-#define RELU_METRICS_REGRESSION_FIELDS(X) \
+#define RELU_METRICS_REGRESSION_FIELDS(X)   \
   X(kTrainR2, "trainR2", 1, "numberOrNull") \
   X(kR2, "r2", 1, "numberOrNull")
 

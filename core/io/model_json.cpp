@@ -143,8 +143,7 @@ bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, i
 }
 
 // "features" and "loss" (version 3 unless they are the defaults) into config.
-bool read_inputs_and_loss(FieldReader* r, const json::Value& v, double version,
-                          MlpConfig* config) {
+bool read_inputs_and_loss(FieldReader* r, const json::Value& v, double version, MlpConfig* config) {
   if (const json::Value* features = v.find("features")) {
     if (!r->expect(*features, json::Type::kArray, "features")) return false;
     config->features.clear();
@@ -174,9 +173,9 @@ bool read_inputs_and_loss(FieldReader* r, const json::Value& v, double version,
   }
   const bool defaults = mlp_features_are_raw(*config) && config->loss == Loss::kBce;
   if (!defaults && version < kModelVersionFeatures) {
-    return r->fail(v.find("features") != nullptr && !mlp_features_are_raw(*config) ? "features"
-                                                                                    : "loss",
-                   "needs \"version\": 3");
+    return r->fail(
+        v.find("features") != nullptr && !mlp_features_are_raw(*config) ? "features" : "loss",
+        "needs \"version\": 3");
   }
   return true;
 }
@@ -310,7 +309,7 @@ json::Value model_to_json(const Mlp& mlp) {
   out.set("format", json::Value::string(kModelFormat));
   // The lowest version that can hold the model, so older readers still read what they can.
   const bool plain = mlp_features_are_raw(mlp.config) && mlp.config.loss == Loss::kBce;
-  const int version = !plain                     ? kModelVersionFeatures
+  const int version = !plain                    ? kModelVersionFeatures
                       : mlp_has_batch_norm(mlp) ? kModelVersionBatchNorm
                                                 : kModelVersion;
   out.set("version", json::Value::number(version));

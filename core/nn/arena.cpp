@@ -301,8 +301,9 @@ FieldView Arena::field(int i, int resolution, FieldKind kind, std::string* error
     return {};
   }
   if (kind == FieldKind::kProbability && data_.regression) {
-    *error = "field: kind \"probability\" is for classification; a regression's output is kind "
-             "\"value\"";
+    *error =
+        "field: kind \"probability\" is for classification; a regression's output is kind "
+        "\"value\"";
     return {};
   }
   const Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;

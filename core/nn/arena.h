@@ -170,7 +170,7 @@ class Arena {
     uint64_t version = 0;
   };
   std::vector<std::array<CachedField, kFieldKindCount>> fields_;  // per network, per FieldKind
-  std::vector<AlignedBuffer> unit_fields_;          // one per network
+  std::vector<AlignedBuffer> unit_fields_;                        // one per network
   uint64_t field_evaluations_ = 0;
   uint64_t step_ = 0;        // steps every network still training has taken
   int steps_per_epoch_ = 1;  // ceil(train rows / batch size)

@@ -1,7 +1,7 @@
 // Dataset generators. The constructions follow TF Playground's dataset.ts (radius 5, noise as
-// a fraction of it; its regressions radius 6); moons follows scikit-learn's make_moons, scaled to the same radius.
-// Coordinates are computed in double and rounded once, with portable_math.h's libm-free sin/cos,
-// so a seed gives bit-identical points natively and in wasm.
+// a fraction of it; its regressions radius 6); moons follows scikit-learn's make_moons, scaled to
+// the same radius. Coordinates are computed in double and rounded once, with portable_math.h's
+// libm-free sin/cos, so a seed gives bit-identical points natively and in wasm.
 #include "nn/dataset.h"
 
 #include <algorithm>
@@ -132,7 +132,7 @@ void make_reg_plane(Sample* out, int n, double noise, Rng* rng) {
 // magnitude (the first on a tie), so targets are in [-1, 1].
 void make_reg_gauss(Sample* out, int n, double noise, Rng* rng) {
   make_regression(out, n, noise, rng, [](double x, double y) {
-    constexpr double kBumps[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1}, {4, 2.5, 1},
+    constexpr double kBumps[6][3] = {{-4, 2.5, 1},   {0, 2.5, -1}, {4, 2.5, 1},
                                      {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
     double target = 0.0;
     for (const auto& [cx, cy, sign] : kBumps) {

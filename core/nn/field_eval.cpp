@@ -93,8 +93,7 @@ void first_layer_tile(float* z, float* spare, const FirstLayer& f, int c0, float
   const std::vector<InputFeature>& features = f.mlp.config.features;
   for (size_t k = 0; k < features.size(); ++k) {
     for (int s = 0; s < T; ++s) {
-      spare[k * T + s] =
-          input_feature_value(features[k], f.xs[c0 + s], y, f.sin_xs[c0 + s], sin_y);
+      spare[k * T + s] = input_feature_value(features[k], f.xs[c0 + s], y, f.sin_xs[c0 + s], sin_y);
     }
   }
   linear_tile(z, spare, W0, f.mlp.params + first.b, first.in, first.out, T);

@@ -25,8 +25,7 @@ inline float input_sin(float x) {
 // The value of `feature` at (x1, x2); sin1 = input_sin(x1) and sin2 = input_sin(x2), passed in so
 // that a grid computes them once per column and row. Products are single float operations, so
 // every caller (training forward, grid evaluator) gets the same value.
-inline float input_feature_value(InputFeature feature, float x1, float x2, float sin1,
-                                 float sin2) {
+inline float input_feature_value(InputFeature feature, float x1, float x2, float sin1, float sin2) {
   switch (feature) {
     case InputFeature::kX1:
       return x1;

@@ -113,7 +113,8 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   const bool regression = mlp.config.loss == Loss::kMse;
   out->train_accuracy =
       regression ? nan : mean_or_zero(static_cast<double>(train.correct), train.rows);
-  out->test_accuracy = regression ? nan : mean_or_zero(static_cast<double>(test.correct), test.rows);
+  out->test_accuracy =
+      regression ? nan : mean_or_zero(static_cast<double>(test.correct), test.rows);
   out->train_r2 = regression ? r2_of(train) : nan;
   out->test_r2 = regression ? r2_of(test) : nan;
   out->hidden_layers = hidden;

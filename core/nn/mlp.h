@@ -1,6 +1,6 @@
 // The MLP (llm.c style): its configuration, the layout of its one arena (parameters, gradients,
-// Adam moments, activations), forward (input features first), backward and the two losses. It leaves
-// initialisation (init.h), optimizers (optimizer.h) and batching/shuffling (network.h) out.
+// Adam moments, activations), forward (input features first), backward and the two losses. It
+// leaves initialisation (init.h), optimizers (optimizer.h) and batching/shuffling (network.h) out.
 // Legend: B batch, I inputs of a layer, O units of a layer, S = B rounded up to 4 (row stride).
 #pragma once
 
@@ -187,13 +187,13 @@ double mlp_loss(const Mlp& mlp, const float* labels, const int* rows = nullptr);
 // grads = 0 (also zero before accumulating several backward passes into one step).
 void mlp_zero_grad(Mlp* mlp);
 
-// Backward pass of the last forward for the mean loss (mlp_loss's): ACCUMULATES (+=) dW, db, dalpha,
-// dgamma, dbeta into mlp->grads, in the mode of that forward (batch statistics and the dropout
-// masks after mlp_forward_train, the affine evaluation map after mlp_forward). The mean is over
-// total_batch examples (0 means the forward's B): pass the full batch size when one batch is split
-// over several forward/backward calls. Uses activation_backward and prelu_alpha_backward (SIMD
-// kernels in wasm). Returns this call's share of the loss, sum over its B of the per-example loss /
-// total_batch (the sigmoid's exp is shared, so the loss is nearly free here).
+// Backward pass of the last forward for the mean loss (mlp_loss's): ACCUMULATES (+=) dW, db,
+// dalpha, dgamma, dbeta into mlp->grads, in the mode of that forward (batch statistics and the
+// dropout masks after mlp_forward_train, the affine evaluation map after mlp_forward). The mean is
+// over total_batch examples (0 means the forward's B): pass the full batch size when one batch is
+// split over several forward/backward calls. Uses activation_backward and prelu_alpha_backward
+// (SIMD kernels in wasm). Returns this call's share of the loss, sum over its B of the per-example
+// loss / total_batch (the sigmoid's exp is shared, so the loss is nearly free here).
 double mlp_backward(Mlp* mlp, const float* labels, const int* rows = nullptr, int total_batch = 0);
 
 // Views of layer `layer`'s tensors inside one of the parameter-shaped buffers

@@ -324,9 +324,7 @@ TEST_CASE("features and loss mse: version 3, W's columns follow the features, bi
 
 TEST_CASE("malformed features and loss are errors naming the field") {
   const std::string v3 = replaced(kBase, R"("version":1)", R"("version":3)");
-  const auto error = [](const std::string& text) {
-    return relu::model_from_json_text(text).error;
-  };
+  const auto error = [](const std::string& text) { return relu::model_from_json_text(text).error; };
   const auto with = [&](const std::string& insert) {
     return replaced(v3, R"("inputs":2,)", R"("inputs":2,)" + insert);
   };
@@ -345,6 +343,7 @@ TEST_CASE("malformed features and loss are errors naming the field") {
                                   R"("inputs":2,)", R"("inputs":2,"features":["x2","x1"],)");
   CHECK(error(v2) == R"(features: needs "version": 3)");
   // The defaults spelled out are fine in any version.
-  CHECK(error(replaced(kBase, R"("inputs":2,)", R"("inputs":2,"features":["x1","x2"],"loss":"bce",)"))
-            .empty());
+  CHECK(
+      error(replaced(kBase, R"("inputs":2,)", R"("inputs":2,"features":["x1","x2"],"loss":"bce",)"))
+          .empty());
 }

@@ -85,10 +85,9 @@ TEST_CASE("the first layer's fan-in follows the features") {
 }
 
 TEST_CASE("regressions: MSE loss, R^2 metrics, null accuracy, value fields") {
-  const std::vector<Activation> ops = {Activation::kRelu,    Activation::kLeakyRelu,
-                                       Activation::kElu,     Activation::kGelu,
-                                       Activation::kTanh,    Activation::kSigmoid,
-                                       Activation::kSoftplus, Activation::kLinear};
+  const std::vector<Activation> ops = {
+      Activation::kRelu, Activation::kLeakyRelu, Activation::kElu,      Activation::kGelu,
+      Activation::kTanh, Activation::kSigmoid,   Activation::kSoftplus, Activation::kLinear};
   for (const DatasetKind kind : {DatasetKind::kRegPlane, DatasetKind::kRegGauss}) {
     Arena arena;
     reset_ok(&arena, settings_of(kind, ops));

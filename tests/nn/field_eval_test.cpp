@@ -189,8 +189,8 @@ TEST_CASE("with input features the grid evaluator still equals mlp_forward's fie
           std::vector<float> want(cells, -2.0f);
           REQUIRE(relu::field_evaluate(got.data(), &mlp, R, 6.0f, kind).empty());
           REQUIRE(relu::field_evaluate_reference(want.data(), &mlp, R, 6.0f, kind).empty());
-          INFO(relu::activation_name(op) << " feature set " << s << " R " << R << " kind "
-                                         << relu::field_kind_name(kind));
+          INFO(relu::activation_name(op)
+               << " feature set " << s << " R " << R << " kind " << relu::field_kind_name(kind));
           CHECK(mismatches(got, want, R) == 0);
         }
       }

@@ -33,14 +33,15 @@ export function featureTiles(row, onChange) {
   for (const name of row.options) {
     const look = FEATURE_LOOKS[name];
     const canvas = el('canvas', {width: String(TILE), height: String(TILE), 'aria-hidden': 'true'});
-    const button = el('button', {
-      type: 'button',
-      className: 'feature-tile',
-      'aria-pressed': 'false',
-      title: `${look.label}: press to feed it to the first layer`,
-      dataset: {feature: name},
-    },
-                      [canvas, el('span', {text: look.label})]);
+    const button =
+        el('button', {
+          type: 'button',
+          className: 'feature-tile',
+          'aria-pressed': 'false',
+          title: `${look.label}: press to feed it to the first layer`,
+          dataset: {feature: name},
+        },
+           [canvas, el('span', {text: look.label})]);
     button.addEventListener('click', () => {
       const on = new Set(chosen);
       if (on.has(name)) {

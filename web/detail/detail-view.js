@@ -76,8 +76,7 @@ function tagLiveElsewhere(ctx, x, y) {
  */
 function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   const columns = [
-    detail.features.map(
-        (name) => ({v: featureValues(name, detail.resolution, detail.halfWidth)})),
+    detail.features.map((name) => ({v: featureValues(name, detail.resolution, detail.halfWidth)})),
     ...detail.units.map((layer, l) => layer.map((values, u) => ({
                                                   v: normalise(values).out,
                                                   dead: deadMask[l][u],
@@ -117,7 +116,8 @@ function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   ctx.fillStyle = '#333333';
   ctx.textAlign = 'right';
   detail.features.forEach(
-      (name, i) => ctx.fillText(FEATURE_LOOKS[name].label, pos[0][i].x - 4, pos[0][i].y + MAP / 2 + 4));
+      (name, i) =>
+          ctx.fillText(FEATURE_LOOKS[name].label, pos[0][i].x - 4, pos[0][i].y + MAP / 2 + 4));
   ctx.textAlign = 'left';
   return {pos, maps};
 }

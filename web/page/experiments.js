@@ -295,7 +295,7 @@ export const EXPERIMENTS = Object.freeze([
   {
     id: 'facets-vs-smooth',
     title: 'Facets vs smooth',
-    text: 'A regression: the colour is now each network's output value, and the dots are the ' +
+    text: 'A regression: the colour is now each network\'s output value, and the dots are the ' +
         'targets on the same scale. ReLU fits the six bumps with a surface of flat facets ' +
         'meeting at creases; tanh fits smooth hills. Both are scored by R² (1 is a perfect fit) ' +
         'and trained on the mean squared error.',

@@ -1,5 +1,5 @@
-// One URL value read by its row's type (enum, bool, int, seed, number, layers, activations, list) and
-// clamped to the row's range; a row of another type brings its own parse (own data, an epoch
+// One URL value read by its row's type (enum, bool, int, seed, number, layers, activations, list)
+// and clamped to the row's range; a row of another type brings its own parse (own data, an epoch
 // list, hidden parts). Never throws on bad input: each correction is a plain-text notice.
 
 const NOTICE_VALUE_CHARS = 40;
