@@ -212,8 +212,10 @@ class Network {
   }
 
   /**
-   * @param {Float32Array} X inputs (B, 2) row-major
-   * @returns {Float32Array} the B logits (a fresh copy; sigmoid gives probabilities)
+   * @param {Float32Array} X raw inputs (B, 2) row-major; the model's "features" (x1sq, sinx1,
+   *     ...) are computed from them
+   * @returns {Float32Array} the B outputs (a fresh copy): logits for a "bce" model (sigmoid
+   *     gives probabilities), the predicted values for an "mse" model
    */
   predict(X) {
     const session = this._stage(X, undefined, 'net.predict');
@@ -223,8 +225,11 @@ class Network {
   }
 
   /**
-   * Mean binary cross-entropy with logits over the batch and its gradient; no update.
-   * @param {Float32Array} X inputs (B, 2); @param {Float32Array} labels (B) in [0, 1]
+   * The model's mean loss over the batch and its gradient; no update. The loss is the model
+   * file's "loss": BCE with logits ("bce", the default; labels in [0, 1]) or the mean squared
+   * error ("mse"; any finite targets), torch.nn.BCEWithLogitsLoss and torch.nn.MSELoss.
+   * @param {Float32Array} X raw inputs (B, 2): the model's "features" are computed from them
+   * @param {Float32Array} labels (B) in [0, 1] for bce, finite targets for mse
    * @returns {{loss: number, logits: Float32Array,
    *     grads: {layers: {W: number[][], b: number[], alpha?: number[]}[]}}} grads has the
    *     model's shape (W is [out][in]).
@@ -241,9 +246,10 @@ class Network {
   }
 
   /**
-   * Optimizer steps on (X, labels). Optimizer state persists across calls with the same
-   * optimizer name and is reset when it changes.
-   * @param {Float32Array} X inputs (B, 2); @param {Float32Array} labels (B) in [0, 1]
+   * Optimizer steps on (X, labels) with the model's loss (see lossAndGradients). Optimizer
+   * state persists across calls with the same optimizer name and is reset when it changes.
+   * @param {Float32Array} X raw inputs (B, 2)
+   * @param {Float32Array} labels (B) in [0, 1] for bce, finite targets for mse
    * @param {{optimizer?: string|{name: 'sgd'|'momentum'|'nesterov'|'adam', lr?: number,
    *     momentum?: number, beta1?: number, beta2?: number, eps?: number}, lr?: number,
    *     batchSize?: number, steps?: number, l1?: number, l2?: number, clipNorm?: number}}
@@ -403,7 +409,8 @@ class Arena {
 
   /**
    * @returns {{activation: string, label: string, epoch: number, trainLoss: number,
-   *     testLoss: number, trainAccuracy: number, testAccuracy: number, deadUnits: number,
+   *     testLoss: number, trainAccuracy: number|null, testAccuracy: number|null,
+   *     trainR2: number|null, r2: number|null, deadUnits: number,
    *     deadPerLayer: number[], units: number, sparsity: number, alphas: number[][],
    *     gradNorm: number, diverged: boolean, divergedAt: number|null,
    *     deadMask: boolean[][], silentTestMask: boolean[][]}[]} one entry per network, after
@@ -411,6 +418,9 @@ class Arena {
    *     layer (empty for other activations); deadMask[l][u] is true if hidden unit u of layer
    *     l is dead on the training rows, silentTestMask[l][u] if it is inactive on every test
    *     row (core's one definition: the activation's derivative is exactly 0 at every point).
+   *     The losses are the mean BCE with logits, or for a regression (reg-* datasets) the mean
+   *     squared error; a regression has R² (r2 on the test rows) and null accuracies, a
+   *     classification null R².
    */
   metrics() {
     const view = this._live('arena.metrics').metricsView();
