@@ -46,7 +46,7 @@ function outputOf(model, x0, x1) {
 }
 
 test('a features + mse model predicts from raw points as its file says', () => {
-  const net = lab.createNetwork(MODEL);
+  const net = lab.networkFromJSON(MODEL);
   const out = net.predict(X);
   for (let b = 0; b < 6; ++b) {
     const want = outputOf(MODEL, X[2 * b], X[2 * b + 1]);
@@ -56,7 +56,7 @@ test('a features + mse model predicts from raw points as its file says', () => {
 });
 
 test('mse: the loss is the mean of (z - t)^2 and its gradient matches central differences', () => {
-  const net = lab.createNetwork(MODEL);
+  const net = lab.networkFromJSON(MODEL);
   const {loss, logits, grads} = net.lossAndGradients(X, TARGETS);
   const mse = (model) => {
     let s = 0;
@@ -80,7 +80,7 @@ test('mse: the loss is the mean of (z - t)^2 and its gradient matches central di
 test(
     'mse trains on any finite target and exports losslessly; bce refuses targets outside [0, 1]',
     () => {
-      const net = lab.createNetwork(MODEL);
+      const net = lab.networkFromJSON(MODEL);
       const before = net.lossAndGradients(X, TARGETS).loss;
       const result = net.train(X, TARGETS, {optimizer: 'adam', lr: 0.05, steps: 200});
       assert.equal(result.steps, 200);
@@ -89,13 +89,13 @@ test(
       assert.equal(file.version, 3);
       assert.deepEqual(file.features, MODEL.features);
       assert.equal(file.loss, 'mse');
-      const again = lab.createNetwork(file);
+      const again = lab.networkFromJSON(file);
       assert.deepEqual(again.predict(X), net.predict(X));
       assert.deepEqual(again.toJSON(), file);
       assert.throws(
           () => net.train(X, Float32Array.of(0, 1, NaN, 0, 1, 0)),
           /labels\[2\]: expected a finite target \(loss mse\), got NaN/);
-      const bce = lab.createNetwork({...MODEL, loss: 'bce'});
+      const bce = lab.networkFromJSON({...MODEL, loss: 'bce'});
       assert.throws(
           () => bce.lossAndGradients(X, TARGETS),
           /net.lossAndGradients: labels\[0\]: expected a value in \[0, 1\] \(loss bce\), got 1.5/);
@@ -103,11 +103,11 @@ test(
     });
 
 test('model files: features and loss need version 3 and name the field when wrong', () => {
-  assert.throws(() => lab.createNetwork({...MODEL, version: 1}), /features: needs "version": 3/);
+  assert.throws(() => lab.networkFromJSON({...MODEL, version: 1}), /features: needs "version": 3/);
   assert.throws(
-      () => lab.createNetwork({...MODEL, features: ['x1', 'cos']}),
+      () => lab.networkFromJSON({...MODEL, features: ['x1', 'cos']}),
       /features\[1\]: unknown feature "cos"/);
-  assert.throws(() => lab.createNetwork({...MODEL, loss: 'huber'}), /loss: unknown loss "huber"/);
+  assert.throws(() => lab.networkFromJSON({...MODEL, loss: 'huber'}), /loss: unknown loss "huber"/);
 });
 
 test('a linear network on x1sq, x2sq separates the circle; on x1, x2 it stays near chance', () => {
