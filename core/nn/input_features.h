@@ -5,7 +5,6 @@
 
 #include <string_view>
 
-#include "base/portable_math.h"
 
 namespace relu {
 
@@ -18,30 +17,12 @@ bool input_feature_from_name(std::string_view name, InputFeature* feature);
 
 // sin x as float through portable_math.h (libm-free), so it is the same bit for bit natively and
 // in wasm.
-inline float input_sin(float x) {
-  return static_cast<float>(portable_sincos(static_cast<double>(x)).sin);
-}
+float input_sin(float x);
 
 // The value of `feature` at (x1, x2); sin1 = input_sin(x1) and sin2 = input_sin(x2), passed in so
 // that a grid computes them once per column and row. Products are single float operations, so
-// every caller (training forward, grid evaluator) gets the same value.
-inline float input_feature_value(InputFeature feature, float x1, float x2, float sin1, float sin2) {
-  switch (feature) {
-    case InputFeature::kX1:
-      return x1;
-    case InputFeature::kX2:
-      return x2;
-    case InputFeature::kX1Sq:
-      return x1 * x1;
-    case InputFeature::kX2Sq:
-      return x2 * x2;
-    case InputFeature::kX1X2:
-      return x1 * x2;
-    case InputFeature::kSinX1:
-      return sin1;
-    default:
-      return sin2;
-  }
-}
+// every caller (training forward, grid evaluator) gets the same value. Out of line: one copy of
+// the code serves both callers (the module's size counts on the web).
+float input_feature_value(InputFeature feature, float x1, float x2, float sin1, float sin2);
 
 }  // namespace relu
