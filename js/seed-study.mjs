@@ -25,7 +25,7 @@ export const STUDY_DEFAULTS = Object.freeze({seeds: 20, epochs: 300, target: 0.9
 export const OUTCOMES = Object.freeze([
   {
     key: 'epochsToTarget',
-    label: 'epochs to target accuracy',
+    label: 'epochs to target (accuracy; R² for a regression)',
     unit: 'epochs',
     unitOne: 'epoch',
     better: 'lower',
@@ -43,8 +43,16 @@ export const OUTCOMES = Object.freeze([
     worseWord: 'less accurate'
   },
   {
+    key: 'r2',
+    label: 'final test R² (regressions)',
+    unit: '',
+    better: 'higher',
+    betterWord: 'a better fit',
+    worseWord: 'a worse fit'
+  },
+  {
     key: 'testLoss',
-    label: 'final test loss',
+    label: 'final test loss (MSE for a regression)',
     unit: '',
     better: 'lower',
     betterWord: 'lower loss',
@@ -129,19 +137,28 @@ function mean(values) {
   return values.length ? values.reduce((s, x) => s + x, 0) / values.length : null;
 }
 
+// A regression's test R² (a diverged network's is the worst there is, -Infinity); null for a
+// classification, which it does not apply to.
+function regressionR2(m) {
+  if (m.testAccuracy !== null) return null;
+  return Number.isFinite(m.r2) ? m.r2 : -Infinity;
+}
+
 /**
  * Trains one arena for `epochs` epochs from `seed` and returns one record per network. Test
  * accuracy is checked after every epoch inside core (arena.trainToTarget: a forward pass over
  * the test rows, the value metrics() would report), the full metrics only at the end.
  * @returns {{seed: number, activation: string, label: string, epochsToTarget: number|null,
- *     testAccuracy: number, testLoss: number|null, deadFraction: number, sparsity: number,
- *     initActive: number, alphaMean: number|null, diverged: boolean}[]}
+ *     testAccuracy: number|null, r2: number|null, testLoss: number|null,
+ *     deadFraction: number, sparsity: number, initActive: number, alphaMean: number|null,
+ *     diverged: boolean}[]}
  */
 export function runSeed(lab, settings, seed, {epochs, target}) {
   const arena = lab.createArena({...settings, seed});
   try {
     const first = arena.metrics();
-    let reached = first.map((m) => (m.testAccuracy >= target ? 0 : null));
+    // The score core's target watches: test accuracy, or a regression's test R².
+    let reached = first.map((m) => ((m.testAccuracy ?? m.r2) >= target ? 0 : null));
     // One call unless the work budget splits it; the arena keeps the epochs found so far.
     for (let done = 0; done < epochs;) {
       const progress = arena.trainToTarget(epochs - done, target);
@@ -155,6 +172,7 @@ export function runSeed(lab, settings, seed, {epochs, target}) {
           label: m.label,
           epochsToTarget: reached[i],
           testAccuracy: m.testAccuracy,
+          r2: regressionR2(m),
           // A diverged network's loss is not a number: null here, the worst value in statistics.
           testLoss: Number.isFinite(m.testLoss) ? m.testLoss : null,
           deadFraction: m.units ? m.deadUnits / m.units : 0,

@@ -111,8 +111,8 @@ function csvField(value) {
 /** Every record of a study, one line per seed and network (and sweep value), with a header. */
 export function studyCsv(result) {
   const keys = [
-    'seed', 'activation', 'label', 'epochsToTarget', 'testAccuracy', 'testLoss', 'deadFraction',
-    'sparsity', 'initActive', 'alphaMean', 'diverged'
+    'seed', 'activation', 'label', 'epochsToTarget', 'testAccuracy', 'r2', 'testLoss',
+    'deadFraction', 'sparsity', 'initActive', 'alphaMean', 'diverged'
   ];
   const lead = result.points ? [result.key] : [];
   const lines = [[...lead, ...keys].join(',')];
