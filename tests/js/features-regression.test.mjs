@@ -145,3 +145,24 @@ test('regression arenas: MSE loss, R², null accuracy, value fields by default',
   assert.throws(() => arena.field(0, 32, 'probability'), /"probability" is for classification/);
   arena.delete();
 });
+
+test('a many-seed study of a regression: R² outcome and epochs to an R² target', async () => {
+  const study = await import(new URL('js/seed-study.mjs', dist).href);
+  const comparison = await study.compareSeeds(
+      lab, {dataset: 'reg-plane', activations: ['relu', 'linear']},
+      {seeds: 3, epochs: 30, target: 0.95});
+  for (const seedRecords of comparison.records) {
+    for (const r of seedRecords) {
+      assert.equal(r.testAccuracy, null);
+      assert.ok(r.r2 > 0.9, `${r.activation} seed ${r.seed}: R² ${r.r2}`);
+      assert.ok(Number.isInteger(r.epochsToTarget), `${r.activation}: ${r.epochsToTarget}`);
+    }
+  }
+  const [relu, linear] = study.summarize(comparison, {outcome: 'r2'});
+  assert.ok(relu.stats && linear.stats);
+  assert.ok(linear.versus, 'paired against the reference');
+  // A classification has no R²: the outcome does not apply there.
+  const circle = await study.compareSeeds(
+      lab, {dataset: 'circle', activations: ['relu']}, {seeds: 2, epochs: 2});
+  assert.equal(study.summarize(circle, {outcome: 'r2'})[0].stats, null);
+});
