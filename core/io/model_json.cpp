@@ -165,9 +165,7 @@ bool read_inputs_and_loss(FieldReader* r, const json::Value& v, double version, 
       return r->fail("loss", "unknown loss " + json::quote(name) + " (expected bce or mse)");
     }
   }
-  MlpConfig inputs;
-  inputs.features = config->features;
-  if (std::string error = mlp_validate(inputs); !error.empty()) {
+  if (std::string error = input_features_validate(config->features); !error.empty()) {
     const size_t colon = error.find(": ");
     return r->fail(error.substr(0, colon), error.substr(colon + 2));
   }

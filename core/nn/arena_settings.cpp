@@ -327,9 +327,7 @@ std::string arena_validate(const ArenaSettings& settings) {
              " units is outside 1.." + std::to_string(kMlpMaxUnits);
     }
   }
-  MlpConfig inputs;
-  inputs.features = settings.features;
-  if (std::string error = mlp_validate(inputs); !error.empty()) return error;
+  if (std::string error = input_features_validate(settings.features); !error.empty()) return error;
   if (settings.networks.empty() || settings.networks.size() > kArenaMaxNetworks) {
     return "networks: " + std::to_string(settings.networks.size()) + " is outside 1.." +
            std::to_string(kArenaMaxNetworks);

@@ -3,8 +3,9 @@
 // features are computed per forward. Which features a network has is MlpConfig's.
 #pragma once
 
+#include <string>
 #include <string_view>
-
+#include <vector>
 
 namespace relu {
 
@@ -14,6 +15,12 @@ inline constexpr int kInputFeatureCount = 7;
 // "x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2" and the inverse.
 const char* input_feature_name(InputFeature feature);
 bool input_feature_from_name(std::string_view name, InputFeature* feature);
+
+// The most features a network takes: each of them once.
+inline constexpr int kInputMaxFeatures = kInputFeatureCount;
+// "" if features are 1..kInputMaxFeatures known features, each at most once, else a message naming
+// the field ("features[1]: x1 is given twice").
+std::string input_features_validate(const std::vector<InputFeature>& features);
 
 // sin x as float through portable_math.h (libm-free), so it is the same bit for bit natively and
 // in wasm.

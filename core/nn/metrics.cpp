@@ -32,8 +32,9 @@ double r2_of(const Tally& t) {
   return 1.0 - t.squared_error / total;
 }
 
-void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
-  tally->loss += mlp_loss(mlp, labels) * count;
+// The score's sums of one forward's rows (correct predictions, or a regression's errors and
+// targets), without the loss: the per-epoch check of a study needs only these.
+void score_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
   const float* logits = mlp_logits(mlp);
   if (mlp.config.loss == Loss::kMse) {
     for (int b = 0; b < count; ++b) {
@@ -53,6 +54,11 @@ void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
     if (!std::isnan(logits[b]) && predicted == actual) ++tally->correct;
   }
   tally->rows += static_cast<size_t>(count);
+}
+
+void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
+  tally->loss += mlp_loss(mlp, labels) * count;
+  score_chunk(tally, mlp, labels, count);
 }
 
 size_t count_zero_outputs(const Mlp& mlp, int count) {
@@ -155,7 +161,7 @@ double metrics_test_score(Network* net, const Dataset& data) {
     const int count = std::min(chunk, data.count - start);
     const size_t offset = static_cast<size_t>(start);
     if (!mlp_forward(&mlp, data.points.data() + 2 * offset, count)) break;
-    tally_chunk(&test, mlp, data.labels.data() + offset, count);
+    score_chunk(&test, mlp, data.labels.data() + offset, count);
     start += count;
   }
   if (mlp.config.loss == Loss::kMse) return r2_of(test);

@@ -187,23 +187,6 @@ size_t mlp_carve(Mlp* mlp, float* base, size_t S_max) {
 
 constexpr const char* kLossNames[kLossCount] = {"bce", "mse"};
 
-// "" if features are 1..kMlpMaxFeatures known features, each at most once.
-std::string validate_features(const std::vector<InputFeature>& features) {
-  if (features.empty() || features.size() > static_cast<size_t>(kMlpMaxFeatures)) {
-    return "features: " + std::to_string(features.size()) + " features is outside 1.." +
-           std::to_string(kMlpMaxFeatures);
-  }
-  bool seen[kInputFeatureCount] = {};
-  for (size_t k = 0; k < features.size(); ++k) {
-    const int f = static_cast<int>(features[k]);
-    const std::string at = "features[" + std::to_string(k) + "]";
-    if (f < 0 || f >= kInputFeatureCount) return at + ": unknown feature";
-    if (seen[f]) return at + ": " + input_feature_name(features[k]) + " is given twice";
-    seen[f] = true;
-  }
-  return "";
-}
-
 }  // namespace
 
 const char* loss_name(Loss loss) { return name_of(kLossNames, loss); }
@@ -216,7 +199,7 @@ bool mlp_features_are_raw(const MlpConfig& config) {
 }
 
 std::string mlp_validate(const MlpConfig& config) {
-  if (std::string error = validate_features(config.features); !error.empty()) return error;
+  if (std::string error = input_features_validate(config.features); !error.empty()) return error;
   const int loss = static_cast<int>(config.loss);
   if (loss < 0 || loss >= kLossCount) return "loss: unknown";
   const int hidden = static_cast<int>(config.hidden.size());

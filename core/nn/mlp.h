@@ -18,7 +18,7 @@
 namespace relu {
 
 inline constexpr int kMlpInputs = 2;  // the raw point (x1, x2) every caller passes
-inline constexpr int kMlpMaxFeatures = kInputFeatureCount;  // the first layer's largest fan-in
+inline constexpr int kMlpMaxFeatures = kInputMaxFeatures;  // the first layer's largest fan-in
 inline constexpr int kMlpMaxHiddenLayers = 6;
 inline constexpr int kMlpMaxUnits = 16;
 inline constexpr int kMlpMaxLayers = kMlpMaxHiddenLayers + 1;  // + the output layer
