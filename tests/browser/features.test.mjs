@@ -118,3 +118,25 @@ test('an element with features and a regression dataset renders its surface and 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the over time figure draws a regression\'s surfaces with R²', async () => {
+  const page = await openPage(
+      session.context,
+      `${session.url}#exp=facets-vs-smooth&res=64&points=200&at=6&fig=true&cols=0,3,final`);
+  await page.waitForSelector('#over-time[data-columns="3"]', {timeout: WAIT_MS});
+  const cells = await page.$$eval('#over-time td', (tds) => tds.map((td) => td.textContent));
+  assert.ok(cells.some((text) => /R² -?\d\.\d\d/.test(text)), cells.join(' | '));
+  // The surface's colours, not a blank or grey cell: both ends of the scale are drawn.
+  const colours = await page.$eval('.over-time-canvas', (canvas) => {
+    const {data} = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let orange = 0, purple = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] > data[i + 2] + 40) ++orange;
+      if (data[i + 2] > data[i] + 40) ++purple;
+    }
+    return {orange, purple};
+  });
+  assert.ok(colours.orange > 500 && colours.purple > 500, JSON.stringify(colours));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
