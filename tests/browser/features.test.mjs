@@ -85,6 +85,11 @@ test('features do the work: a linear network on X1², X2² separates the circle'
       await page.$$eval(
           '.feature-tile[aria-pressed="true"]', (tiles) => tiles.map((t) => t.dataset.feature)),
       ['x1sq', 'x2sq']);
+  // The Share dialog's link and element carry the features.
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-element')?.value.length > 0);
+  assert.match(await page.inputValue('#share-element'), /features="x1sq,x2sq"/);
+  assert.match(await page.inputValue('#share-link'), /features=x1sq,x2sq/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
