@@ -111,8 +111,9 @@ void make_moons(Sample* out, int n, double noise, Rng* rng) {
 // moved by up to +-6 noise in each coordinate: noise blurs the targets, the points stay.
 constexpr double kRegressionRadius = 6.0;
 
-template <class Target>
-void make_regression(Sample* out, int n, double noise, Rng* rng, Target target) {
+// target(x, y) is the function a regression's points sample (one loop for both regressions: the
+// module's size counts on the web).
+void make_regression(Sample* out, int n, double noise, Rng* rng, double (*target)(double, double)) {
   for (int i = 0; i < n; ++i) {
     const double x = uniform(rng, -kRegressionRadius, kRegressionRadius);
     const double y = uniform(rng, -kRegressionRadius, kRegressionRadius);
