@@ -347,7 +347,8 @@ TEST_CASE("regression noise blurs the targets and leaves the points") {
   for (int i = 0; i < noisy.count; ++i) {
     const double x = noisy.points[2 * static_cast<size_t>(i)];
     const double y = noisy.points[2 * static_cast<size_t>(i) + 1];
-    moved = std::max(moved, std::fabs(noisy.labels[static_cast<size_t>(i)] - (x + y) / 10.0));
+    moved = std::max(moved, std::fabs(static_cast<double>(noisy.labels[static_cast<size_t>(i)]) -
+                                      (x + y) / 10.0));
   }
   // Up to +-3 in each coordinate: targets move by up to 0.6, and far more than rounding.
   CHECK(moved > 0.1);
