@@ -201,8 +201,10 @@ class Network {
   }
 
   /**
-   * @param {Float32Array} X inputs (B, 2) row-major
-   * @returns {Float32Array} the B logits (a fresh copy; sigmoid gives probabilities)
+   * @param {Float32Array} X raw inputs (B, 2) row-major; the model's "features" (x1sq, sinx1,
+   *     ...) are computed from them
+   * @returns {Float32Array} the B outputs (a fresh copy): logits for a "bce" model (sigmoid
+   *     gives probabilities), the predicted values for an "mse" model
    */
   predict(X) {
     const session = this._stage(X, undefined, 'net.predict');
@@ -212,8 +214,11 @@ class Network {
   }
 
   /**
-   * Mean binary cross-entropy with logits over the batch and its gradient; no update.
-   * @param {Float32Array} X inputs (B, 2); @param {Float32Array} labels (B) in [0, 1]
+   * The model's mean loss over the batch and its gradient; no update. The loss is the model
+   * file's "loss": BCE with logits ("bce", the default; labels in [0, 1]) or the mean squared
+   * error ("mse"; any finite targets), torch.nn.BCEWithLogitsLoss and torch.nn.MSELoss.
+   * @param {Float32Array} X raw inputs (B, 2): the model's "features" are computed from them
+   * @param {Float32Array} labels (B) in [0, 1] for bce, finite targets for mse
    * @returns {{loss: number, logits: Float32Array,
    *     grads: {layers: {W: number[][], b: number[], alpha?: number[]}[]}}} grads has the
    *     model's shape (W is [out][in]).
@@ -230,9 +235,10 @@ class Network {
   }
 
   /**
-   * Optimizer steps on (X, labels). Optimizer state persists across calls with the same
-   * optimizer name and is reset when it changes.
-   * @param {Float32Array} X inputs (B, 2); @param {Float32Array} labels (B) in [0, 1]
+   * Optimizer steps on (X, labels) with the model's loss (see lossAndGradients). Optimizer
+   * state persists across calls with the same optimizer name and is reset when it changes.
+   * @param {Float32Array} X raw inputs (B, 2)
+   * @param {Float32Array} labels (B) in [0, 1] for bce, finite targets for mse
    * @param {{optimizer?: string|{name: 'sgd'|'momentum'|'nesterov'|'adam', lr?: number,
    *     momentum?: number, beta1?: number, beta2?: number, eps?: number}, lr?: number,
    *     batchSize?: number, steps?: number, l1?: number, l2?: number, clipNorm?: number}}
@@ -392,7 +398,8 @@ class Arena {
 
   /**
    * @returns {{activation: string, label: string, epoch: number, trainLoss: number,
-   *     testLoss: number, trainAccuracy: number, testAccuracy: number, deadUnits: number,
+   *     testLoss: number, trainAccuracy: number|null, testAccuracy: number|null,
+   *     trainR2: number|null, r2: number|null, deadUnits: number,
    *     deadPerLayer: number[], units: number, sparsity: number, alphas: number[][],
    *     gradNorm: number, diverged: boolean, divergedAt: number|null,
    *     deadMask: boolean[][], silentTestMask: boolean[][], meanActivation: number[],
@@ -405,6 +412,9 @@ class Arena {
    *     activeFraction[l] (non-zero outputs) of hidden layer l over the training rows;
    *     gradNormPerLayer[l] for every layer, the output layer last: the RMS over the last
    *     epoch's steps of the layer's weight-gradient norm (epoch 0: the full-batch gradient).
+   *     The losses are the mean BCE with logits, or for a regression (reg-* datasets) the mean
+   *     squared error; a regression has R² (r2 on the test rows) and null accuracies, a
+   *     classification null R².
    */
   metrics() {
     const view = this._live('arena.metrics').metricsView();
@@ -486,9 +496,12 @@ class Arena {
   _field(index, resolution, kind, what) {
     checkInteger(index, 'index', what);
     checkInteger(resolution, 'resolution', what);
-    if (typeof kind !== 'string') fail(what, `kind must be a string, got ${typeName(kind)}`);
+    if (kind !== undefined && typeof kind !== 'string') {
+      fail(what, `kind must be a string, got ${typeName(kind)}`);
+    }
     const session = this._live(what);
-    const error = session.field(index, resolution, kind);
+    const error =
+        session.field(index, resolution, kind ?? (session.regression() ? 'value' : 'probability'));
     if (error) fail(what, error);
     const view = session.fieldView();
     return view.length === 0 ? null : view;  // a diverged network has no field
@@ -497,11 +510,12 @@ class Arena {
   /**
    * Network `index`'s output over a resolution x resolution grid (32..512) of the input
    * domain [-h, h]^2 (h = data().halfWidth): row-major, row 0 at the TOP (y near +h).
-   * @param {'probability'|'logit'} [kind]
+   * @param {'probability'|'logit'|'value'} [kind] default 'probability', or 'value' (the output
+   *     itself) for a regression, which has no probability
    * @returns {Float32Array|null} a fresh copy, owned by the caller; null if the network
    *     diverged (metrics().diverged): its weights are not finite, so it has no field to draw.
    */
-  field(index, resolution, kind = 'probability') {
+  field(index, resolution, kind) {
     return this._field(index, resolution, kind, 'arena.field')?.slice() ?? null;
   }
 
@@ -511,7 +525,7 @@ class Arena {
    * next fieldView()/field(). Read or copy it right away.
    * @returns {Float32Array|null} null if the network diverged, as field()
    */
-  fieldView(index, resolution, kind = 'probability') {
+  fieldView(index, resolution, kind) {
     return this._field(index, resolution, kind, 'arena.fieldView');
   }
 
@@ -585,8 +599,9 @@ class Arena {
    * The arena's data, a preset's or the points given as settings.data, after the seeded
    * shuffle and split and in the networks' input units (divided by 6 when scaleInputs).
    * @returns {{points: Float32Array, labels: Float32Array, trainCount: number,
-   *     halfWidth: number}} copies: points (N, 2) row-major, labels 0/1; rows
-   *     [0, trainCount) are the training set, the rest the test set.
+   *     halfWidth: number, regression: boolean}} copies: points (N, 2) row-major, labels 0/1
+   *     or, for a regression (reg-* datasets: MSE loss, R^2), its targets; rows [0, trainCount)
+   *     are the training set, the rest the test set.
    */
   data() {
     const session = this._live('arena.data');
@@ -595,6 +610,7 @@ class Arena {
       labels: session.labels().slice(),
       trainCount: session.trainCount(),
       halfWidth: session.halfWidth(),
+      regression: session.regression(),
     };
   }
 

@@ -29,7 +29,7 @@ export const STUDY_DEFAULTS =
 export const OUTCOMES = Object.freeze([
   {
     key: 'epochsToTarget',
-    label: 'epochs to target accuracy',
+    label: 'epochs to target (accuracy; R² for a regression)',
     unit: 'epochs',
     unitOne: 'epoch',
     better: 'lower',
@@ -47,8 +47,16 @@ export const OUTCOMES = Object.freeze([
     worseWord: 'less accurate'
   },
   {
+    key: 'r2',
+    label: 'final test R² (regressions)',
+    unit: '',
+    better: 'higher',
+    betterWord: 'a better fit',
+    worseWord: 'a worse fit'
+  },
+  {
     key: 'testLoss',
-    label: 'final test loss',
+    label: 'final test loss (MSE for a regression)',
     unit: '',
     better: 'lower',
     betterWord: 'lower loss',
@@ -172,6 +180,13 @@ function mean(values) {
   return values.length ? values.reduce((s, x) => s + x, 0) / values.length : null;
 }
 
+// A regression's test R² (a diverged network's is the worst there is, -Infinity); null for a
+// classification, which it does not apply to.
+function regressionR2(m) {
+  if (m.testAccuracy !== null) return null;
+  return Number.isFinite(m.r2) ? m.r2 : -Infinity;
+}
+
 // Below this a layer's gradient counts as gone: log10 of the ratio stays a finite number.
 const RATIO_FLOOR = 1e-12;
 
@@ -188,7 +203,8 @@ export function gradRatioLog10(gradNormPerLayer) {
 // Trains to `epochs`, reading the dead masks at every kept epoch (lifeStep) when `life` is
 // given; returns the epochs each network first reached the target (trainToTarget's).
 function trainTracked(arena, epochs, target, first, life) {
-  let reached = first.map((m) => (m.testAccuracy >= target ? 0 : null));
+  // The score core's target watches: test accuracy, or a regression's test R².
+  let reached = first.map((m) => ((m.testAccuracy ?? m.r2) >= target ? 0 : null));
   const step = life ? lifeStep(epochs) : epochs;
   life?.forEach((l, i) => l.observe(0, first[i].deadMask));
   for (let done = 0; done < epochs;) {
@@ -210,12 +226,10 @@ function trainTracked(arena, epochs, target, first, life) {
  * the test rows, the value metrics() would report), the full metrics only at the end, unless
  * `unitLife` asks for the dead masks at every kept epoch (revivals; null without it).
  * @returns {{seed: number, activation: string, label: string, epochsToTarget: number|null,
- *     testAccuracy: number, testLoss: number|null, deadFraction: number, sparsity: number,
- *     initActive: number, gradRatioInit: number, gradRatio: number, meanActivation: number,
- *     meanActivationLayers: number[],
- *     revivals: number|null, lateRevivals: number|null, revival: object|null,
- *     alphaMean: number|null,
- *     diverged: boolean}[]}
+ *     testAccuracy: number|null, r2: number|null, testLoss: number|null, deadFraction: number,
+ * sparsity: number, initActive: number, gradRatioInit: number, gradRatio: number, meanActivation:
+ * number, meanActivationLayers: number[], revivals: number|null, lateRevivals: number|null,
+ * revival: object|null, alphaMean: number|null, diverged: boolean}[]}
  */
 export function runSeed(lab, settings, seed, {epochs, target, unitLife = false}) {
   const arena = lab.createArena({...settings, seed});
@@ -231,6 +245,7 @@ export function runSeed(lab, settings, seed, {epochs, target, unitLife = false})
         label: m.label,
         epochsToTarget: reached[i],
         testAccuracy: m.testAccuracy,
+        r2: regressionR2(m),
         // A diverged network's loss is not a number: null here, the worst value in statistics.
         testLoss: Number.isFinite(m.testLoss) ? m.testLoss : null,
         deadFraction: m.units ? m.deadUnits / m.units : 0,

@@ -60,7 +60,8 @@ EMSCRIPTEN_BINDINGS(relu_lab_trainer) {
       .function("points", &wasm::arena_points)
       .function("labels", &wasm::arena_labels)
       .function("trainCount", &ArenaSession::train_count)
-      .function("halfWidth", &ArenaSession::half_width);
+      .function("halfWidth", &ArenaSession::half_width)
+      .function("regression", &ArenaSession::regression);
   class_<NetworkSession>("NetworkSession")
       .constructor<>()
       .function("load", &NetworkSession::load)

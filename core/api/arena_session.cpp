@@ -138,7 +138,7 @@ std::string ArenaSession::field(int i, int resolution, const std::string& kind) 
   if (std::string error = field_memory_error(resolution); !error.empty()) return error;
   FieldKind parsed;
   if (!field_kind_from_name(kind, &parsed)) {
-    return "kind: expected \"probability\" or \"logit\", got " + json::quote(kind);
+    return "kind: expected \"probability\", \"logit\" or \"value\", got " + json::quote(kind);
   }
   std::string error;
   field_ = arena_.field(i, resolution, parsed, &error);

@@ -61,8 +61,8 @@ class ArenaSession {
   const double* metrics_data() const { return metrics_.data(); }
   size_t metrics_size() const { return metrics_.size(); }
 
-  // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit".
-  // Returns "" or an error. field_data()/field_size() describe the result until the next
+  // Evaluates a field into the arena's buffer for network i; kind "probability" | "logit" |
+  // "value". Returns "" or an error. field_data()/field_size() describe the result until the next
   // field() call (any network), reset() or destruction; size 0 without an error means the
   // network diverged and has no field (as for unit_field()).
   std::string field(int i, int resolution, const std::string& kind);
@@ -104,13 +104,15 @@ class ArenaSession {
   size_t staged_size() const { return staged_.size(); }
   std::string load_params(int i);
 
-  // The dataset: points (count, 2), labels (count); rows [0, train_count) are train.
+  // The dataset: points (count, 2), labels (count: 0/1, or a regression's targets); rows
+  // [0, train_count) are train.
   const float* points() const { return arena_.data().points.data(); }
   size_t point_floats() const { return arena_.data().points.size(); }
   const float* labels() const { return arena_.data().labels.data(); }
   size_t label_count() const { return arena_.data().labels.size(); }
   int train_count() const { return arena_.data().train_count; }
   float half_width() const { return arena_.data().half_width; }
+  bool regression() const { return arena_.data().regression; }
 
   const Arena& arena() const { return arena_; }
 

@@ -51,6 +51,9 @@ void metrics_record_write(double* record, const NetworkMetrics& m) {
   *at(record, F::kDiverged) = m.diverged ? 1.0 : 0.0;
   *at(record, F::kDivergedAt) =
       m.diverged ? static_cast<double>(m.diverged_epoch) : std::numeric_limits<double>::quiet_NaN();
+  // Regression block.
+  *at(record, F::kTrainR2) = m.train_r2;
+  *at(record, F::kR2) = m.test_r2;
   *at(record, F::kHiddenLayers) = m.hidden_layers;
   for (int l = 0; l <= m.hidden_layers && l < kMlpMaxLayers; ++l) {
     at(record, F::kGradNormPerLayer)[l] = m.grad_norm_per_layer[l];

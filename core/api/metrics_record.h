@@ -19,8 +19,8 @@ namespace relu {
   X(kEpoch, "epoch", 1, "number")                                                     \
   X(kTrainLoss, "trainLoss", 1, "number")                                             \
   X(kTestLoss, "testLoss", 1, "number")                                               \
-  X(kTrainAccuracy, "trainAccuracy", 1, "number")                                     \
-  X(kTestAccuracy, "testAccuracy", 1, "number")                                       \
+  X(kTrainAccuracy, "trainAccuracy", 1, "numberOrNull")                               \
+  X(kTestAccuracy, "testAccuracy", 1, "numberOrNull")                                 \
   X(kDeadUnits, "deadUnits", 1, "number")                                             \
   X(kDeadPerLayer, "deadPerLayer", kMlpMaxHiddenLayers, "perLayer")                   \
   X(kUnits, "units", 1, "number")                                                     \
@@ -34,7 +34,8 @@ namespace relu {
   X(kHiddenLayers, "hiddenLayers", 1, "shape")                                        \
   X(kUnitsPerLayer, "unitsPerLayer", kMlpMaxHiddenLayers, "shape")                    \
   X(kAlphaCounts, "alphaCounts", kMlpMaxHiddenLayers, "shape")                        \
-  RELU_METRICS_LAYER_SIGNALS(X)
+  RELU_METRICS_LAYER_SIGNALS(X)                                                       \
+  RELU_METRICS_REGRESSION_FIELDS(X)
 
 // Per-layer signals (NetworkMetrics says how each is measured), kept in a block of their own:
 // meanActivation and activeFraction per hidden layer over the training rows; gradNormPerLayer,
@@ -44,6 +45,12 @@ namespace relu {
   X(kMeanActivation, "meanActivation", kMlpMaxHiddenLayers, "perLayer") \
   X(kActiveFraction, "activeFraction", kMlpMaxHiddenLayers, "perLayer") \
   X(kGradNormPerLayer, "gradNormPerLayer", kMlpMaxLayers, "perLayerAndOutput")
+
+// Regression (a block of its own): R^2 on the train and test rows, null for a classification
+// (whose accuracies are null for a regression). Its MSE is the loss fields'.
+#define RELU_METRICS_REGRESSION_FIELDS(X)   \
+  X(kTrainR2, "trainR2", 1, "numberOrNull") \
+  X(kR2, "r2", 1, "numberOrNull")
 
 enum class MetricsField : int {
 #define RELU_METRICS_ENUM(name, key, length, kind) name,

@@ -71,12 +71,15 @@ std::string NetworkSession::predict() {
 
 std::string NetworkSession::check_labels() const {
   if (!loaded_) return "the network is not loaded";
+  // The model's loss decides: a regression's targets are any finite numbers, BCE's labels in
+  // [0, 1].
+  const bool mse = net_.mlp.config.loss == Loss::kMse;
   for (int i = 0; i < batch_; ++i) {
     const float y = labels_.data()[i];
-    if (!(y >= 0.0f && y <= 1.0f)) {
-      return "labels[" + std::to_string(i) + "]: expected a value in [0, 1], got " +
-             (std::isnan(y) ? std::string("NaN") : json::write(json::Value::number_f32(y)));
-    }
+    if (mse ? std::isfinite(y) : y >= 0.0f && y <= 1.0f) continue;
+    return "labels[" + std::to_string(i) + "]: expected " +
+           (mse ? "a finite target (loss mse)" : "a value in [0, 1] (loss bce)") + ", got " +
+           (std::isnan(y) ? std::string("NaN") : json::write(json::Value::number_f32(y)));
   }
   return "";
 }

@@ -34,8 +34,9 @@ class NetworkSession {
 
   // logits = the network's logits for x. "" or an error.
   std::string predict();
-  // Mean BCE-with-logits loss over (x, labels) and its gradient (nothing is updated); logits
-  // are filled. "" or an error (labels must be finite and in [0, 1]); on success loss() and
+  // The model's mean loss (BCE with logits, or MSE) over (x, labels) and its gradient (nothing is
+  // updated); logits (outputs) are filled. "" or an error (labels must be in [0, 1] for bce,
+  // finite for mse); on success loss() and
   // grads_json() ([{"W", "b", "alpha"?}, ...], the model's shape) hold the result.
   std::string loss_and_gradients();
   double loss() const { return loss_; }

@@ -142,9 +142,45 @@ bool read_layer(FieldReader* r, const json::Value& v, const std::string& path, i
                      &tensors->alpha);
 }
 
+// "features" and "loss" (version 3 unless they are the defaults) into config.
+bool read_inputs_and_loss(FieldReader* r, const json::Value& v, double version, MlpConfig* config) {
+  if (const json::Value* features = v.find("features")) {
+    if (!r->expect(*features, json::Type::kArray, "features")) return false;
+    config->features.clear();
+    for (size_t k = 0; k < features->size(); ++k) {
+      const std::string at = json::path_index("features", k);
+      std::string name;
+      InputFeature feature;
+      if (!r->string(features->at(k), at, &name)) return false;
+      if (!input_feature_from_name(name, &feature)) {
+        return r->fail(at, "unknown feature " + json::quote(name));
+      }
+      config->features.push_back(feature);
+    }
+  }
+  if (const json::Value* loss = v.find("loss")) {
+    std::string name;
+    if (!r->string(*loss, "loss", &name)) return false;
+    if (!loss_from_name(name, &config->loss)) {
+      return r->fail("loss", "unknown loss " + json::quote(name) + " (expected bce or mse)");
+    }
+  }
+  if (std::string error = input_features_validate(config->features); !error.empty()) {
+    const size_t colon = error.find(": ");
+    return r->fail(error.substr(0, colon), error.substr(colon + 2));
+  }
+  const bool defaults = mlp_features_are_raw(*config) && config->loss == Loss::kBce;
+  if (!defaults && version < kModelVersionFeatures) {
+    return r->fail(
+        v.find("features") != nullptr && !mlp_features_are_raw(*config) ? "features" : "loss",
+        "needs \"version\": 3");
+  }
+  return true;
+}
+
 bool read_model(FieldReader* r, const json::Value& v, Model* model) {
   if (!r->expect(v, json::Type::kObject, "model")) return false;
-  r->unknown_keys(v, "", {"format", "version", "inputs", "layers"});
+  r->unknown_keys(v, "", {"format", "version", "inputs", "features", "loss", "layers"});
   const json::Value* format = v.find("format");
   if (format == nullptr || !format->is_string() || format->as_string() != kModelFormat) {
     return r->fail("format", std::string("expected \"") + kModelFormat + "\"");
@@ -153,14 +189,16 @@ bool read_model(FieldReader* r, const json::Value& v, Model* model) {
   if (version == nullptr) return r->fail("version", "missing");
   if (!r->expect(*version, json::Type::kNumber, "version")) return false;
   const double number = version->as_number();
-  if (number != kModelVersion && number != kModelVersionBatchNorm) {
-    return r->fail("version",
-                   "unsupported version " + format_number(number) + " (this reader knows 1 and 2)");
+  if (number != kModelVersion && number != kModelVersionBatchNorm &&
+      number != kModelVersionFeatures) {
+    return r->fail("version", "unsupported version " + format_number(number) +
+                                  " (this reader knows 1, 2 and 3)");
   }
   const json::Value* inputs = v.find("inputs");
   double unused;
   if (inputs == nullptr) return r->fail("inputs", "missing");
   if (!r->integer_strict(*inputs, "inputs", kMlpInputs, kMlpInputs, &unused)) return false;
+  if (!read_inputs_and_loss(r, v, number, &model->config)) return false;
   const json::Value* layers = v.find("layers");
   if (layers == nullptr) return r->fail("layers", "missing");
   if (!r->expect(*layers, json::Type::kArray, "layers")) return false;
@@ -169,7 +207,7 @@ bool read_model(FieldReader* r, const json::Value& v, Model* model) {
                                  " layers (hidden layers and the output), got " +
                                  std::to_string(layers->size()));
   }
-  int in = kMlpInputs;
+  int in = static_cast<int>(model->config.features.size());
   for (size_t l = 0; l < layers->size(); ++l) {
     const bool output = l + 1 == layers->size();
     HiddenLayerConfig config;
@@ -178,9 +216,9 @@ bool read_model(FieldReader* r, const json::Value& v, Model* model) {
                     &tensors)) {
       return false;
     }
-    if (config.batch_norm && number != kModelVersionBatchNorm) {
+    if (config.batch_norm && number < kModelVersionBatchNorm) {
       return r->fail(json::path_key(json::path_index("layers", l), "batchNorm"),
-                     "needs \"version\": 2");
+                     "needs \"version\": 2 or later");
     }
     if (!output) model->config.hidden.push_back(config);
     model->layers.push_back(std::move(tensors));
@@ -267,9 +305,21 @@ json::Value model_tensors_json(const Mlp& mlp, const float* buffer) {
 json::Value model_to_json(const Mlp& mlp) {
   json::Value out = json::Value::object();
   out.set("format", json::Value::string(kModelFormat));
-  out.set("version",
-          json::Value::number(mlp_has_batch_norm(mlp) ? kModelVersionBatchNorm : kModelVersion));
+  // The lowest version that can hold the model, so older readers still read what they can.
+  const bool plain = mlp_features_are_raw(mlp.config) && mlp.config.loss == Loss::kBce;
+  const int version = !plain                    ? kModelVersionFeatures
+                      : mlp_has_batch_norm(mlp) ? kModelVersionBatchNorm
+                                                : kModelVersion;
+  out.set("version", json::Value::number(version));
   out.set("inputs", json::Value::number(kMlpInputs));
+  if (!plain) {
+    json::Value features = json::Value::array();
+    for (InputFeature f : mlp.config.features) {
+      features.push_back(json::Value::string(input_feature_name(f)));
+    }
+    out.set("features", std::move(features));
+    out.set("loss", json::Value::string(loss_name(mlp.config.loss)));
+  }
   const json::Value tensors = model_tensors_json(mlp, mlp.params);
   json::Value layers = json::Value::array();
   for (int l = 0; l < mlp.layer_count; ++l) {

@@ -1,11 +1,14 @@
 // Model files <-> Mlp weights:
-//   {"format": "relu-lab/model", "version": 1, "inputs": 2,
+//   {"format": "relu-lab/model", "version": 1, "inputs": 2, "features": ["x1", ...], "loss",
 //    "layers": [{"units", "activation", "params", "W": [out][in], "b": [out], "alpha",
 //                "dropout", "batchNorm": {"gamma", "beta", "runningMean", "runningVar"}}, ...,
 //               {"units": 1, "activation": "linear", "W", "b"}]}
 // dropout (a training rate, default 0) is optional. batchNorm (each [out]) changes what the
 // model computes, so a file with it is version 2, which a version-1 reader refuses instead of
-// silently ignoring the key; files without it stay version 1. This reader reads both.
+// silently ignoring the key; files without it stay version 1. Likewise "features" (the first
+// layer's input features, input_features.h; W has one column each; default ["x1", "x2"]) and
+// "loss" ("bce" or "mse", default "bce") make a file version 3 unless they are their defaults.
+// This reader reads all three.
 // Import validates everything (no clamping: a file is data) with errors naming the field.
 #pragma once
 
@@ -21,6 +24,7 @@ namespace relu {
 inline constexpr const char* kModelFormat = "relu-lab/model";
 inline constexpr int kModelVersion = 1;
 inline constexpr int kModelVersionBatchNorm = 2;
+inline constexpr int kModelVersionFeatures = 3;  // features or loss other than the defaults
 // The largest model (6 layers of 16 units, pretty-printed) is ~60 KB of text; a quarter MiB
 // leaves room for formatting while bounding the memory a parse can take (json.h).
 inline constexpr size_t kModelMaxTextBytes = size_t{256} << 10;
@@ -47,7 +51,8 @@ struct ModelResult {
   bool ok() const { return error.empty(); }
 };
 
-// Validates a model object: format and version, inputs 2, 1..7 layers, hidden units 1..16,
+// Validates a model object: format and version, inputs 2, features (distinct names, 1..7) and
+// loss, 1..7 layers, hidden units 1..16,
 // the last layer 1 unit and linear, activation names and params (finite; softplus beta > 0;
 // prelu mode shared/channel), W/b/alpha shapes, every number finite and within float range.
 // prelu's alpha has 1 value (mode "shared", the default) or `units` values ("channel").

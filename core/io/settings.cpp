@@ -156,6 +156,35 @@ bool read_data(FieldReader* r, const SettingRow& row, const json::Value& v, bool
   return true;
 }
 
+// A list row (the input features): distinct option names, at least row.min and at most row.max
+// of them, stored in option order whatever order they came in (so one set has one spelling);
+// an unknown name is an error, a repeated one a warning.
+bool read_features(FieldReader* r, const SettingRow& row, const json::Value& v,
+                   std::vector<InputFeature>* features) {
+  if (!r->expect(v, json::Type::kArray, row.key)) return false;
+  bool chosen[kInputFeatureCount] = {};
+  for (size_t k = 0; k < v.size(); ++k) {
+    const std::string at = json::path_index(row.key, k);
+    std::string name;
+    double index;
+    if (!r->string(v.at(k), at, &name)) return false;
+    if (!setting_option(row, name, &index)) {
+      return r->fail(at, "unknown feature " + json::quote(name) + " (expected one of " +
+                             setting_options_text(row) + ")");
+    }
+    if (chosen[static_cast<int>(index)]) r->warn(at + ": " + name + " is given twice, kept once");
+    chosen[static_cast<int>(index)] = true;
+  }
+  features->clear();
+  for (int i = 0; i < kInputFeatureCount; ++i) {
+    if (chosen[i]) features->push_back(static_cast<InputFeature>(i));
+  }
+  if (features->size() < static_cast<size_t>(row.min)) {
+    return r->fail(row.key, "expected at least " + format_number(row.min) + " feature");
+  }
+  return true;
+}
+
 // A scalar row's value: numbers and ints clamped to the row's range, a seed checked, an enum by
 // name.
 bool read_scalar(FieldReader* r, const SettingRow& row, const json::Value& v,
@@ -241,6 +270,8 @@ bool read_rows(FieldReader* r, const json::Value& root, ArenaSettings* s,
       ok = read_networks(r, row, *v, &s->networks);
     } else if (row.type == SettingType::kData) {
       ok = read_data(r, row, *v, root.find("points") != nullptr, s);
+    } else if (row.type == SettingType::kList) {
+      ok = read_features(r, row, *v, &s->features);
     } else if (setting_has_children(row) && v->is_object()) {
       ok = read_object(r, row, *v, s);
       object_lr = v->find("lr");

@@ -53,6 +53,21 @@ json::Value setting_json(const SettingRow& row, const ArenaSettings& defaults) {
       out.set("min", json::Value::number(row.min));  // rows
       out.set("max", json::Value::number(row.max));
       break;
+    case SettingType::kList: {
+      json::Value names = json::Value::array();
+      for (InputFeature f : defaults.features) {
+        names.push_back(json::Value::string(input_feature_name(f)));
+      }
+      out.set("default", std::move(names));
+      json::Value options = json::Value::array();
+      for (int i = 0; i < row.option_count; ++i) {
+        options.push_back(json::Value::string(row.option(i)));
+      }
+      out.set("options", std::move(options));
+      out.set("min", json::Value::number(row.min));  // names
+      out.set("max", json::Value::number(row.max));
+      break;
+    }
     case SettingType::kActivations: {
       json::Value names = json::Value::array();
       for (const NetworkSpec& spec : defaults.networks) {
@@ -149,8 +164,16 @@ json::Value settings_schema_json() {
   for (int i = 0; i < kActivationCount; ++i) {
     activations.push_back(activation_json(static_cast<Activation>(i)));
   }
+  // The dataset options that are regressions (targets, MSE, R^2): the page picks its legend,
+  // scores and own-data presets by them before any arena exists.
+  json::Value regressions = json::Value::array();
+  for (int k = 0; k < kDatasetKindCount; ++k) {
+    const auto kind = static_cast<DatasetKind>(k);
+    if (dataset_is_regression(kind)) regressions.push_back(json::Value::string(dataset_name(kind)));
+  }
   json::Value out = json::Value::object();
   out.set("settings", std::move(settings));
+  out.set("regressionDatasets", std::move(regressions));
   out.set("activations", std::move(activations));
   out.set("limits", limits_json());
   return out;

@@ -78,6 +78,10 @@ json::Value settings_to_json(const ArenaSettings& s, const std::vector<std::stri
       out.set(row.key, std::move(networks));
     } else if (row.type == SettingType::kData) {
       if (!s.dataset.custom_labels.empty()) out.set(row.key, data_json(s.dataset));
+    } else if (row.type == SettingType::kList) {
+      json::Value names = json::Value::array();
+      for (InputFeature f : s.features) names.push_back(json::Value::string(input_feature_name(f)));
+      out.set(row.key, std::move(names));
     } else if (setting_has_children(row)) {
       out.set(row.key, object_json(row, s));
     } else {

@@ -22,8 +22,11 @@ uint64_t derive_seed(uint64_t seed, SeedPurpose purpose) {
   return splitmix64(&state);
 }
 
-MlpConfig mlp_config_for(const ArenaSettings& settings, const NetworkSpec& spec) {
+// The loss follows the data: MSE on a regression's targets, BCE with logits on labels.
+MlpConfig mlp_config_for(const ArenaSettings& settings, const NetworkSpec& spec, bool regression) {
   MlpConfig config;
+  config.features = settings.features;
+  config.loss = regression ? Loss::kMse : Loss::kBce;
   for (int units : settings.hidden) {
     HiddenLayerConfig layer;
     layer.units = units;
@@ -60,7 +63,7 @@ std::string Arena::reset(const ArenaSettings& settings) {
   networks_.resize(settings.networks.size());
   for (size_t i = 0; i < networks_.size(); ++i) {
     std::string error;
-    const MlpConfig config = mlp_config_for(settings, settings.networks[i]);
+    const MlpConfig config = mlp_config_for(settings, settings.networks[i], data_.regression);
     if (!network_build(&networks_[i], config, settings.optimizer, max_batch, &error)) {
       *this = Arena();
       if (error.rfind(kOutOfMemoryPrefix, 0) == 0) return error;
@@ -114,7 +117,7 @@ TrainProgress Arena::train(const TrainRequest& request) {
     reached_target_ = request.target;
     for (size_t i = 0; i < networks_.size(); ++i) {
       const NetworkMetrics& m = metrics_[i];
-      const bool there = !m.diverged && m.test_accuracy >= request.target;
+      const bool there = !m.diverged && metrics_score(m, data_) >= request.target;
       reached_[i] = there ? static_cast<int64_t>(epoch()) : -1;
     }
   }
@@ -176,7 +179,7 @@ void Arena::advance(uint64_t requested, bool watch_target, TrainProgress* progre
       }
       at += chunk;
       if (watch_target && reached_[i] < 0 && at % spe == 0 &&
-          metrics_test_accuracy(&net, data_) >= reached_target_) {
+          metrics_test_score(&net, data_) >= reached_target_) {
         reached_[i] = static_cast<int64_t>(at / spe);
       }
     }
@@ -302,8 +305,14 @@ FieldView Arena::field(int i, int resolution, FieldKind kind, std::string* error
   }
   *error = check_field(i, resolution);
   if (!error->empty()) return {};
-  if (kind != FieldKind::kProbability && kind != FieldKind::kLogit) {
+  if (const int k = static_cast<int>(kind); k < 0 || k >= kFieldKindCount) {
     *error = "field: unknown kind";
+    return {};
+  }
+  if (kind == FieldKind::kProbability && data_.regression) {
+    *error =
+        "field: kind \"probability\" is for classification; a regression's output is kind "
+        "\"value\"";
     return {};
   }
   const Mlp& mlp = networks_[static_cast<size_t>(i)].mlp;

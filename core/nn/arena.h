@@ -40,8 +40,9 @@ struct TrainRequest {
   TrainUnit unit = TrainUnit::kEpochs;
   int count = 1;  // 0..kArenaMaxEpochsPerCall epochs or 0..kArenaMaxStepsPerCall steps
   // After every epoch that ends in the call, each network still training that has not reached
-  // `target` (0..1) yet has its test accuracy read (metrics_test_accuracy, the value metrics()
-  // would report after that epoch); once it is >= target, reached(i) is that epoch.
+  // `target` (0..1) yet has its test score read (metrics_test_score: accuracy, or R^2 for a
+  // regression; the value metrics() would report after that epoch); once it is >= target,
+  // reached(i) is that epoch.
   bool until_target = false;
   double target = 0.0;
 
@@ -80,7 +81,7 @@ class Arena {
   // weights become NaN/inf is marked diverged with the epoch of the update that did it, in this
   // call, and stops; the others go on. Metrics are recomputed once at the end of the call.
   TrainProgress train(const TrainRequest& request);
-  // The epoch (since reset) at which network i's test accuracy first was >= the target of the
+  // The epoch (since reset) at which network i's test score first was >= the target of the
   // last until_target request, or -1 (not yet, or i out of range). Tracking starts with the
   // first such request after reset() (a network already at the target counts from the current
   // epoch) and starts again when the target changes, so a study split over several calls (the
@@ -147,7 +148,7 @@ class Arena {
   static float* field_buffer(AlignedBuffer* buffer, int resolution, std::string* error);
   FieldView view_of(const float* data, int resolution, const std::string& error) const;
   // Takes `requested` steps (fewer if the work budget runs out) on every network still training;
-  // with watch_target, checks test accuracy against reached_target_ after each epoch.
+  // with watch_target, checks the test score against reached_target_ after each epoch.
   void advance(uint64_t requested, bool watch_target, TrainProgress* progress);
   // "" if network i exists, has not diverged, has unit `unit` in layer `layer` and value is
   // allowed, else an error for `what` ("setWeight").
@@ -168,8 +169,8 @@ class Arena {
     int resolution = 0;
     uint64_t version = 0;
   };
-  std::vector<std::array<CachedField, 2>> fields_;  // per network, per FieldKind
-  std::vector<AlignedBuffer> unit_fields_;          // one per network
+  std::vector<std::array<CachedField, kFieldKindCount>> fields_;  // per network, per FieldKind
+  std::vector<AlignedBuffer> unit_fields_;                        // one per network
   uint64_t field_evaluations_ = 0;
   uint64_t step_ = 0;        // steps every network still training has taken
   int steps_per_epoch_ = 1;  // ceil(train rows / batch size)

@@ -55,6 +55,8 @@ struct SettingOptions {
 constexpr SettingOptions kNoOptions = {0, nullptr};
 constexpr SettingOptions kDatasets = {
     kDatasetKindCount, [](int i) { return dataset_name(static_cast<DatasetKind>(i)); }};
+constexpr SettingOptions kFeatures = {
+    kInputFeatureCount, [](int i) { return input_feature_name(static_cast<InputFeature>(i)); }};
 constexpr SettingOptions kInitSchemes = {
     kInitSchemeCount, [](int i) { return init_scheme_name(static_cast<InitScheme>(i)); }};
 constexpr SettingOptions kOptimizers = {
@@ -79,6 +81,7 @@ constexpr const char* kAlways = nullptr;
 #define RELU_ACCESS_Layers(field) nullptr, nullptr
 #define RELU_ACCESS_Activations(field) nullptr, nullptr
 #define RELU_ACCESS_Data(field) nullptr, nullptr
+#define RELU_ACCESS_List(field) nullptr, nullptr
 
 const SettingRow kRows[] = {
 #define RELU_ARENA_SETTING(key, Type, field, init, min, max, options, bound, when, change, \
@@ -107,10 +110,11 @@ const SettingRow kRows[] = {
 #undef RELU_ACCESS_Layers
 #undef RELU_ACCESS_Activations
 #undef RELU_ACCESS_Data
+#undef RELU_ACCESS_List
 constexpr int kRowCount = sizeof(kRows) / sizeof(kRows[0]);
 
 bool is_scalar(SettingType type) {
-  return type != T::kLayers && type != T::kActivations && type != T::kData;
+  return type != T::kLayers && type != T::kActivations && type != T::kData && type != T::kList;
 }
 
 // "" if row's value in s is in range.
@@ -155,8 +159,8 @@ std::string validate_spec(const NetworkSpec& spec, size_t index) {
 }  // namespace
 
 const char* setting_type_name(SettingType type) {
-  constexpr const char* kNames[] = {"number", "int",    "bool",        "enum",
-                                    "seed",   "layers", "activations", "data"};
+  constexpr const char* kNames[] = {"number", "int",         "bool", "enum", "seed",
+                                    "layers", "activations", "data", "list"};
   return kNames[static_cast<int>(type)];
 }
 
@@ -273,6 +277,8 @@ const char* arena_restart_difference(const ArenaSettings& a, const ArenaSettings
       same = a.hidden == b.hidden;
     else if (row.type == T::kActivations)
       same = same_networks(a.networks, b.networks);
+    else if (row.type == T::kList)
+      same = a.features == b.features;
     else if (row.type == T::kData)  // given points have no scalar getter: compare the rows
       same = a.dataset.custom_points == b.dataset.custom_points &&
              a.dataset.custom_labels == b.dataset.custom_labels;
@@ -321,6 +327,7 @@ std::string arena_validate(const ArenaSettings& settings) {
              " units is outside 1.." + std::to_string(kMlpMaxUnits);
     }
   }
+  if (std::string error = input_features_validate(settings.features); !error.empty()) return error;
   if (settings.networks.empty() || settings.networks.size() > kArenaMaxNetworks) {
     return "networks: " + std::to_string(settings.networks.size()) + " is outside 1.." +
            std::to_string(kArenaMaxNetworks);

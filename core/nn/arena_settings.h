@@ -12,6 +12,7 @@
 #include "kernels/activation.h"
 #include "nn/dataset.h"
 #include "nn/init.h"
+#include "nn/input_features.h"
 #include "nn/mlp.h"
 #include "nn/optimizer.h"
 
@@ -39,6 +40,8 @@ inline constexpr int kArenaDefaultLayers[] = {8, 8};
 struct ArenaSettings {
   ArenaSettings();
   DatasetConfig dataset;
+  // The input features of every network (MlpConfig::features), distinct, in option order.
+  std::vector<InputFeature> features = MlpConfig{}.features;
   // Hidden layer sizes shared by every network: 0..kMlpMaxHiddenLayers layers of
   // 1..kMlpMaxUnits units.
   std::vector<int> hidden;
@@ -52,7 +55,17 @@ struct ArenaSettings {
 };
 
 // How a setting is spelled in JSON and checked (the Type column of arena_settings.inc).
-enum class SettingType : int { kNumber, kInt, kBool, kEnum, kSeed, kLayers, kActivations, kData };
+enum class SettingType : int {
+  kNumber,
+  kInt,
+  kBool,
+  kEnum,
+  kSeed,
+  kLayers,
+  kActivations,
+  kData,
+  kList
+};
 const char* setting_type_name(SettingType type);  // "number", "int", ...
 
 // What changing a setting does to a running arena. kLive: Arena::update applies it to the

@@ -1,9 +1,10 @@
 // Dataset generators. The constructions follow TF Playground's dataset.ts (radius 5, noise as
-// a fraction of it); moons follows scikit-learn's make_moons, scaled to the same radius.
-// Coordinates are computed in double and rounded once, with portable_math.h's libm-free sin/cos,
-// so a seed gives bit-identical points natively and in wasm.
+// a fraction of it; its regressions radius 6); moons follows scikit-learn's make_moons, scaled to
+// the same radius. Coordinates are computed in double and rounded once, with portable_math.h's
+// libm-free sin/cos, so a seed gives bit-identical points natively and in wasm.
 #include "nn/dataset.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/name_table.h"
@@ -15,7 +16,8 @@ namespace relu {
 
 namespace {
 
-constexpr const char* kNames[kDatasetKindCount] = {"circle", "xor", "gauss", "spiral", "moons"};
+constexpr const char* kNames[kDatasetKindCount] = {"circle", "xor",       "gauss",    "spiral",
+                                                   "moons",  "reg-plane", "reg-gauss"};
 constexpr double kRadius = 5.0;  // TF Playground's data radius
 double uniform(Rng* rng, double a, double b) { return a + (b - a) * rng_uniform_double(rng); }
 
@@ -105,7 +107,49 @@ void make_moons(Sample* out, int n, double noise, Rng* rng) {
   }
 }
 
+// TF Playground's regressions draw points uniformly in [-6, 6]^2 and take the target at a point
+// moved by up to +-6 noise in each coordinate: noise blurs the targets, the points stay.
+constexpr double kRegressionRadius = 6.0;
+
+// target(x, y) is the function a regression's points sample (one loop for both regressions: the
+// module's size counts on the web).
+void make_regression(Sample* out, int n, double noise, Rng* rng, double (*target)(double, double)) {
+  for (int i = 0; i < n; ++i) {
+    const double x = uniform(rng, -kRegressionRadius, kRegressionRadius);
+    const double y = uniform(rng, -kRegressionRadius, kRegressionRadius);
+    const double noisy_x = x + uniform(rng, -kRegressionRadius, kRegressionRadius) * noise;
+    const double noisy_y = y + uniform(rng, -kRegressionRadius, kRegressionRadius) * noise;
+    out[i] = {x, y, static_cast<float>(target(noisy_x, noisy_y))};
+  }
+}
+
+// regressPlane: (x + y) / 10, so [-1.2, 1.2] over the domain.
+void make_reg_plane(Sample* out, int n, double noise, Rng* rng) {
+  make_regression(out, n, noise, rng, [](double x, double y) { return (x + y) / 10.0; });
+}
+
+// regressGaussian: six bumps of alternating sign at (-4 | 0 | 4, +-2.5), each
+// sign * max(0, 1 - d / 2) at distance d from its centre; a point takes the bump of the largest
+// magnitude (the first on a tie), so targets are in [-1, 1].
+void make_reg_gauss(Sample* out, int n, double noise, Rng* rng) {
+  make_regression(out, n, noise, rng, [](double x, double y) {
+    constexpr double kBumps[6][3] = {{-4, 2.5, 1},   {0, 2.5, -1}, {4, 2.5, 1},
+                                     {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+    double target = 0.0;
+    for (const auto& [cx, cy, sign] : kBumps) {
+      const double d = std::sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
+      const double value = sign * std::max(0.0, 1.0 - d / 2.0);
+      if (std::fabs(value) > std::fabs(target)) target = value;
+    }
+    return target;
+  });
+}
+
 }  // namespace
+
+bool dataset_is_regression(DatasetKind kind) {
+  return kind == DatasetKind::kRegPlane || kind == DatasetKind::kRegGauss;
+}
 
 const char* dataset_name(DatasetKind kind) { return name_of(kNames, kind); }
 
@@ -189,8 +233,8 @@ std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
     const double noise = static_cast<double>(config.noise);
     // Indexed by DatasetKind (validated above).
     using Generator = void (*)(Sample*, int, double, Rng*);
-    constexpr Generator kGenerators[kDatasetKindCount] = {make_circle, make_xor, make_gauss,
-                                                          make_spiral, make_moons};
+    constexpr Generator kGenerators[kDatasetKindCount] = {
+        make_circle, make_xor, make_gauss, make_spiral, make_moons, make_reg_plane, make_reg_gauss};
     kGenerators[static_cast<int>(config.kind)](samples.data(), n, noise, rng);
   }
   // Shuffled, so that train and test are both drawn from every class and region.
@@ -209,6 +253,7 @@ std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
       std::lround(static_cast<double>(n) * static_cast<double>(config.train_fraction));
   out->train_count = static_cast<int>(train < 1 ? 1 : (train > n - 1 ? n - 1 : train));
   out->half_width = config.scale_inputs ? 1.0f : kDatasetRawHalfWidth;
+  out->regression = !custom && dataset_is_regression(config.kind);
   return "";
 }
 

@@ -1,5 +1,6 @@
-// The 2-D classification datasets (TF Playground's circle, xor, gauss, spiral, plus two moons):
-// seeded points and {0, 1} labels with a shuffled train/test split. Clamping out-of-range
+// The 2-D datasets: classifications (TF Playground's circle, xor, gauss, spiral, plus two moons)
+// with {0, 1} labels and regressions (its plane and multi-Gaussian) with targets in about
+// [-1, 1]; seeded points with a shuffled train/test split. Clamping out-of-range
 // settings is settings.*'s job; here an invalid config is an error, never a crash.
 #pragma once
 
@@ -12,12 +13,15 @@
 
 namespace relu {
 
-enum class DatasetKind : int { kCircle, kXor, kGauss, kSpiral, kMoons };
-inline constexpr int kDatasetKindCount = 5;
+enum class DatasetKind : int { kCircle, kXor, kGauss, kSpiral, kMoons, kRegPlane, kRegGauss };
+inline constexpr int kDatasetKindCount = 7;
 
-// The name JSON and JS use ("circle", "xor", "gauss", "spiral", "moons"), and its inverse.
+// The name JSON and JS use ("circle", "xor", "gauss", "spiral", "moons", "reg-plane",
+// "reg-gauss"), and its inverse.
 const char* dataset_name(DatasetKind kind);
 bool dataset_from_name(std::string_view name, DatasetKind* kind);
+// True for the regressions (reg-*): their labels are targets, their loss the mean squared error.
+bool dataset_is_regression(DatasetKind kind);
 
 inline constexpr int kDatasetMinPoints = 10;
 inline constexpr int kDatasetMaxPoints = 5000;
@@ -45,7 +49,8 @@ struct DatasetConfig {
 std::string dataset_validate_custom(const std::vector<float>& points,
                                     const std::vector<float>& labels, const std::string& key);
 
-// points: (N, 2) row-major (x, y); labels: (N) 0.0f or 1.0f (floats, as the loss reads them).
+// points: (N, 2) row-major (x, y); labels: (N) 0.0f or 1.0f, or a regression's targets (floats,
+// as the loss reads them).
 // Rows [0, train_count) are the training set, [train_count, N) the test set, after a seeded
 // shuffle. half_width is the square domain [-h, h]^2 the fields cover (1 scaled, 6 raw).
 struct Dataset {
@@ -54,6 +59,7 @@ struct Dataset {
   int count = 0;        // N
   int train_count = 0;  // round(N * train_fraction), at least 1 and at most N - 1
   float half_width = 1.0f;
+  bool regression = false;  // labels are targets (dataset_is_regression)
 };
 
 // "" if config is within the documented ranges, else a message naming the field.

@@ -14,7 +14,7 @@ namespace relu {
 
 namespace {
 
-constexpr const char* kKindNames[] = {"probability", "logit"};
+constexpr const char* kKindNames[kFieldKindCount] = {"probability", "logit", "value"};
 
 // Runs mlp_forward over the grid in row-major cell order, kFieldChunk cells at a time, and
 // calls emit(first_cell, count) after each forward. Cell coordinates come from two small
@@ -80,7 +80,8 @@ namespace {
 std::string check_field(const Mlp* mlp, int resolution, float half_width, FieldKind kind) {
   if (std::string error = field_validate(resolution, half_width); !error.empty()) return error;
   if (std::string error = check_mlp(mlp); !error.empty()) return error;
-  if (kind != FieldKind::kProbability && kind != FieldKind::kLogit) return "field: unknown kind";
+  const int k = static_cast<int>(kind);
+  if (k < 0 || k >= kFieldKindCount) return "field: unknown kind";
   return "";
 }
 

@@ -20,9 +20,11 @@ inline constexpr int kFieldMaxResolution = 512;
 // in L1/L2, large enough to amortise the per-call overhead.
 inline constexpr int kFieldChunk = 256;
 
-enum class FieldKind : int { kProbability, kLogit };
+// kValue is the output as it is, like kLogit: the name a regression's field goes by.
+enum class FieldKind : int { kProbability, kLogit, kValue };
+inline constexpr int kFieldKindCount = 3;
 
-// "probability", "logit".
+// "probability", "logit", "value".
 const char* field_kind_name(FieldKind kind);
 bool field_kind_from_name(std::string_view name, FieldKind* kind);
 
@@ -41,7 +43,7 @@ inline float field_cell_y(int row, int resolution, float half_width) {
 std::string field_validate(int resolution, float half_width);
 
 // out: (R, R) row-major, caller-owned, overwritten: the network's output at each cell centre,
-// sigmoid(logit) for kProbability (sigmoid kernel of the selected table) or the logit. Runs the
+// sigmoid(logit) for kProbability (sigmoid kernel of the selected table), else the output. Runs the
 // grid evaluator (field_eval.h): reads only the parameters, allocates nothing, and gives
 // field_evaluate_reference's values bit for bit. Returns "" or an error (bad resolution/domain,
 // no network).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "kernels/activation.h"
 #include "nn/batch_norm.h"
@@ -64,6 +65,42 @@ void normalise_tile(float* z, float* scratch, const Mlp& mlp, const MlpLayer& la
 
 }  // namespace
 
+namespace {
+
+// The first layer's pre-activations of one row tile, z (O, T), for cells c0..c0 + T - 1 of the
+// row at y: from the shared column term for raw inputs, else from the tile's input features
+// (computed as mlp_forward computes them, into spare) through linear_tile.
+struct FirstLayer {
+  const Mlp& mlp;
+  int width;
+  const float* column;  // (O, width): b + W[:,0] x_c, raw inputs only
+  const float* xs;      // (width) cell x per column
+  const float* sin_xs;  // (width) input_sin of it
+};
+
+void first_layer_tile(float* z, float* spare, const FirstLayer& f, int c0, float y, int T) {
+  const MlpLayer& first = f.mlp.layers[0];
+  const float* W0 = f.mlp.params + first.W;
+  if (f.column != nullptr) {
+    for (int o = 0; o < first.out; ++o) {
+      const float wy = W0[2 * o + 1] * y;
+      const float* col = f.column + o * f.width + c0;
+      for (int s = 0; s < T; ++s) z[o * T + s] = col[s] + wy;
+    }
+    return;
+  }
+  const float sin_y = input_sin(y);
+  const std::vector<InputFeature>& features = f.mlp.config.features;
+  for (size_t k = 0; k < features.size(); ++k) {
+    for (int s = 0; s < T; ++s) {
+      spare[k * T + s] = input_feature_value(features[k], f.xs[c0 + s], y, f.sin_xs[c0 + s], sin_y);
+    }
+  }
+  linear_tile(z, spare, W0, f.mlp.params + first.b, first.in, first.out, T);
+}
+
+}  // namespace
+
 void field_grid_evaluate(float* out, const Mlp& mlp, int resolution, float half_width,
                          FieldKind kind) {
   const int R = resolution;
@@ -71,13 +108,23 @@ void field_grid_evaluate(float* out, const Mlp& mlp, int resolution, float half_
   const MlpLayer& first = mlp.layers[0];
   const float* W0 = mlp.params + first.W;
   const float* b0 = mlp.params + first.b;
-  // column[o][c] = b + W[o][0] x_c: the first two operations of every first-layer sum, shared
-  // by all rows. Padding columns (c >= R) hold finite values that are never stored.
-  alignas(64) float column[kMlpMaxUnits * kMaxWidth];
+  // Cell x per column (padding columns c >= R hold finite values that are never stored).
+  alignas(64) float xs[kMaxWidth];
+  alignas(64) float sin_xs[kMaxWidth];
   for (int c = 0; c < width; ++c) {
-    const float x = field_cell_x(c, R, half_width);
-    for (int o = 0; o < first.out; ++o) column[o * width + c] = b0[o] + W0[2 * o] * x;
+    xs[c] = field_cell_x(c, R, half_width);
+    sin_xs[c] = input_sin(xs[c]);
   }
+  // Raw inputs: column[o][c] = b + W[o][0] x_c, the first two operations of every first-layer
+  // sum, shared by all rows.
+  const bool raw = mlp_features_are_raw(mlp.config);
+  alignas(64) float column[kMlpMaxUnits * kMaxWidth];
+  for (int c = 0; raw && c < width; ++c) {
+    for (int o = 0; o < first.out; ++o) column[o * width + c] = b0[o] + W0[2 * o] * xs[c];
+  }
+  const FirstLayer first_layer = {mlp, width, raw ? column : nullptr, xs, sin_xs};
+  // ping and pong hold a tile's activations, (O, T), or its input features, (F, T).
+  static_assert(kMlpMaxFeatures <= kMlpMaxUnits);
   alignas(64) float ping[kMlpMaxUnits * kFieldTile];
   alignas(64) float pong[kMlpMaxUnits * kFieldTile];
   const bool probability = kind == FieldKind::kProbability;
@@ -89,11 +136,7 @@ void field_grid_evaluate(float* out, const Mlp& mlp, int resolution, float half_
       const int T = round_up(count, kFieldBlock);
       float* z = ping;
       float* spare = pong;
-      for (int o = 0; o < first.out; ++o) {
-        const float wy = W0[2 * o + 1] * y;
-        const float* col = column + o * width + c0;
-        for (int s = 0; s < T; ++s) z[o * T + s] = col[s] + wy;
-      }
+      first_layer_tile(z, spare, first_layer, c0, y, T);
       if (first.batch_norm) normalise_tile(z, spare, mlp, first, T);
       if (first.activation != Activation::kLinear) activate_tile(z, mlp, first, T);
       for (int l = 1; l < mlp.layer_count; ++l) {
@@ -103,7 +146,7 @@ void field_grid_evaluate(float* out, const Mlp& mlp, int resolution, float half_
         if (layer.activation != Activation::kLinear) activate_tile(spare, mlp, layer, T);
         std::swap(z, spare);
       }
-      // z holds the T logits; the sigmoid runs on whole vectors before the copy, so no cell
+      // z holds the T outputs; the sigmoid runs on whole vectors before the copy, so no cell
       // goes through a kernel's scalar tail.
       if (probability) activation_forward(Activation::kSigmoid, z, z, T, sigmoid_params);
       std::memcpy(out + static_cast<size_t>(r) * R + c0, z, sizeof(float) * count);

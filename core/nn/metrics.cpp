@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "kernels/activation.h"
 
@@ -12,16 +13,40 @@ namespace {
 
 constexpr int kChunk = 256;  // rows per forward
 
-// Loss and accuracy sums over one set of rows.
+// Loss, accuracy and R^2 sums over one set of rows.
 struct Tally {
   double loss = 0.0;
   size_t correct = 0;
   size_t rows = 0;
+  double squared_error = 0.0;  // sum (z - t)^2 (regression)
+  double target_sum = 0.0;     // sum t and sum t^2 (regression)
+  double target_squares = 0.0;
 };
 
-void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
-  tally->loss += mlp_loss(mlp, labels) * count;
+// 1 - SSE / SST with SST = sum t^2 - (sum t)^2 / n (targets are O(1), so the difference keeps
+// its digits in double); NaN without rows or when every target is the same.
+double r2_of(const Tally& t) {
+  const double n = static_cast<double>(t.rows);
+  const double total = t.target_squares - t.target_sum * t.target_sum / n;
+  if (t.rows == 0 || !(total > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+  return 1.0 - t.squared_error / total;
+}
+
+// The score's sums of one forward's rows (correct predictions, or a regression's errors and
+// targets), without the loss: the per-epoch check of a study needs only these.
+void score_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
   const float* logits = mlp_logits(mlp);
+  if (mlp.config.loss == Loss::kMse) {
+    for (int b = 0; b < count; ++b) {
+      const double t = static_cast<double>(labels[b]);
+      const double d = static_cast<double>(logits[b]) - t;
+      tally->squared_error += d * d;
+      tally->target_sum += t;
+      tally->target_squares += t * t;
+    }
+    tally->rows += static_cast<size_t>(count);
+    return;
+  }
   for (int b = 0; b < count; ++b) {
     // A NaN logit predicts nothing: it counts as wrong for either label.
     const bool predicted = logits[b] > 0.0f;
@@ -29,6 +54,11 @@ void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
     if (!std::isnan(logits[b]) && predicted == actual) ++tally->correct;
   }
   tally->rows += static_cast<size_t>(count);
+}
+
+void tally_chunk(Tally* tally, const Mlp& mlp, const float* labels, int count) {
+  tally->loss += mlp_loss(mlp, labels) * count;
+  score_chunk(tally, mlp, labels, count);
 }
 
 // Per hidden layer, over the training rows: the sum of the outputs and the count of exact zeros.
@@ -96,8 +126,14 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   }
   out->train_loss = mean_or_zero(train.loss, train.rows);
   out->test_loss = mean_or_zero(test.loss, test.rows);
-  out->train_accuracy = mean_or_zero(static_cast<double>(train.correct), train.rows);
-  out->test_accuracy = mean_or_zero(static_cast<double>(test.correct), test.rows);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const bool regression = mlp.config.loss == Loss::kMse;
+  out->train_accuracy =
+      regression ? nan : mean_or_zero(static_cast<double>(train.correct), train.rows);
+  out->test_accuracy =
+      regression ? nan : mean_or_zero(static_cast<double>(test.correct), test.rows);
+  out->train_r2 = regression ? r2_of(train) : nan;
+  out->test_r2 = regression ? r2_of(test) : nan;
   out->hidden_layers = hidden;
   out->units = 0;
   out->dead_units = 0;
@@ -138,26 +174,24 @@ void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data) {
   out->grad_norm = net->grad_norm;
 }
 
-double metrics_test_accuracy(Network* net, const Dataset& data) {
+double metrics_test_score(Network* net, const Dataset& data) {
   Mlp& mlp = net->mlp;
   const int chunk = std::min(kChunk, mlp.max_batch);
   const int train_rows = std::clamp(data.train_count, 0, data.count);
-  size_t correct = 0;
-  size_t rows = 0;
+  Tally test;
   for (int start = train_rows; chunk > 0 && start < data.count;) {
     const int count = std::min(chunk, data.count - start);
     const size_t offset = static_cast<size_t>(start);
     if (!mlp_forward(&mlp, data.points.data() + 2 * offset, count)) break;
-    const float* logits = mlp_logits(mlp);
-    const float* labels = data.labels.data() + offset;
-    for (int b = 0; b < count; ++b) {
-      // As tally_chunk: a NaN logit is wrong for either label.
-      if (!std::isnan(logits[b]) && (logits[b] > 0.0f) == (labels[b] > 0.5f)) ++correct;
-    }
-    rows += static_cast<size_t>(count);
+    score_chunk(&test, mlp, data.labels.data() + offset, count);
     start += count;
   }
-  return mean_or_zero(static_cast<double>(correct), rows);
+  if (mlp.config.loss == Loss::kMse) return r2_of(test);
+  return mean_or_zero(static_cast<double>(test.correct), test.rows);
+}
+
+double metrics_score(const NetworkMetrics& m, const Dataset& data) {
+  return data.regression ? m.test_r2 : m.test_accuracy;
 }
 
 }  // namespace relu

@@ -1,4 +1,5 @@
-// Per-network metrics after an epoch: loss and accuracy on train and test, dead units,
+// Per-network metrics after an epoch: loss and accuracy (R^2 for a regression) on train and test,
+// dead units,
 // sparsity, PReLU alphas, gradient norm and divergence. It reads a Network and a Dataset and
 // changes only the network's forward activations; training and the arena live elsewhere.
 #pragma once
@@ -14,10 +15,10 @@ namespace relu {
 
 struct NetworkMetrics {
   uint64_t epoch = 0;           // completed epochs of this network (stops when it diverges)
-  double train_loss = 0.0;      // mean binary cross-entropy with logits over the train rows
+  double train_loss = 0.0;      // the mean loss over the train rows (mlp_loss: BCE or MSE)
   double test_loss = 0.0;       // the same over the test rows
-  double train_accuracy = 0.0;  // fraction with (logit > 0) == (label == 1); NaN counts wrong
-  double test_accuracy = 0.0;
+  double train_accuracy = 0.0;  // fraction with (logit > 0) == (label == 1); NaN counts wrong;
+  double test_accuracy = 0.0;   // NaN for a regression (it has no classes)
   // Dead units: inactive on every training row (units_mark_active's definition).
   int dead_units = 0;
   int dead_per_layer[kMlpMaxHiddenLayers] = {};
@@ -42,6 +43,11 @@ struct NetworkMetrics {
   double grad_norm_per_layer[kMlpMaxLayers] = {};
   bool diverged = false;        // a NaN/inf loss, gradient norm or weight was seen
   uint64_t diverged_epoch = 0;  // the epoch during which it was seen (valid if diverged)
+  // Regression: R^2 = 1 - (sum of squared errors) / (sum of squared deviations of the targets
+  // from their mean), over the train and the test rows (sklearn's r2_score); NaN for a
+  // classification, and for rows whose targets are all equal.
+  double train_r2 = 0.0;
+  double test_r2 = 0.0;
 };
 
 // True if every parameter (weights, biases, alphas) of the network is finite.
@@ -53,9 +59,12 @@ bool network_params_finite(const Network& net);
 // mlp_loss's (double, libm-free), so it is bit-identical natively and in wasm.
 void metrics_compute(NetworkMetrics* out, Network* net, const Dataset& data);
 
-// The test accuracy metrics_compute would report, from a forward pass over the test rows alone
-// (chunked as metrics_compute chunks them, so the logits are the same bit for bit): the cheap
-// per-epoch check of a many-seed study. Overwrites the network's forward activations.
-double metrics_test_accuracy(Network* net, const Dataset& data);
+// The test score metrics_compute would report (test accuracy, or test R^2 for a regression),
+// from a forward pass over the test rows alone (chunked as metrics_compute chunks them, so the
+// outputs are the same bit for bit): the cheap per-epoch check of a many-seed study. Overwrites
+// the network's forward activations.
+double metrics_test_score(Network* net, const Dataset& data);
+// The same score from computed metrics.
+double metrics_score(const NetworkMetrics& m, const Dataset& data);
 
 }  // namespace relu

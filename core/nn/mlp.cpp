@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "base/name_table.h"
 #include "base/portable_math.h"
 #include "nn/batch_norm.h"
 #include "nn/dropout.h"
@@ -158,7 +159,7 @@ size_t mlp_carve(Mlp* mlp, float* base, size_t S_max) {
     lanes_count = std::max(lanes_count, static_cast<size_t>(4 * layer.out * layer.in));
   }
   mlp->stats = carve.take(stats_count);
-  mlp->x = carve.take(kMlpInputs * S_max);
+  mlp->x = carve.take(static_cast<size_t>(mlp->layers[0].in) * S_max);
   mlp->lanes = carve.take(lanes_count);
   size_t stats = 0;
   for (int l = 0; l < mlp->layer_count; ++l) {
@@ -184,9 +185,23 @@ size_t mlp_carve(Mlp* mlp, float* base, size_t S_max) {
   return carve.used();
 }
 
+constexpr const char* kLossNames[kLossCount] = {"bce", "mse"};
+
 }  // namespace
 
+const char* loss_name(Loss loss) { return name_of(kLossNames, loss); }
+
+bool loss_from_name(std::string_view name, Loss* loss) { return value_of(kLossNames, name, loss); }
+
+bool mlp_features_are_raw(const MlpConfig& config) {
+  return config.features.size() == 2 && config.features[0] == InputFeature::kX1 &&
+         config.features[1] == InputFeature::kX2;
+}
+
 std::string mlp_validate(const MlpConfig& config) {
+  if (std::string error = input_features_validate(config.features); !error.empty()) return error;
+  const int loss = static_cast<int>(config.loss);
+  if (loss < 0 || loss >= kLossCount) return "loss: unknown";
   const int hidden = static_cast<int>(config.hidden.size());
   if (hidden > kMlpMaxHiddenLayers) {
     return "hidden: " + std::to_string(hidden) + " layers is more than " +
@@ -229,7 +244,7 @@ bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* er
   // for L1/L2); each layer takes its share of each block, in layer order.
   for (int l = 0; l < mlp->layer_count; ++l) {
     MlpLayer& layer = mlp->layers[l];
-    layer.in = l == 0 ? kMlpInputs : config.hidden[l - 1].units;
+    layer.in = l == 0 ? static_cast<int>(config.features.size()) : config.hidden[l - 1].units;
     if (l < hidden) {
       const HiddenLayerConfig& c = config.hidden[l];
       layer.out = c.units;
@@ -312,20 +327,41 @@ const float* layer_output(const Mlp& mlp, int l) {
   return mlp.training && layer.dropout > 0.0f ? layer.dropped : layer.a;
 }
 
+// out (F, S): feature k of example b at [k * S + b], from the raw points x (N, 2) read as
+// forward documents; padding lanes are the features of (0, 0), all 0.
+void features_forward(float* out, const MlpConfig& config, const float* x, const int* rows, int B,
+                      int S) {
+  const int F = static_cast<int>(config.features.size());
+  if (mlp_features_are_raw(config)) {  // the common case: a transpose
+    for (int b = 0; b < B; ++b) {
+      const int r = rows == nullptr ? b : rows[b];
+      out[b] = x[2 * r];
+      out[S + b] = x[2 * r + 1];
+    }
+  } else {
+    for (int b = 0; b < B; ++b) {
+      const int r = rows == nullptr ? b : rows[b];
+      const float x1 = x[2 * r];
+      const float x2 = x[2 * r + 1];
+      const float sin1 = input_sin(x1);
+      const float sin2 = input_sin(x2);
+      for (int k = 0; k < F; ++k) {
+        out[k * S + b] = input_feature_value(config.features[k], x1, x2, sin1, sin2);
+      }
+    }
+  }
+  for (int k = 0; k < F; ++k) {
+    for (int b = B; b < S; ++b) out[k * S + b] = 0.0f;
+  }
+}
+
 bool forward(Mlp* mlp, const float* x, int B, const int* rows, bool training, Rng* dropout) {
   if (B < 0 || B > mlp->max_batch || mlp->layer_count == 0) return false;
   const int S = static_cast<int>(round_up(static_cast<size_t>(B), 4));
   mlp->batch = B;
   mlp->stride = S;
   mlp->training = training;
-  float* x0 = mlp->x;
-  float* x1 = mlp->x + S;
-  for (int b = 0; b < B; ++b) {
-    const int r = rows == nullptr ? b : rows[b];
-    x0[b] = x[2 * r];
-    x1[b] = x[2 * r + 1];
-  }
-  for (int b = B; b < S; ++b) x0[b] = x1[b] = 0.0f;
+  features_forward(mlp->x, mlp->config, x, rows, B, S);
   const float* in = mlp->x;
   for (int l = 0; l < mlp->layer_count; ++l) {
     MlpLayer& layer = mlp->layers[l];
@@ -398,11 +434,34 @@ double bce_with_logits(float* dlogits, const float* logits, const float* labels,
   return linear + (log_sum + portable_log(product));
 }
 
+// Squared error (z - t)^2 summed over a batch in double; dvalues (B, may be null) receives
+// 2 (z - t) * scale, torch.nn.MSELoss's gradient for scale = 1 / N.
+double squared_error(float* dvalues, const float* values, const float* targets, const int* rows,
+                     int B, double scale) {
+  double sum = 0.0;
+  for (int b = 0; b < B; ++b) {
+    const double d = static_cast<double>(values[b]) -
+                     static_cast<double>(targets[rows == nullptr ? b : rows[b]]);
+    sum += d * d;
+    if (dvalues != nullptr) dvalues[b] = static_cast<float>(2.0 * d * scale);
+  }
+  return sum;
+}
+
+// The config's loss summed over the batch; doutputs as the two functions above.
+double loss_sum(const Mlp& mlp, float* doutputs, const float* labels, const int* rows,
+                double scale) {
+  const float* outputs = mlp_logits(mlp);
+  return mlp.config.loss == Loss::kMse
+             ? squared_error(doutputs, outputs, labels, rows, mlp.batch, scale)
+             : bce_with_logits(doutputs, outputs, labels, rows, mlp.batch, scale);
+}
+
 }  // namespace
 
 double mlp_loss(const Mlp& mlp, const float* labels, const int* rows) {
   if (mlp.batch == 0) return 0.0;
-  return bce_with_logits(nullptr, mlp_logits(mlp), labels, rows, mlp.batch, 0.0) / mlp.batch;
+  return loss_sum(mlp, nullptr, labels, rows, 0.0) / mlp.batch;
 }
 
 void mlp_zero_grad(Mlp* mlp) { std::memset(mlp->grads, 0, mlp->param_count * sizeof(float)); }
@@ -413,7 +472,7 @@ double mlp_backward(Mlp* mlp, const float* labels, const int* rows, int total_ba
   if (B == 0) return 0.0;
   const double inverse_total = 1.0 / (total_batch > 0 ? total_batch : B);
   MlpLayer& out = mlp->layers[mlp->layer_count - 1];
-  const double loss = bce_with_logits(out.da, out.a, labels, rows, B, inverse_total);
+  const double loss = loss_sum(*mlp, out.da, labels, rows, inverse_total);
   for (int b = B; b < S; ++b) out.da[b] = 0.0f;
   for (int l = mlp->layer_count - 1; l >= 0; --l) {
     MlpLayer& layer = mlp->layers[l];

@@ -1,21 +1,24 @@
 // The MLP (llm.c style): its configuration, the layout of its one arena (parameters, gradients,
-// Adam moments, activations), forward, backward and the binary cross-entropy loss. It leaves
-// initialisation (init.h), optimizers (optimizer.h) and batching/shuffling (network.h) out.
+// Adam moments, activations), forward (input features first), backward and the two losses. It
+// leaves initialisation (init.h), optimizers (optimizer.h) and batching/shuffling (network.h) out.
 // Legend: B batch, I inputs of a layer, O units of a layer, S = B rounded up to 4 (row stride).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/aligned_buffer.h"
 #include "base/rng.h"
 #include "kernels/activation.h"
+#include "nn/input_features.h"
 
 namespace relu {
 
-inline constexpr int kMlpInputs = 2;
+inline constexpr int kMlpInputs = 2;  // the raw point (x1, x2) every caller passes
+inline constexpr int kMlpMaxFeatures = kInputMaxFeatures;  // the first layer's largest fan-in
 inline constexpr int kMlpMaxHiddenLayers = 6;
 inline constexpr int kMlpMaxUnits = 16;
 inline constexpr int kMlpMaxLayers = kMlpMaxHiddenLayers + 1;  // + the output layer
@@ -36,10 +39,24 @@ struct HiddenLayerConfig {
   float dropout = 0.0f;
 };
 
-// inputs = 2 and one linear output logit are fixed; only the hidden layers vary.
+// The loss of the output: BCE with logits (classification, targets in [0, 1]) or the mean
+// squared error of the output value (regression, any finite target).
+enum class Loss : int { kBce, kMse };
+inline constexpr int kLossCount = 2;
+const char* loss_name(Loss loss);  // "bce", "mse"
+bool loss_from_name(std::string_view name, Loss* loss);
+
+// Two raw inputs and one linear output are fixed; the input features the first layer sees, the
+// hidden layers and the loss vary.
 struct MlpConfig {
+  // 1..kMlpMaxFeatures distinct features, in the order of the first layer's W columns.
+  std::vector<InputFeature> features = {InputFeature::kX1, InputFeature::kX2};
   std::vector<HiddenLayerConfig> hidden;  // 0..kMlpMaxHiddenLayers layers
+  Loss loss = Loss::kBce;
 };
+
+// True if config's features are exactly (x1, x2), the raw point.
+bool mlp_features_are_raw(const MlpConfig& config);
 
 // One affine layer y = W x + b (torch.nn.Linear) followed by its activation. The last layer
 // of an Mlp is the output: O = 1, activation linear, and its a is the logit.
@@ -83,7 +100,8 @@ struct MlpLayer {
 //                              are exactly the weights (L1/L2 apply there)
 //   stats                      batch norm's running mean and variance, per such layer (not
 //                              parameters: no gradient, no optimizer)
-//   x                          (kMlpInputs, S) the input of the last forward, transposed
+//   x                          (F, S) the input features of the last forward, F = the
+//                              config's feature count
 //   lanes                      backward scratch, 4 floats per weight of the largest layer
 //   z, a, da per layer         (O, S_max) each, S_max = max_batch rounded up to 4 (a linear
 //                              layer's a is its z); then with batch norm xhat (O, S_max),
@@ -134,9 +152,10 @@ std::string mlp_validate(const MlpConfig& config);
 bool mlp_build(Mlp* mlp, const MlpConfig& config, int max_batch, std::string* error);
 
 // Forward pass of B examples, 0 <= B <= max_batch (returns false otherwise: chunk larger
-// batches, see network.h). x: (N, 2) row-major, caller-owned, read at rows[0..B) if rows is
-// not null (a gathered mini-batch), else at rows 0..B-1. Overwrites every layer's z and a;
-// logits are mlp_logits(). Padding lanes [B, S) hold finite values (computed from x = 0).
+// batches, see network.h). x: (N, 2) row-major raw points, caller-owned, read at rows[0..B) if
+// rows is not null (a gathered mini-batch), else at rows 0..B-1; the input features
+// (input_features.h) are computed from them into mlp->x. Overwrites every layer's z and a;
+// outputs are mlp_logits(). Padding lanes [B, S) hold finite values (computed from x = 0).
 bool mlp_forward(Mlp* mlp, const float* x, int B, const int* rows = nullptr);
 
 // The same in training mode (torch's model.train()): batch-norm layers normalise with the
@@ -153,25 +172,28 @@ bool mlp_has_batch_norm(const Mlp& mlp);
 // gamma 1, beta 0, running mean 0 and variance 1 in every batch-norm layer (mlp_init calls it).
 void mlp_reset_batch_norm(Mlp* mlp);
 
-// The logits of the last forward: (B), owned by the Mlp, valid until the next forward.
+// The outputs of the last forward (logits for BCE, values for MSE): (B), owned by the Mlp, valid
+// until the next forward.
 inline const float* mlp_logits(const Mlp& mlp) { return mlp.layers[mlp.layer_count - 1].a; }
 
-// Mean binary cross-entropy with logits of the last forward against labels (N), read like x
-// (labels[rows[b]] or labels[b]); labels are 0/1 (any value in [0, 1] works). Per example
-// max(l, 0) - l y + log1p(exp(-|l|)), in double with portable_math.h.
-// https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
+// The mean loss of the last forward against labels (N), read like x (labels[rows[b]] or
+// labels[b]), by the config's loss, in double with portable_math.h:
+// - kBce: labels 0/1 (any value in [0, 1] works), per example max(l, 0) - l y + log1p(exp(-|l|))
+//   https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
+// - kMse: any finite target t, per example (z - t)^2
+//   https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html
 double mlp_loss(const Mlp& mlp, const float* labels, const int* rows = nullptr);
 
 // grads = 0 (also zero before accumulating several backward passes into one step).
 void mlp_zero_grad(Mlp* mlp);
 
-// Backward pass of the last forward for the mean BCE loss: ACCUMULATES (+=) dW, db, dalpha,
-// dgamma, dbeta into mlp->grads, in the mode of that forward (batch statistics and the dropout
-// masks after mlp_forward_train, the affine evaluation map after mlp_forward). The mean is over
-// total_batch examples (0 means the forward's B): pass the full batch size when one batch is split
-// over several forward/backward calls. Uses activation_backward and prelu_alpha_backward (SIMD
-// kernels in wasm). Returns this call's share of the loss, sum over its B of the per-example loss /
-// total_batch (the sigmoid's exp is shared, so the loss is nearly free here).
+// Backward pass of the last forward for the mean loss (mlp_loss's): ACCUMULATES (+=) dW, db,
+// dalpha, dgamma, dbeta into mlp->grads, in the mode of that forward (batch statistics and the
+// dropout masks after mlp_forward_train, the affine evaluation map after mlp_forward). The mean is
+// over total_batch examples (0 means the forward's B): pass the full batch size when one batch is
+// split over several forward/backward calls. Uses activation_backward and prelu_alpha_backward
+// (SIMD kernels in wasm). Returns this call's share of the loss, sum over its B of the per-example
+// loss / total_batch (the sigmoid's exp is shared, so the loss is nearly free here).
 double mlp_backward(Mlp* mlp, const float* labels, const int* rows = nullptr, int total_batch = 0);
 
 // Views of layer `layer`'s tensors inside one of the parameter-shaped buffers

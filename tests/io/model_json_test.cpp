@@ -180,11 +180,11 @@ TEST_CASE("every malformed model is an error naming the field") {
       {"{", "invalid JSON at byte 1"},
       {replaced(kBase, R"("relu-lab/model")", R"("other")"), "format: expected \"relu-lab/model\""},
       {replaced(kBase, R"("format":"relu-lab/model",)", ""), "format: expected"},
-      {replaced(kBase, R"("version":1)", R"("version":3)"), "version: unsupported version 3"},
+      {replaced(kBase, R"("version":1)", R"("version":4)"), "version: unsupported version 4"},
       {replaced(kBase, R"("alpha":[0.1,0.2]})",
                 R"("alpha":[0.1,0.2],"batchNorm":{"gamma":[1,1],"beta":[0,0],"runningMean":)"
                 R"([0,0],"runningVar":[1,1]}})"),
-       "layers[0].batchNorm: needs \"version\": 2"},
+       "layers[0].batchNorm: needs \"version\": 2 or later"},
       {replaced(kBase, R"("b":[0.25])", R"("b":[0.25],"dropout":0.1)"),
        "layers[1].dropout: the output layer has no dropout or batch norm"},
       {replaced(kBase, R"("version":1)", R"("version":"1")"), "version: expected a number"},
@@ -289,4 +289,61 @@ TEST_CASE("batch norm and dropout: version 2, running statistics kept, bit-exact
   std::string negative = text;  // the first layer's first running variance < 0
   negative.insert(negative.find(R"("runningVar":[)") + 14, "-");
   CHECK(relu::model_from_json_text(negative).error.rfind("layers[0].batchNorm.runningVar", 0) == 0);
+}
+
+TEST_CASE("features and loss mse: version 3, W's columns follow the features, bit-exact reload") {
+  relu::MlpConfig config;
+  config.features = {relu::InputFeature::kX1Sq, relu::InputFeature::kX2Sq,
+                     relu::InputFeature::kSinX1};
+  config.loss = relu::Loss::kMse;
+  config.hidden.push_back(hidden(4, relu::Activation::kTanh));
+  relu::Mlp mlp = build(config);
+  relu::mlp_init(&mlp, relu::InitConfig());
+  const relu::json::Value out = relu::model_to_json(mlp);
+  CHECK(out.find("version")->as_number() == 3);
+  const std::string text = relu::json::write(out);
+  CHECK(text.find(R"("inputs":2,"features":["x1sq","x2sq","sinx1"],"loss":"mse","layers")") !=
+        std::string::npos);
+  CHECK(out.find("layers")->at(0).find("W")->at(0).size() == 3);
+  relu::Mlp back = load(text);
+  CHECK(back.config.features == config.features);
+  CHECK(back.config.loss == relu::Loss::kMse);
+  CHECK(relu::json::write(relu::model_to_json(back)) == text);
+  const float x[] = {0.1f, 0.9f, -0.4f, 0.3f, 5.0f, -6.0f};
+  REQUIRE(relu::mlp_forward(&mlp, x, 3));
+  REQUIRE(relu::mlp_forward(&back, x, 3));
+  CHECK(std::memcmp(relu::mlp_logits(mlp), relu::mlp_logits(back), 3 * sizeof(float)) == 0);
+
+  // The raw inputs and bce are the defaults: such a file stays version 1 and names neither.
+  relu::MlpConfig plain;
+  plain.hidden.push_back(hidden(2, relu::Activation::kRelu));
+  const std::string plain_text = relu::json::write(relu::model_to_json(build(plain)));
+  CHECK(plain_text.find("features") == std::string::npos);
+  CHECK(plain_text.find(R"("version":1)") != std::string::npos);
+}
+
+TEST_CASE("malformed features and loss are errors naming the field") {
+  const std::string v3 = replaced(kBase, R"("version":1)", R"("version":3)");
+  const auto error = [](const std::string& text) { return relu::model_from_json_text(text).error; };
+  const auto with = [&](const std::string& insert) {
+    return replaced(v3, R"("inputs":2,)", R"("inputs":2,)" + insert);
+  };
+  CHECK(error(with(R"("features":["x1","x3"],)")) == R"(features[1]: unknown feature "x3")");
+  CHECK(error(with(R"("features":["x1","x1"],)")) == "features[1]: x1 is given twice");
+  CHECK(error(with(R"("features":[],)")) == "features: 0 features is outside 1..7");
+  CHECK(error(with(R"("features":"x1",)")).rfind("features: expected an array", 0) == 0);
+  CHECK(error(with(R"("loss":"l1",)")) == R"(loss: unknown loss "l1" (expected bce or mse))");
+  // Three features, but the first layer's rows have two columns.
+  CHECK(error(with(R"("features":["x1","x2","x1x2"],)")) ==
+        "layers[0].W[0]: expected 3 columns, got 2");
+  // Without version 3 a file must not rely on a reader knowing these keys.
+  const std::string v1 = replaced(kBase, R"("inputs":2,)", R"("inputs":2,"loss":"mse",)");
+  CHECK(error(v1) == R"(loss: needs "version": 3)");
+  const std::string v2 = replaced(replaced(kBase, R"("version":1)", R"("version":2)"),
+                                  R"("inputs":2,)", R"("inputs":2,"features":["x2","x1"],)");
+  CHECK(error(v2) == R"(features: needs "version": 3)");
+  // The defaults spelled out are fine in any version.
+  CHECK(
+      error(replaced(kBase, R"("inputs":2,)", R"("inputs":2,"features":["x1","x2"],"loss":"bce",)"))
+          .empty());
 }

@@ -59,7 +59,13 @@ TEST_CASE("bounds print as the floats they are; enums list their options") {
         std::string::npos);
   CHECK(text.find(R"({"key":"lr","type":"number","default":0.01,"min":1e-05,"max":10,)") !=
         std::string::npos);
-  CHECK(text.find(R"("options":["circle","xor","gauss","spiral","moons"])") != std::string::npos);
+  CHECK(
+      text.find(R"("options":["circle","xor","gauss","spiral","moons","reg-plane","reg-gauss"])") !=
+      std::string::npos);
+  // A list row: its default, the names it takes, and how many.
+  CHECK(text.find(R"({"key":"features","type":"list","default":["x1","x2"],"options":["x1","x2",)"
+                  R"("x1sq","x2sq","x1x2","sinx1","sinx2"],"min":1,"max":7,)") !=
+        std::string::npos);
   CHECK(text.find(R"("key":"seed","type":"seed","default":1,"min":0,"max":9007199254740991)") !=
         std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "kernels/activation_params.h"
 
@@ -186,7 +187,14 @@ TEST_CASE("malformed values are errors naming the field") {
       {"{\"lr\": }", "invalid JSON at byte 7 (lr): unexpected character '}', expected a value"},
       {R"({"dataset": 5})", "dataset: expected a string, got a number"},
       {R"({"dataset": "blob"})",
-       "dataset: unknown dataset \"blob\" (expected one of circle, xor, gauss, spiral, moons)"},
+       "dataset: unknown dataset \"blob\" (expected one of circle, xor, gauss, spiral, moons, "
+       "reg-plane, reg-gauss)"},
+      {R"({"features": "x1"})", "features: expected an array, got a string"},
+      {R"({"features": []})", "features: expected at least 1 feature"},
+      {R"({"features": ["x1", 2]})", "features[1]: expected a string, got a number"},
+      {R"({"features": ["x1", "x3"]})",
+       "features[1]: unknown feature \"x3\" (expected one of x1, x2, x1sq, x2sq, x1x2, sinx1, "
+       "sinx2)"},
       {R"({"noise": "x"})", "noise: expected a number, got a string"},
       {R"({"noise": null})", "noise: expected a number, got null"},
       {R"({"points": 2.5})", "points: expected an integer, got 2.5"},
@@ -439,4 +447,21 @@ TEST_CASE("trainFraction 0.9 is the bound itself, not a clamp to it") {
   INFO(all_warnings(r.warnings));
   CHECK(r.warnings.empty());
   CHECK(r.settings.dataset.train_fraction == 0.9f);
+}
+
+TEST_CASE("features: kept in option order, a repeat is a warning, the default is the raw point") {
+  const auto r = settings_from_json_text(R"({"features": ["sinx2", "x1sq", "sinx2"]})");
+  REQUIRE(r.ok());
+  CHECK(r.settings.features ==
+        std::vector<relu::InputFeature>{relu::InputFeature::kX1Sq, relu::InputFeature::kSinX2});
+  CHECK(has_warning(r, "features[2]: sinx2 is given twice, kept once"));
+  const std::string text = canonical(r.settings);
+  CHECK(text.find(R"("features":["x1sq","sinx2"])") != std::string::npos);
+  CHECK(canonical(settings_from_json_text(text).settings) == text);
+  CHECK(ArenaSettings().features ==
+        std::vector<relu::InputFeature>{relu::InputFeature::kX1, relu::InputFeature::kX2});
+  // A new set of features is a new network shape: only a reset shows it.
+  ArenaSettings other;
+  other.features = r.settings.features;
+  CHECK(std::string(relu::arena_restart_difference(ArenaSettings(), other)) == "features");
 }

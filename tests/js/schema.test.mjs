@@ -27,7 +27,9 @@ function valueAt(settings, key) {
 
 test('lab.schema is deep-frozen and has settings, activations and limits', () => {
   assertDeepFrozen(lab.schema, 'schema');
-  assert.deepEqual(Object.keys(lab.schema), ['settings', 'activations', 'limits']);
+  assert.deepEqual(
+      Object.keys(lab.schema), ['settings', 'regressionDatasets', 'activations', 'limits']);
+  assert.deepEqual(lab.schema.regressionDatasets, ['reg-plane', 'reg-gauss']);
   assert.deepEqual(lab.schema.activations.map((a) => a.name), [...lab.activationNames]);
   const display = Object.fromEntries(lab.schema.activations.map((a) => [a.name, a.displayName]));
   assert.equal(display.leaky_relu, 'Leaky ReLU');

@@ -149,7 +149,7 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
           () => net.train(X, LABELS, {lr: NaN}), /net.train: lr: NaN is not a finite number/);
       assert.throws(
           () => net.train(X, Float32Array.of(1, 0, 1, 0, 2, 0)),
-          /net.train: labels\[4\]: expected a value in \[0, 1\], got 2/);
+          /net.train: labels\[4\]: expected a value in \[0, 1\] \(loss bce\), got 2/);
       assert.throws(
           () => net.predict([0.5, 0.5]), /net.predict: X must be a Float32Array, got an array/);
       assert.throws(
@@ -188,7 +188,7 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
     assert.throws(
         broken((m) => (m.layers[2].activation = 'relu')),
         /layers\[2\].activation: the output layer must be linear/);
-    assert.throws(broken((m) => (m.version = 3)), /version: unsupported version 3/);
+    assert.throws(broken((m) => (m.version = 4)), /version: unsupported version 4/);
     assert.throws(
         () => lab.networkFromJSON('{"format": '), /networkFromJSON: invalid JSON at byte 11/);
     // Typed-array rows are accepted as numbers.
@@ -215,10 +215,28 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       }
       assert.ok(end[2].testAccuracy < 0.8, `linear: ${end[2].testAccuracy}`);
       assert.deepEqual(Object.keys(end[0]).sort(), [
-        'activation',       'activeFraction', 'alphas',         'deadMask',       'deadPerLayer',
-        'deadUnits',        'diverged',       'divergedAt',     'epoch',          'gradNorm',
-        'gradNormPerLayer', 'label',          'meanActivation', 'silentTestMask', 'sparsity',
-        'testAccuracy',     'testLoss',       'trainAccuracy',  'trainLoss',      'units'
+        'activation',
+        'activeFraction',
+        'alphas',
+        'deadMask',
+        'deadPerLayer',
+        'deadUnits',
+        'diverged',
+        'divergedAt',
+        'epoch',
+        'gradNorm',
+        'gradNormPerLayer',
+        'label',
+        'meanActivation',
+        'r2',
+        'silentTestMask',
+        'sparsity',
+        'testAccuracy',
+        'testLoss',
+        'trainAccuracy',
+        'trainLoss',
+        'trainR2',
+        'units'
       ]);
       assert.deepEqual(end[0].deadMask.map((layer) => layer.length), [8, 8]);
       assert.equal(end[0].deadMask.flat().filter((dead) => dead).length, end[0].deadUnits);
@@ -385,7 +403,8 @@ for (const backend of ['wasm-simd128', 'wasm-scalar']) {
       assert.deepEqual(arena.unitField(0, 1, 0, 32), logit);
       assert.throws(() => arena.field(0, 16), /arena.field: resolution/);
       assert.throws(() => arena.field(1, 32), /arena.field: index: 1 is outside 0..0/);
-      assert.throws(() => arena.field(0, 32, 'odds'), /kind: expected "probability" or "logit"/);
+      assert.throws(
+          () => arena.field(0, 32, 'odds'), /kind: expected "probability", "logit" or "value"/);
       assert.throws(() => arena.field(0.5, 32), /arena.field: index must be an integer, got 0.5/);
       assert.throws(() => arena.unitField(0, 0, 5, 32), /arena.unitField: /);
       assert.throws(() => arena.train(-1), /arena.train: epochs: -1 is outside/);

@@ -3,12 +3,14 @@
 // (the same constants natively and in wasm), the scale switch and bad configs.
 #include "nn/dataset.h"
 
+#include <algorithm>
 #include <catch.hpp>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -255,6 +257,15 @@ TEST_CASE("a seed gives the same bits on every build (native == wasm)") {
     INFO(relu::dataset_name(kKinds[k]));
     CHECK(checksum(data) == want[k]);
   }
+  // The regressions' targets too (sqrt is correctly rounded everywhere); reproduced by an em++
+  // build of dataset.cpp under Node.
+  const std::pair<DatasetKind, uint64_t> regressions[] = {
+      {DatasetKind::kRegPlane, 0x748bf7c181aa0a8eull},
+      {DatasetKind::kRegGauss, 0x1a246fc73d7b611aull}};
+  for (const auto& [kind, sum] : regressions) {
+    INFO(relu::dataset_name(kind));
+    CHECK(checksum(make(raw(kind, 300, 0.2f), 17)) == sum);
+  }
 }
 
 TEST_CASE("scaled inputs are the raw coordinates divided by 6") {
@@ -306,4 +317,51 @@ TEST_CASE("invalid configs return an error naming the field and an empty dataset
     CHECK(data.count == 0);
     CHECK(data.points.empty());
   }
+}
+
+TEST_CASE("regressions: TF Playground's plane and six bumps, targets of the clean point") {
+  for (const DatasetKind kind : {DatasetKind::kRegPlane, DatasetKind::kRegGauss}) {
+    INFO(relu::dataset_name(kind));
+    CHECK(relu::dataset_is_regression(kind));
+    const Dataset data = make(raw(kind, 2000, 0.0f), 5);
+    CHECK(data.regression);
+    double lo = 1e9, hi = -1e9;
+    for (int i = 0; i < data.count; ++i) {
+      const double x = data.points[2 * static_cast<size_t>(i)];
+      const double y = data.points[2 * static_cast<size_t>(i) + 1];
+      REQUIRE(std::fabs(x) <= 6.0);
+      REQUIRE(std::fabs(y) <= 6.0);
+      const double t = data.labels[static_cast<size_t>(i)];
+      lo = std::min(lo, t);
+      hi = std::max(hi, t);
+      if (kind == DatasetKind::kRegPlane) {
+        CHECK(std::fabs(t - (x + y) / 10.0) < 1e-6);
+      } else if (std::hypot(x - 4.0, y - 2.5) < 1.0) {  // inside the (4, 2.5) bump: positive
+        CHECK(std::fabs(t - (1.0 - std::hypot(x - 4.0, y - 2.5) / 2.0)) < 1e-6);
+      } else if (std::hypot(x, y - 2.5) < 1.0) {  // inside the (0, 2.5) bump: negative
+        CHECK(std::fabs(t + (1.0 - std::hypot(x, y - 2.5) / 2.0)) < 1e-6);
+      }
+    }
+    // Both signs are present and nothing exceeds the construction's range.
+    CHECK(lo < -0.5);
+    CHECK(hi > 0.5);
+    CHECK(hi <= (kind == DatasetKind::kRegPlane ? 1.2 : 1.0));
+  }
+  for (DatasetKind kind : kKinds) CHECK_FALSE(relu::dataset_is_regression(kind));
+}
+
+TEST_CASE("regression noise blurs the targets and leaves the points") {
+  const Dataset clean = make(raw(DatasetKind::kRegPlane, 500, 0.0f), 9);
+  const Dataset noisy = make(raw(DatasetKind::kRegPlane, 500, 0.5f), 9);
+  double moved = 0.0;
+  for (int i = 0; i < noisy.count; ++i) {
+    const double x = noisy.points[2 * static_cast<size_t>(i)];
+    const double y = noisy.points[2 * static_cast<size_t>(i) + 1];
+    moved = std::max(moved, std::fabs(static_cast<double>(noisy.labels[static_cast<size_t>(i)]) -
+                                      (x + y) / 10.0));
+  }
+  // Up to +-3 in each coordinate: targets move by up to 0.6, and far more than rounding.
+  CHECK(moved > 0.1);
+  CHECK(moved <= 0.6 + 1e-6);
+  CHECK(clean.count == noisy.count);
 }

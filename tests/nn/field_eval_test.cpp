@@ -157,3 +157,43 @@ TEST_CASE("the grid evaluator uses batch norm's running statistics and no dropou
     CHECK(worst <= 1e-4 * scale);
   }
 }
+
+TEST_CASE("with input features the grid evaluator still equals mlp_forward's field bit for bit") {
+  using relu::InputFeature;
+  const std::vector<std::vector<InputFeature>> sets = {
+      {InputFeature::kX1, InputFeature::kX2, InputFeature::kX1Sq, InputFeature::kX2Sq,
+       InputFeature::kX1X2, InputFeature::kSinX1, InputFeature::kSinX2},
+      {InputFeature::kX1Sq, InputFeature::kX2Sq},
+      {InputFeature::kX1X2},
+      {InputFeature::kSinX2, InputFeature::kX1},
+      {InputFeature::kX2, InputFeature::kX1}};  // the raw inputs in the other order
+  uint64_t seed = 500;
+  for (const Activation op : {Activation::kRelu, Activation::kTanh, Activation::kLinear}) {
+    for (size_t s = 0; s < sets.size(); ++s) {
+      relu::MlpConfig config;
+      config.features = sets[s];
+      for (int units : {8, 5}) {
+        relu::HiddenLayerConfig layer;
+        layer.units = units;
+        layer.activation = op;
+        config.hidden.push_back(layer);
+      }
+      Mlp mlp;
+      std::string error;
+      REQUIRE(relu::mlp_build(&mlp, config, 256, &error));
+      randomise(&mlp, ++seed);
+      for (int R : {37, 130}) {
+        for (const FieldKind kind : {FieldKind::kProbability, FieldKind::kValue}) {
+          const size_t cells = static_cast<size_t>(R) * static_cast<size_t>(R);
+          std::vector<float> got(cells, -1.0f);
+          std::vector<float> want(cells, -2.0f);
+          REQUIRE(relu::field_evaluate(got.data(), &mlp, R, 6.0f, kind).empty());
+          REQUIRE(relu::field_evaluate_reference(want.data(), &mlp, R, 6.0f, kind).empty());
+          INFO(relu::activation_name(op)
+               << " feature set " << s << " R " << R << " kind " << relu::field_kind_name(kind));
+          CHECK(mismatches(got, want, R) == 0);
+        }
+      }
+    }
+  }
+}

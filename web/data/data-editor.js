@@ -282,6 +282,9 @@ export class DataEditor {
       this.status.textContent = `Your draft: ${counts}.`;
     else if (this.applied)
       this.status.textContent = `Training on your own data: ${counts}.`;
+    else if (n === 0)
+      this.status.textContent =
+          'Training on a preset regression. Own data is two classes: draw points to start one.';
     else
       this.status.textContent = `Training on the preset: ${counts}. Draw on it to make it yours.`;
     this.canvas.dataset.points = String(n);

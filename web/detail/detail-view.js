@@ -1,8 +1,9 @@
 // The detail view of one panel: its network drawn with a feature map per hidden unit (the units
 // core reports dead crossed out), the activation and its derivative, PReLU's alphas and losses,
 // and when each unit died or revived.
-import {percent} from '../common/format.js';
-import {CLASS_COLORS, fieldToImage} from '../panels/field-canvas.js';
+import {score} from '../common/format.js';
+import {FEATURE_LOOKS, featureValues} from '../common/input-features.js';
+import {CLASS_COLORS, fieldToImage, scalePosition} from '../panels/field-canvas.js';
 import {lineChart} from '../panels/line-chart.js';
 import {paramsText} from '../panels/panel.js';
 
@@ -14,6 +15,7 @@ const MAP = 60;  // feature map size in canvas pixels
 const GAP_Y = 12;
 const COL_W = 150;
 const PAD = 24;
+const INPUT_LABEL = 44;  // room left of the input column for its feature names
 
 // A unit's outputs scaled to [0, 1] around 0 (0.5 = zero), so the diverging palette shows sign.
 // A diverged network has no maps (null): they stay null and are drawn grey.
@@ -24,6 +26,11 @@ function normalise(values) {
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; ++i) out[i] = max > 0 ? 0.5 + 0.5 * values[i] / max : 0.5;
   return {out};
+}
+
+// Values as positions on the scale `range` (field-canvas's); null stays null (diverged).
+function scaled(values, range) {
+  return values && values.map((v) => scalePosition(v, range));
 }
 
 function mapCanvas(values, res) {
@@ -41,14 +48,6 @@ function mapCanvas(values, res) {
 }
 
 // Input maps: x1 grows to the right, x2 upwards (the same picture TF Playground shows).
-function inputMap(res, axis) {
-  const v = new Float32Array(res * res);
-  for (let r = 0; r < res; ++r) {
-    for (let c = 0; c < res; ++c) v[r * res + c] = axis === 0 ? c / (res - 1) : 1 - r / (res - 1);
-  }
-  return v;
-}
-
 // Crosses out a unit's map.
 function cross(ctx, x, y) {
   ctx.strokeStyle = '#d00000';
@@ -78,16 +77,17 @@ function tagLiveElsewhere(ctx, x, y) {
  */
 function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   const columns = [
-    [inputMap(detail.resolution, 0), inputMap(detail.resolution, 1)].map((v) => ({v})),
+    detail.features.map((name) => ({v: featureValues(name, detail.resolution, detail.halfWidth)})),
     ...detail.units.map((layer, l) => layer.map((values, u) => ({
                                                   v: normalise(values).out,
                                                   dead: deadMask[l][u],
                                                   elsewhere: !detail.activity[l][u].silentDomain,
                                                 }))),
-    [{v: outputField, res: outputRes}],
+    // A regression's output on the panels' value scale, else its probability.
+    [{v: detail.range ? scaled(outputField, detail.range) : outputField, res: outputRes}],
   ];
   const tallest = Math.max(...columns.map((c) => c.length));
-  canvas.width = PAD * 2 + (columns.length - 1) * COL_W + MAP;
+  canvas.width = PAD * 2 + INPUT_LABEL + (columns.length - 1) * COL_W + MAP;
   canvas.height = PAD * 2 + tallest * (MAP + GAP_Y) + 14;
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
@@ -95,7 +95,7 @@ function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   const pos = columns.map(
       (col, ci) =>
           col.map((_, ui) => ({
-                    x: PAD + ci * COL_W,
+                    x: PAD + INPUT_LABEL + ci * COL_W,
                     y: PAD + 14 + (tallest - col.length) * (MAP + GAP_Y) / 2 + ui * (MAP + GAP_Y),
                   })));
   drawLinks(ctx, pos, MAP, detail.model);
@@ -115,8 +115,11 @@ function drawNetwork(canvas, detail, outputField, outputRes, deadMask) {
   }));
   drawBiases(ctx, pos, MAP, detail.model);
   ctx.fillStyle = '#333333';
-  ctx.fillText('x1', pos[0][0].x - 18, pos[0][0].y + MAP / 2 + 4);
-  ctx.fillText('x2', pos[0][1].x - 18, pos[0][1].y + MAP / 2 + 4);
+  ctx.textAlign = 'right';
+  detail.features.forEach(
+      (name, i) =>
+          ctx.fillText(FEATURE_LOOKS[name].label, pos[0][i].x - 4, pos[0][i].y + MAP / 2 + 4));
+  ctx.textAlign = 'left';
   return {pos, maps};
 }
 
@@ -156,7 +159,7 @@ export class DetailView {
       if (this.pos) this.zoom.hover(this.pos, this.maps, MAP, event.offsetX, event.offsetY);
       const ref = at(event);
       canvas.title = ref ?
-          `${paramName(ref, this.model.layers.length)}: ${
+          `${paramName(ref, this.model)}: ${
               Number(paramValue(this.model, ref).toPrecision(4))} (click to edit)` :
           '';
     });
@@ -238,7 +241,7 @@ export class DetailView {
         unitNames(m.deadMask, (l, u) => m.deadMask[l][u] && !detail.activity[l][u].silentDomain);
     const facts = [
       m.diverged ? `diverged in epoch ${m.divergedAt}, so training stopped` : `epoch ${m.epoch}`,
-      `test accuracy ${m.diverged ? '—' : percent(m.testAccuracy)}`,
+      m.diverged ? `${score(m).label} —` : `${score(m).label} ${score(m).text}`,
       `dead units (crossed out) ${dead.length} of ${m.units}`,
     ];
     this.q('.detail-facts').textContent = facts.join(' · ');

@@ -94,21 +94,26 @@ export function hitTest(pos, map, model, x, y) {
   return best;
 }
 
-// "hidden 2 unit 3", "output", "input x1".
+// "hidden 2 unit 3", "output", "input x1sq".
 function unitName(layer, unit, layerCount) {
   if (layer === layerCount - 1) return 'output';
   return `hidden ${layer + 1} unit ${unit + 1}`;
 }
-function inputName(layer, input, layerCount) {
-  return layer === 0 ? `input x${input + 1}` : unitName(layer - 1, input, layerCount);
+function inputName(layer, input, layerCount, features) {
+  return layer === 0 ? `input ${features[input]}` : unitName(layer - 1, input, layerCount);
 }
 
-/** @returns {string} "weight from input x1 to hidden 1 unit 3" or "bias of output". */
-export function paramName(ref, layerCount) {
-  const to = unitName(ref.layer, ref.unit, layerCount);
-  return ref.input === undefined ? `bias of ${to}` :
-                                   `weight from ${inputName(ref.layer, ref.input, layerCount)} ` +
-          `to ${to}`;
+/**
+ * @returns {string} "weight from input x1 to hidden 1 unit 3" or "bias of output" in `model` (a
+ *     model file: its inputs are its "features", by default the raw x1 and x2)
+ */
+export function paramName(ref, model) {
+  const count = model.layers.length;
+  const to = unitName(ref.layer, ref.unit, count);
+  const features = model.features ?? ['x1', 'x2'];
+  return ref.input === undefined ?
+      `bias of ${to}` :
+      `weight from ${inputName(ref.layer, ref.input, count, features)} to ${to}`;
 }
 
 /** @returns {number} the value of ref in model. */
@@ -165,8 +170,8 @@ export class WeightEditor {
     this.model = model;
     this.form.hidden = !model;
     if (!model) return;
-    const count = model.layers.length;
-    const key = model.layers.map((l) => `${l.W.length}x${l.W[0]?.length}`).join(',');
+    const key = `${model.features ?? ''};${
+        model.layers.map((l) => `${l.W.length}x${l.W[0]?.length}`).join(',')}`;
     if (key !== this.key) {
       this.key = key;
       this.refs = model.layers.flatMap(
@@ -177,7 +182,7 @@ export class WeightEditor {
       ]));
       this.which.replaceChildren(...this.refs.map((ref) => {
         const option = document.createElement('option');
-        option.textContent = paramName(ref, count);
+        option.textContent = paramName(ref, model);
         return option;
       }));
     }

@@ -37,7 +37,7 @@ export function evidenceForm(table, schema, {run, cancel}) {
     field('Seeds', number('seeds', row('seeds'))),
     field('Epochs per run', number('studyEpochs', row('studyEpochs'))),
     field(
-        'Target accuracy %',
+        'Target accuracy % (R² × 100 for a regression)',
         el('input', {type: 'number', name: 'target', min: 50, max: 100, step: 1})),
     field('Outcome', select('outcome', OUTCOMES.map((o) => [o.key, o.label]))),
     field(

@@ -2,7 +2,7 @@
 // figure's theme colours with the page's titles and point layers. Knows nothing about the worker
 // or the attributes.
 import {el} from '../common/dom.js';
-import {percent} from '../common/format.js';
+import {score} from '../common/format.js';
 import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
 import {pointLayers} from '../panels/panel-grid.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
@@ -88,15 +88,16 @@ export class FigurePanels {
         discrete: view.discretize,
         layers,
         domain: data.domain,
+        range: data.range,
       });
       panel.stats.classList.toggle('diverged', m.diverged);
       panel.stats.textContent = m.diverged ?
           `diverged in epoch ${m.divergedAt}` :
-          `test accuracy ${percent(m.testAccuracy)} · loss ${loss(m.testLoss)}`;
+          `${score(m).label} ${score(m).text} · loss ${loss(m.testLoss)}`;
       panel.canvas.setAttribute(
           'aria-label',
-          `${panel.title}: decision field at epoch ${m.epoch}, test accuracy ${
-              percent(m.testAccuracy)}`);
+          `${panel.title}: ${data.range ? 'output surface' : 'decision field'} at epoch ${
+              m.epoch}, ${score(m).label} ${score(m).text}`);
     });
   }
 }

@@ -29,7 +29,8 @@ export class Controls {
    * @param {Map<string, string>} names activation name -> display name
    * @param {(key: string, value: *, notices: string[]) => void} onChange
    * @param {Object<string, (row: object) => HTMLElement>} [custom] a control per row type the
-   *     form does not build itself (own data's editor); the element's show(value) shows a value
+   *     form does not build itself (own data's editor, the feature tiles); the element's
+   *     show(value, settings) shows a value
    */
   constructor(form, table, names, onChange, custom = {}) {
     this.form = form;
@@ -211,7 +212,7 @@ export class Controls {
       if (!input) continue;  // settings without a control (e.g. the experiment id)
       const value = settings[row.key];
       if (input.show) {
-        input.show(value);
+        input.show(value, settings);
       } else if (row.type === 'bool') {
         input.checked = value;
       } else if (row.type === 'layers') {

@@ -268,6 +268,56 @@ export const EXPERIMENTS = Object.freeze([
       lr: 0.01,
     },
   },
+  // Input features and regression: the two other axes of TF Playground.
+  {
+    id: 'features-do-the-work',
+    title: 'Features do the work',
+    text: 'Given X₁² and X₂² instead of the raw point, even a linear network separates the ' +
+        'circle: the disc is where X₁² + X₂² is small, a straight cut in feature space. ReLU ' +
+        'draws the same round boundary, because its corners now live in feature space too. ' +
+        'Press the input tiles to swap features; with the raw X₁, X₂ the linear panel is back ' +
+        'to a straight line.',
+    settings: {features: ['x1sq', 'x2sq'], activations: ['linear', 'relu'], layers: [4]},
+    variants: [
+      {id: 'squares', label: 'circle on X₁², X₂²', settings: {}},
+      {
+        id: 'raw',
+        label: 'circle on X₁, X₂',
+        settings: {features: ['x1', 'x2']},
+        note: 'The raw point: the linear network can only draw a line through the disc.'
+      },
+      {
+        id: 'xor-product',
+        label: 'xor on X₁X₂',
+        settings: {dataset: 'xor', features: ['x1x2']},
+        note: 'xor is the sign of X₁X₂: one feature and any network solves it at once.'
+      },
+    ],
+  },
+  {
+    id: 'facets-vs-smooth',
+    title: 'Facets vs smooth',
+    text: 'A regression: the colour is now each network\'s output value, and the dots are the ' +
+        'targets on the same scale. ReLU fits the six bumps with a surface of flat facets ' +
+        'meeting at creases; tanh fits smooth hills. Both are scored by R² (1 is a perfect fit) ' +
+        'and trained on the mean squared error.',
+    settings: {dataset: 'reg-gauss', activations: ['relu', 'tanh'], layers: [8, 8], lr: 0.01},
+    variants: [
+      {id: 'gauss', label: 'six bumps', settings: {}},
+      {
+        id: 'plane',
+        label: 'a plane',
+        settings: {dataset: 'reg-plane'},
+        note: 'A tilted plane: ReLU and tanh both fit it almost exactly (R² near 1).'
+      },
+      {
+        id: 'few-units',
+        label: '4 units',
+        settings: {layers: [4]},
+        note: 'Four ReLU units: few facets, so the creases are easy to see.'
+      },
+    ],
+  },
 ]);
 
 /** Every variant id of every experiment (the URL's `v` values). */

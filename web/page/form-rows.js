@@ -14,6 +14,8 @@ const PRESENTATION = Object.freeze({
   data: {group: 'data', label: 'Own data', meaning: ''},
   trainFraction: {group: 'data', label: 'Train fraction', step: 0.1},
   seed: {group: 'data', label: 'Seed', step: 1},
+  // TF Playground's input tiles (feature-tiles.js), pressed to feed a feature to the network.
+  features: {group: 'network', label: 'Input features'},
   layers: {group: 'network', label: 'Hidden layers'},
   activations: {group: 'network', label: 'Panels'},
   init: {group: 'network', label: 'Weight init'},

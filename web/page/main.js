@@ -2,6 +2,7 @@
 // The main thread only draws and handles input; all training happens in the workers of
 // worker-pool.js, which this page drives through its methods and protocol.js's messages.
 import {downloadPng} from '../common/download.js';
+import {featureTiles} from '../data/feature-tiles.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
 import {initTimeTools} from '../time/time-tools.js';
@@ -96,7 +97,7 @@ function onCreated({settings, panels, data}) {
   app.panels = panels;
   app.data = data;
   root.dataset.generation = String(app.generation);
-  view.created(panels, app.names);
+  view.created(panels, app.names, data);
   app.editor.created(data, app.settings.data);
   if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
 }
@@ -118,8 +119,10 @@ function onLoaded({backend, schema}) {
     apply: (data) => changeSetting('data', data, []),
     sample: (dataset) => sampleDataset(dataset),
   });
-  app.controls = new Controls(
-      $('settings'), app.table, app.names, changeSetting, {data: () => app.editor.element});
+  app.controls = new Controls($('settings'), app.table, app.names, changeSetting, {
+    data: () => app.editor.element,
+    list: (row) => featureTiles(row, (names) => changeSetting(row.key, names, [])),
+  });
   hook.loaded({schema, table: app.table, workers: worker.size});
   // Without a link the page opens its first comparison.
   const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;

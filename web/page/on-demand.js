@@ -85,7 +85,9 @@ export class OnDemandDataEditor {
   /** @param {object} schema lab.schema (the data row and the datasets) @param {object} hooks */
   constructor(schema, hooks) {
     const row = schema.settings.find((r) => r.key === 'data');
-    const datasets = schema.settings.find((r) => r.key === 'dataset').options;
+    // Own data holds classes: a regression's preset is no start for it.
+    const datasets = schema.settings.find((r) => r.key === 'dataset')
+                         .options.filter((d) => !schema.regressionDatasets.includes(d));
     this.editor = null;
     this.value = null;
     this.preset = null;
@@ -112,8 +114,9 @@ export class OnDemandDataEditor {
   created(data, ownData) {
     if (!ownData) {
       const toRaw = RAW_HALF_WIDTH / data.domain[1];
-      const points = [...data.trainX, ...data.testX].map((v) => v * toRaw);
-      this.preset = [points, [...data.trainY, ...data.testY]];
+      // A regression's points carry targets, not classes: the plane starts empty to draw on.
+      const points = data.range ? [] : [...data.trainX, ...data.testX].map((v) => v * toRaw);
+      this.preset = [points, data.range ? [] : [...data.trainY, ...data.testY]];
       this.editor?.setPreset(...this.preset);
     }
     this.load();

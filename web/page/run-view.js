@@ -7,6 +7,7 @@ import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from '../panels/pane
 import {RegionChart} from '../panels/region-chart.js';
 import {showRegions} from '../panels/region-view.js';
 import {ResolutionNote} from '../panels/resolution-note.js';
+import {showValueLegend} from '../panels/value-legend.js';
 import {currentEpoch, MetricHistory} from '../time/metric-history.js';
 
 const $ = (id) => document.getElementById(id);
@@ -47,11 +48,15 @@ export class RunView {
   }
 
   /** A new arena's panels, shown with its first frame so that old fields never sit under them. */
-  created(panels, names) {
+  created(panels, names, data) {
+    showValueLegend(document.querySelector('.legend-box'), data.range);
     this.history = new MetricHistory(panels.length);
     this.grid.setPanels(panels, names);
     const series = seriesOf(panels, names);
-    this.lossChart.reset(series);
+    // A regression's loss is the mean squared error.
+    $('chart-title').textContent =
+        data.range ? 'Test mean squared error of every panel' : 'Test loss of every panel';
+    this.lossChart.reset(series, data.range ? 'test MSE (log)' : 'test loss (log)');
     this.regionChart.reset(series);
   }
 

@@ -1,5 +1,6 @@
-// Draws a square grid of probabilities (a Float32Array, row-major, top row first) with a
-// colour-blind-safe diverging palette, plus labelled points. Knows nothing about networks.
+// Draws a square grid of probabilities (a Float32Array, row-major, top row first), or of a
+// regression's output values on a diverging scale over a given range, with a colour-blind-safe
+// diverging palette, plus labelled points. Knows nothing about networks.
 
 /** Class colours (orange = class 0, purple = class 1: ColorBrewer PuOr ends, safe for CVD). */
 export const CLASS_COLORS = Object.freeze(['#e66101', '#5e3c99']);
@@ -34,10 +35,13 @@ export function makePalette(classRgb, neutralRgb, stroke) {
   return {
     luts: [buildLut(false, classRgb, neutralRgb), buildLut(true, classRgb, neutralRgb)],
     colors: classRgb.map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`),
+    rgb: classRgb,
+    neutral: neutralRgb,
     stroke,
   };
 }
-const DEFAULT_PALETTE = Object.freeze({luts: LUTS, colors: CLASS_COLORS, stroke: '#ffffff'});
+const DEFAULT_PALETTE = Object.freeze(
+    {luts: LUTS, colors: CLASS_COLORS, rgb: CLASS_RGB, neutral: NEUTRAL_RGB, stroke: '#ffffff'});
 
 /** @returns {string} the CSS colour of probability p (for legends). */
 export function colorOf(p) {
@@ -46,14 +50,22 @@ export function colorOf(p) {
 }
 
 /**
- * Fills `image` (an ImageData of res x res) from `field` (res*res probabilities in [0, 1]).
- * NaN (a diverged network) is grey.
+ * @returns {number} value v on the diverging scale `range` [lo, hi] as a position in [0, 1]
+ *     (lo 0, the middle 0.5, hi 1; clamped); NaN stays NaN
  */
-export function fieldToImage(image, field, discrete, luts = LUTS) {
-  const lut = luts[discrete ? 1 : 0];
+export function scalePosition(v, range) {
+  return Math.min(1, Math.max(0, (v - range[0]) / (range[1] - range[0])));
+}
+
+/**
+ * Fills `image` (an ImageData of res x res) from `field` (res*res probabilities in [0, 1], or
+ * values on the scale `range` [lo, hi] when given). NaN (a diverged network) is grey.
+ */
+export function fieldToImage(image, field, discrete, luts = LUTS, range = null) {
+  const lut = luts[discrete && !range ? 1 : 0];
   const out = image.data;
   for (let i = 0, n = field.length; i < n; ++i) {
-    const p = field[i];
+    const p = range ? scalePosition(field[i], range) : field[i];
     const o = 4 * i;
     if (!(p >= 0 && p <= 1)) {
       out[o] = NAN_RGB[0];
@@ -68,6 +80,19 @@ export function fieldToImage(image, field, discrete, luts = LUTS) {
     out[o + 2] = lut[l + 2];
     out[o + 3] = 255;
   }
+}
+
+/**
+ * @returns {string} the CSS colour of a regression's target t on the scale `range`: the class
+ *     colour of its side at full strength, mixed with the neutral middle as it nears it (the
+ *     field's tint without the tint's cap, so the dots stand out on the surface)
+ */
+export function targetColor(t, range, palette = DEFAULT_PALETTE) {
+  const p = scalePosition(t, range);
+  const end = palette.rgb[p >= 0.5 ? 1 : 0];
+  const w = Math.abs(2 * p - 1);
+  const c = end.map((e, k) => Math.round(palette.neutral[k] + (e - palette.neutral[k]) * w));
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
 /** A canvas showing one field and its points. The canvas keeps its own backing size. */
@@ -94,15 +119,17 @@ export class FieldCanvas {
    *     pairs in the domain; each set may carry {hollow: true} (e.g. test points)
    * @param {[number, number]} [frame.domain] the square [lo, hi]^2 the field covers
    * @param {number} [frame.pointRadius] in canvas pixels
+   * @param {[number, number]} [frame.range] a regression's output scale [lo, hi]: the field
+   *     holds values, drawn diverging around its middle, and labels are targets on it
    */
-  draw({field, resolution, discrete = false, layers = [], domain = [-1, 1], pointRadius}) {
+  draw({field, resolution, discrete = false, layers = [], domain = [-1, 1], pointRadius, range}) {
     const {canvas, ctx} = this;
     if (!this.scratch || this.scratch.width !== resolution) {
       this.scratch = new OffscreenCanvas(resolution, resolution);
       this.image = new ImageData(resolution, resolution);
     }
     if (field) {
-      fieldToImage(this.image, field, discrete, this.palette.luts);
+      fieldToImage(this.image, field, discrete, this.palette.luts, range);
       this.scratch.getContext('2d').putImageData(this.image, 0, 0);
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(this.scratch, 0, 0, canvas.width, canvas.height);
@@ -113,10 +140,12 @@ export class FieldCanvas {
     }
     const radius = pointRadius ?? Math.max(1.5, canvas.width / 110);
     const scale = canvas.width / (domain[1] - domain[0]);
-    for (const layer of layers) this.drawPoints(layer, domain[0], domain[1], scale, radius);
+    for (const layer of layers) {
+      this.drawPoints(layer, domain[0], domain[1], scale, radius, range);
+    }
   }
 
-  drawPoints({xy, labels, hollow = false}, lo, hi, scale, radius) {
+  drawPoints({xy, labels, hollow = false}, lo, hi, scale, radius, range) {
     const {ctx} = this;
     ctx.lineWidth = Math.max(1, radius / 2.5);
     for (let i = 0; i < labels.length; ++i) {
@@ -124,7 +153,8 @@ export class FieldCanvas {
       const y = (hi - xy[2 * i + 1]) * scale;
       ctx.beginPath();
       ctx.arc(x, y, radius, 0, 2 * Math.PI);
-      const color = this.palette.colors[labels[i] > 0.5 ? 1 : 0];
+      const color = range ? targetColor(labels[i], range, this.palette) :
+                            this.palette.colors[labels[i] > 0.5 ? 1 : 0];
       if (hollow) {
         ctx.fillStyle = this.palette.stroke;
         ctx.strokeStyle = color;

@@ -22,8 +22,8 @@ export class LossChart {
     this.resets = 0;      // a chart that arrives after a newer reset is not drawn
   }
 
-  /** Starts an empty chart for these series ({label, color}). */
-  reset(series) {
+  /** Starts an empty chart for these series ({label, color}), the loss named by yLabel. */
+  reset(series, yLabel = 'test loss (log)') {
     const reset = ++this.resets;
     this.columns = null;
     if (this.chart) {
@@ -39,7 +39,7 @@ export class LossChart {
         logY: true,
         height: 240,
         xLabel: 'epoch',
-        yLabel: 'test loss (log)',
+        yLabel,
       });
       if (this.columns) this.update(this.columns);
       this.mark(this.marked);

@@ -1,7 +1,6 @@
 // The page's grid of panels: it builds a panel per activation, draws each frame's fields with the
 // dataset's points, and composes the grid into one canvas for the PNG export (saving files is
 // common/download.js's; the embeddable figure has panels of its own).
-import {percent} from '../common/format.js';
 
 import {Panel, panelTitle} from './panel.js';
 
@@ -76,6 +75,7 @@ export class PanelGrid {
         discrete: view.discretize,
         layers,
         domain: data.domain,
+        range: data.range,
       });
     });
   }
@@ -98,7 +98,7 @@ export class PanelGrid {
       ctx.fillStyle = '#222222';
       const d = panel.root.dataset;
       const name = panel.root.querySelector('.panel-name').textContent;
-      const acc = d.diverged === 'true' ? 'diverged' : percent(Number(d.testAccuracy));
+      const acc = d.diverged === 'true' ? 'diverged' : d.score;
       ctx.fillText(`${name}  ${acc}  epoch ${d.epoch}`, x + 6, y + 19);
       ctx.drawImage(panel.canvas, x, y + label);
     });

@@ -1,7 +1,7 @@
 // One panel: an activation's decision field with its points, its name and parameters and its
 // live numbers, mirrored in data attributes (data-epoch, data-test-accuracy, ...) for scripts.
 import {el} from '../common/dom.js';
-import {percent} from '../common/format.js';
+import {percent, score} from '../common/format.js';
 
 import {FieldCanvas} from './field-canvas.js';
 
@@ -81,6 +81,7 @@ export class Panel {
     this.canvas = el('canvas');
     this.canvas.width = this.canvas.height = CANVAS_SIZE;
     this.canvas.setAttribute('role', 'img');
+    this.title = title;
     this.canvas.setAttribute('aria-label', `decision field of ${title}`);
     this.badge = el('div', {className: 'panel-badge'});
     this.badge.hidden = true;
@@ -94,11 +95,13 @@ export class Panel {
     if (panel.activation === 'prelu') rows.push(['alpha', 'alpha per layer']);
     for (const [key, label] of rows) {
       const row = el('div', {className: `stat stat-${key}`});
-      if (key === 'loss') row.title = 'binary cross-entropy on the training / test points';
+      if (key === 'loss') this.lossRow = row;
       if (key === 'sparsity') row.title = 'fraction of hidden outputs that are exactly 0';
       if (key === 'dead') row.title = 'hidden units with zero gradient on every training point';
       this.values[key] = el('dd', {text: '–'});
-      row.append(el('dt', {text: label}), this.values[key]);
+      const term = el('dt', {text: label});
+      if (key === 'acc') this.scoreLabel = term;
+      row.append(term, this.values[key]);
       this.stats.append(row);
     }
     root.append(header, figure, this.stats);
@@ -111,6 +114,16 @@ export class Panel {
     const d = this.root.dataset;
     d.epoch = String(m.epoch);
     d.testAccuracy = String(m.testAccuracy);
+    d.r2 = String(m.r2);
+    const {label, text} = score(m);
+    d.score = `${label} ${text}`;
+    // A regression (accuracy null) shows R² and its loss is the mean squared error.
+    const regression = m.testAccuracy === null;
+    this.scoreLabel.textContent = label;
+    this.canvas.setAttribute(
+        'aria-label', `${regression ? 'output surface' : 'decision field'} of ${this.title}`);
+    this.lossRow.title = regression ? 'mean squared error on the training / test points' :
+                                      'binary cross-entropy on the training / test points';
     d.testLoss = String(m.testLoss);
     d.trainLoss = String(m.trainLoss);
     d.deadUnits = String(m.deadUnits);
@@ -118,7 +131,7 @@ export class Panel {
     d.diverged = String(m.diverged);
     // A diverged network stopped in epoch divergedAt: its epoch row and its badge say so alike.
     this.values.epoch.textContent = m.diverged ? `stopped in ${m.divergedAt}` : String(m.epoch);
-    this.values.acc.textContent = m.diverged ? '—' : percent(m.testAccuracy);
+    this.values.acc.textContent = m.diverged ? '—' : text;
     this.values.loss.textContent = `${lossText(m.trainLoss)} / ${lossText(m.testLoss)}`;
     this.values.dead.textContent = `${m.deadUnits} / ${m.units}`;
     this.values.dead.classList.toggle('warn', m.deadUnits > 0);

@@ -1,11 +1,12 @@
-// One URL value read by its row's type (enum, bool, int, seed, number, layers, activations) and
-// clamped to the row's range; a row of another type brings its own parse (own data, an epoch
+// One URL value read by its row's type (enum, bool, int, seed, number, layers, activations, list)
+// and clamped to the row's range; a row of another type brings its own parse (own data, an epoch
 // list, hidden parts). Never throws on bad input: each correction is a plain-text notice.
 
 const NOTICE_VALUE_CHARS = 40;
 
 /** The types parseValue reads itself; any other row needs its own parse(row, raw, notices). */
-export const VALUE_TYPES = ['enum', 'bool', 'int', 'seed', 'number', 'layers', 'activations'];
+export const VALUE_TYPES =
+    ['enum', 'bool', 'int', 'seed', 'number', 'layers', 'activations', 'list'];
 
 /** @returns {string} URL text for a notice, shortened and quoted (only ever textContent). */
 export function quote(text) {
@@ -109,6 +110,26 @@ function parseActivations(row, raw, notices, table) {
   return list;
 }
 
+// A list row (the input features): known option names, each once, in the row's option order
+// (so one set has one link); none left means the default.
+function parseList(row, raw, notices) {
+  const chosen = new Set();
+  for (const token of raw.split(',')) {
+    if (token === '') continue;
+    if (row.options.includes(token)) {
+      chosen.add(token);
+    } else {
+      notices.push(`${row.key}: ${quote(token)} is not one of ${
+          row.options.join(', ')}, so it is left out.`);
+    }
+  }
+  if (chosen.size < row.min) {
+    notices.push(`${row.key}: none is left, so the default ${row.default.join(',')} is used.`);
+    return row.default.slice();
+  }
+  return row.options.filter((name) => chosen.has(name));
+}
+
 /**
  * @param {object} row a settings table's row
  * @param {string} raw the URL's text
@@ -144,6 +165,8 @@ export function parseValue(row, raw, notices, table) {
       return parseLayers(row, raw, notices, table);
     case 'activations':
       return parseActivations(row, raw, notices, table);
+    case 'list':
+      return parseList(row, raw, notices);
   }
   throw new Error(`settings: no parse for type ${row.type} (row ${row.key})`);
 }

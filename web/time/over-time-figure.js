@@ -3,6 +3,7 @@
 // once on a canvas at 2x (what Save PNG writes); Save SVG writes the same layout with vector
 // text and points over the fields as images. Columns live in the URL (cols=).
 import {downloadPng} from '../common/download.js';
+import {CLASS_COLORS, targetColor} from '../panels/field-canvas.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 
 import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
@@ -234,7 +235,8 @@ function figureSvg(panels, names, data, columns) {
       for (let i = 0; i < data.trainY.length; ++i) {
         const cx = (x + (data.trainX[2 * i] - lo) * k).toFixed(1);
         const cy = (y + (hi - data.trainX[2 * i + 1]) * k).toFixed(1);
-        const fill = data.trainY[i] > 0.5 ? '#5e3c99' : '#e66101';
+        const fill = data.range ? targetColor(data.trainY[i], data.range) :
+                                  CLASS_COLORS[data.trainY[i] > 0.5 ? 1 : 0];
         out.push(`<circle cx="${cx}" cy="${cy}" r="1.5" fill="${
             fill}" stroke="#fff" stroke-width="0.6"/>`);
       }

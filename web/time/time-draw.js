@@ -1,6 +1,6 @@
 // Draws what the "over time" figure and the animated exports are made of: a field cell with its
 // training points, and a label line. Plain canvas work on an OffscreenCanvas or a canvas.
-import {percent} from '../common/format.js';
+import {score} from '../common/format.js';
 import {FieldCanvas} from '../panels/field-canvas.js';
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -22,6 +22,7 @@ export function drawCell(ctx, x, y, size, field, resolution, data) {
     resolution,
     layers: [{xy: data.trainX, labels: data.trainY}],
     domain: data.domain,
+    range: data.range,
     pointRadius: Math.max(1.2, size / 90),
   });
   ctx.drawImage(cell.canvas, x, y);
@@ -45,7 +46,12 @@ export function drawText(
   ctx.textAlign = 'left';
 }
 
-/** @returns {string} a panel's test accuracy in a small cell: whole percents, or "diverged". */
+/**
+ * @returns {string} a panel's test score in a small cell: accuracy in whole percents, a
+ *     regression's R², or "diverged".
+ */
 export function accuracyText(m) {
-  return m.diverged ? 'diverged' : percent(m.testAccuracy, 0);
+  if (m.diverged) return 'diverged';
+  const {label, text} = score(m, 0);
+  return label === 'test R²' ? `R² ${text}` : text;
 }

@@ -46,6 +46,10 @@ export function detailOf(run, index, metrics, transfer) {
   return {
     index,
     resolution: run.view.unitResolution,
+    // The input column: the arena's features over its domain.
+    features: run.settings.features,
+    halfWidth: run.halfWidth,
+    range: run.range,  // a regression's output scale, else null
     units: unitMaps(run, index, transfer),
     activity: run.arena.unitActivity(index, run.view.resolution),
     curves: curves(run, index, metrics),

@@ -26,10 +26,11 @@ const run = {
   stepsDone: 0,    // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
   time: new TimeKeeper(),
   // movingResolution: a coarser grid for frames that trained, chosen by the pool (0: resolution);
-  // regions: the grid of arena.regions for every panel each frame (0: off).
+  // regions: the grid of arena.regions for every panel each frame (0: off); kind: a field kind,
+  // undefined for the arena's own (probability, or a regression's value).
   view: {
     resolution: 128,
-    kind: 'probability',
+    kind: undefined,
     detail: -1,
     unitResolution: 40,
     movingResolution: 0,
@@ -116,15 +117,26 @@ async function trainFrame() {
       movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution);
 }
 
-// The dataset split into train and test points for drawing: rows [0, trainCount) train.
+// A regression's output scale: symmetric around 0 (the diverging palette's white) and wide
+// enough for every target, rounded up to a tenth so the legend reads plainly.
+function targetRange(labels) {
+  let most = 0;
+  for (const t of labels) most = Math.max(most, Math.abs(t));
+  const half = Math.max(0.1, Math.ceil(most * 10 - 1e-9) / 10);
+  return [-half, half];
+}
+
+// The dataset split into train and test points for drawing: rows [0, trainCount) train; a
+// regression's labels are targets, drawn on `range` (null for a classification).
 function dataOf(arena) {
-  const {points, labels, trainCount: n, halfWidth} = arena.data();
+  const {points, labels, trainCount: n, halfWidth, regression} = arena.data();
   return {
     trainX: points.slice(0, 2 * n),
     trainY: labels.slice(0, n),
     testX: points.slice(2 * n),
     testY: labels.slice(n),
     domain: [-halfWidth, halfWidth],
+    range: regression ? targetRange(labels) : null,
   };
 }
 
@@ -147,6 +159,8 @@ async function create() {
   run.stepsDone = 0;
   const data = dataOf(run.arena);
   run.trainCount = data.trainY.length;
+  run.halfWidth = data.domain[1];
+  run.range = data.range;
   postMessage(msg.created({
     generation: run.generation,
     settings: run.settings,
