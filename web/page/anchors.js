@@ -61,17 +61,17 @@ export async function goToAnchor(id, near = null) {
 }
 
 /**
- * Makes every same-page link (a[href^="#"]) move the focus instead of changing the URL; a link's
- * data-near names the section that builds its target, if the target comes later.
+ * Makes every same-page link (a[href^="#"]) move the focus instead of changing the URL. A link's
+ * data-focus names an element inside its target that the page builds later (the claims inside
+ * the evidence section): the focus goes there once it exists.
  */
 export function initAnchors() {
   document.addEventListener('click', (event) => {
     const link = event.target.closest?.('a[href^="#"]');
     const id = link && anchorId(link.getAttribute('href'));
-    if (!id) return;
-    const near = link.dataset.near ? document.getElementById(link.dataset.near) : null;
-    if (!document.getElementById(id) && !near) return;
+    const target = id && document.getElementById(id);
+    if (!target) return;
     event.preventDefault();
-    goToAnchor(id, near);
+    goToAnchor(link.dataset.focus || id, target);
   });
 }
