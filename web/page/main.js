@@ -16,6 +16,7 @@ import {showNotices} from './notices.js';
 import {OnDemandDataEditor, OnDemandDetail, OnDemandEvidence} from './on-demand.js';
 import {pageTable} from './page-table.js';
 import {RunView} from './run-view.js';
+import {initScrollCue} from './scroll-cue.js';
 import {settingsFlow} from './settings-flow.js';
 import {initShare} from './share-dialog.js';
 import {buildStaticPage, expectedPanels} from './static-page.js';
@@ -255,6 +256,7 @@ window.addEventListener('hashchange', () => {
   loadSettings(settings, notices);
 });
 initAnchors();
+initScrollCue($('experiments'));
 const skeletons = expectedPanels(location.hash);
 if (skeletons !== 2) view.grid.skeleton(skeletons);  // index.html holds two
 initShare($('share'), () => app.table && {table: app.table, settings: app.settings});
