@@ -173,7 +173,8 @@ test(
       await page.click('#over-time [data-act=close]');
       // The dialog's close event (which writes the URL) comes in a task of its own.
       await page.waitForFunction(
-          () => /[#&]fig=false(&|$)/.test(location.hash), null, {timeout: WAIT_MS});
+          () => window.reluLabTest.table.parse(location.hash).settings.fig === false, null,
+          {timeout: WAIT_MS});
       await page.click('#open-export');
       await page.waitForSelector('#export[open]');
       await page.uncheck('#export input[name=panel][value="2"]');
