@@ -164,28 +164,30 @@ function longLink(settings) {
       .join('&');
 }
 
-test('a link writes only what differs from its experiment (or the defaults); long links load', () => {
-  const landing = table.parse('#exp=relu-vs-tanh').settings;
-  assert.equal(table.toHash(landing), 'exp=relu-vs-tanh');
-  const changed = {...landing, lr: 0.003, hide: ['timeline', 'lr'], at: 30};
-  const hash = table.toHash(changed);
-  assert.equal(hash, 'exp=relu-vs-tanh&lr=0.003&hide=timeline,lr&at=30');
-  assert.deepEqual(table.parse(`#${hash}`).settings, changed);
-  // A variant that is not the experiment's first is written beside it.
-  const variant = table.parse('#exp=dying-in-training&v=lr01').settings;
-  assert.equal(table.toHash(variant), 'exp=dying-in-training&v=lr01');
-  // Own settings say so: an empty hash would open the landing.
-  const own = {...table.defaults(), seed: 5};
-  assert.equal(table.toHash(own), 'exp=&seed=5');
-  assert.equal(table.toHash(table.defaults()), 'exp=');
-  for (const settings of [landing, changed, variant, own]) {
-    const long = longLink(settings);
-    assert.ok(long.length > 400, `a long link (${long.length} characters)`);
-    const read = table.parse(`#${long}`);
-    assert.deepEqual(read.notices, []);
-    assert.deepEqual(read.settings, settings);
-  }
-});
+test(
+    'a link writes only what differs from its experiment (or the defaults); long links load',
+    () => {
+      const landing = table.parse('#exp=relu-vs-tanh').settings;
+      assert.equal(table.toHash(landing), 'exp=relu-vs-tanh');
+      const changed = {...landing, lr: 0.003, hide: ['timeline', 'lr'], at: 30};
+      const hash = table.toHash(changed);
+      assert.equal(hash, 'exp=relu-vs-tanh&lr=0.003&hide=timeline,lr&at=30');
+      assert.deepEqual(table.parse(`#${hash}`).settings, changed);
+      // A variant that is not the experiment's first is written beside it.
+      const variant = table.parse('#exp=dying-in-training&v=lr01').settings;
+      assert.equal(table.toHash(variant), 'exp=dying-in-training&v=lr01');
+      // Own settings say so: an empty hash would open the landing.
+      const own = {...table.defaults(), seed: 5};
+      assert.equal(table.toHash(own), 'exp=&seed=5');
+      assert.equal(table.toHash(table.defaults()), 'exp=');
+      for (const settings of [landing, changed, variant, own]) {
+        const long = longLink(settings);
+        assert.ok(long.length > 400, `a long link (${long.length} characters)`);
+        const read = table.parse(`#${long}`);
+        assert.deepEqual(read.notices, []);
+        assert.deepEqual(read.settings, settings);
+      }
+    });
 
 test('older links: split, bias, batch, slope, ... and reg/regRate still load', () => {
   const {settings, notices} =
