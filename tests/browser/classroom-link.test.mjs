@@ -38,10 +38,13 @@ test('hide= hides the timeline, evidence, over-time, export and every settings g
   assert.equal(widths.results, widths.page);
   assert.equal(await page.isHidden('#notice-box'), true);
   // Every line of a group hidden: the empty group goes.
-  await page.evaluate(() => {
-    location.hash = '#exp=relu-vs-tanh&hide=dataset,noise,points,data,split,seed';
-  });
-  await page.waitForFunction(() => document.querySelector('.group-data').offsetParent === null);
+  const training = await page.evaluate(
+      () => window.reluLabTest.table.rows.filter((r) => r.group === 'training').map((r) => r.key));
+  await page.evaluate((keys) => {
+    location.hash = `#exp=relu-vs-tanh&hide=${keys}`;
+  }, training);
+  await page.waitForFunction(() => document.querySelector('.group-training').offsetParent === null);
+  assert.equal(await page.isHidden('#notice-box'), true);
   assert.equal(await page.isVisible('.group-network'), true);
   assert.deepEqual(page.problems, []);
   await page.close();

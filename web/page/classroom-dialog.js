@@ -68,11 +68,13 @@ export function openClassroom(state) {
   const {table, settings} = state;
   const hidden = settings.hide;
   const rows = table.rows.filter((row) => row.group !== 'hidden');
+  // A key that is also a group's name (own data) stands for the group in hide=.
+  const singles = rows.filter((row) => !GROUPS.some(([group]) => group === row.key));
   parts.form.replaceChildren(
       section(
           'Parts of the page', Object.entries(PAGE_PARTS).map(([n, p]) => [n, p.label]), hidden),
       section('Settings groups', GROUPS.filter(([g]) => rows.some((r) => r.group === g)), hidden),
-      section('Single settings', rows.map((row) => [row.key, row.label]), hidden, true));
+      section('Single settings', singles.map((row) => [row.key, row.label]), hidden, true));
   parts.form.onchange = update;
   update();
   parts.dialog.showModal();
