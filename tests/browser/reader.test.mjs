@@ -143,7 +143,8 @@ test('every experiment and variant loads settings and text together and round-tr
   }
   // `#exp=` with nothing else loads the experiment's own settings.
   const bare = await openPage(session.context, `${session.url}#exp=dying-in-training`);
-  assert.match(await bare.evaluate(() => location.hash), /[#&]lr=0\.3(&|$)/);
+  assert.equal(await bare.evaluate(() => location.hash), '#exp=dying-in-training');
+  assert.equal(await bare.evaluate(() => window.reluLabTest.arenaSettings.lr), 0.3);
   assert.equal(await bare.getAttribute('#experiment-box', 'data-left'), 'false');
   await bare.close();
   assert.deepEqual(page.problems, []);
@@ -183,7 +184,7 @@ test(
       assert.ok(counts.at(-1)[0] > counts[1][0] || counts.at(-1)[0] >= 4, 'relu dies over epochs');
       assert.ok(counts.every((c) => c[1] === 0), 'leaky never dies');
       await page.click('#experiment-variants button[data-variant="lr003"]');
-      await page.waitForFunction(() => location.hash.includes('lr=0.03'));
+      await page.waitForFunction(() => window.reluLabTest.arenaSettings?.lr === 0.03);
       await page.evaluate(() => window.reluLabTest.setPlaying(true));
       await waitForEpoch(page, 8);
       const cured = await dead();
