@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
+import {axe, openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const session = useBrowser();
 const PAUSED = {
@@ -68,6 +68,7 @@ test('the Classroom link dialog builds a link by ticking what to show', async ()
   await page.getByRole('checkbox', {name: 'Timeline', exact: true}).uncheck();
   await page.getByRole('checkbox', {name: 'Settings', exact: true}).uncheck();
   await page.getByRole('checkbox', {name: 'Many-seed evidence and claims'}).uncheck();
+  assert.deepEqual(await axe(page), [], 'the dialog');
   const url = await link();
   assert.match(url, /#exp=dying-in-training&hide=timeline,settings,evidence$/);
   const student = await openPage(session.context, url, PAUSED);
