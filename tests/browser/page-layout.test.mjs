@@ -44,10 +44,14 @@ test('1400x900: the experiment row says it scrolls and scrolls to its last butto
   for (let clicks = 0; !await lastShown(); ++clicks) {
     assert.ok(clicks < 20, 'the arrow reaches the last button');
     assert.equal(await page.isVisible(cue), true, 'a cut row shows its arrow');
-    const before = await page.$eval('#experiments', (row) => row.scrollLeft);
+    // Each click's smooth scroll ends (scrollend) before the next look.
+    await page.evaluate(() => {
+      const row = document.getElementById('experiments');
+      window.scrolled =
+          new Promise((resolve) => row.addEventListener('scrollend', resolve, {once: true}));
+    });
     await page.click(cue);
-    await page.waitForFunction(
-        (x) => document.getElementById('experiments').scrollLeft > x, before, {timeout: WAIT_MS});
+    await page.evaluate(() => window.scrolled);
   }
   if (cut) {
     await page.waitForSelector('.scroll-cue[data-side="left"]', {state: 'visible'});

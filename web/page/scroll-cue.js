@@ -13,7 +13,8 @@ export function initScrollCue(row) {
   for (const cue of box.querySelectorAll('.scroll-cue')) {
     const sign = cue.dataset.side === 'left' ? -1 : 1;
     cue.addEventListener('click', () => {
-      row.scrollBy({left: sign * row.clientWidth * 0.8, behavior: 'smooth'});
+      const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      row.scrollBy({left: sign * row.clientWidth * 0.8, behavior: still ? 'auto' : 'smooth'});
     });
   }
   row.addEventListener('scroll', update, {passive: true});
