@@ -8,7 +8,24 @@ import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.
 
 const session = useBrowser();
 
-const epochs = async (page) => (await panelData(page)).map((p) => Number(p.epoch));
+// Every panel's epoch and the epoch shown, read in one turn of the page: nothing can train between
+// the reads.
+const shown = (page) => page.evaluate(
+    () => ({
+      panels: [...document.querySelectorAll('.panel')].map((p) => Number(p.dataset.epoch)),
+      epoch: document.getElementById('epoch').textContent,
+      playing: document.documentElement.dataset.playing,
+    }));
+
+// One Step: waits for its frame, then checks that the run stands exactly there, paused.
+async function step(page, epoch) {
+  await page.click('#step');
+  await waitForEpoch(page, epoch);
+  const now = await shown(page);
+  assert.deepEqual(now.panels, now.panels.map(() => epoch), `panels after Step to ${epoch}`);
+  assert.deepEqual(
+      {epoch: now.epoch, playing: now.playing}, {epoch: String(epoch), playing: 'false'});
+}
 // Reduced motion: the page starts paused at epoch 0. Paused while playing it would stop wherever
 // its workers had got to, past the epoch shown, and the Steps below would not end where they say.
 const PAUSED = {
@@ -22,19 +39,14 @@ for (const workers of [1, 2]) {
       async () => {
         const page = await openPage(
             session.context, `${session.url}#exp=relu-vs-tanh&workers=${workers}`, PAUSED);
-        for (let e = 1; e <= 3; ++e) {
-          await page.click('#step');
-          await waitForEpoch(page, e);
-        }
+        assert.deepEqual(await shown(page), {panels: [0, 0], epoch: '0', playing: 'false'});
+        for (let e = 1; e <= 3; ++e) await step(page, e);
         const generation = await page.getAttribute('html', 'data-generation');
         await page.fill('#setting-lr', '0.003');
         await page.press('#setting-lr', 'Enter');
         await page.waitForFunction(() => location.hash.includes('lr=0.003'));
-        await page.click('#step');
-        await waitForEpoch(page, 4);
-        assert.deepEqual(await epochs(page), [4, 4], 'the run went on from epoch 3');
+        await step(page, 4);  // the run went on from epoch 3
         assert.equal(await page.getAttribute('html', 'data-generation'), generation, 'same arena');
-        assert.equal(await page.textContent('#epoch'), '4');
         assert.equal(await page.isHidden('#notice-box'), true, 'no error notice');
         // Layers change the networks' shape: a new arena from epoch 0.
         await page.click('#setting-layers button[data-op="more"][data-layer="0"]');
@@ -49,22 +61,16 @@ for (const workers of [1, 2]) {
 
 test('the dying experiment\'s "lower lr now" goes on from the same epoch; text stays', async () => {
   const page = await openPage(session.context, `${session.url}#exp=dying-in-training`, PAUSED);
-  for (let e = 1; e <= 3; ++e) {
-    await page.click('#step');
-    await waitForEpoch(page, e);
-  }
+  for (let e = 1; e <= 3; ++e) await step(page, e);
   const deadBefore = Number((await panelData(page))[0].deadUnits);
   await page.click('#experiment-actions button[data-action="lower-lr"]');
-  await page.waitForFunction(() => location.hash.includes('lr=0.03&'));
+  await page.waitForFunction(() => /[#&]lr=0\.03(&|$)/.test(location.hash));
   assert.equal(await page.getAttribute('#experiment-box', 'data-left'), 'false');
   assert.match(await page.textContent('#experiment-note'), /training goes on/);
   assert.equal(
       await page.getAttribute('#experiment-actions button[data-action="lower-lr"]', 'aria-pressed'),
       'true');
-  for (let e = 4; e <= 10; ++e) {
-    await page.click('#step');
-    await waitForEpoch(page, e);
-  }
+  for (let e = 4; e <= 10; ++e) await step(page, e);
   const dead = Number((await panelData(page))[0].deadUnits);
   assert.ok(
       dead <= deadBefore + 1 && dead < 7, `ReLU dead: ${deadBefore} at epoch 3, ${dead} at 10`);

@@ -48,7 +48,8 @@ for (const [id, activations] of Object.entries(EXPECTED)) {
       const variants = await page.$$('#experiment-variants button');
       assert.equal(variants.length, 3);
       await variants[1].click();
-      await page.waitForFunction(() => location.hash.includes('init=uniform'));
+      await page.waitForFunction(
+          () => window.reluLabTest.table.parse(location.hash).settings.init === 'uniform');
       await waitForEpoch(page, 5);
     }
     assert.deepEqual(page.problems, []);

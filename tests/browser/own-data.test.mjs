@@ -159,7 +159,7 @@ test('batch norm and dropout controls reach the trainer, and it trains', async (
   const settings = await page.evaluate(() => window.reluLabTest.arenaSettings);
   assert.equal(settings.batchNorm, true);
   assert.ok(Math.abs(settings.dropout - 0.2) < 1e-6);
-  assert.match(await page.evaluate(() => location.hash), /dropout=0\.2&.*batchNorm=true/);
+  assert.match(await page.evaluate(() => location.hash), /[#&]dropout=0\.2&.*batchNorm=true/);
   await page.click('#step');
   await waitForEpoch(page, 1);
   const [relu] = await panelData(page);

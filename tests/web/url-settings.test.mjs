@@ -164,6 +164,38 @@ test('every setting round-trips through the hash exactly', () => {
       bad.notices[0], /^data: character 3 is not a base64url digit, so the dataset is used/);
 });
 
+// Every key written, defaults included, as links were once made: what they set, they still set.
+function longLink(settings) {
+  return table.rows.filter((row) => !row.inLink || row.inLink(settings[row.key]))
+      .map((row) => `${row.key}=${encodeURIComponent(table.text(row, settings[row.key]))}`)
+      .join('&');
+}
+
+test(
+    'a link writes only what differs from its experiment (or the defaults); long links load',
+    () => {
+      const landing = table.parse('#exp=relu-vs-tanh').settings;
+      assert.equal(table.toHash(landing), 'exp=relu-vs-tanh');
+      const changed = {...landing, lr: 0.003, hide: ['timeline', 'lr'], at: 30};
+      const hash = table.toHash(changed);
+      assert.equal(hash, 'exp=relu-vs-tanh&lr=0.003&hide=timeline,lr&at=30');
+      assert.deepEqual(table.parse(`#${hash}`).settings, changed);
+      // A variant that is not the experiment's first is written beside it.
+      const variant = table.parse('#exp=dying-in-training&v=lr01').settings;
+      assert.equal(table.toHash(variant), 'exp=dying-in-training&v=lr01');
+      // Own settings say so: an empty hash would open the landing.
+      const own = {...table.defaults(), seed: 5};
+      assert.equal(table.toHash(own), 'exp=&seed=5');
+      assert.equal(table.toHash(table.defaults()), 'exp=');
+      for (const settings of [landing, changed, variant, own]) {
+        const long = longLink(settings);
+        assert.ok(long.length > 400, `a long link (${long.length} characters)`);
+        const read = table.parse(`#${long}`);
+        assert.deepEqual(read.notices, []);
+        assert.deepEqual(read.settings, settings);
+      }
+    });
+
 test('older links: split, bias, batch, slope, ... and reg/regRate still load', () => {
   const {settings, notices} =
       table.parse('split=0.7&bias=-1.5&batch=5&slope=0.05&eluAlpha=2&reg=l2&regRate=0.5');

@@ -59,6 +59,9 @@ export function stripPlot(box, rows, {outcome, seeds, hrefOf}) {
   const height = top + rowH * shown.length + axisH;
   const svg = frame(width, height, `${outcome.label}: one dot per seed and network`);
   svg.classList.add('strip-plot');
+  // Its dots are links: a group of them, not an image (an image's content is not reachable).
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', `${outcome.label}: one dot per seed and network`);
   const axisY = top + rowH * shown.length;
   for (const t of ticks(lo, hi)) {
     svg.append(svgEl('line', {x1: x(t), x2: x(t), y1: top, y2: axisY, class: 'grid'}));
@@ -90,9 +93,9 @@ export function stripPlot(box, rows, {outcome, seeds, hrefOf}) {
     row.values.forEach((v, k) => {
       // A fixed jitter per seed so a seed sits at the same height in every row.
       const jitter = (((seeds[k] * 2654435761) >>> 0) / 2 ** 32 - 0.5) * 14;
-      const link = svgEl('a', {href: hrefOf(seeds[k]), class: 'seed-dot'});
-      link.append(svgEl(
-          'title', {}, `${row.label}, seed ${seeds[k]}: ${valueText(v, outcome)} (open this run)`));
+      const name = `${row.label}, seed ${seeds[k]}: ${valueText(v, outcome)} (open this run)`;
+      const link = svgEl('a', {href: hrefOf(seeds[k]), class: 'seed-dot', 'aria-label': name});
+      link.append(svgEl('title', {}, name));
       link.append(svgEl('circle', {cx: x(v), cy: cy + jitter, r: 3.5, fill: row.color}));
       svg.append(link);
     });

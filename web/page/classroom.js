@@ -3,21 +3,26 @@
 // controls=false hides all settings at once. Its row reads the names; the rest shows and hides.
 import {firstEntries, quote} from '../settings/parse-value.js';
 
-// The page's parts by name: the selectors of what each hides.
-const PAGE_PARTS = Object.freeze({
-  intro: ['#lede', '.top .intro'],
-  experiments: ['.experiments-bar'],
-  chart: ['.chart-box'],
-  legend: ['.legend-box'],
-  settings: ['aside.controls'],
-  play: ['#play'],
-  step: ['#step', '#step-batch'],
-  reset: ['#reset'],
-  epoch: ['.epoch-box'],
-  newSeed: ['#regenerate'],
-  png: ['#export-grid'],
-  share: ['#share'],
-  footer: ['.foot'],
+// The page's parts by name: what a teacher's dialog calls each, and the selectors of what it
+// hides (with the skip link that would lead into it).
+export const PAGE_PARTS = Object.freeze({
+  intro: {label: 'Introduction', selectors: ['#lede', '.top .intro']},
+  experiments: {label: 'Experiments and their text', selectors: ['.experiments-bar']},
+  play: {label: 'Play / Pause', selectors: ['#play']},
+  step: {label: 'Step buttons', selectors: ['#step', '#step-batch']},
+  reset: {label: 'Reset', selectors: ['#reset']},
+  epoch: {label: 'Epoch counter', selectors: ['.epoch-box']},
+  newSeed: {label: 'New seed', selectors: ['#regenerate']},
+  png: {label: 'Save PNG', selectors: ['#export-grid']},
+  share: {label: 'Share', selectors: ['#share']},
+  timeline: {label: 'Timeline', selectors: ['#timeline']},
+  overTime: {label: 'Over time figure button', selectors: ['#open-over-time']},
+  export: {label: 'Export animation button', selectors: ['#open-export']},
+  legend: {label: 'Legend', selectors: ['.legend-box']},
+  chart: {label: 'Loss and region charts', selectors: ['.chart-box']},
+  settings: {label: 'Settings', selectors: ['aside.controls', '.skip-settings']},
+  evidence: {label: 'Many-seed evidence and claims', selectors: ['#evidence', '.skip-claims']},
+  footer: {label: 'Footer', selectors: ['.foot']},
 });
 
 const HIDDEN_CLASS = 'classroom-hidden';
@@ -48,8 +53,8 @@ function parseNames(row, raw, notices) {
     if (!row.options.includes(name)) {
       notices.push(
           `${row.key}: ${quote(name)} is not a part of the page that can be hidden ` +
-          '(e.g. intro, experiments, chart, legend, settings, play, or a setting ' +
-          'such as lr), so it is left out.');
+          '(e.g. intro, experiments, timeline, evidence, settings, play, a settings group ' +
+          'such as training, or a setting such as lr), so it is left out.');
     } else if (!names.includes(name)) {
       names.push(name);
     }
@@ -71,12 +76,29 @@ export const HIDE_ROW = {
 
 // The elements one name stands for.
 function targets(name) {
-  if (PAGE_PARTS[name]) return PAGE_PARTS[name].flatMap((s) => [...document.querySelectorAll(s)]);
+  if (PAGE_PARTS[name]) {
+    return PAGE_PARTS[name].selectors.flatMap((s) => [...document.querySelectorAll(s)]);
+  }
   const group = document.querySelector(`#settings .group-${CSS.escape(name)}`);
   if (group) return [group];
   // A setting's whole line: label, input and hint.
   const line = document.getElementById(`setting-${name}`)?.closest('.control');
   return line ? [line] : [];
+}
+
+const hidden = (node) => node.classList.contains(HIDDEN_CLASS);
+
+// A settings group whose every line is hidden goes too, and so does a column of hidden groups:
+// no empty box and no empty "Settings" column stay behind.
+function hideEmpty() {
+  const groups = [...document.querySelectorAll('#settings .group')];
+  for (const group of groups) {
+    const lines = [...group.querySelectorAll('.control')];
+    if (lines.length && lines.every(hidden)) group.classList.add(HIDDEN_CLASS);
+  }
+  if (groups.length && groups.every(hidden)) {
+    for (const node of targets('settings')) node.classList.add(HIDDEN_CLASS);
+  }
 }
 
 /**
@@ -91,6 +113,8 @@ export function applyHidden(names) {
   for (const name of names) {
     for (const node of targets(name)) node.classList.add(HIDDEN_CLASS);
   }
+  hideEmpty();
   // Without the settings column the panels take the whole width, as with controls=false.
-  document.body.classList.toggle('hide-settings', names.includes('settings'));
+  const column = document.querySelector('aside.controls');
+  document.body.classList.toggle('hide-settings', Boolean(column && hidden(column)));
 }

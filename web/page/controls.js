@@ -4,7 +4,8 @@
 import {el} from '../common/dom.js';
 import {coerce} from '../settings/parse-value.js';
 
-const GROUPS = [
+/** The form's groups in order: [name, title]. */
+export const GROUPS = [
   ['data', 'Data'], ['network', 'Network'], ['params', 'Activation parameters'],
   ['training', 'Training'], ['more', 'More settings'], ['view', 'View']
 ];

@@ -39,6 +39,8 @@ export const EXPERIMENT_ROWS = [
     default: '',
     options: ['', ...EXPERIMENTS.map((e) => e.id)],
     effect: 'redraw',
+    // The keys base() reads from a link besides its own: a link writes them next to it.
+    reads: ['v'],
     // The experiment (with the link's variant) or, for none, the defaults.
     base(id, params, table) {
       const {experiment, variant} = findExperiment(id, params.get('v') ?? '');

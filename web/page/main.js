@@ -9,6 +9,7 @@ import {initTimeTools} from '../time/time-tools.js';
 import {Timeline} from '../time/timeline.js';
 import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
 
+import {anchorId, goToAnchor, initAnchors, isAnchor} from './anchors.js';
 import {pool as worker} from './boot.js';
 import {Controls} from './controls.js';
 import {findExperiment, LANDING} from './experiments.js';
@@ -16,6 +17,7 @@ import {showNotices} from './notices.js';
 import {OnDemandDataEditor, OnDemandDetail, OnDemandEvidence} from './on-demand.js';
 import {pageTable} from './page-table.js';
 import {RunView} from './run-view.js';
+import {initScrollCue} from './scroll-cue.js';
 import {settingsFlow} from './settings-flow.js';
 import {initShare} from './share-dialog.js';
 import {buildStaticPage, expectedPanels} from './static-page.js';
@@ -124,13 +126,16 @@ function onLoaded({backend, schema}) {
     list: (row) => featureTiles(row, (names) => changeSetting(row.key, names, [])),
   });
   hook.loaded({schema, table: app.table, workers: worker.size});
-  // Without a link the page opens its first comparison.
-  const hash = location.hash.length > 1 ? location.hash : `#exp=${LANDING}`;
+  // Without a link the page opens its first comparison; so does a link to a part of the page
+  // (#evidence), which then scrolls there.
+  const anchor = isAnchor(location.hash) ? anchorId(location.hash) : null;
+  const hash = location.hash.length > 1 && !anchor ? location.hash : `#exp=${LANDING}`;
   const {settings, notices} = app.table.parse(hash);
   app.settings = settings;
   setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches && !(settings.at >= 0));
   loadSettings(settings, notices);
   evidence.ready(app.table, schema, app.names, app.settings, backend);
+  if (anchor) goToAnchor(anchor);
 }
 
 const receive = receiver('page', {
@@ -243,9 +248,18 @@ buildStaticPage({
 });
 window.addEventListener('hashchange', () => {
   if (!app.table || location.hash.slice(1) === app.table.toHash(app.settings)) return;
+  // "#panels" typed or followed: the focus moves there and the URL keeps the settings.
+  if (isAnchor(location.hash)) {
+    const id = anchorId(location.hash);
+    writeHash();
+    goToAnchor(id);
+    return;
+  }
   const {settings, notices} = app.table.parse(location.hash);
   loadSettings(settings, notices);
 });
+initAnchors();
+initScrollCue($('experiments'));
 const skeletons = expectedPanels(location.hash);
 if (skeletons !== 2) view.grid.skeleton(skeletons);  // index.html holds two
 initShare($('share'), () => app.table && {table: app.table, settings: app.settings});

@@ -62,8 +62,9 @@ export function settingsFlow(page) {
         view[row.key] = app.settings[row.key];
     }
     loadSettings({...experimentSettings(app.table, exp, variant), ...view, at: -1});
-    // The panels are what the experiment is about: bring them into view (phones scroll).
-    if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
+    // Its text is what the reader asked for: in view, next to the button they pressed (it sits
+    // above the panels at every width).
+    if (scroll) $('experiment-box').scrollIntoView({block: 'nearest', behavior: 'smooth'});
   }
 
   // The workers' view fields a 'view' row sets, from the settings.

@@ -1,68 +1,60 @@
 // The page's Share dialog: the link to the current state, an iframe snippet of the embed page and
-// a <relu-lab-figure> snippet, each with a copy button. All three carry the same networks, data
-// and seed, so each shows what the page's panels show, except own data too large for a link,
-// which the dialog says and offers as a file; the figure's snippet leaves out the keys only the
-// full page reads (a figure would name them as ignored). Knows nothing about the worker.
+// a <relu-lab-figure> snippet (from this site and from the npm CDN), each with a copy button, and
+// the way to a classroom link. All of them carry the same networks, data and seed, so each shows
+// what the page's panels show, except own data too large for a link, which the dialog says and
+// offers as a file; the figure's snippets leave out the keys only the full page reads (a figure
+// would name them as ignored). Knows nothing about the worker.
 import {el} from '../common/dom.js';
 import {shareDataNote} from '../data/share-note.js';
 import {elementSnippet, figureTable, iframeSnippet} from '../figure/figure-attributes.js';
 
 import {cdnFigureUrl} from './cdn-snippet.js';
+import {openClassroom} from './classroom-dialog.js';
+import {copyBox} from './copy-box.js';
 
-
-async function copy(text, textarea, status) {
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = 'Copied.';
-  } catch {
-    // No clipboard permission (an iframe, an old browser): leave it selected for Ctrl+C.
-    textarea.focus();
-    textarea.select();
-    status.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+// What each text opens at: a link keeps the epoch shown (at=), a figure always starts at 0.
+function epochHint(settings, dataCarried) {
+  const same = dataCarried ?
+      'Each of these shows the same networks on the same data from the same seed.' :
+      'Each of these shows the same networks from the same seed.';
+  const figure = 'Snippets need no account and no build step, and start training at epoch 0.';
+  if (settings.at >= 0) {
+    return `${same} The link opens at epoch ${settings.at}, paused, as shown now. ${figure}`;
   }
+  return `${same} The link starts training at epoch 0. ${figure}`;
 }
 
-function row(dialog, id, label, rows) {
-  const box = el('div', {className: 'share-row'});
-  const heading = el('label', {}, [label]);
-  heading.htmlFor = id;
-  const text = el('textarea');
-  text.id = id;
-  text.readOnly = true;
-  text.rows = rows;
-  text.spellcheck = false;
-  const button = el('button', {className: 'secondary'}, ['Copy']);
-  button.type = 'button';
-  button.setAttribute('aria-label', `Copy the ${label.toLowerCase()}`);
-  const status = el('span', {className: 'share-status'});
-  status.setAttribute('role', 'status');
-  button.addEventListener('click', () => copy(text.value, text, status));
-  box.append(heading, text, button, status);
-  dialog.querySelector('.share-rows').append(box);
-  return text;
-}
-
-function build() {
-  const dialog = el('dialog', {className: 'share'});
-  dialog.setAttribute('aria-labelledby', 'share-title');
-  const title = el('h2', {}, ['Share this state']);
-  title.id = 'share-title';
-  const close = el('button', {className: 'share-close'}, ['Close']);
-  close.type = 'button';
-  close.addEventListener('click', () => dialog.close());
-  const hint = el('p', {className: 'hint'});
+function build(current) {
+  const dialog = el('dialog', {className: 'share', 'aria-labelledby': 'share-title'});
+  const close =
+      el('button', {type: 'button', className: 'share-close', onclick: () => dialog.close()},
+         ['Close']);
+  const hint = el('p', {className: 'hint share-hint'});
   const data = shareDataNote();
-  dialog.append(title, hint, data, el('div', {className: 'share-rows'}), close);
-  document.body.append(dialog);
-  return {
-    dialog,
-    hint,
-    data,
-    link: row(dialog, 'share-link', 'Link to this page', 2),
-    iframe: row(dialog, 'share-iframe', 'Iframe snippet', 3),
-    cdn: cdnFigureUrl() && row(dialog, 'share-cdn', 'Element snippet from the npm CDN', 4),
-    element: row(dialog, 'share-element', 'Element snippet from this site', 4),
+  const boxes = {
+    link: copyBox('share-link', 'Link to this page', 2),
+    iframe: copyBox('share-iframe', 'Iframe snippet', 3),
+    ...(cdnFigureUrl() ? {cdn: copyBox('share-cdn', 'Element snippet from the npm CDN', 4)} : {}),
+    element: copyBox('share-element', 'Element snippet from this site', 4),
   };
+  const classroom =
+      el('button', {
+        type: 'button',
+        className: 'secondary share-classroom',
+        onclick: () => {
+          dialog.close();
+          openClassroom(current());
+        },
+      },
+         ['Classroom link…']);
+  dialog.append(
+      el('h2', {id: 'share-title'}, ['Share this state']), hint, data,
+      el('div', {className: 'share-rows'}, Object.values(boxes).map((b) => b.box)),
+      el('p', {className: 'share-more'},
+         [classroom, ' A link that shows your students only the parts you tick.']),
+      close);
+  document.body.append(dialog);
+  return {dialog, hint, data, boxes};
 }
 
 let parts = null;
@@ -75,24 +67,22 @@ export function initShare(button, current) {
   button.addEventListener('click', () => {
     const state = current();
     if (!state) return;
-    parts ??= build();
-    parts.hint.textContent =
-        (parts.data.update(state.table, state.settings) ?
-             'Each of these shows the same networks on the same data from the same seed, ' :
-             'Each of these shows the same networks from the same seed, ') +
-        'from epoch 0. Snippets need no account and no build step.';
-    const hash = state.table.toHash(state.settings);
+    parts ??= build(current);
+    const {table, settings} = state;
     const page = new URL(location.href);
-    page.hash = hash;
+    page.hash = table.toHash(settings);
+    // The embed reads a figure's keys only: its panels always, as a figure's default differs.
+    const figure = figureTable(table.schema);
     const embed = new URL('embed.html', page);
-    embed.hash = hash;
+    embed.hash = figure.toHash(settings, {always: ['activations', 'seed']});
     const script = new URL('embed/relu-lab-figure.js', page);
-    parts.link.value = page.href;
-    parts.iframe.value = iframeSnippet(embed.href, state.settings.activations.length);
-    const figure = figureTable(state.table.schema);
-    parts.element.value = elementSnippet(figure, state.settings, script.href);
-    if (parts.cdn) parts.cdn.value = elementSnippet(figure, state.settings, cdnFigureUrl());
-    for (const status of parts.dialog.querySelectorAll('.share-status')) status.textContent = '';
+    parts.hint.textContent = epochHint(settings, parts.data.update(table, settings));
+    parts.boxes.link.text.value = page.href;
+    parts.boxes.iframe.text.value = iframeSnippet(embed.href, settings.activations.length);
+    parts.boxes.element.text.value = elementSnippet(figure, settings, script.href);
+    if (parts.boxes.cdn)
+      parts.boxes.cdn.text.value = elementSnippet(figure, settings, cdnFigureUrl());
+    for (const box of Object.values(parts.boxes)) box.status.textContent = '';
     parts.dialog.showModal();
   });
 }

@@ -1,6 +1,7 @@
 // A settings table's hash: parse reads every key with its row over the defaults (or over what a
-// base row such as the page's experiment sets) and names what it cannot read; toHash writes every
-// row in table order. Leaves values' types to parse-value.js and older keys to legacy-keys.js.
+// base row such as the page's experiment sets) and names what it cannot read; toHash writes only
+// what differs from that start, so a link is as short as its settings allow. Leaves values' types
+// to parse-value.js and older keys to legacy-keys.js.
 import {LEGACY_KEYS, readLegacy} from './legacy-keys.js';
 import {parseValue, quote} from './parse-value.js';
 
@@ -34,16 +35,41 @@ export function parseHash(table, hash) {
   return {settings, notices};
 }
 
+function pair(row, value) {
+  // Commas and colons stay readable; everything else is percent-encoded.
+  const text = encodeURIComponent(valueText(row, value)).replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return `${row.key}=${text}`;
+}
+
 /**
- * @returns {string} the hash (without '#') holding every setting, in table order; a row's
- *     inLink(value) may leave its value out (own data: none, or too large for a link).
+ * @returns {string} the shortest hash (without '#') that parseHash reads back as `settings`: the
+ *     base row (the page's experiment) and the keys it reads first, then, in table order, every
+ *     row whose value differs from what parse would start from; a row's inLink(value) may leave
+ *     its value out (own data: none, or too large for a link).
+ * @param {{always?: string[]}} [options] keys written even at their default (a figure's panels,
+ *     whose default is not the table's)
  */
-export function toHash(table, settings) {
-  return table.rows.filter((row) => !row.inLink || row.inLink(settings[row.key]))
-      .map((row) => {
-        const text = valueText(row, settings[row.key]);
-        // Commas and colons stay readable; everything else is percent-encoded.
-        return `${row.key}=${encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
-      })
-      .join('&');
+export function toHash(table, settings, {always = []} = {}) {
+  const linked = (row) => !row.inLink || row.inLink(settings[row.key]);
+  const text = (row) => valueText(row, settings[row.key]);
+  const same = (row, from) => text(row) === valueText(row, from[row.key]);
+  const base = table.rows.find((row) => row.base);
+  const reads = base ? (base.reads || []).map((key) => table.row(key)) : [];
+  // The base is always written: without it a link would mean the page's landing. A key the base
+  // reads goes beside it where the base alone would give another value.
+  let head = [];
+  let from = table.defaults();
+  if (base) {
+    const bare = base.base(settings[base.key], new URLSearchParams(), table);
+    head = [base, ...reads.filter((row) => !same(row, bare))];
+    const params = new URLSearchParams(head.slice(1).map((row) => [row.key, text(row)]));
+    from = base.base(settings[base.key], params, table);
+  }
+  const rest = table.rows.filter(
+      (row) => row !== base && !reads.includes(row) && linked(row) &&
+          (always.includes(row.key) || !same(row, from)));
+  const pairs = [...head, ...rest];
+  // An empty hash opens the page's landing, not these settings: name the first row instead.
+  if (!pairs.length && table.rows.length) pairs.push(table.rows[0]);
+  return pairs.map((row) => pair(row, settings[row.key])).join('&');
 }

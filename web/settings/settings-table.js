@@ -76,9 +76,12 @@ export class SettingsTable {
     return parseHash(this, hash);
   }
 
-  /** @returns {string} the hash (without '#') holding every setting. */
-  toHash(settings) {
-    return toHash(this, settings);
+  /**
+   * @returns {string} the hash (without '#') of `settings`: the keys that differ from their
+   *     defaults (or their experiment's), and `options.always`.
+   */
+  toHash(settings, options) {
+    return toHash(this, settings, options);
   }
 
   /** @returns {string} the link text of one value. */
