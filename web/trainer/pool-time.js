@@ -11,6 +11,7 @@ export class PoolTime {
     this.pool = pool;
     this.queue = [];           // messages waiting for the training in flight
     this.answers = new Map();  // 'fields-at' request -> answers so far, by worker
+    this.resumed = [];         // the workers' 'resumed' of a "continue from here", by worker
   }
 
   /** Sends (or queues) a time message from the page. */
@@ -30,6 +31,8 @@ export class PoolTime {
         gen.target = message.epoch * gen.perEpoch;
         gen.steps = gen.steps.map(() => gen.target);
         gen.pending.push(gen.target);
+        gen.changedAt = Math.min(gen.changedAt, gen.target);
+        this.resumed = [];
       }
       if (message.type === MSG.fieldsAt) this.answers.set(message.id, {message, parts: []});
       this.pool.forEachShare((w) => this.pool.send(w, message));
@@ -52,6 +55,21 @@ export class PoolTime {
     const {parts} = asked;
     const columns = gen.shares[0] ? combineFieldsAt(parts, gen.shares) : parts[0].columns;
     this.pool.emit({...parts[0], columns});
+  }
+
+  /**
+   * A worker's 'resumed': emitted once every worker has replayed. Live updates went to every
+   * worker (one's count is the pool's); edits went to the panel's owner alone (they add up).
+   */
+  resume(w, message) {
+    const gen = this.pool.gen;
+    if (!gen || message.generation !== gen.generation) return;
+    this.resumed[w] = message;
+    if (this.resumed.filter(Boolean).length < gen.shares.length) return;
+    const parts = this.resumed;
+    this.resumed = [];
+    const edits = parts.reduce((sum, part) => sum + part.dropped.edits, 0);
+    this.pool.emit({...parts[0], dropped: {updates: parts[0].dropped.updates, edits}});
   }
 
   /** The arena is replaced or the pool stopped: requests sent to the old one fail with `why`. */

@@ -19,7 +19,7 @@ const REFINE_AFTER_MS = 250;
 /**
  * Call its methods, or post it the messages of protocol.js (each one is a method); it answers
  * through onmessage ({data}) as a Worker would: loaded, created, frame, paused, updated,
- * edited, fields-at, sample, error.
+ * edited, resumed, fields-at, sample, error.
  */
 export class WorkerPool {
   /** @param {{size?: number, backend?: string}} [options] */
@@ -60,6 +60,7 @@ export class WorkerPool {
         if (this.current(m, w) && this.gen.pausing > 0) workerPaused(this, this.gen, w, m.steps);
       },
       [MSG.fieldsAt]: (m, w) => this.time.receive(w, m),
+      [MSG.resumed]: (m, w) => this.time.resume(w, m),
       [MSG.sample]: (m) => this.emit(m),
       [MSG.updated]: (m, w) => this.tell(m, w),
       [MSG.edited]: (m, w) => this.tell(m, w),
@@ -232,6 +233,9 @@ export class WorkerPool {
     const gen = this.gen;
     if (!this.playing || !gen || !gen.ready || settling(gen)) return;
     if (gen.pending.length >= FRAMES_IN_FLIGHT) return;
+    // A timeline move or a request for fields waits for every worker to be at rest: no more
+    // training until it is sent (time.flush, once the frames in flight are drawn).
+    if (this.time.queue.length) return;
     const epochs = gen.target / gen.perEpoch;
     if (!this.pace.running(epochs)) return;
     const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);
