@@ -5,6 +5,7 @@
 import {downloadPng} from '../common/download.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 
+import {figureColumns} from './figure-columns.js';
 import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
 
 const SCALE = 2;  // canvas pixels per layout pixel: print resolution for the PNG
@@ -18,6 +19,10 @@ const L = {
   caption: 18,
   gap: 10
 };
+
+function epochText(epochs) {
+  return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
+}
 
 function columnText(column) {
   if (column.asked === 'final') return `epoch ${column.epoch} (final)`;
@@ -95,25 +100,27 @@ export class OverTimeFigure {
   }
 
   async refresh() {
-    const {settings} = this.page.state();
+    const {settings, lastFrame, playing} = this.page.state();
     const cols = settings.cols;
     this.input.value = cols.join(', ');
+    if (!lastFrame) return;
+    const {ask, asked, beyond} = figureColumns(cols, lastFrame.time, lastFrame.epochs);
     this.status.textContent = 'Computing the fields…';
     let columns;
     try {
-      ({columns} = await this.page.fieldsAt(cols, RESOLUTION));
+      ({columns} = await this.page.fieldsAt(ask, RESOLUTION));
     } catch (error) {
       this.status.textContent = `The fields could not be computed: ${error.message}.`;
       return;
     }
-    const numbers = cols.filter((c) => c !== 'final');
-    const reached = columns.reduce((most, c) => Math.max(most, c.epoch), 0);
-    const furthest = Math.max(0, ...numbers);
-    this.waitingFor = furthest > reached ? furthest : 0;
-    this.status.textContent = this.waitingFor ?
-        `The run has not reached epoch ${furthest} yet: drawn again when it has.` :
-        '';
-    this.columns = columns;
+    // A playing run reaches them: the figure follows. A paused one may never.
+    this.waitingFor = beyond.length && playing ? beyond.at(-1) : 0;
+    const names = beyond.length > 1 ? `Epochs ${beyond.join(', ')} are` : `Epoch ${beyond[0]} is`;
+    this.status.textContent = !beyond.length ? '' :
+        playing ? `${names} not reached yet: drawn again when the run gets there.` :
+                  `${names} past the run (it is at epoch ${
+                      epochText(lastFrame.time.shown ?? lastFrame.epochs)}): left out.`;
+    this.columns = columns.map((column, c) => ({...column, asked: asked[c]}));
     this.draw();
   }
 
