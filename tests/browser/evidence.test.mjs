@@ -62,15 +62,55 @@ test('a seed opens that run in the panels', async () => {
   assert.equal(await page.$eval('#evidence', (e) => e.dataset.stale), 'false');
 });
 
-test('the same study URL gives the same numbers', async () => {
+// Opens a link and waits for the evidence section's form (it loads as a reader scrolls near it).
+async function openStudyLink(hash) {
+  const linked = await openPage(session.context, session.url + hash, {reducedMotion: 'reduce'});
+  await linked.locator('#evidence').scrollIntoViewIfNeeded();
+  await linked.waitForSelector('.evidence-form', {timeout: WAIT_MS});
+  return linked;
+}
+
+test('the same study URL fills the form; Run gives the same numbers', async () => {
   const first = await tableText();
   const hash = await page.evaluate(() => location.hash);
-  const again = await openPage(session.context, session.url + hash, {reducedMotion: 'reduce'});
+  const again = await openStudyLink(hash);
+  // ready() has run: a study started by the link would be running now.
+  assert.equal(await again.$eval('#evidence', (e) => e.dataset.state), 'idle');
+  assert.match(
+      await again.textContent('.evidence-status'),
+      /This link fills in a comparison: 5 runs of 40 epochs: about \d+ s on \d workers?\. Press Run/);
+  assert.equal(await again.inputValue('.evidence-form [name="seeds"]'), '5');
+  await again.click('.evidence-run');
   await again.waitForFunction(
       () => document.querySelector('#evidence').dataset.state === 'done', null, {timeout: WAIT_MS});
   assert.equal(await again.$eval('.evidence-table', (t) => t.textContent), first);
   assert.deepEqual(again.problems, []);
   await again.close();
+});
+
+test('a link to the largest study starts nothing and says what Run would cost', async () => {
+  const linked = await openStudyLink(
+      '#activations=relu,tanh&study=sweep&sweepPoints=12&seeds=200&studyEpochs=2000');
+  assert.equal(await linked.$eval('#evidence', (e) => e.dataset.state), 'idle');
+  assert.equal(await linked.$eval('#evidence', (e) => e.dataset.workers ?? '0'), '0');
+  assert.match(
+      await linked.textContent('.evidence-status'),
+      /a sweep: 2,400 runs of 2,000 epochs: about [\d.]+ (min|h|days) on \d workers?\. Press Run/);
+  assert.match(await linked.textContent('.evidence-cost'), /^Run: 2,400 runs of 2,000 epochs/);
+  await linked.fill('.evidence-form [name="seeds"]', '10');
+  await linked.waitForFunction(
+      () => /^Run: 120 runs/.test(document.querySelector('.evidence-cost').textContent), null,
+      {timeout: WAIT_MS});
+  // A claim's link marks the claim; its button runs it.
+  const claim = await openStudyLink('#study=claim&claim=half-active');
+  assert.equal(await claim.$eval('#evidence', (e) => e.dataset.state), 'idle');
+  assert.match(await claim.textContent('.evidence-status'), /press its Test it button below/);
+  assert.equal(
+      await claim.$eval('[data-claim="half-active"]', (c) => c.classList.contains('claim-linked')),
+      true);
+  assert.deepEqual([...linked.problems, ...claim.problems], []);
+  await linked.close();
+  await claim.close();
 });
 
 test('cancel stops the workers', async () => {

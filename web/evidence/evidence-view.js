@@ -11,6 +11,7 @@ import {renderClaims} from './claims-view.js';
 import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
 import {evidenceForm, readForm} from './evidence-form.js';
 import {renderCompare, renderSweep, studyCsv} from './evidence-results.js';
+import {studyCost} from './study-cost.js';
 import {StudyPool} from './study-pool.js';
 
 // The keys of a study (study-settings.js) that the form writes to the URL.
@@ -36,7 +37,10 @@ export class EvidenceView {
     root.dataset.state = 'idle';
   }
 
-  /** Builds the form once the schema is known; runs the study a link names. */
+  /**
+   * Builds the form once the schema is known. A study a link names fills the form (or marks its
+   * claim) with what it would cost; it never starts by itself: the reader presses Run.
+   */
   ready(table, schema, names, settings, backend) {
     this.table = table;
     this.schema = schema;
@@ -70,11 +74,65 @@ export class EvidenceView {
         el('h3', {id: 'claims-heading', text: 'The essays\' claims, tested here'}), this.claims);
     renderClaims(this.claims, CLAIMS, (claim) => this.runClaim(claim));
     new ResizeObserver(() => this.study?.result && this.render()).observe(this.out.plot);
+    this.form.node.addEventListener('input', () => this.showCost());
+    this.form.node.addEventListener('change', () => this.showCost());
     this.show(settings);
-    if (settings.study === 'claim' && findClaim(settings.claim))
-      this.runClaim(findClaim(settings.claim), false);
-    else if (settings.study === 'compare' || settings.study === 'sweep')
-      this.runForm(false);
+    this.offerLinked(settings);
+  }
+
+  // A link's study: its form filled, its cost said, the Run (or the claim's Test it) one press
+  // away.
+  offerLinked(settings) {
+    const claim = settings.study === 'claim' ? findClaim(settings.claim) : null;
+    if (claim) {
+      const item = this.claims.querySelector(`[data-claim="${claim.id}"]`);
+      item.classList.add('claim-linked');
+      const cost = claim.study.kind === 'look' ? '' : ` (${this.claimCost(claim)})`;
+      this.setStatus(`This link names the claim “${claim.text}”: press its ${
+          claim.study.kind === 'look' ? 'Show it' : 'Test it'} button below to run it${cost}.`);
+    } else if (settings.study === 'compare' || settings.study === 'sweep') {
+      this.setStatus(`This link fills in a ${
+          settings.study === 'sweep' ? 'sweep' :
+                                       'comparison'}: ${this.formCost()}. Press Run to start it.`);
+    }
+  }
+
+  // The request the form describes (and the URL keys it writes).
+  formRequest(write = true) {
+    const f = readForm(this.form, this.settings, write);
+    const urlSettings = {...this.settings, ...f.keys};
+    const request = {
+      kind: f.keys.study,
+      settings: this.table.arenaSettings(urlSettings),
+      seeds: f.keys.seeds,
+      epochs: f.keys.studyEpochs,
+      target: f.keys.target,
+      key: f.keys.sweepKey,
+      points: f.keys.sweepPoints,
+    };
+    return {keys: f.keys, urlSettings, request};
+  }
+
+  costOf(request) {
+    try {
+      return studyCost(this.schema, planStudy(this.schema, request).tasks, this.pool.size).text;
+    } catch (error) {
+      return `it cannot run: ${error.message}`;
+    }
+  }
+
+  formCost() {
+    return this.costOf(this.formRequest(false).request);
+  }
+
+  claimCost(claim) {
+    const f = readForm(this.form, this.settings, false);
+    return this.costOf(
+        claimRequest(this.table, claim, {seeds: f.keys.seeds, target: f.keys.target}));
+  }
+
+  showCost() {
+    this.form.cost.textContent = `Run: ${this.formCost()}.`;
   }
 
   /** The panels' settings changed: keep the form in step and mark a result that no longer fits. */
@@ -82,6 +140,7 @@ export class EvidenceView {
     this.settings = settings;
     if (!this.form) return;
     this.form.show(settings);
+    this.showCost();
     const stale = this.study?.result && !this.study.claim &&
         withoutSeed(this.table.arenaSettings(settings)) !==
             withoutSeed(this.study.request.settings);
@@ -94,19 +153,9 @@ export class EvidenceView {
     this.out.status.textContent = text;
   }
 
-  runForm(writeUrl = true) {
-    const f = readForm(this.form, this.settings);
-    if (writeUrl) this.page.writeKeys({...f.keys, claim: ''});
-    const urlSettings = {...this.settings, ...f.keys};
-    const request = {
-      kind: f.keys.study,
-      settings: this.table.arenaSettings(urlSettings),
-      seeds: f.keys.seeds,
-      epochs: f.keys.studyEpochs,
-      target: f.keys.target,
-      key: f.keys.sweepKey,
-      points: f.keys.sweepPoints,
-    };
+  runForm() {
+    const {keys, urlSettings, request} = this.formRequest();
+    this.page.writeKeys({...keys, claim: ''});
     this.start({request, urlSettings, claim: null});
   }
 
