@@ -6,11 +6,13 @@ import {sweepAxes} from '../../js/seed-sweep.mjs';
 import {planStudy} from '../../js/study-plan.mjs';
 import {el} from '../common/dom.js';
 import {download} from '../common/download.js';
+import {panelTitle} from '../panels/panel.js';
 
 import {renderClaims} from './claims-view.js';
 import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
 import {evidenceForm, readForm} from './evidence-form.js';
-import {renderCompare, renderSweep, studyCsv} from './evidence-results.js';
+import {renderCompare, renderSweep, studyCsv, verdictItem} from './evidence-results.js';
+import {ResultsBox} from './results-box.js';
 import {studyCost} from './study-cost.js';
 import {StudyPool} from './study-pool.js';
 
@@ -49,28 +51,11 @@ export class EvidenceView {
     this.pool = new StudyPool(backend);
     this.form =
         evidenceForm(table, schema, {run: () => this.runForm(), cancel: () => this.cancel()});
-    this.out = {
-      progress: el('div', {className: 'evidence-progress', hidden: true}),
-      status: el('p', {className: 'evidence-status', role: 'status'}),
-      verdicts: el('ul', {className: 'evidence-verdicts'}),
-      plot: el('div', {className: 'evidence-plot'}),
-      table: el('div', {className: 'evidence-table-scroll'}),
-      downloads: el('p', {className: 'evidence-downloads', hidden: true}),
-    };
-    this.out.bar = el('progress', {max: 1, value: 0});
-    this.out.progressText = el('span', {className: 'progress-text'});
-    this.out.progress.append(this.out.bar, this.out.progressText);
-    for (const [kind, label] of [['csv', 'Download CSV'], ['json', 'Download JSON']]) {
-      this.out.downloads.append(el('button', {
-        type: 'button',
-        className: 'secondary',
-        text: label,
-        onclick: () => this.download(kind)
-      }));
-    }
+    this.results = new ResultsBox({download: (kind) => this.download(kind)});
+    this.out = this.results.out;
     this.claims = el('ol', {className: 'claims'});
     this.root.append(
-        this.form.node, ...Object.values(this.out).filter((n) => n.parentNode === null),
+        this.form.node, this.results.node,
         el('h3', {id: 'claims-heading', text: 'The essays\' claims, tested here'}), this.claims);
     renderClaims(this.claims, CLAIMS, (claim) => this.runClaim(claim));
     new ResizeObserver(() => this.study?.result && this.render()).observe(this.out.plot);
@@ -156,15 +141,33 @@ export class EvidenceView {
   runForm() {
     const {keys, urlSettings, request} = this.formRequest();
     this.page.writeKeys({...keys, claim: ''});
+    this.results.place(this.form.node, false);
+    this.results.panelsChanged(null);
     this.start({request, urlSettings, claim: null});
   }
 
-  runClaim(claim, loadPanels = true) {
+  // A claim's setting replaces the panels' with a note and an Undo beside its result, unless
+  // the panels show it already.
+  loadClaimPanels(claim, urlSettings) {
+    const before = this.settings;
+    const same = this.table.toHash({...before, at: -1}) === this.table.toHash(urlSettings);
+    this.page.load(urlSettings);
+    const panels = this.table.arenaSettings(urlSettings)
+                       .activations.map((n) => panelTitle({...n, label: n.activation}, this.names));
+    // Run again, the claim keeps the note (and the Undo) of its first run.
+    if (!same) {
+      this.results.panelsChanged(
+          `this claim's setting (${panels.join(', ')})`, () => this.page.load(before));
+    }
+  }
+
+  runClaim(claim) {
     const f = readForm(this.form, this.settings);
     const keep = Object.fromEntries(STUDY_KEYS.map((k) => [k, this.settings[k]]));
     const urlSettings =
         {...claimUrlSettings(this.table, claim), ...keep, study: 'claim', claim: claim.id};
-    if (loadPanels) this.page.load(urlSettings);
+    this.results.place(this.claims.querySelector(`[data-claim="${claim.id}"]`), true);
+    this.loadClaimPanels(claim, urlSettings);
     if (claim.study.kind === 'look') {
       this.cancel(false);
       this.study = null;
@@ -187,6 +190,7 @@ export class EvidenceView {
   }
 
   clear() {
+    this.out.status.textContent = '';
     this.out.verdicts.replaceChildren();
     this.out.plot.replaceChildren();
     this.out.table.replaceChildren();
@@ -228,7 +232,9 @@ export class EvidenceView {
       const warned = plan.options.warnings.length ? ` (${plan.options.warnings.join('; ')})` : '';
       this.setStatus(`${plan.tasks.length} runs done${warned}.`);
       await this.render();
-      if (this.study === current) this.root.dataset.state = 'done';
+      if (this.study !== current) return;
+      this.root.dataset.state = 'done';
+      this.results.focus(this.form.node);
     } catch (error) {
       if (this.study !== current) return;
       const cancelled = error.name === 'AbortError';
@@ -272,13 +278,13 @@ export class EvidenceView {
   }
 
   renderClaimVerdict(claim, result) {
-    const {verdict, lines} = judgeClaim(claim, result);
+    const {verdict, lines, details} = judgeClaim(claim, result, {named: (n) => this.named(n)});
     const item = this.claims.querySelector(`[data-claim="${claim.id}"] .claim-verdict`);
-    item.textContent = `${verdict}: ${lines.join('; ')}`;
+    item.textContent = verdict;
     item.dataset.verdict = verdict;
     this.out.verdicts.replaceChildren(
-        el('li', {className: 'claim-line', text: `Claim: “${claim.text}” — ${verdict}`}),
-        ...lines.map((line) => el('li', {text: line})));
+        el('li', {className: 'claim-line', text: `The claim ${verdict}.`}),
+        ...lines.map((text, i) => verdictItem({text, detail: details[i]})));
   }
 
   // The panels' names: a custom label as given, else the activation's display name.
