@@ -1,3 +1,4 @@
+// A link's epoch is replayed before anything shows: cut to a bound with a notice.
 // "Continue from here" and the timeline's ends in headless Chromium: Continue and End play again
 // unless the reader paused first; a run with a live setting change, continued from before it, is
 // the run shown there, and the trainer, the form and the URL agree on the setting; the over-time
@@ -5,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
+import {newPage, openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const HASH = '#activations=relu,tanh&res=64&points=200&lr=0.01';
 const session = useBrowser();
@@ -56,7 +57,8 @@ test('Continue from here and End play again when the run was playing', async () 
   assert.deepEqual(epochs.slice(0, 3), [0, 2, 5]);
   assert.equal(new Set(epochs).size, epochs.length, `distinct columns: ${epochs}`);
   const status = await page.textContent('.over-time-status');
-  if (epochs.at(-1) < 25) assert.match(status, /Epoch 25 is past the run \(it is at epoch [\d.]+\)/);
+  if (epochs.at(-1) < 25)
+    assert.match(status, /Epoch 25 is past the run \(it is at epoch [\d.]+\)/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -109,6 +111,25 @@ test('Continue from before a live change is the run shown there; form and URL ag
   assert.match(await page.textContent('#notices'), /1 setting change made after it was dropped/);
   assert.match(await page.textContent('#notices'), /back to 0\.01 \(it was 1 after epoch 3\)/);
   assert.deepEqual((await stepTo(page, 4))[4], live[4], 'the run as it was at lr 0.01');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a link to epoch 100000 opens at the epoch a link may replay, and says so', async () => {
+  const page = await newPage(session.context);
+  // Heavy settings: the bound is a few hundred epochs (a few seconds of training).
+  await page.goto(
+      `${session.url}#activations=relu,tanh&points=2000&layers=16,16,16&batch=4&at=100000`);
+  await page.waitForSelector('#notice-box:not([hidden])', {timeout: WAIT_MS});
+  const notice = await page.textContent('#notices');
+  const at = Number(notice.match(/the link opens at epoch (\d+), the most a link replays/)[1]);
+  assert.ok(at > 0 && at < 100000, notice);
+  assert.match(notice, /^at: epoch 100000 would take about/);
+  assert.match(page.url(), new RegExp(`[#&]at=${at}(&|$)`));
+  // It is shown once replayed (the nearest kept epoch: past 200, epochs are kept on a log grid).
+  await page.waitForSelector('html[data-ready="true"]', {state: 'attached', timeout: WAIT_MS});
+  const shown = Number(await page.getAttribute('#timeline', 'data-shown'));
+  assert.ok(shown <= at && shown > 0.95 * at, `shown ${shown}, at ${at}`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
