@@ -109,3 +109,23 @@ export function readForm(form, settings, write = true) {
   if (write) form.show({...settings, ...keys});
   return {keys, notices};
 }
+
+/**
+ * The study the form describes, on top of the page's `settings`.
+ * @returns {{keys: object, urlSettings: object, request: object}} its URL keys, the URL settings
+ *     it runs and its planStudy request
+ */
+export function formRequest(form, table, settings, write = true) {
+  const {keys} = readForm(form, settings, write);
+  const urlSettings = {...settings, ...keys};
+  const request = {
+    kind: keys.study,
+    settings: table.arenaSettings(urlSettings),
+    seeds: keys.seeds,
+    epochs: keys.studyEpochs,
+    target: keys.target,
+    key: keys.sweepKey,
+    points: keys.sweepPoints,
+  };
+  return {keys, urlSettings, request};
+}

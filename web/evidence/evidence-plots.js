@@ -141,9 +141,11 @@ export function sweepPlot(box, series, {outcome, axis, values}) {
     svg.append(svgEl('text', {x: left - 6, y: y(t) + 4, class: 'tick y'}, valueText(t, outcome)));
   }
   if (hasNever) svg.append(svgEl('text', {x: left - 6, y: neverY + 4, class: 'tick y'}, 'never'));
-  for (const v of values) {
-    svg.append(svgEl('text', {x: x(v), y: y0 + 16, class: 'tick'}, String(v)));
-  }
+  // The end labels align inwards: a long option name ("xavier_normal") is not cut at the edge.
+  values.forEach((v, i) => {
+    const end = values.length < 2 ? '' : i === 0 ? ' start' : i === values.length - 1 ? ' end' : '';
+    svg.append(svgEl('text', {x: x(v), y: y0 + 16, class: `tick${end}`}, String(v)));
+  });
   svg.append(
       svgEl('text', {x: (left + width - right) / 2, y: height - 8, class: 'axis-title'}, axis.key));
   // The y axis' title, read upwards along it: what the lines are the median of.

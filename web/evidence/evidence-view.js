@@ -10,10 +10,10 @@ import {panelTitle} from '../panels/panel.js';
 
 import {renderClaims} from './claims-view.js';
 import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
-import {evidenceForm, readForm} from './evidence-form.js';
+import {evidenceForm, formRequest, readForm} from './evidence-form.js';
 import {renderCompare, renderSweep, studyCsv, verdictItem} from './evidence-results.js';
 import {ResultsBox} from './results-box.js';
-import {studyCost} from './study-cost.js';
+import {planCost} from './study-cost.js';
 import {StudyPool} from './study-pool.js';
 
 // The keys of a study (study-settings.js) that the form writes to the URL.
@@ -82,38 +82,18 @@ export class EvidenceView {
     }
   }
 
-  // The request the form describes (and the URL keys it writes).
   formRequest(write = true) {
-    const f = readForm(this.form, this.settings, write);
-    const urlSettings = {...this.settings, ...f.keys};
-    const request = {
-      kind: f.keys.study,
-      settings: this.table.arenaSettings(urlSettings),
-      seeds: f.keys.seeds,
-      epochs: f.keys.studyEpochs,
-      target: f.keys.target,
-      key: f.keys.sweepKey,
-      points: f.keys.sweepPoints,
-    };
-    return {keys: f.keys, urlSettings, request};
-  }
-
-  costOf(request) {
-    try {
-      return studyCost(this.schema, planStudy(this.schema, request).tasks, this.pool.size).text;
-    } catch (error) {
-      return `it cannot run: ${error.message}`;
-    }
+    return formRequest(this.form, this.table, this.settings, write);
   }
 
   formCost() {
-    return this.costOf(this.formRequest(false).request);
+    return planCost(this.schema, this.formRequest(false).request, this.pool.size);
   }
 
   claimCost(claim) {
     const f = readForm(this.form, this.settings, false);
-    return this.costOf(
-        claimRequest(this.table, claim, {seeds: f.keys.seeds, target: f.keys.target}));
+    const request = claimRequest(this.table, claim, {seeds: f.keys.seeds, target: f.keys.target});
+    return planCost(this.schema, request, this.pool.size);
   }
 
   showCost() {

@@ -1,5 +1,6 @@
 // What a study will cost, said before it runs: its runs, epochs and a rough time
 // (common/training-cost.js's model).
+import {planStudy} from '../../js/study-plan.mjs';
 import {durationText, epochMs} from '../common/training-cost.js';
 
 // A study checks the target accuracy after every epoch, a forward pass over the test rows.
@@ -26,4 +27,13 @@ export function studyCost(schema, tasks, workers) {
     text: `${n(tasks.length)} runs of ${n(epochs)} epochs: about ${durationText(seconds)} on ${
         lanes} worker${lanes > 1 ? 's' : ''}`,
   };
+}
+
+/** @returns {string} studyCost's text for a planStudy request, or why it cannot run. */
+export function planCost(schema, request, workers) {
+  try {
+    return studyCost(schema, planStudy(schema, request).tasks, workers).text;
+  } catch (error) {
+    return `it cannot run: ${error.message}`;
+  }
 }

@@ -1,0 +1,30 @@
+import {launch, newPage} from './fixture.mjs';
+const out = '/tmp/te-shots';
+const session = await launch();
+for (const [name, viewport] of [['wide', {width: 1400, height: 900}], ['phone', {width: 390, height: 844}]]) {
+  const page = await newPage(session.context, {viewport});
+  await page.goto(`${session.url}#exp=relu-vs-tanh`);
+  await page.waitForSelector('html[data-ready="true"]', {state: 'attached', timeout: 120000});
+  await page.waitForFunction(() => Number(document.documentElement.dataset.epochs) >= 30, null, {timeout: 120000});
+  await page.locator('#timeline-range').focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 20; ++i) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('timeline').dataset.shown === '20', null, {timeout: 120000});
+  await page.click('#timeline-resume');
+  await page.waitForFunction(() => Number(document.documentElement.dataset.epochs) >= 24, null, {timeout: 120000});
+  await page.locator('#timeline').scrollIntoViewIfNeeded();
+  await page.screenshot({path: `${out}/${name}-timeline-continue.png`});
+  await page.click('#open-over-time');
+  await page.waitForSelector('#over-time[data-columns]', {timeout: 120000});
+  await page.screenshot({path: `${out}/${name}-over-time.png`});
+  await page.keyboard.press('Escape');
+  await page.locator('#evidence').scrollIntoViewIfNeeded();
+  await page.waitForSelector('.evidence-form', {timeout: 120000});
+  await page.fill('.evidence-form [name="seeds"]', '5');
+  await page.click('[data-claim="he-xavier"] .claim-test');
+  await page.waitForFunction(() => document.getElementById('evidence').dataset.state === 'done', null, {timeout: 300000});
+  await page.waitForTimeout(300);
+  await page.screenshot({path: `${out}/${name}-claim.png`});
+  await page.close();
+}
+await session.close();
