@@ -159,19 +159,30 @@ test('an edit goes to the panel\'s worker in its numbering; updates go to all, e
   assert.deepEqual(heard.slice(before), [msg.updated(1, 'lr: out of range')]);
 });
 
-test('changes apply at the step asked of every worker; a pause settles there', () => {
+test('changes wait for every worker at rest and name that step; after a Continue, its step', () => {
   const {pool, workers} = built(2, ['relu', 'tanh']);
   pool.step({batches: 7});
   pool.update(1, {lr: 0.5});
+  pool.edit(1, {index: 1, layer: 0, unit: 0, value: 2});
+  assert.deepEqual(workers.map((w) => w.take(MSG.update)), [[], []], 'not while training');
+  workers[0].say(frame(1, 7, 1));
+  workers[1].say(frame(1, 7, 1));
+  pool.drawn(1);
   assert.deepEqual(
       workers.map((w) => w.take(MSG.update)),
       [[msg.update(1, {lr: 0.5}, 7)], [msg.update(1, {lr: 0.5}, 7)]]);
-  pool.pause();
-  // Both workers stopped before the change's step: they catch up to it.
-  workers[0].say(msg.paused(1, 3));
-  workers[1].say(msg.paused(1, 5));
   assert.deepEqual(
-      workers.map((w) => w.take(MSG.step).at(-1)), [msg.step({steps: 4}), msg.step({steps: 2})]);
+      workers[1].take(MSG.edit), [msg.edit(1, {index: 0, layer: 0, unit: 0, value: 2}, 7)]);
+  // Continue from epoch 1 (2 steps an epoch here), then an edit: it lands on the continued run.
+  pool.resume(1);
+  pool.edit(1, {index: 0, layer: 0, unit: 1, value: 3});
+  assert.deepEqual(workers.map((w) => w.take(MSG.resume).length), [1, 1]);
+  assert.deepEqual(workers[0].take(MSG.edit), [], 'the edit waits for the replay');
+  workers[0].say(frame(1, 2, 1));
+  workers[1].say(frame(1, 2, 1));
+  pool.drawn(1);
+  assert.deepEqual(
+      workers[0].take(MSG.edit), [msg.edit(1, {index: 0, layer: 0, unit: 1, value: 3}, 2)]);
 });
 
 test('continue from here: the workers\' replays are heard once, edits added up', () => {

@@ -30,8 +30,7 @@ export function endsSettle(gen, frame) {
 export function workerPaused(pool, gen, w, steps) {
   gen.steps[w] = steps;
   if (--gen.pausing > 0) return;
-  // A change waits for its step in every worker: the pause settles where it shows.
-  let target = Math.max(...gen.steps, gen.changedAt);
+  let target = Math.max(...gen.steps);
   for (const request of gen.stepRequests.splice(0)) {
     target += stepsFor(request, target, gen.perEpoch);
   }

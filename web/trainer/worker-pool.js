@@ -147,18 +147,27 @@ export class WorkerPool {
     return out;
   }
 
-  /** Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws. */
+  /**
+   * Live settings (lab.schema's change: 'live') of arena `generation`, sent with every worker at
+   * rest at one step; every worker redraws.
+   */
   update(generation, settings) {
-    if (this.gen?.generation !== generation) return;
-    sendUpdate(this, settings);
-    this.setView({});
+    this.change(generation, () => sendUpdate(this, settings));
   }
 
-  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`. */
+  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`, likewise. */
   edit(generation, ref) {
+    this.change(generation, () => sendEdit(this, ref));
+  }
+
+  change(generation, send) {
     if (this.gen?.generation !== generation) return;
-    sendEdit(this, ref);
-    this.setView({});
+    const gen = this.gen;
+    this.time.whenAtRest(() => {
+      if (this.gen !== gen) return;
+      send();
+      this.setView({});
+    });
   }
 
   /** Changes what frames show (resolution, kind, detail, unitResolution): one redraw. */
