@@ -49,8 +49,9 @@ const detail = new OnDemandDetail($('detail'), {
   onSave: (i) =>
       downloadPng(view.grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
   onEdit: (index, ref, value) => {
-    // An edit of an earlier epoch shown by the timeline continues the run from there.
-    if (app.settings.at >= 0) showEpoch(app.settings.at, true);
+    // An edit of an earlier epoch shown by the timeline continues the run from there, paused:
+    // the reader is looking at the edit.
+    if (app.settings.at >= 0) showEpoch(app.settings.at, true, false);
     worker.edit(app.generation, {index, ...ref, value});
   },
 });
@@ -194,8 +195,8 @@ async function sampleDataset(dataset) {
 }
 
 // The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
-// Leaving a kept epoch plays again if the reader was playing before it.
-function showEpoch(epoch, resume = false) {
+// Leaving a kept epoch plays again (`play`) if the reader was playing before it.
+function showEpoch(epoch, resume = false, play = app.wantsPlay) {
   app.settings.at = resume ? -1 : epoch;
   writeHash();
   if (resume) view.truncate(epoch);
@@ -203,7 +204,7 @@ function showEpoch(epoch, resume = false) {
   if (epoch < 0 || resume) {
     if (epoch < 0) worker.live();
     if (resume) worker.resume(epoch);
-    if (app.wantsPlay) setPlaying(true);
+    if (play) setPlaying(true);
     return;
   }
   if (app.playing) setPlaying(false);
