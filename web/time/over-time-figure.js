@@ -116,10 +116,12 @@ export class OverTimeFigure {
     // A playing run reaches them: the figure follows. A paused one may never.
     this.waitingFor = beyond.length && playing ? beyond.at(-1) : 0;
     const names = beyond.length > 1 ? `Epochs ${beyond.join(', ')} are` : `Epoch ${beyond[0]} is`;
+    const {shown} = lastFrame.time;
+    const where = shown !== null ? `after the epoch shown (${shown})` :
+                                   `past the run (it is at epoch ${epochText(lastFrame.epochs)})`;
     this.status.textContent = !beyond.length ? '' :
         playing ? `${names} not reached yet: drawn again when the run gets there.` :
-                  `${names} past the run (it is at epoch ${
-                      epochText(lastFrame.time.shown ?? lastFrame.epochs)}): left out.`;
+                  `${names} ${where}: left out.`;
     this.columns = columns.map((column, c) => ({...column, asked: asked[c]}));
     this.draw();
   }
