@@ -111,6 +111,20 @@ test('Continue from before a live change is the run shown there; form and URL ag
   assert.match(await page.textContent('#notices'), /1 setting change made after it was dropped/);
   assert.match(await page.textContent('#notices'), /back to 0\.01 \(it was 1 after epoch 3\)/);
   assert.deepEqual((await stepTo(page, 4))[4], live[4], 'the run as it was at lr 0.01');
+  // A live change while an earlier epoch is shown continues from there with the new value.
+  await range.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForShown(page, 2);
+  await page.fill('#setting-lr', '0.5');
+  await page.press('#setting-lr', 'Enter');
+  await page.waitForFunction(
+      () => document.getElementById('timeline-range').max === '2', null, {timeout: WAIT_MS});
+  await waitForShown(page, 'live');
+  assert.match(page.url(), /[#&]lr=0\.5(&|$)/);
+  assert.equal(await page.inputValue('#setting-lr'), '0.5');
+  assert.equal(await playing(page), 'false');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

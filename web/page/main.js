@@ -40,7 +40,9 @@ const app = {
   // the timeline pauses without clearing it, so that its end and "Continue" play again.
   wantsPlay: false,
   resumedFrom: 0,  // the epoch of the latest "Continue from here"
-  editor: null,    // the own-data editor (the data row's control)
+  // Live settings changed since it was asked for: the reader's, kept over the trainer's answer.
+  changedSinceResume: null,
+  editor: null,  // the own-data editor (the data row's control)
 };
 const hook = new TestHook();
 
@@ -68,7 +70,7 @@ const evidence = new OnDemandEvidence($('evidence'), {
 });
 
 const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid} =
-    settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view});
+    settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view, beforeLive});
 
 // `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
 function createArena(at = -1) {
@@ -199,8 +201,11 @@ async function sampleDataset(dataset) {
 function showEpoch(epoch, resume = false, play = app.wantsPlay) {
   app.settings.at = resume ? -1 : epoch;
   writeHash();
-  if (resume) view.truncate(epoch);
-  if (resume) app.resumedFrom = epoch;
+  if (resume) {
+    view.truncate(epoch);
+    app.resumedFrom = epoch;
+    app.changedSinceResume = new Set();
+  }
   if (epoch < 0 || resume) {
     if (epoch < 0) worker.live();
     if (resume) worker.resume(epoch);
@@ -211,9 +216,19 @@ function showEpoch(epoch, resume = false, play = app.wantsPlay) {
   worker.show(epoch);
 }
 
-// "Continue from here" replayed the run: the live settings are the trainer's at that epoch.
+// A live setting changed: made while an earlier epoch is shown, it continues the run from there
+// (paused) with the new value.
+function beforeLive(key) {
+  if (app.settings.at >= 0) showEpoch(app.settings.at, true, false);
+  app.changedSinceResume?.add(key);
+}
+
+// "Continue from here" replayed the run: the live settings are the trainer's at that epoch, but
+// for those the reader changed since.
 function onResumed({settings, dropped}) {
   const live = liveSettings(app.table, settings);
+  for (const key of app.changedSinceResume ?? []) delete live[key];
+  app.changedSinceResume = null;
   const restored = Object.keys(live)
                        .filter((key) => live[key] !== app.settings[key])
                        .map((key) => ({

@@ -16,7 +16,7 @@ const PRESET_KEYS = ['dataset', 'points', 'noise'];
 
 /**
  * @param {object} page the wiring's parts: `app` (state), `pool` (the trainer), `createArena`,
- *     `setPlaying`, `evidence`, `view` (run-view.js)
+ *     `setPlaying`, `evidence`, `view` (run-view.js), `beforeLive(key)` (a live change comes)
  * @returns {{loadSettings: Function, loadExperiment: Function, changeSetting: Function,
  *     writeHash: Function, regionGrid: Function}}
  */
@@ -74,7 +74,10 @@ export function settingsFlow(page) {
   const onChange = {
     reload: () => location.reload(),  // fresh workers load the other wasm build or pool size
     // The networks go on from where they are, with the new value.
-    live: (row) => pool.update(app.generation, liveUpdate(app.table, row.key, app.settings)),
+    live: (row) => {
+      page.beforeLive?.(row.key);
+      pool.update(app.generation, liveUpdate(app.table, row.key, app.settings));
+    },
     arena: () => page.createArena(),
     view: (row) => pool.setView({[row.view]: workerView[row.view]()}),
     pace: () => (app.playing ? page.setPlaying(true) : redraw()),
