@@ -47,7 +47,11 @@ test('a K=5 comparison shows progress, then its plot, table and verdicts', async
   assert.equal(await page.$$eval('.evidence-table tbody tr', (r) => r.length), 3);
   const verdicts = await page.$$eval('.evidence-verdicts li', (l) => l.map((x) => x.textContent));
   assert.equal(verdicts.length, 2);
-  for (const v of verdicts) assert.match(v, / vs ReLU: (within noise|no difference|[a-z ]+) here/);
+  // In display names and plain words; the statistics on hover.
+  for (const v of verdicts) {
+    assert.match(
+        v, /^(Leaky ReLU|tanh) reached 95% test accuracy [a-z ]+ ReLU on (\d of 5|all 5) seeds/);
+  }
   const linked = await page.evaluate(() => window.reluLabTest.table.parse(location.hash).settings);
   assert.deepEqual(
       [linked.study, linked.seeds, linked.studyEpochs], ['compare', 5, 40],
@@ -65,15 +69,55 @@ test('a seed opens that run in the panels', async () => {
   assert.equal(await page.$eval('#evidence', (e) => e.dataset.stale), 'false');
 });
 
-test('the same study URL gives the same numbers', async () => {
+// Opens a link and waits for the evidence section's form (it loads as a reader scrolls near it).
+async function openStudyLink(hash) {
+  const linked = await openPage(session.context, session.url + hash, {reducedMotion: 'reduce'});
+  await linked.locator('#evidence').scrollIntoViewIfNeeded();
+  await linked.waitForSelector('.evidence-form', {timeout: WAIT_MS});
+  return linked;
+}
+
+test('the same study URL fills the form; Run gives the same numbers', async () => {
   const first = await tableText();
   const hash = await page.evaluate(() => location.hash);
-  const again = await openPage(session.context, session.url + hash, {reducedMotion: 'reduce'});
+  const again = await openStudyLink(hash);
+  // ready() has run: a study started by the link would be running now.
+  assert.equal(await again.$eval('#evidence', (e) => e.dataset.state), 'idle');
+  assert.match(
+      await again.textContent('.evidence-status'),
+      /This link fills in a comparison: 5 runs of 40 epochs: about \d+ s on \d workers?\. Press Run/);
+  assert.equal(await again.inputValue('.evidence-form [name="seeds"]'), '5');
+  await again.click('.evidence-run');
   await again.waitForFunction(
       () => document.querySelector('#evidence').dataset.state === 'done', null, {timeout: WAIT_MS});
   assert.equal(await again.$eval('.evidence-table', (t) => t.textContent), first);
   assert.deepEqual(again.problems, []);
   await again.close();
+});
+
+test('a link to the largest study starts nothing and says what Run would cost', async () => {
+  const linked = await openStudyLink(
+      '#activations=relu,tanh&study=sweep&sweepPoints=12&seeds=200&studyEpochs=2000');
+  assert.equal(await linked.$eval('#evidence', (e) => e.dataset.state), 'idle');
+  assert.equal(await linked.$eval('#evidence', (e) => e.dataset.workers ?? '0'), '0');
+  assert.match(
+      await linked.textContent('.evidence-status'),
+      /a sweep: 2,400 runs of 2,000 epochs: about [\d.]+ (min|h|days) on \d workers?\. Press Run/);
+  assert.match(await linked.textContent('.evidence-cost'), /^Run: 2,400 runs of 2,000 epochs/);
+  await linked.fill('.evidence-form [name="seeds"]', '10');
+  await linked.waitForFunction(
+      () => /^Run: 120 runs/.test(document.querySelector('.evidence-cost').textContent), null,
+      {timeout: WAIT_MS});
+  // A claim's link marks the claim; its button runs it.
+  const claim = await openStudyLink('#study=claim&claim=half-active');
+  assert.equal(await claim.$eval('#evidence', (e) => e.dataset.state), 'idle');
+  assert.match(await claim.textContent('.evidence-status'), /press its Test it button below/);
+  assert.equal(
+      await claim.$eval('[data-claim="half-active"]', (c) => c.classList.contains('claim-linked')),
+      true);
+  assert.deepEqual([...linked.problems, ...claim.problems], []);
+  await linked.close();
+  await claim.close();
 });
 
 test('cancel stops the workers', async () => {
@@ -104,7 +148,53 @@ test('a 3-point sweep renders a line per network', async () => {
   assert.equal(await page.$$eval('.evidence-plot svg polyline', (l) => l.length), 3);
   const head = await page.$$eval('.evidence-table thead th', (h) => h.map((x) => x.textContent));
   assert.deepEqual(head, ['network', 'lr 0.0001', 'lr 0.01', 'lr 1']);
+  assert.equal(
+      await page.textContent('.evidence-plot svg .y-title'), 'dead hidden units (fraction)');
 });
+
+test(
+    'a claim\'s result shows at the claim in plain words, with a note and Undo for the panels',
+    async () => {
+      await fill({seeds: 5});
+      const claim = '[data-claim="elu-faster"]';
+      await page.click(`${claim} .claim-test`);
+      // The panels change with a visible note beside the claim; Undo is one press away.
+      await page.waitForSelector(
+          `${claim} .evidence-panels-note:not([hidden]) .evidence-undo`, {timeout: WAIT_MS});
+      assert.match(
+          await page.textContent(`${claim} .evidence-panels-note`),
+          /The panels above now show this claim's setting \(ReLU, ELU\)/);
+      await page.waitForFunction(
+          (c) => document.querySelector(`${c} .claim-verdict`).dataset.verdict !== '', claim,
+          {timeout: WAIT_MS});
+      await page.waitForSelector(`${claim} .evidence-plot svg`, {timeout: WAIT_MS});
+      // Next to the claim: the result box is inside its item, right under its button.
+      const gap = await page.evaluate((c) => {
+        const button = document.querySelector(`${c} .claim-test`).getBoundingClientRect();
+        const plot = document.querySelector(`${c} .evidence-plot`).getBoundingClientRect();
+        return plot.top - button.bottom;
+      }, claim);
+      assert.ok(gap >= 0 && gap < 400, `the plot starts ${gap} px below the claim's button`);
+      await page.waitForFunction(
+          (c) => document.activeElement.closest(c) !== null, claim, {timeout: WAIT_MS});
+      const lines = await page.$$eval(
+          `${claim} .evidence-verdicts li`,
+          (l) => l.map((x) => ({text: x.textContent, title: x.title})));
+      assert.match(lines[0].text, /^The claim (holds here|does not hold here|within noise)\.$/);
+      assert.match(
+          lines[1].text,
+          /^ELU reached 95% test accuracy (as fast as|faster than|slower than) ReLU on \d of 5 seeds.*: (a|no) clear difference here\.$/);
+      assert.doesNotMatch(lines[1].text, /elu|relu|CI/);
+      assert.match(
+          lines[1].title,
+          /95% CI \[.*\].*bootstrap interval of the median \(the 5 seeds resampled 2000 times\)/);
+      await page.click(`${claim} .evidence-undo`);
+      await page.waitForFunction(
+          () => document.querySelectorAll('.panel').length === 3, null, {timeout: WAIT_MS});
+      assert.match(page.url(), /activations=relu,leaky_relu,tanh/);
+      assert.match(
+          await page.textContent(`${claim} .evidence-panels-note`), /back to the setting you had/);
+    });
 
 test('a claim loads its setting and produces a verdict', async () => {
   await fill({seeds: 5});

@@ -72,7 +72,9 @@ test('a link with the epoch shown reproduces it; continue from here drops the fu
   const live = await stepAndRecord(page, EPOCHS);
   await page.close();
 
-  const linked = await openPage(session.context, `${session.url}${HASH}&at=5`);
+  // Reduced motion: the run stays paused after Continue (it plays otherwise), so it can be stepped.
+  const linked =
+      await openPage(session.context, `${session.url}${HASH}&at=5`, {reducedMotion: 'reduce'});
   await waitForShown(linked, 5);
   assert.deepEqual(await accuracies(linked), live[5]);
   assert.equal(await linked.getAttribute('html', 'data-playing'), 'false');

@@ -34,6 +34,7 @@ const ANSWERED = [
   msg.paused(1, 0),
   msg.updated(1, ''),
   msg.edited(1, ''),
+  msg.resumed(1, {settings: {}, dropped: {updates: 0, edits: 0}}),
   msg.error('refused', {generation: 1}),
   msg.answer({type: MSG.sample, id: 2}, {points: [], labels: []}),
   msg.answer({type: MSG.fieldsAt, id: 1}, {generation: 1, columns: []}),

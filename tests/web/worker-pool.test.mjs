@@ -141,7 +141,7 @@ test('an edit goes to the panel\'s worker in its numbering; updates go to all, e
   const {pool, workers, heard} = built(2, ['relu', 'tanh', 'elu']);
   pool.edit(1, {index: 2, layer: 0, unit: 1, value: 0.5});
   assert.deepEqual(
-      workers[0].take(MSG.edit), [msg.edit(1, {index: 1, layer: 0, unit: 1, value: 0.5})]);
+      workers[0].take(MSG.edit), [msg.edit(1, {index: 1, layer: 0, unit: 1, value: 0.5}, 0)]);
   assert.deepEqual(workers[1].take(MSG.edit), []);
   assert.deepEqual(workers.map((w) => w.take(MSG.view).length), [1, 1], 'both redraw');
   pool.edit(1, {index: 7, layer: 0, unit: 0, value: 1});
@@ -151,12 +151,47 @@ test('an edit goes to the panel\'s worker in its numbering; updates go to all, e
   pool.update(1, {lr: 0.5});
   assert.deepEqual(
       workers.map((w) => w.take(MSG.update)),
-      [[msg.update(1, {lr: 0.5})], [msg.update(1, {lr: 0.5})]]);
+      [[msg.update(1, {lr: 0.5}, 0)], [msg.update(1, {lr: 0.5}, 0)]]);
   const before = heard.length;
   workers[0].say(msg.updated(1, ''));
   workers[0].say(msg.updated(1, 'lr: out of range'));
   workers[1].say(msg.updated(1, 'lr: out of range'));
   assert.deepEqual(heard.slice(before), [msg.updated(1, 'lr: out of range')]);
+});
+
+test('changes wait for every worker at rest and name that step; after a Continue, its step', () => {
+  const {pool, workers} = built(2, ['relu', 'tanh']);
+  pool.step({batches: 7});
+  pool.update(1, {lr: 0.5});
+  pool.edit(1, {index: 1, layer: 0, unit: 0, value: 2});
+  assert.deepEqual(workers.map((w) => w.take(MSG.update)), [[], []], 'not while training');
+  workers[0].say(frame(1, 7, 1));
+  workers[1].say(frame(1, 7, 1));
+  pool.drawn(1);
+  assert.deepEqual(
+      workers.map((w) => w.take(MSG.update)),
+      [[msg.update(1, {lr: 0.5}, 7)], [msg.update(1, {lr: 0.5}, 7)]]);
+  assert.deepEqual(
+      workers[1].take(MSG.edit), [msg.edit(1, {index: 0, layer: 0, unit: 0, value: 2}, 7)]);
+  // Continue from epoch 1 (2 steps an epoch here), then an edit: it lands on the continued run.
+  pool.resume(1);
+  pool.edit(1, {index: 0, layer: 0, unit: 1, value: 3});
+  assert.deepEqual(workers.map((w) => w.take(MSG.resume).length), [1, 1]);
+  assert.deepEqual(workers[0].take(MSG.edit), [], 'the edit waits for the replay');
+  workers[0].say(frame(1, 2, 1));
+  workers[1].say(frame(1, 2, 1));
+  pool.drawn(1);
+  assert.deepEqual(
+      workers[0].take(MSG.edit), [msg.edit(1, {index: 0, layer: 0, unit: 1, value: 3}, 2)]);
+});
+
+test('continue from here: the workers\' replays are heard once, edits added up', () => {
+  const {pool, heard} = built(2, ['relu', 'tanh', 'elu']);
+  const resumed = (edits) => msg.resumed(1, {settings: {lr: 0.1}, dropped: {updates: 2, edits}});
+  pool.fromWorker(resumed(1), 0);
+  assert.equal(heard.filter((m) => m.type === MSG.resumed).length, 0, 'one worker is not all');
+  pool.fromWorker(resumed(2), 1);
+  assert.deepEqual(heard.filter((m) => m.type === MSG.resumed), [resumed(3)]);
 });
 
 test(

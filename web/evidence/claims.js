@@ -1,10 +1,12 @@
 // The essays' claims, each with the study that tests it (fixed settings on top of the
 // defaults, in URL keys) and how its verdict is read from the measured result. Pure data and
 // arithmetic: the page (evidence-view.js) and tools/evidence-claims.mjs both run these.
-import {bootstrapMedian, formatNumber, pairedComparison, verdictText} from '../../js/evidence-stats.mjs';
+import {bootstrapMedian, formatNumber, pairedComparison} from '../../js/evidence-stats.mjs';
 import {outcomeOf, outcomeValue} from '../../js/seed-study.mjs';
 import {experimentSettings} from '../page/experiment-settings.js';
 import {findExperiment} from '../page/experiments.js';
+
+import {intervalMeaning, plainVerdict} from './verdict-words.js';
 
 /**
  * @typedef {object} Claim
@@ -202,9 +204,9 @@ function column(result, {net, point = 0}, key, layer) {
   return p.records.map((r) => outcomeValue(r[net], key));
 }
 
-function nameOf(result, {net, point = 0}, claim) {
+function nameOf(result, {net, point = 0}, claim, named) {
   const points = result.points ?? [result];
-  const label = points[0].networks[net].label;
+  const label = named(points[0].networks[net]);
   if (!result.points) return label;
   const value = result.values.at(point);
   return `${label} at ${claim.study.key} ${value}`;
@@ -242,29 +244,33 @@ function judgeSome(o, judge, result) {
 
 function judgeOne(claim, judge, result, options) {
   const o = outcomeOf(judge.outcome ?? claim.study.outcome);
+  const {named = (n) => n.label, ...stats} = options;
   if (judge.some !== undefined) return judgeSome(o, judge, result);
   if (judge.expect) {
     const a = column(result, judge.a, o.key, judge.layer);
     const ref = column(result, judge.ref, o.key, judge.layer);
-    const c = pairedComparison(a, ref, o, options);
-    const names = [nameOf(result, judge.a, claim), nameOf(result, judge.ref, claim)];
-    const text = verdictText(...names, c, o);
+    const c = pairedComparison(a, ref, o, stats);
+    const names = [nameOf(result, judge.a, claim, named), nameOf(result, judge.ref, claim, named)];
+    const {text, detail} = plainVerdict(...names, c, o, result.target);
     // A judge on another outcome than the plotted one, or on one layer, says which it measures.
     const what =
         [judge.outcome && o.label, judge.layer !== undefined && `layer ${judge.layer + 1}`];
     const lead = what.filter(Boolean).join(', ');
-    return {holds: EXPECT[judge.expect][c.kind], text: lead ? `${lead}: ${text}` : text};
+    return {holds: EXPECT[judge.expect][c.kind], text: lead ? `${lead}: ${text}` : text, detail};
   }
   const values = column(result, {net: judge.median}, o.key);
-  const b = bootstrapMedian(values, options);
+  const b = bootstrapMedian(values, stats);
   // Fractions read as percentages.
   const f = (x) => formatNumber(x * (o.scale ?? 1)) + (o.scale ? '%' : '');
   const [min, max] = judge.range;
   const holds = b.lo >= min && b.hi <= max ? 'yes' : b.hi < min || b.lo > max ? 'no' : 'noise';
+  const name = named((result.points ?? [result])[0].networks[judge.median]);
   return {
     holds,
-    text: `${o.label}: median ${f(b.median)} over ${b.n} seeds, ${Math.round(b.level * 100)}% CI [${
-        f(b.lo)}, ${f(b.hi)}] (the claim: ${f(min)} to ${f(max)})`,
+    text: `${name}: the median ${o.label} over ${b.n} seeds is ${f(b.median)}; the claim says ${
+        f(min)} to ${f(max)}.`,
+    detail: `${Math.round(b.level * 100)}% interval of the median: [${f(b.lo)}, ${f(b.hi)}]. ${
+        intervalMeaning(b, 'the claim holds when the whole interval lies in its range')}`,
   };
 }
 
@@ -272,16 +278,24 @@ function judgeOne(claim, judge, result, options) {
  * Reads a claim's verdict from its study's result: 'holds here' when every judge holds,
  * 'does not hold here' when one contradicts it, else 'within noise'. `example`: a run that
  * shows it ({seed, epoch}), for the claims that name one.
- * @returns {{verdict: string, lines: string[], example?: {seed: number, epoch: number}}}
+ * `options.named(network)`: the name a line gives a network ({activation, label}); the rest are
+ * bootstrap options.
+ * @returns {{verdict: string, lines: string[], details: string[],
+ *     example?: {seed: number, epoch: number}}} details: each line's statistics ('' for none)
  */
 export function judgeClaim(claim, result, options = {}) {
   const parts = (claim.judges ?? []).map((j) => judgeOne(claim, j, result, options));
-  if (!parts.length) return {verdict: 'not measured', lines: []};
+  if (!parts.length) return {verdict: 'not measured', lines: [], details: []};
   const verdict = parts.some((p) => p.holds === 'no') ? 'does not hold here' :
       parts.every((p) => p.holds === 'yes')           ? 'holds here' :
                                                         'within noise';
   const example = parts.find((p) => p.example)?.example;
-  return {verdict, lines: parts.map((p) => p.text), ...(example ? {example} : {})};
+  return {
+    verdict,
+    lines: parts.map((p) => p.text),
+    details: parts.map((p) => p.detail ?? ''),
+    ...(example ? {example} : {}),
+  };
 }
 
 /**

@@ -56,9 +56,11 @@ export function evidenceForm(table, schema, {run, cancel}) {
     disabled: true,
     onclick: cancel
   });
+  // What Run will cost, kept current by the view as the fields change.
+  const cost = el('output', {className: 'evidence-cost'});
   const node = el('form', {className: 'evidence-form'}, [
     mode, el('div', {className: 'evidence-fields'}, controls),
-    el('div', {className: 'evidence-buttons'}, [runButton, cancelButton])
+    el('div', {className: 'evidence-buttons'}, [runButton, cancelButton, cost])
   ]);
   node.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -71,6 +73,7 @@ export function evidenceForm(table, schema, {run, cancel}) {
   return {
     node,
     table,
+    cost,
     show(settings) {
       const els = node.elements;
       els.study.value = settings.study === 'sweep' ? 'sweep' : 'compare';
@@ -87,10 +90,11 @@ export function evidenceForm(table, schema, {run, cancel}) {
 }
 
 /**
- * Reads the form through the table (clamped values are written back into their fields).
+ * Reads the form through the table (clamped values are written back into their fields, unless
+ * `write` is false: while the reader types).
  * @returns {{keys: object, notices: string[]}} URL keys of the study
  */
-export function readForm(form, settings) {
+export function readForm(form, settings, write = true) {
   const els = form.node.elements;
   const notices = [];
   const keys = {study: els.study.value || 'compare'};
@@ -102,6 +106,26 @@ export function readForm(form, settings) {
   for (const key of ['seeds', 'studyEpochs', 'outcome', 'ref', 'sweepKey', 'sweepPoints'])
     keys[key] = read(key, els[key].value);
   keys.target = read('target', String(Number(els.target.value) / 100));
-  form.show({...settings, ...keys});
+  if (write) form.show({...settings, ...keys});
   return {keys, notices};
+}
+
+/**
+ * The study the form describes, on top of the page's `settings`.
+ * @returns {{keys: object, urlSettings: object, request: object}} its URL keys, the URL settings
+ *     it runs and its planStudy request
+ */
+export function formRequest(form, table, settings, write = true) {
+  const {keys} = readForm(form, settings, write);
+  const urlSettings = {...settings, ...keys};
+  const request = {
+    kind: keys.study,
+    settings: table.arenaSettings(urlSettings),
+    seeds: keys.seeds,
+    epochs: keys.studyEpochs,
+    target: keys.target,
+    key: keys.sweepKey,
+    points: keys.sweepPoints,
+  };
+  return {keys, urlSettings, request};
 }

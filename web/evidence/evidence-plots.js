@@ -120,7 +120,7 @@ function axisScale(values, scale) {
 export function sweepPlot(box, series, {outcome, axis, values}) {
   const width = Math.max(300, box.clientWidth || 600);
   const height = Math.round(Math.min(320, Math.max(220, width * 0.45)));
-  const left = 56, right = 14, top = 12, bottom = 46;
+  const left = 72, right = 14, top = 12, bottom = 46;
   const all = series.flatMap((s) => s.rows.filter(Boolean).flatMap((r) => [r.q1, r.median, r.q3]));
   const finite = all.filter(Number.isFinite);
   const hasNever = all.includes(Infinity);
@@ -144,11 +144,22 @@ export function sweepPlot(box, series, {outcome, axis, values}) {
     svg.append(svgEl('text', {x: left - 6, y: y(t) + 4, class: 'tick y'}, valueText(t, outcome)));
   }
   if (hasNever) svg.append(svgEl('text', {x: left - 6, y: neverY + 4, class: 'tick y'}, 'never'));
-  for (const v of values) {
-    svg.append(svgEl('text', {x: x(v), y: y0 + 16, class: 'tick'}, String(v)));
-  }
+  // The end labels align inwards: a long option name ("xavier_normal") is not cut at the edge.
+  values.forEach((v, i) => {
+    const end = values.length < 2 ? '' : i === 0 ? ' start' : i === values.length - 1 ? ' end' : '';
+    svg.append(svgEl('text', {x: x(v), y: y0 + 16, class: `tick${end}`}, String(v)));
+  });
   svg.append(
       svgEl('text', {x: (left + width - right) / 2, y: height - 8, class: 'axis-title'}, axis.key));
+  // The y axis' title, read upwards along it: what the lines are the median of.
+  svg.append(svgEl(
+      'text', {
+        x: 0,
+        y: 0,
+        class: 'axis-title y-title',
+        transform: `translate(14 ${(y0 + y1) / 2}) rotate(-90)`
+      },
+      outcome.label));
   for (const s of series) {
     const pts = s.rows.filter(Boolean);
     if (!pts.length) continue;

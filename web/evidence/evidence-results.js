@@ -1,13 +1,20 @@
 // A finished study drawn into the evidence section's outputs: verdict lines, the plot and the
 // table for a comparison or a sweep, and the CSV of its records. The view decides what to run;
 // this file only shows a result.
-import {pairedComparison, verdictText} from '../../js/evidence-stats.mjs';
+import {pairedComparison} from '../../js/evidence-stats.mjs';
 import {OUTCOMES, outcomeValue, summarize} from '../../js/seed-study.mjs';
 import {summarizeSweep} from '../../js/seed-sweep.mjs';
 import {el} from '../common/dom.js';
 import {PANEL_COLORS} from '../panels/panel.js';
 
 import {stripPlot, sweepPlot, valueText} from './evidence-plots.js';
+import {plainVerdict} from './verdict-words.js';
+
+// One verdict line: the plain words, the statistics on hover (and for screen readers, in the
+// title).
+export function verdictItem({text, detail}, kind) {
+  return el('li', {...(kind ? {dataset: {kind}} : {}), text, ...(detail ? {title: detail} : {})});
+}
 
 const color = (i) => PANEL_COLORS[i % PANEL_COLORS.length];
 // Between the statistics and the drawing the page gets a turn, so neither blocks it for long.
@@ -39,10 +46,10 @@ export async function renderCompare(
   if (!claim) {
     out.verdicts.replaceChildren(
         ...rows.filter((r) => r.versus)
-            .map((r) => el('li', {
-                   dataset: {kind: r.versus.kind},
-                   text: verdictText(r.label, rows[reference].label, r.versus, outcome),
-                 })));
+            .map(
+                (r) => verdictItem(
+                    plainVerdict(r.label, rows[reference].label, r.versus, outcome, result.target),
+                    r.versus.kind)));
     if (rows.length === 1)
       out.verdicts.replaceChildren(el('li', {text: 'One network: nothing to compare it with.'}));
   }
@@ -84,12 +91,10 @@ export async function renderSweep(out, result, {outcome, axis, claim, named, cur
       const [a, b] = [column(-1), column(0)];
       if (a.includes(null) || b.includes(null)) return [];
       const c = pairedComparison(a, b, outcome);
-      return [el('li', {
-        dataset: {kind: c.kind},
-        text: verdictText(
-            `${s.label} at ${result.key} ${result.values.at(-1)}`, `at ${result.values[0]}`, c,
-            outcome),
-      })];
+      const at = (v) => `${s.label} at ${result.key} ${v}`;
+      return [verdictItem(
+          plainVerdict(at(result.values.at(-1)), at(result.values[0]), c, outcome, result.target),
+          c.kind)];
     }));
   }
   const cell = (r) =>

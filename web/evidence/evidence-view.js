@@ -6,11 +6,14 @@ import {sweepAxes} from '../../js/seed-sweep.mjs';
 import {planStudy} from '../../js/study-plan.mjs';
 import {el} from '../common/dom.js';
 import {download} from '../common/download.js';
+import {panelTitle} from '../panels/panel.js';
 
 import {renderClaims} from './claims-view.js';
 import {claimRequest, CLAIMS, claimUrlSettings, findClaim, judgeClaim} from './claims.js';
-import {evidenceForm, readForm} from './evidence-form.js';
-import {renderCompare, renderSweep, studyCsv} from './evidence-results.js';
+import {evidenceForm, formRequest, readForm} from './evidence-form.js';
+import {renderCompare, renderSweep, studyCsv, verdictItem} from './evidence-results.js';
+import {ResultsBox} from './results-box.js';
+import {planCost} from './study-cost.js';
 import {StudyPool} from './study-pool.js';
 
 // The keys of a study (study-settings.js) that the form writes to the URL.
@@ -36,7 +39,10 @@ export class EvidenceView {
     root.dataset.state = 'idle';
   }
 
-  /** Builds the form once the schema is known; runs the study a link names. */
+  /**
+   * Builds the form once the schema is known. A study a link names fills the form (or marks its
+   * claim) with what it would cost; it never starts by itself: the reader presses Run.
+   */
   ready(table, schema, names, settings, backend) {
     this.table = table;
     this.schema = schema;
@@ -45,29 +51,11 @@ export class EvidenceView {
     this.pool = new StudyPool(backend);
     this.form =
         evidenceForm(table, schema, {run: () => this.runForm(), cancel: () => this.cancel()});
-    this.out = {
-      progress: el('div', {className: 'evidence-progress', hidden: true}),
-      status: el('p', {className: 'evidence-status', role: 'status'}),
-      verdicts: el('ul', {className: 'evidence-verdicts'}),
-      plot: el('div', {className: 'evidence-plot'}),
-      table: el('div', {className: 'evidence-table-scroll'}),
-      also: el('div', {className: 'evidence-also'}),
-      downloads: el('p', {className: 'evidence-downloads', hidden: true}),
-    };
-    this.out.bar = el('progress', {max: 1, value: 0});
-    this.out.progressText = el('span', {className: 'progress-text'});
-    this.out.progress.append(this.out.bar, this.out.progressText);
-    for (const [kind, label] of [['csv', 'Download CSV'], ['json', 'Download JSON']]) {
-      this.out.downloads.append(el('button', {
-        type: 'button',
-        className: 'secondary',
-        text: label,
-        onclick: () => this.download(kind)
-      }));
-    }
+    this.results = new ResultsBox({download: (kind) => this.download(kind)});
+    this.out = this.results.out;
     this.claims = el('ol', {className: 'claims'});
     this.root.append(
-        this.form.node, ...Object.values(this.out).filter((n) => n.parentNode === null),
+        this.form.node, this.results.node,
         el('h3', {id: 'claims-heading', text: 'The essays\' claims, tested here'}), this.claims);
     renderClaims(
         this.claims, CLAIMS, (claim) => this.runClaim(claim),
@@ -75,11 +63,45 @@ export class EvidenceView {
             this.table.toHash(
                 {...claimUrlSettings(this.table, claim), study: 'claim', claim: claim.id})}`);
     new ResizeObserver(() => this.study?.result && this.render()).observe(this.out.plot);
+    this.form.node.addEventListener('input', () => this.showCost());
+    this.form.node.addEventListener('change', () => this.showCost());
     this.show(settings);
-    if (settings.study === 'claim' && findClaim(settings.claim))
-      this.runClaim(findClaim(settings.claim), false);
-    else if (settings.study === 'compare' || settings.study === 'sweep')
-      this.runForm(false);
+    this.offerLinked(settings);
+  }
+
+  // A link's study: its form filled, its cost said, the Run (or the claim's Test it) one press
+  // away.
+  offerLinked(settings) {
+    const claim = settings.study === 'claim' ? findClaim(settings.claim) : null;
+    if (claim) {
+      const item = this.claims.querySelector(`[data-claim="${claim.id}"]`);
+      item.classList.add('claim-linked');
+      const cost = claim.study.kind === 'look' ? '' : ` (${this.claimCost(claim)})`;
+      this.setStatus(`This link names the claim “${claim.text}”: press its ${
+          claim.study.kind === 'look' ? 'Show it' : 'Test it'} button below to run it${cost}.`);
+    } else if (settings.study === 'compare' || settings.study === 'sweep') {
+      this.setStatus(`This link fills in a ${
+          settings.study === 'sweep' ? 'sweep' :
+                                       'comparison'}: ${this.formCost()}. Press Run to start it.`);
+    }
+  }
+
+  formRequest(write = true) {
+    return formRequest(this.form, this.table, this.settings, write);
+  }
+
+  formCost() {
+    return planCost(this.schema, this.formRequest(false).request, this.pool.size);
+  }
+
+  claimCost(claim) {
+    const f = readForm(this.form, this.settings, false);
+    const request = claimRequest(this.table, claim, {seeds: f.keys.seeds, target: f.keys.target});
+    return planCost(this.schema, request, this.pool.size);
+  }
+
+  showCost() {
+    this.form.cost.textContent = `Run: ${this.formCost()}.`;
   }
 
   /** The panels' settings changed: keep the form in step and mark a result that no longer fits. */
@@ -87,6 +109,7 @@ export class EvidenceView {
     this.settings = settings;
     if (!this.form) return;
     this.form.show(settings);
+    this.showCost();
     const stale = this.study?.result && !this.study.claim &&
         withoutSeed(this.table.arenaSettings(settings)) !==
             withoutSeed(this.study.request.settings);
@@ -99,29 +122,36 @@ export class EvidenceView {
     this.out.status.textContent = text;
   }
 
-  runForm(writeUrl = true) {
-    const f = readForm(this.form, this.settings);
-    if (writeUrl) this.page.writeKeys({...f.keys, claim: ''});
-    const urlSettings = {...this.settings, ...f.keys};
-    const request = {
-      kind: f.keys.study,
-      settings: this.table.arenaSettings(urlSettings),
-      seeds: f.keys.seeds,
-      epochs: f.keys.studyEpochs,
-      target: f.keys.target,
-      key: f.keys.sweepKey,
-      points: f.keys.sweepPoints,
-      outcome: f.keys.outcome,
-    };
+  runForm() {
+    const {keys, urlSettings, request} = this.formRequest();
+    this.page.writeKeys({...keys, claim: ''});
+    this.results.place(this.form.node, false);
+    this.results.panelsChanged(null);
     this.start({request, urlSettings, claim: null});
   }
 
-  runClaim(claim, loadPanels = true) {
+  // A claim's setting replaces the panels' with a note and an Undo beside its result, unless
+  // the panels show it already.
+  loadClaimPanels(claim, urlSettings) {
+    const before = this.settings;
+    const same = this.table.toHash({...before, at: -1}) === this.table.toHash(urlSettings);
+    this.page.load(urlSettings);
+    const panels = this.table.arenaSettings(urlSettings)
+                       .activations.map((n) => panelTitle({...n, label: n.activation}, this.names));
+    // Run again, the claim keeps the note (and the Undo) of its first run.
+    if (!same) {
+      this.results.panelsChanged(
+          `this claim's setting (${panels.join(', ')})`, () => this.page.load(before));
+    }
+  }
+
+  runClaim(claim) {
     const f = readForm(this.form, this.settings);
     const keep = Object.fromEntries(STUDY_KEYS.map((k) => [k, this.settings[k]]));
     const urlSettings =
         {...claimUrlSettings(this.table, claim), ...keep, study: 'claim', claim: claim.id};
-    if (loadPanels) this.page.load(urlSettings);
+    this.results.place(this.claims.querySelector(`[data-claim="${claim.id}"]`), true);
+    this.loadClaimPanels(claim, urlSettings);
     if (claim.study.kind === 'look') {
       this.cancel(false);
       this.study = null;
@@ -144,6 +174,7 @@ export class EvidenceView {
   }
 
   clear() {
+    this.out.status.textContent = '';
     this.out.verdicts.replaceChildren();
     this.out.plot.replaceChildren();
     this.out.table.replaceChildren();
@@ -186,7 +217,9 @@ export class EvidenceView {
       const warned = plan.options.warnings.length ? ` (${plan.options.warnings.join('; ')})` : '';
       this.setStatus(`${plan.tasks.length} runs done${warned}.`);
       await this.render();
-      if (this.study === current) this.root.dataset.state = 'done';
+      if (this.study !== current) return;
+      this.root.dataset.state = 'done';
+      this.results.focus(this.form.node);
     } catch (error) {
       if (this.study !== current) return;
       const cancelled = error.name === 'AbortError';
@@ -244,13 +277,14 @@ export class EvidenceView {
   }
 
   renderClaimVerdict(claim, result) {
-    const {verdict, lines, example} = judgeClaim(claim, result);
+    const {verdict, lines, details, example} =
+        judgeClaim(claim, result, {named: (n) => this.named(n)});
     const item = this.claims.querySelector(`[data-claim="${claim.id}"] .claim-verdict`);
-    item.textContent = `${verdict}: ${lines.join('; ')}`;
+    item.textContent = verdict;
     item.dataset.verdict = verdict;
     this.out.verdicts.replaceChildren(
-        el('li', {className: 'claim-line', text: `Claim: “${claim.text}” — ${verdict}`}),
-        ...lines.map((line) => el('li', {text: line})));
+        el('li', {className: 'claim-line', text: `The claim ${verdict}.`}),
+        ...lines.map((text, i) => verdictItem({text, detail: details[i]})));
     if (example) {
       this.out.verdicts.append(el('li', {}, [el('a', {
                                     className: 'claim-example',

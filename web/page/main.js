@@ -5,6 +5,8 @@ import {downloadPng} from '../common/download.js';
 import {featureTiles} from '../data/feature-tiles.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
+import {liveSettings} from '../settings/to-core.js';
+import {continueNotes} from '../time/continue-note.js';
 import {initTimeTools} from '../time/time-tools.js';
 import {Timeline} from '../time/timeline.js';
 import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
@@ -37,6 +39,12 @@ const app = {
   lastFrame: null,
   created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
+  // Whether the reader wants the run to play: Play sets it, Pause and Step clear it. Scrubbing
+  // the timeline pauses without clearing it, so that its end and "Continue" play again.
+  wantsPlay: false,
+  resumedFrom: 0,  // the epoch of the latest "Continue from here"
+  // Live settings changed since it was asked for: the reader's, kept over the trainer's answer.
+  changedSinceResume: null,
   editor: null,  // the own-data editor (the data row's control)
 };
 const hook = new TestHook();
@@ -45,7 +53,12 @@ const detail = new OnDemandDetail($('detail'), {
   onClose: () => worker.setView({detail: -1}),
   onSave: (i) =>
       downloadPng(view.grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
-  onEdit: (index, ref, value) => worker.edit(app.generation, {index, ...ref, value}),
+  onEdit: (index, ref, value) => {
+    // An edit of an earlier epoch shown by the timeline continues the run from there, paused:
+    // the reader is looking at the edit.
+    if (app.settings.at >= 0) showEpoch(app.settings.at, true, false);
+    worker.edit(app.generation, {index, ...ref, value});
+  },
 });
 const view = new RunView(openDetail, detail);
 
@@ -60,7 +73,7 @@ const evidence = new OnDemandEvidence($('evidence'), {
 });
 
 const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid} =
-    settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view});
+    settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view, beforeLive});
 
 // `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
 function createArena(at = -1) {
@@ -132,7 +145,8 @@ function onLoaded({backend, schema}) {
   const hash = location.hash.length > 1 && !anchor ? location.hash : `#exp=${LANDING}`;
   const {settings, notices} = app.table.parse(hash);
   app.settings = settings;
-  setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches && !(settings.at >= 0));
+  app.wantsPlay = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  setPlaying(app.wantsPlay && !(settings.at >= 0));
   loadSettings(settings, notices);
   evidence.ready(app.table, schema, app.names, app.settings, backend);
   if (anchor) goToAnchor(anchor);
@@ -158,6 +172,9 @@ const receive = receiver('page', {
   },
   [MSG.edited]: ({generation, error}) => {
     if (generation === app.generation) detail.edited(error);
+  },
+  [MSG.resumed]: (message) => {
+    if (message.generation === app.generation) onResumed(message);
   },
   [MSG.paused]: ({generation}) => {
     if (generation === app.generation) root.dataset.workerPaused = String(!app.playing);
@@ -188,17 +205,52 @@ async function sampleDataset(dataset) {
 }
 
 // The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
-function showEpoch(epoch, resume = false) {
+// Leaving a kept epoch plays again (`play`) if the reader was playing before it.
+function showEpoch(epoch, resume = false, play = app.wantsPlay) {
   app.settings.at = resume ? -1 : epoch;
   writeHash();
-  if (resume) view.truncate(epoch);
-  if (epoch < 0) return worker.live();
+  if (resume) {
+    view.truncate(epoch);
+    app.resumedFrom = epoch;
+    app.changedSinceResume = new Set();
+  }
+  if (epoch < 0 || resume) {
+    if (epoch < 0) worker.live();
+    if (resume) worker.resume(epoch);
+    if (play) setPlaying(true);
+    return;
+  }
   if (app.playing) setPlaying(false);
-  if (resume)
-    worker.resume(epoch);
-  else
-    worker.show(epoch);
+  worker.show(epoch);
 }
+
+// A live setting changed: made while an earlier epoch is shown, it continues the run from there
+// (paused) with the new value.
+function beforeLive(key) {
+  if (app.settings.at >= 0) showEpoch(app.settings.at, true, false);
+  app.changedSinceResume?.add(key);
+}
+
+// "Continue from here" replayed the run: the live settings are the trainer's at that epoch, but
+// for those the reader changed since.
+function onResumed({settings, dropped}) {
+  const live = liveSettings(app.table, settings);
+  for (const key of app.changedSinceResume ?? []) delete live[key];
+  app.changedSinceResume = null;
+  const restored = Object.keys(live)
+                       .filter((key) => live[key] !== app.settings[key])
+                       .map((key) => ({
+                              label: app.table.row(key).label ?? key,
+                              from: app.settings[key],
+                              to: live[key],
+                            }));
+  app.settings = {...app.settings, ...live};
+  app.controls.show(app.settings);
+  writeHash();
+  const notes = continueNotes(app.resumedFrom, dropped, restored);
+  if (notes.length) showNotices(notes, 'time');
+}
+
 view.timeline = new Timeline($('timeline'), {
   onShow: (epoch) => showEpoch(epoch),
   onLive: () => showEpoch(-1),
@@ -219,12 +271,17 @@ async function openDetail(index) {
 }
 
 const actions = {
-  toggle: () => setPlaying(!app.playing),
+  toggle: () => {
+    app.wantsPlay = !app.playing;
+    setPlaying(app.wantsPlay);
+  },
   step: () => {
+    app.wantsPlay = false;
     if (app.playing) setPlaying(false);
     worker.step({epochs: 1});
   },
   stepBatch: () => {
+    app.wantsPlay = false;
     if (app.playing) setPlaying(false);
     worker.step({batches: 1});
   },

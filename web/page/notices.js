@@ -8,12 +8,13 @@ const NOTICE_TITLES = {
   form: 'Your entry was corrected:',
   trainer: 'The trainer adjusted these settings:',
   error: 'Something went wrong:',
+  time: 'Continued from an earlier epoch:',
 };
 
 /**
  * Shows at most NOTICE_LINES sentences (URL text is only ever plain text); none hides the box.
  * @param {string[]} notices
- * @param {'link'|'form'|'trainer'|'error'} [source]
+ * @param {'link'|'form'|'trainer'|'error'|'time'} [source]
  */
 export function showNotices(notices, source = 'link') {
   const shown = notices.slice(0, NOTICE_LINES).map((text) => el('li', {}, [text]));

@@ -3,6 +3,7 @@
 // EFFECTS: reload, live update, new arena, view, pace, redraw). The hash always mirrors them.
 import {REGION_RESOLUTION} from '../panels/region-view.js';
 import {liveUpdate} from '../settings/to-core.js';
+import {boundReplay} from '../time/replay-bound.js';
 
 import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
@@ -15,7 +16,7 @@ const PRESET_KEYS = ['dataset', 'points', 'noise'];
 
 /**
  * @param {object} page the wiring's parts: `app` (state), `pool` (the trainer), `createArena`,
- *     `setPlaying`, `evidence`, `view` (run-view.js)
+ *     `setPlaying`, `evidence`, `view` (run-view.js), `beforeLive(key)` (a live change comes)
  * @returns {{loadSettings: Function, loadExperiment: Function, changeSetting: Function,
  *     writeHash: Function, regionGrid: Function}}
  */
@@ -44,14 +45,16 @@ export function settingsFlow(page) {
   }
 
   function loadSettings(settings, notices = [], source = 'link') {
-    app.settings = settings;
-    showNotices(notices, source);
-    app.controls.show(settings);
-    if (settings.at >= 0) page.setPlaying(false);
-    page.createArena(settings.at);
+    // A link's epoch is replayed before anything shows: bounded by what that costs.
+    const replay = boundReplay(app.table.schema, app.table.arenaSettings(settings), settings.at);
+    app.settings = {...settings, at: replay.at};
+    showNotices(replay.notice ? [...notices, replay.notice] : notices, source);
+    app.controls.show(app.settings);
+    if (app.settings.at >= 0) page.setPlaying(false);
+    page.createArena(app.settings.at);
     writeHash();
     applyView();
-    page.evidence.show(settings);
+    page.evidence.show(app.settings);
   }
 
   // An experiment's (and variant's) settings with its text, keeping the page's view keys.
@@ -72,7 +75,10 @@ export function settingsFlow(page) {
   const onChange = {
     reload: () => location.reload(),  // fresh workers load the other wasm build or pool size
     // The networks go on from where they are, with the new value.
-    live: (row) => pool.update(app.generation, liveUpdate(app.table, row.key, app.settings)),
+    live: (row) => {
+      page.beforeLive?.(row.key);
+      pool.update(app.generation, liveUpdate(app.table, row.key, app.settings));
+    },
     arena: () => page.createArena(),
     view: (row) => pool.setView({[row.view]: workerView[row.view]()}),
     pace: () => (app.playing ? page.setPlaying(true) : redraw()),

@@ -54,3 +54,19 @@ export function liveUpdate(table, key, settings) {
   const [parent, child] = row.core.split('.');
   return {[parent]: child === undefined ? settings[key] : {[child]: settings[key]}};
 }
+
+/**
+ * The inverse of liveUpdate for every live row: the URL keys' values in core's settings (what
+ * arena.settings() reports), e.g. {lr: 0.01, momentum: 0.9}; rows core leaves out (the betas
+ * beside SGD) are left out.
+ */
+export function liveSettings(table, core) {
+  const out = {};
+  for (const row of table.rows) {
+    if (row.effect !== 'live') continue;
+    const [parent, child] = row.core.split('.');
+    const value = child === undefined ? core[parent] : core[parent]?.[child];
+    if (value !== undefined) out[row.key] = value;
+  }
+  return out;
+}

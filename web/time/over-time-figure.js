@@ -6,6 +6,7 @@ import {downloadPng} from '../common/download.js';
 import {CLASS_COLORS, targetColor} from '../panels/field-canvas.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 
+import {figureColumns} from './figure-columns.js';
 import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
 
 const SCALE = 2;  // canvas pixels per layout pixel: print resolution for the PNG
@@ -19,6 +20,10 @@ const L = {
   caption: 18,
   gap: 10
 };
+
+function epochText(epochs) {
+  return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
+}
 
 function columnText(column) {
   if (column.asked === 'final') return `epoch ${column.epoch} (final)`;
@@ -96,25 +101,29 @@ export class OverTimeFigure {
   }
 
   async refresh() {
-    const {settings} = this.page.state();
+    const {settings, lastFrame, playing} = this.page.state();
     const cols = settings.cols;
     this.input.value = cols.join(', ');
+    if (!lastFrame) return;
+    const {ask, asked, beyond} = figureColumns(cols, lastFrame.time, lastFrame.epochs);
     this.status.textContent = 'Computing the fields…';
     let columns;
     try {
-      ({columns} = await this.page.fieldsAt(cols, RESOLUTION));
+      ({columns} = await this.page.fieldsAt(ask, RESOLUTION));
     } catch (error) {
       this.status.textContent = `The fields could not be computed: ${error.message}.`;
       return;
     }
-    const numbers = cols.filter((c) => c !== 'final');
-    const reached = columns.reduce((most, c) => Math.max(most, c.epoch), 0);
-    const furthest = Math.max(0, ...numbers);
-    this.waitingFor = furthest > reached ? furthest : 0;
-    this.status.textContent = this.waitingFor ?
-        `The run has not reached epoch ${furthest} yet: drawn again when it has.` :
-        '';
-    this.columns = columns;
+    // A playing run reaches them: the figure follows. A paused one may never.
+    this.waitingFor = beyond.length && playing ? beyond.at(-1) : 0;
+    const names = beyond.length > 1 ? `Epochs ${beyond.join(', ')} are` : `Epoch ${beyond[0]} is`;
+    const {shown} = lastFrame.time;
+    const where = shown !== null ? `after the epoch shown (${shown})` :
+                                   `past the run (it is at epoch ${epochText(lastFrame.epochs)})`;
+    this.status.textContent = !beyond.length ? '' :
+        playing ? `${names} not reached yet: drawn again when the run gets there.` :
+                  `${names} ${where}: left out.`;
+    this.columns = columns.map((column, c) => ({...column, asked: asked[c]}));
     this.draw();
   }
 

@@ -4,10 +4,13 @@
 import {globalText} from './pool-frames.js';
 import {MSG, msg} from './protocol.js';
 
+// Changes are sent with every worker at rest at the pool's target (pool-time.js whenAtRest): each
+// names that step, where the worker journals it for a replay.
+
 /** Sends live settings to every worker of the pool's arena. */
 export function sendUpdate(pool, settings) {
-  const {generation} = pool.gen;
-  pool.forEachShare((w) => pool.send(w, msg.update(generation, settings)));
+  const {generation, target} = pool.gen;
+  pool.forEachShare((w) => pool.send(w, msg.update(generation, settings, target)));
 }
 
 /** Sends an edit of panel ref.index to its worker, in that worker's numbering. */
@@ -16,7 +19,7 @@ export function sendEdit(pool, ref) {
   const w = shares[0] ? shares.findIndex((share) => share.includes(ref.index)) : 0;
   if (w < 0) return pool.emit(msg.edited(generation, `there is no panel ${ref.index}`));
   const index = shares[0] ? shares[w].indexOf(ref.index) : ref.index;
-  pool.send(w, msg.edit(generation, {...ref, index}));
+  pool.send(w, msg.edit(generation, {...ref, index}, pool.gen.target));
 }
 
 /**

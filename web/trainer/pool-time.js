@@ -1,6 +1,7 @@
-// A pool's side of a run's time: the timeline's messages (show, live, resume) and the 'fields-at'
-// requests (the over-time figure, the exports) go to every worker once no training is in flight,
-// so that every worker answers from the same step; the answers of a 'fields-at' are joined.
+// A pool's side of a run's time: the timeline's messages (show, live, resume), the 'fields-at'
+// requests (the over-time figure, the exports) and the changes to the arena go to every worker
+// once no training is in flight, so that every worker acts at the same step; the answers of a
+// 'fields-at' and of a resume are joined.
 import {combineFieldsAt} from './pool-frames.js';
 import {settling} from './pool-generation.js';
 import {MSG, msg} from './protocol.js';
@@ -11,6 +12,7 @@ export class PoolTime {
     this.pool = pool;
     this.queue = [];           // messages waiting for the training in flight
     this.answers = new Map();  // 'fields-at' request -> answers so far, by worker
+    this.resumed = [];         // the workers' 'resumed' of a "continue from here", by worker
   }
 
   /** Sends (or queues) a time message from the page. */
@@ -20,16 +22,31 @@ export class PoolTime {
     this.flush();
   }
 
+  /**
+   * Runs `send` (a change to the arena) once every worker is at rest at the same step, after
+   * the time messages asked before it: every worker changes at that step, and a change after a
+   * "continue from here" lands on the continued run.
+   */
+  whenAtRest(send) {
+    this.queue.push(send);
+    this.flush();
+  }
+
   // Sends the queued messages if every worker is at rest at the same step.
   flush() {
     const gen = this.pool.gen;
     if (!gen || !gen.ready || settling(gen) || gen.pending.length) return;
     for (const message of this.queue.splice(0)) {
+      if (typeof message === 'function') {
+        message();
+        continue;
+      }
       if (message.type === MSG.resume) {
         // Every worker trains again to this epoch: that is where the pool stands afterwards.
         gen.target = message.epoch * gen.perEpoch;
         gen.steps = gen.steps.map(() => gen.target);
         gen.pending.push(gen.target);
+        this.resumed = [];
       }
       if (message.type === MSG.fieldsAt) this.answers.set(message.id, {message, parts: []});
       this.pool.forEachShare((w) => this.pool.send(w, message));
@@ -52,6 +69,21 @@ export class PoolTime {
     const {parts} = asked;
     const columns = gen.shares[0] ? combineFieldsAt(parts, gen.shares) : parts[0].columns;
     this.pool.emit({...parts[0], columns});
+  }
+
+  /**
+   * A worker's 'resumed': emitted once every worker has replayed. Live updates went to every
+   * worker (one's count is the pool's); edits went to the panel's owner alone (they add up).
+   */
+  resume(w, message) {
+    const gen = this.pool.gen;
+    if (!gen || message.generation !== gen.generation) return;
+    this.resumed[w] = message;
+    if (this.resumed.filter(Boolean).length < gen.shares.length) return;
+    const parts = this.resumed;
+    this.resumed = [];
+    const edits = parts.reduce((sum, part) => sum + part.dropped.edits, 0);
+    this.pool.emit({...parts[0], dropped: {updates: parts[0].dropped.updates, edits}});
   }
 
   /** The arena is replaced or the pool stopped: requests sent to the old one fail with `why`. */

@@ -31,6 +31,7 @@ export const MSG = Object.freeze({
   paused: 'paused',
   updated: 'updated',
   edited: 'edited',
+  resumed: 'resumed',
   error: 'error',
 });
 const TYPES = new Set(Object.values(MSG));
@@ -65,11 +66,14 @@ export const msg = Object.freeze({
    */
   step: ({epochs = 0, batches = 0, steps = 0}) => ({type: MSG.step, epochs, batches, steps}),
   drawn: (generation) => ({type: MSG.drawn, generation}),
-  /** Live settings (lab.schema's change: 'live'): the networks go on from where they are. */
-  update: (generation, settings) => ({type: MSG.update, generation, settings}),
+  /**
+   * Live settings (lab.schema's change: 'live'): the networks go on from where they are. To a
+   * worker, `steps` is the optimizer step it applies at (every worker changes at the same one).
+   */
+  update: (generation, settings, steps) => ({type: MSG.update, generation, settings, steps}),
   /** One weight ({index, layer, unit, input, value}) or bias (no input) of panel `index`. */
-  edit: (generation, {index, layer, unit, input, value}) =>
-      ({type: MSG.edit, generation, index, layer, unit, input, value}),
+  edit: (generation, {index, layer, unit, input, value}, steps) =>
+      ({type: MSG.edit, generation, index, layer, unit, input, value, steps}),
   show: (epoch) => ({type: MSG.show, epoch}),
   live: () => ({type: MSG.live}),
   resume: (epoch) => ({type: MSG.resume, epoch}),
@@ -81,6 +85,12 @@ export const msg = Object.freeze({
   paused: (generation, steps) => ({type: MSG.paused, generation, steps}),
   updated: (generation, error) => ({type: MSG.updated, generation, error}),
   edited: (generation, error) => ({type: MSG.edited, generation, error}),
+  /**
+   * "Continue from here" is replayed: the settings in force at that epoch (arena.settings()) and
+   * how many later changes were dropped with the future ({updates, edits}).
+   */
+  resumed: (generation, {settings, dropped}) =>
+      ({type: MSG.resumed, generation, settings, dropped}),
   /** request: 'load' when the engine itself failed, else absent. */
   error: (message, {generation, request} = {}) => ({type: MSG.error, generation, request, message}),
   /** The answer to a request() (same type and id): `fields` or {error}. */

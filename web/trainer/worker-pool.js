@@ -19,7 +19,7 @@ const REFINE_AFTER_MS = 250;
 /**
  * Call its methods, or post it the messages of protocol.js (each one is a method); it answers
  * through onmessage ({data}) as a Worker would: loaded, created, frame, paused, updated,
- * edited, fields-at, sample, error.
+ * edited, resumed, fields-at, sample, error.
  */
 export class WorkerPool {
   /** @param {{size?: number, backend?: string}} [options] */
@@ -60,6 +60,7 @@ export class WorkerPool {
         if (this.current(m, w) && this.gen.pausing > 0) workerPaused(this, this.gen, w, m.steps);
       },
       [MSG.fieldsAt]: (m, w) => this.time.receive(w, m),
+      [MSG.resumed]: (m, w) => this.time.resume(w, m),
       [MSG.sample]: (m) => this.emit(m),
       [MSG.updated]: (m, w) => this.tell(m, w),
       [MSG.edited]: (m, w) => this.tell(m, w),
@@ -146,18 +147,27 @@ export class WorkerPool {
     return out;
   }
 
-  /** Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws. */
+  /**
+   * Live settings (lab.schema's change: 'live') of arena `generation`, sent with every worker at
+   * rest at one step; every worker redraws.
+   */
   update(generation, settings) {
-    if (this.gen?.generation !== generation) return;
-    sendUpdate(this, settings);
-    this.setView({});
+    this.change(generation, () => sendUpdate(this, settings));
   }
 
-  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`. */
+  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`, likewise. */
   edit(generation, ref) {
+    this.change(generation, () => sendEdit(this, ref));
+  }
+
+  change(generation, send) {
     if (this.gen?.generation !== generation) return;
-    sendEdit(this, ref);
-    this.setView({});
+    const gen = this.gen;
+    this.time.whenAtRest(() => {
+      if (this.gen !== gen) return;
+      send();
+      this.setView({});
+    });
   }
 
   /** Changes what frames show (resolution, kind, detail, unitResolution): one redraw. */
@@ -232,6 +242,9 @@ export class WorkerPool {
     const gen = this.gen;
     if (!this.playing || !gen || !gen.ready || settling(gen)) return;
     if (gen.pending.length >= FRAMES_IN_FLIGHT) return;
+    // A timeline move or a request for fields waits for every worker to be at rest: no more
+    // training until it is sent (time.flush, once the frames in flight are drawn).
+    if (this.time.queue.length) return;
     const epochs = gen.target / gen.perEpoch;
     if (!this.pace.running(epochs)) return;
     const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);

@@ -21,6 +21,12 @@ const run = {
   arena: null,
   settings: null,  // arena.settings(), read once per arena
   request: null,   // the settings the arena was built from (to rebuild it)
+  created: [],     // the changes sent before the arena existed: part of how it was built
+  // The live updates and edits of this arena, each with the optimizer step it applies at
+  // ({steps, message}, in step order); `applied` of them are in the arena. A rebuild replays
+  // them at the same steps, which gives the same numbers.
+  journal: [],
+  applied: 0,
   generation: -1,  // the pool's number for the arena
   trainCount: 1,   // training rows of the arena
   stepsDone: 0,    // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
@@ -74,9 +80,11 @@ async function trainSteps(count, stamp) {
   while (done < count && state.stamp === stamp) {
     const chunkStart = performance.now();
     do {
-      // A call ends at the next epoch boundary at the latest, where the history looks.
+      // A call ends at the next epoch boundary at the latest, where the history looks, and at
+      // the step of the next change.
       const toBoundary = perEpoch() - (run.stepsDone % perEpoch());
-      const {steps} = run.arena.trainSteps(Math.min(count - done, toBoundary));
+      const toChange = (run.journal[run.applied]?.steps ?? Infinity) - run.stepsDone;
+      const {steps} = run.arena.trainSteps(Math.min(count - done, toBoundary, toChange));
       // Every network diverged: the steps count as done, so that a pool's workers stay level.
       if (steps === 0) {
         run.stepsDone += count - done;
@@ -85,6 +93,7 @@ async function trainSteps(count, stamp) {
       done += steps;
       run.stepsDone += steps;
       run.time.record(run.arena, epochsDone());
+      applyDue();
     } while (done < count && performance.now() - chunkStart < CHUNK_MS);
     await yieldToMessages();
   }
@@ -153,10 +162,13 @@ async function create() {
       share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings;
   run.arena = run.lab.createArena(run.request);
   // Changes the pool sent for this arena before it existed, in order.
-  for (const change of request.changes || []) applyChange(change);
+  run.created = request.changes || [];
+  for (const change of run.created) answer(change, applyChange(change));
   run.settings = run.arena.settings();
   run.time.reset(run.arena);
   run.stepsDone = 0;
+  run.journal = [];
+  run.applied = 0;
   const data = dataOf(run.arena);
   run.trainCount = data.trainY.length;
   run.halfWidth = data.domain[1];
@@ -179,18 +191,33 @@ async function create() {
   if (resolution > PREVIEW_RESOLUTION && !stale()) await postFrame(0, performance.now());
 }
 
-// "Continue from here": the run is trained again from epoch 0 to `epoch` (the same settings and
-// seed give the same numbers, optimizer state included, which the kept weights alone are not),
-// and the history after it is dropped.
+// "Continue from here": the run is trained again from epoch 0 to `epoch` with the changes made
+// before it replayed at their steps (the same settings, seed and changes give the same numbers,
+// optimizer state included, which the kept weights alone are not); the changes made at or after
+// it are dropped with the history after it. The pool hears the settings in force then.
 async function resumeFrom(epoch) {
   state.resume = null;
   const stamp = state.stamp;
+  const target = epoch * perEpoch();
+  // A change at the kept epoch's own step came after its state was kept (the history records an
+  // epoch as it ends): it belongs to the dropped future.
+  const kept = run.journal.filter((c) => c.steps < target);
+  const later = run.journal.slice(kept.length).map((c) => c.message.type);
+  const dropped = {
+    updates: later.filter((type) => type === MSG.update).length,
+    edits: later.filter((type) => type === MSG.edit).length,
+  };
   run.arena.delete();
   run.arena = run.lab.createArena(run.request);
+  for (const change of run.created) applyChange(change);
+  run.journal = kept;
+  run.applied = 0;
   run.stepsDone = 0;
   run.time.truncate(epoch);
-  await trainSteps(epoch * perEpoch(), stamp);
-  if (!stale()) await postFrame(0, performance.now());
+  await trainSteps(target, stamp);
+  if (stale()) return;
+  postMessage(msg.resumed(run.generation, {settings: run.arena.settings(), dropped}));
+  await postFrame(0, performance.now());
 }
 
 // Answers one 'fields-at' request: every network's field and metrics at the asked epochs.
@@ -246,9 +273,8 @@ async function start(backend) {
   }
 }
 
-// Applies an 'update' or 'edit' message to the arena and answers it with "" or the error.
+// Applies an 'update' or 'edit' message to the arena; returns "" or the error.
 function applyChange(change) {
-  let error = '';
   try {
     const {index, layer, unit, input, value} = change;
     if (change.type === MSG.update)
@@ -257,20 +283,41 @@ function applyChange(change) {
       run.arena.setBias(index, layer, unit, value);
     else
       run.arena.setWeight(index, layer, unit, input, value);
+    return '';
   } catch (e) {
-    error = String(e && e.message);
+    return String(e && e.message);
   }
-  const answer = change.type === MSG.update ? msg.updated : msg.edited;
-  postMessage(answer(run.generation, error));
 }
 
-// A change the pool sent for an arena not built yet waits for it (its settings went first); the
-// frame that shows a change is asked for by the pool's 'view', so that all its workers redraw.
+function answer(change, error) {
+  const reply = change.type === MSG.update ? msg.updated : msg.edited;
+  postMessage(reply(run.generation, error));
+}
+
+// Applies the journal's changes whose step has come (a rebuild replays them silently).
+function applyDue() {
+  const {journal} = run;
+  while (run.applied < journal.length && journal[run.applied].steps <= run.stepsDone) {
+    const entry = journal[run.applied++];
+    // An edit is of the live network: a kept epoch shown meanwhile gives way to it.
+    if (entry.message.type === MSG.edit) run.time.backToLive(run.arena);
+    const error = applyChange(entry.message);
+    if (!entry.answered) answer(entry.message, error);
+    entry.answered = true;
+  }
+}
+
+// A change the pool sent for an arena not built yet waits for it (its settings went first). A
+// change to the arena applies at the step the pool names (`steps`, where every worker will be
+// after the training already asked for), so that all workers change at the same step; the
+// frame that shows it is asked for by the pool's 'view', so that all its workers redraw.
 function change(message) {
-  if (state.create && state.create.generation === message.generation)
+  if (state.create && state.create.generation === message.generation) {
     (state.create.changes ||= []).push(message);
-  else if (run.arena && message.generation === run.generation)
-    applyChange(message);
+  } else if (run.arena && message.generation === run.generation) {
+    run.journal.push({steps: Math.max(run.stepsDone, message.steps ?? 0), message});
+    applyDue();
+  }
 }
 
 // Every training request still owed is dropped; training under way stops at its next chunk.
