@@ -42,7 +42,13 @@ const detail = new OnDemandDetail($('detail'), {
   onClose: () => worker.setView({detail: -1}),
   onSave: (i) =>
       downloadPng(view.grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
-  onEdit: (index, ref, value) => worker.edit(app.generation, {index, ...ref, value}),
+  // An edit made while playing would be trained away at once: it pauses the run.
+  onEdit: (index, ref, value) => {
+    const pausing = app.playing;
+    if (pausing) setPlaying(false);
+    worker.edit(app.generation, {index, ...ref, value});
+    return pausing;
+  },
 });
 const view = new RunView(openDetail, detail);
 

@@ -25,6 +25,7 @@ export function newGeneration(generation, shares, at) {
     pausedResolution: 0,          // what the workers draw until the pause settles
     settle: null,                 // {target, resolution}: after a pause, the one frame that ends it
     viewAfterSettle: null,        // view changes that came while a pause settled
+    editsAfterSettle: [],         // weight edits that came while a pause settled
     errors: new Set(),            // error texts the page has heard already
     last: {steps: -1, resolution: 0},  // the latest frame handed out
     resynced: -1,                      // the target a resync was asked at

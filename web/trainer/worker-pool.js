@@ -155,7 +155,14 @@ export class WorkerPool {
 
   /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`. */
   edit(generation, ref) {
-    if (this.gen?.generation !== generation) return;
+    const gen = this.gen;
+    if (gen?.generation !== generation) return;
+    // Made as a pause settles (a reader's edit pauses the run), it waits for every worker to
+    // stop at the same step: a worker still catching up would train part of it away.
+    if (settling(gen)) {
+      gen.editsAfterSettle.push(ref);
+      return;
+    }
     sendEdit(this, ref);
     this.setView({});
   }
