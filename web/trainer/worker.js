@@ -7,7 +7,7 @@ import {loadReluLab} from '../../js/relu-lab.mjs';
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
-import {TimeKeeper} from './time-keeper.js';
+import {isOpen, open, post, provideLab, run, sessionIds, state, sweep, use} from './worker-sessions.js';
 import {yieldToMessages} from './yield-to-messages.js';
 
 // A chunk trains until this much time has passed, then lets messages in.
@@ -15,48 +15,15 @@ const CHUNK_MS = 15;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
 
-// The arena and what frames are made of (frame-contents.js reads it).
-const run = {
-  lab: null,
-  arena: null,
-  settings: null,  // arena.settings(), read once per arena
-  request: null,   // the settings the arena was built from (to rebuild it)
-  generation: -1,  // the pool's number for the arena
-  trainCount: 1,   // training rows of the arena
-  stepsDone: 0,    // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
-  time: new TimeKeeper(),
-  // movingResolution: a coarser grid for frames that trained, chosen by the pool (0: resolution);
-  // regions: the grid of arena.regions for every panel each frame (0: off).
-  view: {
-    resolution: 128,
-    kind: 'probability',
-    detail: -1,
-    unitResolution: 40,
-    movingResolution: 0,
-    regions: 0
-  },
-};
-// What is asked and not done yet.
-const state = {
-  create: null,   // the latest 'create' not yet carried out
-  redraw: false,  // a view change wants a frame without training
-  owed: 0,        // optimizer steps asked for by the pool, trained in one frame
-  inFlight: 0,    // frames sent and not yet acknowledged
-  pauseAck: false,
-  stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
-  show: null,     // a kept epoch to show (the timeline), or null
-  resume: null,   // an epoch to continue training from (the future is dropped), or null
-  requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
-  series: false,  // the next frame carries the kept metrics (a run replayed to a link's epoch)
-};
-
 let wake = null;
 // Waits for the next message.
 const idle = () => new Promise((resolve) => {
   wake = resolve;
 });
 
-const stale = () => state.create !== null;
+const stale = () => state.create !== null || state.closed;
+// What step() returns when the current session has nothing to do.
+const NOTHING = Symbol('nothing');
 
 function perEpoch() {
   return stepsPerEpoch(run.trainCount, run.settings.batchSize);
@@ -97,7 +64,7 @@ async function postFrame(trainMs, start, resolution = run.view.resolution) {
   if (!contents) return;
   state.series = false;
   state.inFlight += 1;
-  postMessage(msg.frame(run.generation, contents.frame), contents.transfer);
+  post(msg.frame(run.generation, contents.frame), contents.transfer);
 }
 
 // Trains the steps the pool asked for and shows them in one frame (at the pool's training
@@ -147,7 +114,7 @@ async function create() {
   run.stepsDone = 0;
   const data = dataOf(run.arena);
   run.trainCount = data.trainY.length;
-  postMessage(msg.created({
+  post(msg.created({
     generation: run.generation,
     settings: run.settings,
     panels: run.settings.activations,
@@ -187,15 +154,16 @@ function answerFields() {
   try {
     const columns = time.fieldsAt(
         arena, asked.epochs, asked.resolution, arena.metrics(), epochsDone(), transfer);
-    postMessage(msg.answer(asked, {generation, resolution: asked.resolution, columns}), transfer);
+    post(msg.answer(asked, {generation, resolution: asked.resolution, columns}), transfer);
   } catch (error) {
-    postMessage(msg.answer(asked, {generation, error: String(error && error.message)}));
+    post(msg.answer(asked, {generation, error: String(error && error.message)}));
   }
 }
 
-// Does the most urgent thing asked for, or waits for a message.
+// Does the most urgent thing asked of the current session, or returns NOTHING.
 async function step() {
   const {arena} = run;
+  if (state.closed || !run.lab) return NOTHING;
   if (state.create) return create();
   if (arena && state.resume !== null) return resumeFrom(state.resume);
   if (arena && state.requests.length) return answerFields();
@@ -207,29 +175,52 @@ async function step() {
   if (arena && state.owed > 0 && state.inFlight < FRAMES_IN_FLIGHT) return trainFrame();
   if (state.pauseAck) {
     state.pauseAck = false;
-    postMessage(msg.paused(run.generation, run.stepsDone));
+    post(msg.paused(run.generation, run.stepsDone));
     return;
   }
   if (arena && state.redraw) return postFrame(0, performance.now());
-  return idle();
+  return NOTHING;
 }
 
-async function start(backend) {
+// Takes the sessions in turn, one step each, so that figures sharing the worker share its time;
+// waits for a message when none has anything to do.
+async function serve() {
+  for (;;) {
+    let busy = false;
+    for (const id of sessionIds()) {
+      use(id);
+      try {
+        busy = (await step()) !== NOTHING || busy;
+      } catch (error) {
+        state.owed = 0;
+        post(msg.error(String(error && error.message), {generation: run.generation}));
+      }
+      sweep(id);
+    }
+    if (!busy) await idle();
+  }
+}
+
+// The lab, loaded by the first session's 'load' (every pool asks for the same build).
+let lab = null;
+
+// Session `id` asked for the engine: it is told once the lab has loaded.
+async function load(id, backend) {
+  if (!isOpen(id)) open(id, null);
+  const first = !lab;
+  lab ??= loadReluLab({backend});
+  let loaded;
   try {
-    run.lab = await loadReluLab({backend});
+    loaded = await lab;
   } catch (error) {
-    postMessage(msg.error(String(error && error.message), {request: MSG.load}));
+    post(msg.error(String(error && error.message), {request: MSG.load}), [], id);
     return;
   }
-  postMessage(msg.loaded(run.lab.backend, run.lab.schema));
-  for (;;) {
-    try {
-      await step();
-    } catch (error) {
-      state.owed = 0;
-      postMessage(msg.error(String(error && error.message), {generation: run.generation}));
-    }
-  }
+  provideLab(loaded);
+  if (!isOpen(id)) return;
+  post(msg.loaded(loaded.backend, loaded.schema), [], id);
+  if (first) serve();
+  wakeUp();
 }
 
 // Applies an 'update' or 'edit' message to the arena and answers it with "" or the error.
@@ -247,7 +238,7 @@ function applyChange(change) {
     error = String(e && e.message);
   }
   const answer = change.type === MSG.update ? msg.updated : msg.edited;
-  postMessage(answer(run.generation, error));
+  post(answer(run.generation, error));
 }
 
 // A change the pool sent for an arena not built yet waits for it (its settings went first); the
@@ -266,7 +257,11 @@ function stopTraining() {
 }
 
 const receive = receiver('worker', {
-  [MSG.load]: ({backend}) => start(backend),
+  [MSG.load]: ({backend, session}) => load(session ?? 0, backend),
+  [MSG.close]: () => {
+    stopTraining();
+    state.closed = true;
+  },
   [MSG.create]: (message) => {
     state.create = message;
     stopTraining();
@@ -305,9 +300,9 @@ const receive = receiver('worker', {
   },
   [MSG.sample]: (message) => {
     try {
-      postMessage(msg.answer(message, sample(message.settings)));
+      post(msg.answer(message, sample(message.settings)));
     } catch (error) {
-      postMessage(msg.answer(message, {error: String(error && error.message)}));
+      post(msg.answer(message, {error: String(error && error.message)}));
     }
   },
 });
@@ -323,13 +318,26 @@ function sample(settings) {
   }
 }
 
+open(0, null);
+
+function wakeUp() {
+  if (wake) wake();
+  wake = null;
+}
+
+// Each message is about the session it names (none: the page's pool, session 0, always open); a
+// shared worker's session is opened by its 'load', and messages of one closed are dropped.
 onmessage = ({data}) => {
+  const id = data?.session ?? 0;
+  if (data?.type !== MSG.load && !isOpen(id)) return;
+  const before = use(id);
   try {
     receive(data);
   } catch (error) {
     if (!(error instanceof UnknownMessageError)) throw error;
-    postMessage(msg.error(error.message));
+    post(msg.error(error.message));
+  } finally {
+    use(before);
   }
-  if (wake) wake();
-  wake = null;
+  wakeUp();
 };
