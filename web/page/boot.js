@@ -3,8 +3,7 @@
 // the same module instance and attaches the message handler.
 import {PagePool} from '../trainer/page-pool.js';
 import {poolSize} from '../trainer/start-worker.js';
-
-import {requestedBackend, requestedWorkers} from './engine-rows.js';
+import {requestedBackend, requestedWorkers} from '../trainer/trainer-rows.js';
 
 export const pool = new PagePool({
   size: poolSize(requestedWorkers(location.hash)),
