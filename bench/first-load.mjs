@@ -21,15 +21,17 @@ const POST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <h1>Why ReLU?</h1><relu-lab-figure autoplay seed="3"></relu-lab-figure></main></body></html>`;
 
 // Records every http(s) request the context makes (pages and their workers) until stop(); the
-// bodies of those requests' responses are gzipped once they have arrived.
+// bodies of those requests' responses are gzipped once they have arrived. Each keeps when the
+// browser started it (ms since 1970, the browser's clock), to cut at a moment of the page's.
 function recordRequests(context) {
   const requests = [];
   let recording = true;
   const onRequest = (request) => {
     if (!recording || !/^https?:/.test(request.url())) return;
-    const entry = {url: new URL(request.url()), body: null};
+    const entry = {url: new URL(request.url()), body: null, startedAt: 0};
     entry.done = request.response().then(async (response) => {
       if (response) entry.body = await response.body();
+      entry.startedAt = request.timing().startTime;
     });
     requests.push(entry);
   };
@@ -38,35 +40,55 @@ function recordRequests(context) {
     recording = false;
     context.off('request', onRequest);
     await Promise.all(requests.map((r) => r.done));
-    return requests.map(({url, body}) => {
+    return requests.map(({url, body, startedAt}) => {
       if (body === null) throw new Error(`no response body for ${url.href}`);
       const type = extname(url.pathname).slice(1) || 'html';
       return {
         path: url.pathname,
         type,
         bytes: body.length,
-        gzip: gzipSync(body, {level: 9}).length
+        gzip: gzipSync(body, {level: 9}).length,
+        startedAt,
       };
     });
   };
-  // How many requests were made so far (a cut inside one recording).
-  stop.count = () => requests.length;
   return stop;
+}
+
+// In the page: the moments (ms since 1970) its first frame and its first trained epoch were
+// put into the document, as window.firstShown = {frame, epoch}.
+function watchFirstShown() {
+  window.firstShown = {frame: null, epoch: null};
+  const now = () => performance.timeOrigin + performance.now();
+  new MutationObserver(() => {
+    const {dataset} = document.documentElement;
+    if (dataset.ready === 'true') window.firstShown.frame ??= now();
+    if (Number(dataset.epochs) >= 1) window.firstShown.epoch ??= now();
+  }).observe(document, {subtree: true, attributeFilter: ['data-ready', 'data-epochs']});
 }
 
 async function pageFirstLoad() {
   const session = await launch();
   try {
     const stop = recordRequests(session.context);
+    await session.context.addInitScript(watchFirstShown);
     // openPage resolves once the first frame is drawn (html[data-ready]): the networks show.
     const page = await openPage(session.context, session.url);
-    const firstFrame = stop.count();
     await page.waitForFunction(
         () => Number(document.documentElement.dataset.epochs) >= 1, null,
         {timeout: WAIT_MS, polling: 20});
+    // What waited for the first epoch (the charts with uPlot, the data editor) arrives after it.
+    await page.waitForSelector('#loss-chart[data-drawn="true"]', {state: 'attached'});
+    const shown = await page.evaluate(() => window.firstShown);
     const files = await stop();
     if (page.problems.length) throw new Error(`page problems: ${page.problems.join('; ')}`);
-    return {files, firstFrame: files.slice(0, firstFrame)};
+    // Requests the browser started before each moment.
+    const before = (moment) => files.filter((f) => f.startedAt <= moment);
+    return {
+      files: before(shown.epoch),
+      firstFrame: before(shown.frame),
+      after: files.filter((f) => f.startedAt > shown.epoch),
+    };
   } finally {
     await session.close();
   }
@@ -109,13 +131,14 @@ function report(title, files) {
       {textLeft: left, dashes: true}));
 }
 
-const {files: page, firstFrame} = await pageFirstLoad();
+const {files: page, firstFrame, after} = await pageFirstLoad();
 const figure = await figureFirstLoad();
 console.log(
     `bench:first-load  headless Chromium, ${DIST}: requests until the first epoch shows, ` +
     'each response body gzipped with -9');
 report('page (index.html, defaults) until its first frame (epoch 0) is drawn', firstFrame);
 report('page (index.html, defaults) until data-epochs >= 1', page);
+report('page (index.html, defaults) after its first epoch, until the loss chart is drawn', after);
 report('one <relu-lab-figure autoplay> in a post until its epoch 1 (the post left out)', figure);
 const built = await firstLoadSizes(DIST);
 console.log('');

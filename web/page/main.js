@@ -2,6 +2,7 @@
 // The main thread only draws and handles input; all training happens in the workers of
 // worker-pool.js, which this page drives through its methods and protocol.js's messages.
 import {downloadPng} from '../common/download.js';
+import {firstEpochShown} from '../common/lazy.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
 import {initTimeTools} from '../time/time-tools.js';
@@ -113,6 +114,7 @@ function onFrame(frame) {
   view.frame(frame, app.settings, app.data);
   hook.drawn(frame, drawStart);
   if (root.dataset.ready !== 'true') root.dataset.ready = 'true';
+  if (frame.epochs >= 1 || !app.playing) firstEpochShown();
 }
 
 function onLoaded({backend, schema}) {
