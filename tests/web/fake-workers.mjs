@@ -75,5 +75,6 @@ export function frame(generation, steps, panels, {resolution = 64, trainMs = 1} 
     computeMs: 2,
     postedAt: 0,
     time: {epochs: [0], shown: null, bytes: 0},
+    recorded: [],
   });
 }

@@ -1,7 +1,7 @@
 // Which frames of a pool's workers make one frame of the arena (one from every worker at the same
 // optimizer step, resolution and shown epoch) and handing it to the page; frames passed over are
 // acknowledged at once. Ending a pause with such a frame is pool-settle.js's.
-import {combineFrames} from './pool-frames.js';
+import {combineFrames, takeRecorded} from './pool-frames.js';
 
 const same = (a, b) =>
     a.steps === b.steps && a.resolution === b.resolution && a.time.shown === b.time.shown;
@@ -41,6 +41,8 @@ export function deliverMatching(pool, gen, frame) {
   const {parts} = taken;
   const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
   const combined = combineFrames(parts, shares, gen.generation);
+  // Every worker has reached the frame's step, and sent the epochs it kept before it.
+  combined.recorded = takeRecorded(gen.recorded, shares, Math.floor(combined.steps / gen.perEpoch));
   gen.last = {steps: combined.steps, resolution: combined.resolution};
   gen.delivered.push({parts, ...gen.last});
   if (pool.playing && combined.trainMs > 0 && !gen.settle) pool.adapt(combined);

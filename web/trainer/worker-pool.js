@@ -306,6 +306,8 @@ export class WorkerPool {
   frame(message, w) {
     if (!this.current(message, w)) return this.ack(w, message);
     const gen = this.gen;
+    // Kept epochs travel once, in whichever frame: they are handed out with the next one drawn.
+    gen.recorded[w].push(...message.recorded);
     gen.steps[w] = message.steps;
     if (gen.settle && !endsSettle(gen, message)) return this.ack(w, message);
     gen.queues[w].push(message);

@@ -40,7 +40,6 @@ function newState() {
     show: null,     // a kept epoch to show (the timeline), or null
     resume: null,   // an epoch to continue training from (the future is dropped), or null
     requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
-    series: false,  // the next frame carries the kept metrics (a run replayed to a link's epoch)
     closed: false,  // its pool is gone: the arena is freed once nothing works on it
   };
 }

@@ -59,10 +59,9 @@ async function trainSteps(count, stamp) {
 // Sends one frame at `resolution`, unless a new arena is asked for while it is computed.
 async function postFrame(trainMs, start, resolution = run.view.resolution) {
   state.redraw = false;  // this frame shows the current view
-  const contents = await frameContents(
-      run, {start, trainMs, resolution, epochs: epochsDone(), series: state.series, stale});
+  const contents =
+      await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;
-  state.series = false;
   state.inFlight += 1;
   post(msg.frame(run.generation, contents.frame), contents.transfer);
 }
@@ -126,7 +125,6 @@ async function create() {
     await trainSteps(request.at * perEpoch(), state.stamp);
     if (stale()) return;
     run.time.show(run.arena, request.at);
-    state.series = true;
   }
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
   if (resolution > PREVIEW_RESOLUTION && !stale()) await postFrame(0, performance.now());
