@@ -1,7 +1,8 @@
-// The module worker that owns the lab and an arena (a pool's share of the panels): it trains the
-// exact optimizer steps its pool asks for in short chunks, yielding so that a reset, a setting
-// change or a pause wins over training, and sends frames tagged with the arena's generation. It
-// never paces itself: when and how much to train is worker-pool.js's alone (messages: protocol.js).
+// The module worker that owns the lab and an arena per session (a pool's share of the panels;
+// several pools may share the worker, worker-sessions.js): it trains the exact optimizer steps a
+// pool asks for in short chunks, yielding so that a reset, a setting change or a pause wins over
+// training, and sends frames tagged with the arena's generation. It never paces itself: when and
+// how much to train is worker-pool.js's alone (messages: protocol.js).
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
 import {frameContents} from './frame-contents.js';
