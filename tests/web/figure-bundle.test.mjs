@@ -44,3 +44,23 @@ test('the figure bundle holds no claim or its scope', () => {
   const found = prose.flatMap(runs).filter((run) => bundle.includes(run));
   assert.deepEqual(found, []);
 });
+
+test(
+    'the figure\'s modules come from figure/, panels/, settings/, trainer/, common/ only',
+    async () => {
+      const {build} = await import('esbuild');
+      const {BUNDLE_OPTIONS} = await import('../../scripts/build-web.mjs');
+      const root = new URL('../../', import.meta.url).pathname;
+      const result = await build({
+        ...BUNDLE_OPTIONS,
+        entryPoints:
+            ['web/figure/relu-lab-figure.js', 'web/figure/figure-run.js'].map((f) => root + f),
+        absWorkingDir: root,
+        outdir: '/nonexistent',
+        write: false,
+        metafile: true,
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      const allowed = /^(web\/(figure|panels|settings|trainer|common)\/|js\/)/;
+      assert.deepEqual(inputs.filter((path) => !allowed.test(path)), []);
+    });
