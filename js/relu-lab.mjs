@@ -23,6 +23,9 @@ const SIMD_PROBE = new Uint8Array([
 const BUILDS_PATH = typeof RELU_LAB_BUILDS === 'string' ? RELU_LAB_BUILDS : './';
 
 const IS_NODE = typeof process === 'object' && Boolean(process.versions && process.versions.node);
+// Named through a variable so that a consumer's browser bundle (esbuild, Vite) does not try to
+// resolve a Node module it never loads there.
+const NODE_FS = 'node:fs/promises';
 
 /** @returns {boolean} whether this engine runs wasm SIMD128. */
 export function simdSupported() {
@@ -58,7 +61,25 @@ export function provideBuild(backend, createModule, wasmBinary) {
   providedBuilds.set(backend, {createModule, wasmBinary});
 }
 
-async function instantiate(backend) {
+// The folder of the build files: loadReluLab's `builds` option (a URL, or text resolved against
+// the document in a browser), else beside this module. Resolved only when a build is fetched, as
+// BUILDS_PATH.
+function buildsFolder(builds) {
+  if (builds === undefined) return new URL(BUILDS_PATH, import.meta.url);
+  const text = typeof builds === 'string' ? builds : builds?.href;
+  if (typeof text !== 'string') {
+    throw new TypeError(`loadReluLab: builds must be a URL or its text, got ${describe(builds)}`);
+  }
+  try {
+    const folder = new URL(text, globalThis.location?.href);
+    return folder.href.endsWith('/') ? folder : new URL(`${folder.href}/`);
+  } catch {
+    throw new Error(
+        `loadReluLab: builds must be an absolute URL here, got ${JSON.stringify(text)}`);
+  }
+}
+
+async function instantiate(backend, builds) {
   const provided = providedBuilds.get(backend);
   // locateFile keeps the glue from resolving its wasm against import.meta.url, which a blob:
   // worker's address cannot be a base for.
@@ -66,13 +87,23 @@ async function instantiate(backend) {
     return provided.createModule({wasmBinary: provided.wasmBinary, locateFile: (path) => path});
   }
   const file = backend === 'wasm-simd128' ? 'relu-lab-simd128' : 'relu-lab-scalar';
-  const builds = new URL(BUILDS_PATH, import.meta.url);
-  const {default: createModule} = await import(new URL(`${file}.mjs`, builds).href);
+  const folder = buildsFolder(builds);
+  const glue = new URL(`${file}.mjs`, folder);
+  let createModule;
+  try {
+    ({default: createModule} = await import(glue.href));
+  } catch (error) {
+    // A bundler that copied this module elsewhere left the build files behind: say which.
+    throw new Error(
+        `loadReluLab: the ${backend} build could not be loaded from ${glue.href} (${
+            error.message}); put the relu-lab-*.mjs and .wasm files beside this module or ` +
+        'pass their folder as loadReluLab({builds})');
+  }
   const moduleArgs = {};
   if (IS_NODE) {
     // Node 20's fetch() cannot load a file path, so the loader gets the bytes.
-    const {readFile} = await import('node:fs/promises');
-    moduleArgs.wasmBinary = await readFile(new URL(`${file}.wasm`, builds));
+    const {readFile} = await import(/* @vite-ignore */ NODE_FS);
+    moduleArgs.wasmBinary = await readFile(new URL(`${file}.wasm`, folder));
   }
   return createModule(moduleArgs);
 }
@@ -150,7 +181,9 @@ function readParams(activation, params) {
 
 /**
  * Loads the module and returns the lab.
- * @param {{backend?: 'auto'|'wasm-simd128'|'wasm-scalar'}} [options]
+ * @param {{backend?: 'auto'|'wasm-simd128'|'wasm-scalar', builds?: URL|string}} [options]
+ *     builds: the folder of the build files (relu-lab-{simd128,scalar}.{mjs,wasm}), for a
+ *     bundle that moved this module away from them; default: beside this module
  * @returns {Promise<ReluLab>}
  *
  * @typedef {object} ReluLab
@@ -195,7 +228,7 @@ function readParams(activation, params) {
 export async function loadReluLab(options = {}) {
   if (!isPlainObject(options)) throw new TypeError('loadReluLab: options must be an object');
   const backend = chooseBackend(options.backend);
-  const Module = await instantiate(backend);
+  const Module = await instantiate(backend, options.builds);
   const kernelBackend = Module.kernelBackend();
   if (`wasm-${kernelBackend}` !== backend) {
     throw new Error(`loadReluLab: the ${backend} build reports kernels '${kernelBackend}'`);

@@ -8,6 +8,8 @@ import {build} from 'esbuild';
 import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 
+import {PACKAGE_DEFINE} from './package-info.mjs';
+
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const WEB = join(ROOT, 'web');
 const DIST = resolve(process.argv[2] || join(ROOT, 'dist'));
@@ -58,6 +60,7 @@ export async function buildWeb(dist = DIST) {
   await build({
     ...out,
     entryPoints: [entry('page/main.js')],
+    define: PACKAGE_DEFINE,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });

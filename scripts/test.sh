@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, then builds and runs every suite — lint, the Catch2 tests
 # natively (ASan + UBSan) and under Node for both wasm builds, a short fuzzing run, the JS library
-# tests, the Node tests of page modules and the browser tests — and ends with one line
-# "N passed, M failed" counting every test run.
-# Usage: scripts/test.sh [suite...]   suites: lint core fuzz js web browser (default: all);
+# tests, the Node tests of page modules, the browser tests and the packed package's tests — and
+# ends with one line "N passed, M failed" counting every test run.
+# Usage: scripts/test.sh [suite...]   suites: lint core fuzz js web browser package (default: all);
 # `core` takes presets after it (scripts/test.sh core native), as `npm run test:core -- native`.
 # A stage that fails is counted and the others still run; the exit code is 1 if anything failed.
 set -uo pipefail
@@ -79,12 +79,12 @@ suites=()
 presets=()
 for arg in "$@"; do
   case "$arg" in
-    lint|core|fuzz|js|web|browser) suites+=("$arg") ;;
+    lint|core|fuzz|js|web|browser|package) suites+=("$arg") ;;
     native|wasm-simd128|wasm-scalar) presets+=("$arg") ;;
-    *) echo "test: unknown suite $arg (lint core fuzz js web browser, or a core preset)"; exit 2 ;;
+    *) echo "test: unknown suite $arg (lint core fuzz js web browser package, or a core preset)"; exit 2 ;;
   esac
 done
-[ "${#suites[@]}" = 0 ] && suites=(lint core fuzz js web browser)
+[ "${#suites[@]}" = 0 ] && suites=(lint core fuzz js web browser package)
 [ "${#presets[@]}" = 0 ] && presets=(native wasm-simd128 wasm-scalar)
 wants() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 
@@ -97,12 +97,16 @@ fi
 # A short libFuzzer run over JSON, settings and model files (15 s per target, ~50 s in all once
 # built): any crash, leak or sanitizer report fails it.
 wants fuzz && run_step fuzz-smoke bash scripts/fuzz.sh 15
-# The JS library, the page modules and the page itself run from dist/.
-if wants js || wants web || wants browser; then
+# The JS library, the page modules and the page itself run from dist/; the package is dist/
+# packed and installed (tests/package/packed.mjs makes it once for the suite's files).
+if wants js || wants web || wants browser || wants package; then
   run_step dist bash scripts/build.sh
   wants js && run_node_tests js tests/js/
   wants web && run_node_tests web tests/web/
   wants browser && run_node_tests browser tests/browser/
+  if wants package && run_step pack node tests/package/packed.mjs; then
+    run_node_tests package tests/package/
+  fi
 fi
 
 echo

@@ -5,6 +5,8 @@
 import {el} from '../common/dom.js';
 import {elementSnippet, figureTable, iframeSnippet} from '../figure/figure-attributes.js';
 
+import {cdnFigureUrl} from './cdn-snippet.js';
+
 
 async function copy(text, textarea, status) {
   try {
@@ -57,7 +59,8 @@ function build() {
     dialog,
     link: row(dialog, 'share-link', 'Link to this page', 2),
     iframe: row(dialog, 'share-iframe', 'Iframe snippet', 3),
-    element: row(dialog, 'share-element', 'Element snippet', 4),
+    cdn: cdnFigureUrl() && row(dialog, 'share-cdn', 'Element snippet from the npm CDN', 4),
+    element: row(dialog, 'share-element', 'Element snippet from this site', 4),
   };
 }
 
@@ -80,8 +83,9 @@ export function initShare(button, current) {
     const script = new URL('embed/relu-lab-figure.js', page);
     parts.link.value = page.href;
     parts.iframe.value = iframeSnippet(embed.href, state.settings.activations.length);
-    parts.element.value =
-        elementSnippet(figureTable(state.table.schema), state.settings, script.href);
+    const figure = figureTable(state.table.schema);
+    parts.element.value = elementSnippet(figure, state.settings, script.href);
+    if (parts.cdn) parts.cdn.value = elementSnippet(figure, state.settings, cdnFigureUrl());
     for (const status of parts.dialog.querySelectorAll('.share-status')) status.textContent = '';
     parts.dialog.showModal();
   });

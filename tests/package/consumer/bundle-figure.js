@@ -1,0 +1,3 @@
+import {mount} from 'relu-lab/figure';
+
+mount(document.querySelector('main'), {activations: 'relu,tanh', seed: 3, autoplay: true});
