@@ -2,75 +2,17 @@
 // counted in headless Chromium on the built dist/: every request and its response body gzipped
 // with -9, by file type, for the page (dist/index.html) and for a post embedding one figure.
 // A measurement, not a test: it prints PASS/MISS against the budgets. Leaves out load times.
-import {extname} from 'node:path';
-import {gzipSync} from 'node:zlib';
-
 import {FIRST_LOAD_BUDGET, firstLoadSizes} from '../scripts/build-embed.mjs';
-import {DIST, launch, newPage, openPage, WAIT_MS, waitForFigureEpoch} from '../tests/browser/fixture.mjs';
+import {PAGE_FIRST_LOAD_BUDGET as PAGE_BUDGET, pageFirstLoad, recordRequests} from '../tests/browser/first-load.mjs';
+import {DIST, launch, newPage, waitForFigureEpoch} from '../tests/browser/fixture.mjs';
 
 import {renderTable} from './bench-lib.mjs';
 
-const PAGE_BUDGET = {
-  requests: 15,
-  gzip: 160 * 1024
-};
 const POST = '/post.html';
 // A post with one figure in view that starts by itself: its first load is the figure's.
 const POST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
 <script type="module" src="/embed/relu-lab-figure.js"></script></head><body><main>
 <h1>Why ReLU?</h1><relu-lab-figure autoplay seed="3"></relu-lab-figure></main></body></html>`;
-
-// Records every http(s) request the context makes (pages and their workers) until stop(); the
-// bodies of those requests' responses are gzipped once they have arrived.
-function recordRequests(context) {
-  const requests = [];
-  let recording = true;
-  const onRequest = (request) => {
-    if (!recording || !/^https?:/.test(request.url())) return;
-    const entry = {url: new URL(request.url()), body: null};
-    entry.done = request.response().then(async (response) => {
-      if (response) entry.body = await response.body();
-    });
-    requests.push(entry);
-  };
-  context.on('request', onRequest);
-  const stop = async () => {
-    recording = false;
-    context.off('request', onRequest);
-    await Promise.all(requests.map((r) => r.done));
-    return requests.map(({url, body}) => {
-      if (body === null) throw new Error(`no response body for ${url.href}`);
-      const type = extname(url.pathname).slice(1) || 'html';
-      return {
-        path: url.pathname,
-        type,
-        bytes: body.length,
-        gzip: gzipSync(body, {level: 9}).length
-      };
-    });
-  };
-  // How many requests were made so far (a cut inside one recording).
-  stop.count = () => requests.length;
-  return stop;
-}
-
-async function pageFirstLoad() {
-  const session = await launch();
-  try {
-    const stop = recordRequests(session.context);
-    // openPage resolves once the first frame is drawn (html[data-ready]): the networks show.
-    const page = await openPage(session.context, session.url);
-    const firstFrame = stop.count();
-    await page.waitForFunction(
-        () => Number(document.documentElement.dataset.epochs) >= 1, null,
-        {timeout: WAIT_MS, polling: 20});
-    const files = await stop();
-    if (page.problems.length) throw new Error(`page problems: ${page.problems.join('; ')}`);
-    return {files, firstFrame: files.slice(0, firstFrame)};
-  } finally {
-    await session.close();
-  }
-}
 
 async function figureFirstLoad() {
   const browser = await launch();
@@ -109,13 +51,14 @@ function report(title, files) {
       {textLeft: left, dashes: true}));
 }
 
-const {files: page, firstFrame} = await pageFirstLoad();
+const {files: page, firstFrame, after} = await pageFirstLoad();
 const figure = await figureFirstLoad();
 console.log(
     `bench:first-load  headless Chromium, ${DIST}: requests until the first epoch shows, ` +
     'each response body gzipped with -9');
 report('page (index.html, defaults) until its first frame (epoch 0) is drawn', firstFrame);
 report('page (index.html, defaults) until data-epochs >= 1', page);
+report('page (index.html, defaults) after its first epoch, until the loss chart is drawn', after);
 report('one <relu-lab-figure autoplay> in a post until its epoch 1 (the post left out)', figure);
 const built = await firstLoadSizes(DIST);
 console.log('');

@@ -1,7 +1,8 @@
 // Builds what authors embed, from a dist/ that scripts/build.sh has filled: dist/embed/ (the
-// <relu-lab-figure> element and its worker, minified by esbuild, with both wasm builds next to
-// them), dist/relu-lab-figure.html (one self-contained file: modules and wasm inlined) and
-// dist/embed/sizes.json (what a figure's first load costs, gzipped). Usage: node this [dist]
+// <relu-lab-figure> element, what it runs once started, and its worker, minified by esbuild, with
+// both wasm builds next to them), dist/relu-lab-figure.html (one self-contained file: modules and
+// wasm inlined) and dist/embed/sizes.json (what a figure's first load costs, gzipped). Usage: node
+// this [dist]
 import {build} from 'esbuild';
 import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
@@ -13,6 +14,8 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const DIST = resolve(process.argv[2] || join(ROOT, 'dist'));
 const OUT = join(DIST, 'embed');
 const BUILDS = ['relu-lab-simd128', 'relu-lab-scalar'];
+// What the element imports once it starts, as web/figure/relu-lab-figure.js names it.
+const RUN_MODULE = './figure-run.js';
 const common = BUNDLE_OPTIONS;
 
 async function bundleTo(entry, outfile, extra = {}) {
@@ -26,8 +29,12 @@ function virtualEntry(contents) {
 
 async function selfHostedFolder() {
   await mkdir(OUT, {recursive: true});
-  // The element's worker and both builds sit beside it, so embed/ can be served on its own.
+  // The element's run, its worker and both builds sit beside it, so embed/ can be served on its
+  // own. The element fetches its run when it starts: a bundle of its own, not inlined.
   await bundleTo('web/figure/relu-lab-figure.js', join(OUT, 'relu-lab-figure.js'), {
+    external: [...common.external, RUN_MODULE],
+  });
+  await bundleTo(join('web/figure', RUN_MODULE), join(OUT, RUN_MODULE), {
     define: {RELU_LAB_TRAINER_WORKER: '"./worker.js"'},
   });
   await bundleTo('web/trainer/worker.js', join(OUT, 'worker.js'));
@@ -92,17 +99,17 @@ async function singleFile() {
 }
 
 // The budgets, gzip -9 (tests/web/embed-budget.test.mjs holds the build to them): the element,
-// its worker, the glue and the wasm together; and the element alone, which every page that embeds
-// a figure loads, while the rest waits until the figure comes near the viewport.
-// The element alone aims at 12 KiB; it carries the page's trainer pool (a pool of one: the same
-// scheduler as the page), and stands at 15.5 KiB: the budget holds it there until it is trimmed.
+// its run, its worker, the glue and the wasm together; and the element alone, which every page
+// that embeds a figure loads, while the rest waits until the figure comes near the viewport.
 export const FIRST_LOAD_BUDGET = 110 * 1024;
-export const FIGURE_BUDGET = 16 * 1024;
+export const FIGURE_BUDGET = 12 * 1024;
 
 /** gzip -9 and raw sizes of the files a lazy figure fetches before its first frame. */
 export async function firstLoadSizes(dist = DIST) {
-  const files =
-      ['relu-lab-figure.js', 'worker.js', 'relu-lab-simd128.mjs', 'relu-lab-simd128.wasm'];
+  const files = [
+    'relu-lab-figure.js', 'figure-run.js', 'worker.js', 'relu-lab-simd128.mjs',
+    'relu-lab-simd128.wasm'
+  ];
   const rows = [];
   for (const file of files) {
     const bytes = await readFile(join(dist, 'embed', file));

@@ -5,7 +5,7 @@
 // only when first used (evidence, export, the data editor, the detail view) is split into
 // dist/chunks/. Usage: node this [dist]
 import {build} from 'esbuild';
-import {copyFile, mkdir} from 'node:fs/promises';
+import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 
 import {PACKAGE_DEFINE} from './package-info.mjs';
@@ -35,9 +35,22 @@ const common = {
   outdir: DIST
 };
 const entry = (path) => join(WEB, path);
+const GLUES = ['relu-lab-simd128.mjs', 'relu-lab-scalar.mjs'];
+
+// Emscripten's glue is an ES module: esbuild shortens its module-level names too (a quarter off
+// what the page's worker fetches first). Rewritten in place in dist/js/, where the loader and
+// every bundle look for it; Node and browsers run it alike.
+async function minifyGlue(dist) {
+  for (const name of GLUES) {
+    const file = join(dist, 'js', name);
+    const result = await build({...BUNDLE_OPTIONS, entryPoints: [file], write: false});
+    await writeFile(file, result.outputFiles[0].contents);
+  }
+}
 
 export async function buildWeb(dist = DIST) {
   const out = {...common, outdir: dist};
+  await minifyGlue(dist);
   for (const file of STATIC) {
     await mkdir(join(dist, file, '..'), {recursive: true});
     await copyFile(join(WEB, file), join(dist, file));

@@ -1,7 +1,7 @@
 // A blog post on one origin with the figure's files on another (a CDN) under a strict CSP sent as
-// a header: two iframes of the embed page and three <relu-lab-figure>s train independently, the
-// one far below the fold loads nothing until scrolled to, scrolling away and hiding the tab
-// pause, and nothing violates the policy.
+// a header: two iframes of the embed page and three <relu-lab-figure>s (sharing their workers)
+// train independently, the one far below the fold loads nothing until scrolled to, scrolling away
+// and hiding the tab pause, and nothing violates the policy.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
@@ -28,6 +28,9 @@ const cdn = useBrowser({
 });
 
 const wasmRequests = () => cdn.log.filter((path) => path.endsWith('.wasm')).length;
+// How many trainer workers the figures of one page share at most.
+const sharedCap = () =>
+    page.evaluate(() => Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 1) - 1)));
 const frameOf = async (selector) => (await page.$(selector)).contentFrame();
 
 test(
@@ -37,8 +40,9 @@ test(
       for (const selector of FRAMES) {
         await waitForFigureEpoch(await frameOf(selector), 'relu-lab-figure', 20);
       }
-      // Four workers, four wasm downloads: the far figure has neither.
-      assert.equal(wasmRequests(), 4);
+      // One wasm download per worker: each iframe's own, and the post's figures share theirs
+      // (one per core but one); the far figure has none.
+      assert.equal(wasmRequests(), 2 + Math.min(2, await sharedCap()));
       const far = await figureState(page, '#far');
       assert.equal(far.state, 'idle');
       assert.equal(far.backend, null);
@@ -51,7 +55,7 @@ test(
 test('scrolling to the far figure loads and plays it; scrolling away pauses it', async () => {
   await page.$eval('#far', (f) => f.scrollIntoView());
   await waitForFigureEpoch(page, '#far', 10);
-  assert.equal(wasmRequests(), 5);
+  assert.equal(wasmRequests(), 2 + Math.min(3, await sharedCap()));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction(
       () => document.querySelector('#far').state === 'paused', null, {timeout: WAIT_MS});

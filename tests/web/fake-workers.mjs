@@ -1,8 +1,8 @@
 // Stand-ins for trainer workers, so that the WorkerPool's scheduling runs in Node: each records
 // what the pool sends it, and a test answers for it (say()) as worker.js would.
+import {PagePool} from '../../web/trainer/page-pool.js';
 import {msg} from '../../web/trainer/protocol.js';
 import {setWorkerFactory} from '../../web/trainer/start-worker.js';
-import {WorkerPool} from '../../web/trainer/worker-pool.js';
 
 export class FakeWorker {
   constructor() {
@@ -34,7 +34,7 @@ export const SCHEMA = {
 
 /**
  * A pool of `size` fake workers, loaded; `heard` collects what it tells the page.
- * @returns {{pool: WorkerPool, workers: FakeWorker[], heard: object[]}}
+ * @returns {{pool: PagePool, workers: FakeWorker[], heard: object[]}}
  */
 export function fakePool(size) {
   const workers = [];
@@ -43,7 +43,7 @@ export function fakePool(size) {
     workers.push(worker);
     return worker;
   });
-  const pool = new WorkerPool({size, backend: 'auto'});
+  const pool = new PagePool({size, backend: 'auto'});
   setWorkerFactory(null);
   const heard = [];
   pool.onmessage = ({data}) => heard.push(data);
@@ -75,5 +75,6 @@ export function frame(generation, steps, panels, {resolution = 64, trainMs = 1} 
     computeMs: 2,
     postedAt: 0,
     time: {epochs: [0], shown: null, bytes: 0},
+    recorded: [],
   });
 }

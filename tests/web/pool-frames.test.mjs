@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {combineCreated, combineFrames, splitPanels} from '../../web/trainer/pool-frames.js';
+import {combineCreated, combineFrames, splitPanels, takeRecorded} from '../../web/trainer/pool-frames.js';
 
 test('panel i goes to worker i % n; every panel exactly once', () => {
   assert.deepEqual(splitPanels(5, 2), [[0, 2, 4], [1, 3]]);
@@ -79,4 +79,21 @@ test('frames: fields are the workers\' arrays, the detail panel is renumbered', 
   assert.equal(frame.epochs, 7);
   assert.equal(frame.steps, 70);
   assert.deepEqual(frame.time, {epochs: [0, 7], shown: null, bytes: 150}, 'memory adds up');
+});
+
+test('kept epochs: joined by panel once every worker has them; a silent worker is a gap', () => {
+  const m = (loss) => ({trainLoss: loss});
+  // Worker 1's networks all diverged after epoch 1: it keeps no epoch 2.
+  const recorded = [
+    [
+      {epoch: 0, metrics: [m(1), m(3)]}, {epoch: 1, metrics: [m(2), m(4)]},
+      {epoch: 2, metrics: [m(5), m(6)]}, {epoch: 3, metrics: [m(7), m(8)]}
+    ],
+    [{epoch: 0, metrics: [m(9)]}, {epoch: 1, metrics: [m(10)]}],
+  ];
+  const taken = takeRecorded(recorded, [[0, 2], [1]], 2);
+  assert.deepEqual(taken.map((e) => e.epoch), [0, 1, 2]);
+  assert.deepEqual(taken[1].metrics, [m(2), m(10), m(4)]);
+  assert.deepEqual(taken[2].metrics, [m(5), null, m(6)]);
+  assert.deepEqual(recorded, [[{epoch: 3, metrics: [m(7), m(8)]}], []], 'later ones wait');
 });

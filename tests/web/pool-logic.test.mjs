@@ -11,7 +11,7 @@ import {msg} from '../../web/trainer/protocol.js';
 
 const part = (steps, resolution = 64, shown = null) => ({steps, resolution, time: {shown}});
 
-test('one frame of the arena: the first like it in every queue; older ones are passed', () => {
+test('one frame of the arena: one like it from every queue; older ones are passed', () => {
   const queues = [[part(1), part(2), part(3)], [part(2, 32), part(2), part(3)]];
   const taken = takeMatching(queues, part(2));
   assert.deepEqual(taken.parts, [part(2), part(2)]);
@@ -20,6 +20,15 @@ test('one frame of the arena: the first like it in every queue; older ones are p
   assert.equal(takeMatching(queues, part(4)), null, 'a worker lacks it');
   assert.deepEqual(queues, [[part(3)], [part(3)]], 'untouched while one lacks it');
   assert.equal(takeMatching([[part(3, 64, 2)], [part(3)]], part(3)), null, 'a kept epoch differs');
+});
+
+test('of frames of one state the newest is taken: an older twin never stays queued', () => {
+  const older = part(2), newer = {...part(2), detail: {index: 0}};
+  const queues = [[part(1), older, newer]];
+  const taken = takeMatching(queues, older);
+  assert.equal(taken.parts[0], newer, 'the frame the view asked for last');
+  assert.deepEqual(taken.passed, [[part(1), older]]);
+  assert.deepEqual(queues, [[]], 'no twin left to stand in for a later frame');
 });
 
 test('Step: to the end of the current epoch, a whole one from a boundary, or batches', () => {

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import {before, test} from 'node:test';
 
-import {requestedBackend, requestedWorkers} from '../../web/page/engine-rows.js';
 import {pageTable} from '../../web/page/page-table.js';
 import {coerce} from '../../web/settings/parse-value.js';
+import {requestedBackend, requestedWorkers} from '../../web/trainer/trainer-rows.js';
 
 const {loadReluLab} = await import(new URL('../../dist/js/relu-lab.mjs', import.meta.url).href);
 

@@ -1,5 +1,6 @@
 // Code the page loads when first needed: a module fetched once however often it is asked for,
-// and a trigger for when an element comes near the viewport (what the reader is about to see).
+// a trigger for when an element comes near the viewport (what the reader is about to see), and
+// one for after the first trained epoch is shown (what showing it does not need).
 
 /**
  * @template T
@@ -24,4 +25,24 @@ export function whenNear(element, callback, margin = '100% 0px') {
     callback();
   }, {rootMargin: margin});
   observer.observe(element);
+}
+
+let releaseDeferred;
+
+/**
+ * Resolves once the page has shown its first trained epoch, or has come to rest before it (it
+ * opened paused): code that showing that epoch does not need (the charts, the data editor)
+ * loads after it, so that it never delays the reader's first moving picture.
+ * @type {Promise<void>}
+ */
+export const afterFirstEpoch = new Promise((resolve) => {
+  releaseDeferred = resolve;
+});
+
+/**
+ * The page has drawn its first trained epoch, or rests before it: deferred code loads once that
+ * drawing is painted.
+ */
+export function firstEpochShown() {
+  requestAnimationFrame(() => setTimeout(releaseDeferred));
 }

@@ -136,7 +136,8 @@ export class DetailView {
   /**
    * @param {HTMLDialogElement} dialog the static markup from index.html
    * @param {{onClose: Function, onSave: Function, onEdit: Function}} hooks onEdit(index, ref,
-   *     value) asks the trainer to set a weight or bias; edited() brings its answer
+   *     value) asks the trainer to set a weight or bias and says whether that paused the run;
+   *     edited() brings its answer
    */
   constructor(dialog, {onClose, onSave, onEdit}) {
     this.dialog = dialog;

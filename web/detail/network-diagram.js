@@ -129,7 +129,8 @@ export function paramValue(model, ref) {
 export class WeightEditor {
   /**
    * @param {HTMLElement} after the form is inserted after this element
-   * @param {(ref: object, value: number) => void} onEdit
+   * @param {(ref: object, value: number) => boolean} onEdit asks for the edit; true if that
+   *     paused the run (an edit made while playing would be trained away at once)
    */
   constructor(after, onEdit) {
     this.form = document.createElement('form');
@@ -144,6 +145,7 @@ export class WeightEditor {
     this.answer = this.form.querySelector('.weight-answer');
     this.refs = [];
     this.model = null;
+    this.pausedForEdit = false;
     this.which.addEventListener('change', () => this.showValue());
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -156,7 +158,7 @@ export class WeightEditor {
         return;
       }
       this.say('Setting…', false);
-      onEdit(ref, value);
+      this.pausedForEdit = onEdit(ref, value);
     });
   }
 
@@ -215,7 +217,11 @@ export class WeightEditor {
     if (error) {
       this.say(error.replace(/^arena\.set(Weight|Bias): /, ''), true);
     } else {
-      this.say('Set: the network trains on from the edited value.', false);
+      this.say(
+          this.pausedForEdit ?
+              'Set, and training paused so that the edit stays: Play trains on from it.' :
+              'Set: the network trains on from the edited value.',
+          false);
     }
   }
 }

@@ -1,10 +1,10 @@
 // A figure's settings table (core's rows with own data, and the few view and engine rows a figure
 // shows), its element's attributes read through it, and the reverse: the attributes and snippets
 // that rebuild a state. Leaves drawing and the worker to relu-lab-figure.js.
-import {OWN_DATA_ROW} from '../data/own-data.js';
-import {BACKEND_ROW} from '../page/engine-rows.js';
-import {DISCRETIZE_ROW, resRow, SPEED_ROW, TEST_ROW} from '../page/view-rows.js';
+import {DISCRETIZE_ROW, resRow, TEST_ROW} from '../panels/panel-rows.js';
+import {OWN_DATA_ROW} from '../settings/data-link.js';
 import {SettingsTable} from '../settings/settings-table.js';
+import {BACKEND_ROW, SPEED_ROW} from '../trainer/trainer-rows.js';
 
 /** Attributes the element reads itself; every other setting attribute goes to the table. */
 export const FIGURE_ATTRIBUTES = Object.freeze([

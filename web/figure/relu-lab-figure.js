@@ -1,24 +1,22 @@
-// <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM; its trainer is the
-// page's WorkerPool with one worker, started near the viewport, paused off-screen), configured by
-// the page's URL settings as attributes. The page's form, charts and detail view are left out.
-import {requestedBackend} from '../page/engine-rows.js';
-import {acknowledge, MSG, receiver} from '../trainer/protocol.js';
-import {workerUrl} from '../trainer/start-worker.js';
-import {WorkerPool} from '../trainer/worker-pool.js';
-
-import {figureTable, parseAttributes} from './figure-attributes.js';
-import {figureFrame, panelSize, showFigureNotices, showPlaceholder} from './figure-frame.js';
-import {FigurePanels, paletteOf} from './figure-panels.js';
+// <relu-lab-figure>: relu-lab's panels as one embeddable element (shadow DOM), configured by the
+// page's URL settings as attributes; its trainer is the page's WorkerPool scheduler on a session
+// of the page's shared trainer workers, started near the viewport, paused off-screen. This module
+// is what every page with a figure loads: the frame, its style, the placeholder and the element's
+// API; what runs once it starts (trainer, settings table, panels) is figure-run.js, fetched then.
+// The page's form, charts and detail view are left out.
+import {figureFrame, showPlaceholder} from './figure-frame.js';
 import {figureSheet} from './figure-style.js';
 
 // The page sits one folder up, from the source tree's figure/ and from the built embed/ alike.
 const PAGE_URL = new URL('../', import.meta.url);
-const WORKER_URL = workerUrl('trainer');
 const EPOCH_EVENT_MS = 250;
 const NEAR_VIEWPORT = '300px 0px';
 
-
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+// Fetched once, by the first figure of the page that starts.
+let runModule = null;
+const loadRun = () => (runModule ??= import('./figure-run.js'));
 
 export class ReluLabFigure extends HTMLElement {
   constructor() {
@@ -32,35 +30,31 @@ export class ReluLabFigure extends HTMLElement {
       reset: () => this.reset(),
       newSeed: () => this.setAttribute('seed', String(Math.floor(Math.random() * 2147483647))),
     });
-    this.view = new FigurePanels(this.ui.panels);
-    this.pool = null;  // the trainer, from the first start()
-    this.table = null;
-    this.generation = 0;
+    this.run = null;  // what runs once started (figure-run.js's FigureRun)
+    this.starting = false;
     this.wantPlay = false;
-    this.running = false;
     this.onScreen = false;
-    this.lastFrame = null;
-    this.pending = null;
     this.lastEpochEvent = 0;
     this.divergedSeen = new Set();
+    this.readyFired = false;
     this.state = 'idle';
     this.onVisibility = () => this.update();
-    this.onTheme = () => this.applyTheme();
+    this.onTheme = () => this.run?.applyTheme();
   }
 
   /** The settings in use (URL keys, as the page's hash), or null before the engine loads. */
   get settings() {
-    return this.current ? structuredClone(this.current) : null;
+    return this.run?.current ? structuredClone(this.run.current) : null;
   }
 
   /** Each panel's latest metrics (arena.metrics()), or [] before the first frame. */
   get metrics() {
-    return this.lastFrame ? this.lastFrame.metrics : [];
+    return this.run?.lastFrame ? this.run.lastFrame.metrics : [];
   }
 
   /** @returns {string|null} 'wasm-simd128' or 'wasm-scalar' once loaded. */
   get backend() {
-    return this.loadedBackend || null;
+    return this.run?.backend ?? null;
   }
 
   get epochLimit() {
@@ -68,17 +62,27 @@ export class ReluLabFigure extends HTMLElement {
     return Number.isInteger(n) && n > 0 ? n : Infinity;
   }
 
+  // The epoch shown, 0 before the first frame.
+  get epoch() {
+    return this.metrics.length ? this.metrics[0].epoch : 0;
+  }
+
+  // Whether the engine has loaded and the attributes are read.
+  get ready() {
+    return Boolean(this.run?.table);
+  }
+
   connectedCallback() {
     this.renderPlaceholder();
     this.observer = new IntersectionObserver((entries) => {
       this.onScreen = entries[entries.length - 1].isIntersecting;
-      if (this.onScreen && !this.pool) this.start();
+      if (this.onScreen) this.start();
       this.update();
     }, {rootMargin: NEAR_VIEWPORT});
     this.observer.observe(this);
     this.mutations = new MutationObserver(() => this.applyAttributes());
     this.mutations.observe(this, {attributes: true});
-    this.resizer = new ResizeObserver(() => this.fit());
+    this.resizer = new ResizeObserver(() => this.run?.fit());
     this.resizer.observe(this);
     document.addEventListener('visibilitychange', this.onVisibility);
     this.themeQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -92,19 +96,15 @@ export class ReluLabFigure extends HTMLElement {
     this.resizer.disconnect();
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.themeQuery.removeEventListener('change', this.onTheme);
-    if (this.pool) this.pool.terminate();
-    this.pool = null;
-    this.table = null;
-    this.current = null;
-    this.lastFrame = null;
-    this.running = false;
+    this.run?.stop();
+    this.run = null;
     this.state = 'idle';
   }
 
-  /** Starts training (loading the engine first if needed). */
+  /** Starts training (loading the engine first if needed); in the document only. */
   play() {
     this.wantPlay = true;
-    if (!this.pool) this.start();
+    this.start();
     this.update();
   }
 
@@ -115,37 +115,35 @@ export class ReluLabFigure extends HTMLElement {
 
   /** Back to epoch 0 with the same settings (same seed: the same start). */
   reset() {
-    if (this.table) this.createArena();
+    this.run?.reset();
   }
 
   /** Trains `n` epochs (default 1) and shows the result; pauses play. */
   step(n = 1) {
     this.wantPlay = false;
     this.update();
-    const epochs = Math.max(1, Math.min(1000, Math.floor(Number(n)) || 1));
-    if (this.table) this.pool.step({epochs});
+    this.run?.step(Math.max(1, Math.min(1000, Math.floor(Number(n)) || 1)));
   }
 
   // Effective play: wanted, on screen, tab visible, epoch limit not reached.
   update() {
-    const epoch = this.lastFrame ? this.lastFrame.metrics[0].epoch : 0;
-    const run = this.wantPlay && this.onScreen && !document.hidden && Boolean(this.table) &&
-        epoch < this.epochLimit;
-    if (run !== this.running && this.pool && this.table) {
-      this.running = run;
-      if (run)
-        this.pool.play({speed: this.current.speed, until: this.epochLimit});
-      else
-        this.pool.pause();
-    }
-    if (this.table) this.state = run ? 'playing' : 'paused';
+    const playing = this.wantPlay && this.onScreen && !document.hidden && this.ready &&
+        this.epoch < this.epochLimit;
+    this.run?.setPlaying(playing);
+    if (this.ready) this.state = playing ? 'playing' : 'paused';
     this.renderBar();
   }
 
   renderPlaceholder() {
-    if (this.table) return;
+    if (this.ready) return;
     showPlaceholder(this.ui, (name) => this.getAttribute(name));
     this.renderBar();
+  }
+
+  applyAttributes() {
+    if (!this.ready) return this.renderPlaceholder();
+    this.run.applyAttributes();
+    this.update();
   }
 
   renderBar() {
@@ -156,45 +154,48 @@ export class ReluLabFigure extends HTMLElement {
     ui.link.hidden = mode !== 'full' && !this.hasAttribute('embed');
     ui.play.textContent = this.wantPlay ? 'Pause' : 'Play';
     ui.play.setAttribute('aria-pressed', String(this.wantPlay));
-    ui.step.disabled = ui.reset.disabled = !this.table;
-    const epoch = this.lastFrame ? this.lastFrame.metrics[0].epoch : 0;
+    ui.step.disabled = ui.reset.disabled = !this.ready;
+    const epoch = this.epoch;
     ui.epoch.textContent = `epoch ${epoch}`;
     // The poster: before the first epoch, and whenever paused without a bar to resume from.
     ui.poster.hidden = this.wantPlay || (epoch > 0 && mode !== 'none');
-    if (this.table && this.current) {
+    const hash = this.run?.hash();
+    if (hash !== null && hash !== undefined) {
       const page = this.getAttribute('page');
       const url = page ? new URL(page, location.href) : PAGE_URL;
-      ui.link.href = `${url.origin}${url.pathname}#${this.table.toHash(this.current)}`;
+      ui.link.href = `${url.origin}${url.pathname}#${hash}`;
       ui.link.hidden = ui.link.hidden || !/^https?:$/.test(url.protocol);
     }
   }
 
-  start() {
-    if (this.pool) return;
+  // Loads what runs the figure and starts its trainer, once; an element out of the document
+  // starts nothing (it could never be stopped).
+  async start() {
+    if (this.run || this.starting || !this.isConnected) return;
+    this.starting = true;
     this.state = 'loading';
     this.ui.status.textContent = 'Loading the networks…';
-    const backend = requestedBackend(`backend=${this.getAttribute('backend') || 'auto'}`);
+    let module;
     try {
-      this.pool = new WorkerPool({size: 1, backend});
+      module = await loadRun();
+    } catch (error) {
+      this.fail(`The figure's code could not load (${error.message}).`);
+      return;
+    } finally {
+      this.starting = false;
+    }
+    if (this.run || !this.isConnected) return;
+    try {
+      this.run = new module.FigureRun(this);
     } catch (error) {
       this.fail(
           `The figure's worker could not start (${error.message}). A page with a ` +
           'Content-Security-Policy must allow worker-src blob: and the origin of the ' +
           'figure\'s script.');
-      return;
     }
-    this.pool.onmessage = ({data}) => this.receive(data);
-    this.pool.onerror = (event) => {
-      // A policy that blocks the worker's module reports it inside the worker only: say what
-      // a page with a Content-Security-Policy has to allow.
-      const hint = WORKER_URL.origin === location.origin ?
-          '' :
-          ` A page with a Content-Security-Policy must allow worker-src blob: ${
-              WORKER_URL.origin} (and script-src and connect-src ${WORKER_URL.origin}).`;
-      this.fail(`The figure's worker failed: ${event.message || 'it could not be loaded'}.${hint}`);
-    };
   }
 
+  /** Says what went wrong, in the figure and as an 'error' event; play stops. */
   fail(text) {
     this.state = 'error';
     this.wantPlay = false;
@@ -203,140 +204,19 @@ export class ReluLabFigure extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', {detail: {message: text}}));
   }
 
-  // The trainer's answers; the figure asks for no samples, fields or changes, so gets none.
-  receive = receiver('relu-lab-figure', {
-    [MSG.loaded]: (message) => {
-      this.loadedBackend = message.backend;
-      this.table = figureTable(message.schema);
-      this.names = new Map(message.schema.activations.map((a) => [a.name, a.displayName]));
-      this.ui.status.textContent = '';
-      this.applyAttributes();
-      if (this.hasAttribute('autoplay') && !reducedMotion()) this.wantPlay = true;
-      this.update();
-    },
-    [MSG.created]:
-        (message) => {
-          if (message.generation === this.generation) this.created = message;
-        },
-    // Drawn at the next animation frame; one that a newer frame overtakes is dropped.
-    [MSG.frame]:
-        (frame) => {
-          if (frame.generation !== this.generation) return acknowledge(this.pool, frame);
-          if (this.pending) acknowledge(this.pool, this.pending);
-          this.pending = frame;
-          requestAnimationFrame(() => this.drawPending());
-        },
-    // The bar shows what the reader asked for (wantPlay), not the trainer's state.
-    [MSG.paused]: () => {},
-    [MSG.error]:
-        (message) => {
-          this.fail(
-              message.request === MSG.load ?
-                  `The engine could not load: ${message.message}` :
-                  `The trainer refused these settings: ${message.message}`);
-        },
-  });
-
-  applyAttributes() {
-    if (!this.table) return this.renderPlaceholder();
-    const {settings, notices} = parseAttributes(this.table, [...this.attributes]);
-    const before = this.current;
-    this.current = settings;
-    this.showNotices(notices);
-    this.ui.frame.style.setProperty('--rl-panel', panelSize(this.getAttribute('panel-size')));
-    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-    if (!before || !same(this.table.arenaSettings(before), this.table.arenaSettings(settings))) {
-      this.createArena();
-    } else if (before.res !== settings.res) {
-      this.pool.setView({resolution: settings.res});
-    } else if (this.lastFrame) {
-      this.draw(this.lastFrame);
-    }
-    if (this.running && before && before.speed !== settings.speed) {
-      this.running = false;  // update() sends play again with the new speed
-    }
+  /** The engine has loaded and the attributes are read (FigureRun tells). */
+  loaded() {
+    this.ui.status.textContent = '';
+    if (this.hasAttribute('autoplay') && !reducedMotion()) this.wantPlay = true;
     this.update();
   }
 
-  showNotices(notices) {
-    showFigureNotices(this.ui.notices, notices);
-  }
-
-  createArena() {
-    this.generation += 1;
-    this.lastFrame = null;
-    this.pending = null;
-    this.created = null;
-    this.running = false;
-    this.divergedSeen.clear();
-    this.pool.create({
-      generation: this.generation,
-      settings: this.table.arenaSettings(this.current),
-      view: {resolution: this.current.res, detail: -1},
-    });
-  }
-
-  applyTheme() {
-    if (this.view.panels.length) this.view.setPalette(paletteOf(this));
-    if (this.lastFrame) this.draw(this.lastFrame);
-  }
-
-  drawPending() {
-    const frame = this.pending;
-    if (!frame) return;
-    this.pending = null;
-    if (this.created) {
-      const {panels, data} = this.created;
-      this.data = data;
-      this.created = null;
-      this.view.setPanels(panels, this.names, paletteOf(this));
-      const names = panels.map((p) => this.names.get(p.activation));
-      this.ui.title.textContent = this.getAttribute('label') ||
-          `${names.join(' vs ')} on ${this.current.dataset} (seed ${this.current.seed})`;
-      this.ui.frame.setAttribute('aria-label', `relu-lab figure: ${this.ui.title.textContent}`);
-    }
-    this.draw(frame);
-    if (!this.fitted) this.fit();
-    acknowledge(this.pool, frame);
-    this.afterFrame(frame);
-  }
-
-  // With the `fit` attribute (the embed page), the panels take the largest square size that
-  // shows them all inside the element's box, in the best number of columns.
-  fit() {
-    const {frame, panels} = this.ui;
-    if (!this.hasAttribute('fit') || !this.view.panels.length) return;
-    this.fitted = true;
-    const first = this.view.panels[0].root;
-    const gap = 8;
-    const extra = first.offsetHeight - first.querySelector('.field').offsetHeight;
-    const chromeHeight = frame.offsetHeight - panels.offsetHeight;
-    const width = panels.clientWidth;
-    const height = this.clientHeight - chromeHeight;
-    const n = this.view.panels.length;
-    let best = {size: 0, columns: 1};
-    for (let columns = 1; columns <= n; ++columns) {
-      const rows = Math.ceil(n / columns);
-      const size = Math.min(
-          (width - gap * (columns - 1)) / columns, (height - gap * (rows - 1)) / rows - extra);
-      if (size > best.size) best = {size, columns};
-    }
-    const size = Math.max(60, Math.floor(best.size));
-    panels.style.gridTemplateColumns = `repeat(${best.columns}, ${size}px)`;
-    panels.style.justifyContent = 'center';
-  }
-
-  draw(frame) {
-    this.lastFrame = frame;
-    this.view.draw(frame, this.data, this.current);
-    this.renderBar();
-  }
-
-  afterFrame(frame) {
+  /** A frame was drawn (FigureRun tells): the events, and play stops at the epoch limit. */
+  drawn(frame) {
     const epoch = frame.metrics[0].epoch;
     if (!this.readyFired) {
       this.readyFired = true;
-      this.dispatchEvent(new CustomEvent('ready', {detail: {backend: this.loadedBackend}}));
+      this.dispatchEvent(new CustomEvent('ready', {detail: {backend: this.backend}}));
     }
     frame.metrics.forEach((m, index) => {
       if (!m.diverged || this.divergedSeen.has(index)) return;

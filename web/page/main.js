@@ -2,6 +2,7 @@
 // The main thread only draws and handles input; all training happens in the workers of
 // worker-pool.js, which this page drives through its methods and protocol.js's messages.
 import {downloadPng} from '../common/download.js';
+import {firstEpochShown} from '../common/lazy.js';
 import {featureTiles} from '../data/feature-tiles.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
@@ -53,11 +54,17 @@ const detail = new OnDemandDetail($('detail'), {
   onClose: () => worker.setView({detail: -1}),
   onSave: (i) =>
       downloadPng(view.grid.panels[i].canvas, `relu-lab-${app.panels[i].activation}.png`),
+  // An edit of an earlier epoch shown by the timeline continues the run from there, paused; one
+  // made while playing would be trained away at once: it pauses the run. Either way the reader
+  // is looking at the edit.
   onEdit: (index, ref, value) => {
-    // An edit of an earlier epoch shown by the timeline continues the run from there, paused:
-    // the reader is looking at the edit.
-    if (app.settings.at >= 0) showEpoch(app.settings.at, true, false);
+    const pausing = app.playing;
+    if (app.settings.at >= 0)
+      showEpoch(app.settings.at, true, false);
+    else if (pausing)
+      setPlaying(false);
     worker.edit(app.generation, {index, ...ref, value});
+    return pausing;
   },
 });
 const view = new RunView(openDetail, detail);
@@ -123,6 +130,7 @@ function onFrame(frame) {
   view.frame(frame, app.settings, app.data);
   hook.drawn(frame, drawStart);
   if (root.dataset.ready !== 'true') root.dataset.ready = 'true';
+  if (frame.epochs >= 1 || !app.playing) firstEpochShown();
 }
 
 function onLoaded({backend, schema}) {

@@ -1,9 +1,9 @@
 // The page's features that load when first used, not with the page: the detail view (when a
 // panel is opened), the evidence section (when it nears the viewport, or at once for a study
-// link) and the own-data editor (once the first networks exist, since it shows their points).
+// link) and the own-data editor (once the first epoch is shown, as it shows the networks' points).
 // Each stands in for its feature with the calls the page makes, until the feature is there.
 import {el} from '../common/dom.js';
-import {once, whenNear} from '../common/lazy.js';
+import {afterFirstEpoch, once, whenNear} from '../common/lazy.js';
 import {RAW_HALF_WIDTH} from '../data/own-data.js';
 
 /** The detail dialog of one panel (detail/detail-view.js). */
@@ -119,6 +119,6 @@ export class OnDemandDataEditor {
       this.preset = [points, data.range ? [] : [...data.trainY, ...data.testY]];
       this.editor?.setPreset(...this.preset);
     }
-    this.load();
+    afterFirstEpoch.then(() => this.load());
   }
 }

@@ -5,9 +5,9 @@ import {OWN_DATA_ROW} from '../data/own-data.js';
 import {studyRows} from '../evidence/study-settings.js';
 import {SettingsTable} from '../settings/settings-table.js';
 import {TIME_ROWS} from '../time/time-settings.js';
+import {BACKEND_ROW, WORKERS_ROW} from '../trainer/trainer-rows.js';
 
 import {HIDE_ROW} from './classroom.js';
-import {BACKEND_ROW, WORKERS_ROW} from './engine-rows.js';
 import {EXPERIMENT_ROWS} from './experiment-settings.js';
 import {formRows} from './form-rows.js';
 import {viewRows} from './view-rows.js';

@@ -1,6 +1,6 @@
 // What the page draws of a run: a new arena's panels and chart series, then each frame (fields,
 // metrics, the epoch, the loss and region charts, the timeline, the open detail view). It keeps
-// the run's metrics for its charts; it sends nothing to the trainer.
+// what its charts draw of the worker's run history; it sends nothing to the trainer.
 import {LossChart} from '../panels/loss-chart.js';
 import {PanelGrid} from '../panels/panel-grid.js';
 import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from '../panels/panel.js';
@@ -62,11 +62,10 @@ export class RunView {
 
   /** One frame of the current arena, with the page's settings and the arena's data. */
   frame(frame, settings, data) {
-    for (const metrics of frame.series ?? []) this.history.push(metrics);
-    if (frame.series) this.lossChart.update(this.history.testLossColumns());
-    // A kept epoch shown by the timeline is history already, not a new sample.
-    if (frame.time.shown === null && this.history.push(frame.metrics))
-      this.lossChart.update(this.history.testLossColumns());
+    this.history.update(frame.recorded, frame.time.epochs);
+    // The live end is drawn after the kept epochs; a kept epoch the timeline shows is one of them.
+    this.lossChart.update(
+        this.history.testLossColumns(frame.time.shown === null ? frame.metrics : undefined));
     this.timeline.update(frame.time, frame.epochs);
     this.timeTools.onFrame(frame);
     this.lossChart.mark(frame.time.shown);

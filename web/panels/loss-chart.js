@@ -1,10 +1,10 @@
-// The test loss of every panel over epochs (log scale). uPlot is fetched when the first chart is
-// drawn, not with the page: the panels show before it arrives, and the chart catches up with
-// the latest data. The data comes from MetricHistory; this module only draws it.
-import {once} from '../common/lazy.js';
+// The test loss of every panel over epochs (log scale). uPlot is fetched once the first epoch is
+// shown, not with the page: the panels show before it arrives, and the chart catches up with
+// the latest data. The data comes from the page's run history; this module only draws it.
+import {afterFirstEpoch, once} from '../common/lazy.js';
 
-/** The line-chart module (uPlot inside), fetched once, by the first chart that draws. */
-export const loadLineChart = once(() => import('./line-chart.js'));
+/** The line-chart module (uPlot inside), fetched once, after the first epoch is shown. */
+export const loadLineChart = once(() => afterFirstEpoch.then(() => import('./line-chart.js')));
 
 // A log axis cannot show 0, NaN or inf: such samples become gaps.
 function positiveOrNull(x) {

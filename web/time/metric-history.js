@@ -1,15 +1,15 @@
-// Per-panel history of the metrics the charts show (train/test loss, PReLU alphas), one sample
-// per frame, thinned to a bounded length, and each hidden unit's life (when it died or revived,
-// kept whole: only its changes are stored). Filled by main.js from the worker's frames.
-
-const MAX_SAMPLES = 2000;
+// What the page draws of the run's one history, which the worker keeps (js/run-history.mjs): per
+// kept epoch, each panel's train and test loss and PReLU's mean alphas, and each hidden unit's
+// life (when it died or revived, kept whole: only its changes). Frames bring each kept epoch's
+// metrics once (frame.recorded) and the epochs still kept (frame.time.epochs), so the charts
+// follow the worker's thinning; the live end is drawn from the frame itself.
 
 function meanOf(values) {
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
 }
 
 /**
- * Records one sample: appends [epoch, dead] to a unit's events when its state changed.
+ * Appends [epoch, dead] to a unit's events when its state changed.
  * @param {{layer: number, unit: number, events: [number, boolean][]}[]} life updated in place
  * @param {number} epoch
  * @param {boolean[][]} deadMask [layer][unit]
@@ -34,6 +34,9 @@ export function currentEpoch(metrics) {
   return Math.max(0, ...(training.length ? training : metrics).map((m) => m.epoch));
 }
 
+// A loss as the charts take it: a diverged (or absent) network has none after it stopped, a gap.
+const lossOf = (m, key) => (m && !m.diverged && Number.isFinite(m[key]) ? m[key] : null);
+
 export class MetricHistory {
   constructor(panels) {
     this.epochs = [];
@@ -42,39 +45,53 @@ export class MetricHistory {
     this.panels = Array.from({length: panels}, () => ({train: [], test: [], alpha: [], life: []}));
   }
 
-  /** Records one frame's metrics; a repeated epoch (e.g. a view-only frame) is skipped. */
-  push(metrics) {
-    const epoch = currentEpoch(metrics);
-    if (this.epochs.length && this.epochs[this.epochs.length - 1] >= epoch) return false;
+  /**
+   * Takes a frame's news: the kept epochs it brings ({epoch, metrics} each, metrics null for a
+   * panel that has none), then drops what the worker no longer keeps (`kept`, increasing).
+   * @returns {boolean} whether the drawn epochs changed
+   */
+  update(recorded, kept) {
+    let changed = false;
+    for (const {epoch, metrics} of recorded) changed = this.push(epoch, metrics) || changed;
+    return this.keepOnly(kept) || changed;
+  }
+
+  // One kept epoch, after the last one drawn.
+  push(epoch, metrics) {
+    if (this.epochs.length && this.epochs.at(-1) >= epoch) return false;
     this.epochs.push(epoch);
     metrics.forEach((m, i) => {
       const p = this.panels[i];
-      // A diverged network has no loss after it stopped: a gap, not its last finite value.
-      const live = !m.diverged;
-      p.train.push(live && Number.isFinite(m.trainLoss) ? m.trainLoss : null);
-      p.test.push(live && Number.isFinite(m.testLoss) ? m.testLoss : null);
-      if (live) recordLife(p.life, epoch, m.deadMask);
-      m.alphas.forEach((layer, l) => {
+      p.train.push(lossOf(m, 'trainLoss'));
+      p.test.push(lossOf(m, 'testLoss'));
+      if (m && !m.diverged) recordLife(p.life, epoch, m.deadMask);
+      (m?.alphas ?? []).forEach((layer, l) => {
         if (!p.alpha[l]) p.alpha[l] = new Array(this.epochs.length - 1).fill(null);
         p.alpha[l].push(meanOf(layer));
       });
+      for (const column of p.alpha) {
+        if (column.length < this.epochs.length) column.push(null);
+      }
     });
-    if (this.epochs.length > MAX_SAMPLES) this.thin();
     return true;
   }
 
-  // Keeps every second sample and the newest one.
-  thin() {
-    const keep = (_, i, all) => i % 2 === 0 || i === all.length - 1;
-    this.epochs = this.epochs.filter(keep);
+  // The worker thinned its history: the charts drop the same epochs (unit lives stay whole).
+  keepOnly(kept) {
+    const keep = new Set(kept);
+    const at = this.epochs.map((e, i) => (keep.has(e) ? i : -1)).filter((i) => i >= 0);
+    if (at.length === this.epochs.length) return false;
+    const pick = (column) => at.map((i) => column[i]);
+    this.epochs = pick(this.epochs);
     for (const p of this.panels) {
-      p.train = p.train.filter(keep);
-      p.test = p.test.filter(keep);
-      p.alpha = p.alpha.map((column) => column.filter(keep));
+      p.train = pick(p.train);
+      p.test = pick(p.test);
+      p.alpha = p.alpha.map(pick);
     }
+    return true;
   }
 
-  /** Drops the samples after `epoch` (training continues from there). */
+  /** Drops the epochs after `epoch` (training continues from there). */
   truncate(epoch) {
     const keep = this.epochs.findIndex((e) => e > epoch);
     if (keep < 0) return;
@@ -86,8 +103,19 @@ export class MetricHistory {
     }
   }
 
-  /** @returns {number[][]} uPlot columns: epochs, then one test-loss series per panel. */
-  testLossColumns() {
-    return [this.epochs, ...this.panels.map((p) => p.test)];
+  /**
+   * @param {object[]} [live] the metrics of the frame shown at the live end, drawn after the
+   *     kept epochs (a fraction of an epoch, or one not kept yet)
+   * @returns {number[][]} uPlot columns: epochs, then one test-loss series per panel.
+   */
+  testLossColumns(live) {
+    const epoch = live ? currentEpoch(live) : -1;
+    if (!live || (this.epochs.length && epoch <= this.epochs.at(-1))) {
+      return [this.epochs, ...this.panels.map((p) => p.test)];
+    }
+    return [
+      [...this.epochs, epoch],
+      ...this.panels.map((p, i) => [...p.test, lossOf(live[i], 'testLoss')])
+    ];
   }
 }

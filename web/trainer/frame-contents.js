@@ -1,6 +1,7 @@
-// What one frame of a worker carries: every panel's metrics and field, the run's time summary and
-// timings, and when asked the linear regions, the kept metrics of a replayed run and the detail
-// view's extras (frame-detail.js). Sending it and counting it in flight is worker.js's business.
+// What one frame of a worker carries: every panel's metrics and field, the run's time summary,
+// the epochs kept since the previous frame (their metrics) and timings, and when asked the linear
+// regions and the detail view's extras (frame-detail.js). Sending it and counting it in flight is
+// worker.js's business.
 import {detailOf} from './frame-detail.js';
 import {yieldToMessages} from './yield-to-messages.js';
 
@@ -32,11 +33,11 @@ async function regionsOf(run, metrics, transfer, stale) {
  * way (a new arena was asked for).
  * @param {object} run the worker's arena, view, time keeper and step count (worker.js)
  * @param {{start: number, trainMs: number, resolution: number, epochs: number,
- *     series: boolean, stale: function(): boolean}} options start: when the frame's work began;
- *     epochs: trained so far; series: carry the kept metrics (a run replayed to a link's epoch)
+ *     stale: function(): boolean}} options start: when the frame's work began; epochs: trained
+ *     so far
  * @returns {Promise<{frame: object, transfer: ArrayBuffer[]}|null>}
  */
-export async function frameContents(run, {start, trainMs, resolution, epochs, series, stale}) {
+export async function frameContents(run, {start, trainMs, resolution, epochs, stale}) {
   const {arena, time, view} = run;
   const metrics = time.shown ? time.shown.metrics : arena.metrics();
   const transfer = [];
@@ -69,11 +70,11 @@ export async function frameContents(run, {start, trainMs, resolution, epochs, se
     frame.regions = await regionsOf(run, metrics, transfer, stale);
     if (stale()) return null;
   }
-  // The page has not seen a replayed run's past: its charts get it once.
-  if (series) frame.series = time.history.entries.map((e) => e.metrics);
   if (view.detail >= 0 && view.detail < metrics.length) {
     frame.detail = detailOf(run, view.detail, metrics, transfer);
   }
+  // Taken last: a frame dropped on the way (stale) leaves them to the next.
+  frame.recorded = time.takeRecorded();
   frame.computeMs = performance.now() - start;
   // On the clock every thread shares, so the page can tell how long the frame took to arrive.
   frame.postedAt = performance.timeOrigin + performance.now();

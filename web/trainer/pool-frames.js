@@ -50,17 +50,33 @@ export function combineFrames(parts, shares, generation) {
   });
   if (detail) frame.detail = detail;
   if (regions) frame.regions = regions;
-  if (parts[0].series) {
-    // Kept metrics, per epoch, joined as a frame's metrics are.
-    frame.series = parts[0].series.map((_, k) => {
-      const joined = [];
-      parts.forEach((part, w) => shares[w].forEach((panel, j) => {
-        joined[panel] = part.series[k][j];
-      }));
-      return joined;
-    });
-  }
   return frame;
+}
+
+/**
+ * The kept epochs every worker has recorded up to `epoch` (inclusive), each {epoch, metrics}
+ * with the metrics joined as a frame's are; taken out of `recorded` (recorded[w]: worker w's,
+ * oldest first). A worker whose networks all diverged records no more epochs: its panels are
+ * null there (a gap in the charts).
+ */
+export function takeRecorded(recorded, shares, epoch) {
+  const epochs = new Set();
+  for (const entries of recorded) {
+    for (const e of entries) {
+      if (e.epoch <= epoch) epochs.add(e.epoch);
+    }
+  }
+  const byEpoch = recorded.map((entries) => new Map(entries.map((e) => [e.epoch, e.metrics])));
+  recorded.forEach((entries, w) => {
+    recorded[w] = entries.filter((e) => e.epoch > epoch);
+  });
+  return [...epochs].sort((a, b) => a - b).map((at) => {
+    const metrics = [];
+    shares.forEach((share, w) => share.forEach((panel, k) => {
+      metrics[panel] = byEpoch[w].get(at)?.[k] ?? null;
+    }));
+    return {epoch: at, metrics};
+  });
 }
 
 /** One 'fields-at' answer of the whole arena from each worker's (parts[w] has shares[w]). */

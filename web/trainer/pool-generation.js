@@ -12,10 +12,11 @@ export function newGeneration(generation, shares, at) {
     generation,
     shares,
     at,
-    created: [],                   // each worker's 'created', by worker
-    ready: false,                  // every worker has sent 'created' (perEpoch is known)
-    perEpoch: 1,                   // optimizer steps per epoch, known once ready
-    queues: shares.map(() => []),  // frames received and not yet part of a drawn frame
+    created: [],                     // each worker's 'created', by worker
+    ready: false,                    // every worker has sent 'created' (perEpoch is known)
+    perEpoch: 1,                     // optimizer steps per epoch, known once ready
+    queues: shares.map(() => []),    // frames received and not yet part of a drawn frame
+    recorded: shares.map(() => []),  // kept epochs' metrics from each worker, not yet handed out
     delivered: [],  // combined frames handed out, oldest first: their parts await 'drawn'
     steps: shares.map(() => -1),  // each worker's optimizer steps, from its frames
     target: 0,                    // steps asked of every worker

@@ -1,19 +1,30 @@
 // Which frames of a pool's workers make one frame of the arena (one from every worker at the same
 // optimizer step, resolution and shown epoch) and handing it to the page; frames passed over are
 // acknowledged at once. Ending a pause with such a frame is pool-settle.js's.
-import {combineFrames} from './pool-frames.js';
+import {combineFrames, takeRecorded} from './pool-frames.js';
 
 const same = (a, b) =>
     a.steps === b.steps && a.resolution === b.resolution && a.time.shown === b.time.shown;
 
+// Array.prototype.findLastIndex, which the oldest browsers the bundles target lack.
+function lastIndexOf(queue, test) {
+  for (let i = queue.length - 1; i >= 0; --i) {
+    if (test(queue[i])) return i;
+  }
+  return -1;
+}
+
 /**
- * Takes the frames like `frame` out of every worker's queue, with the older frames they pass.
+ * Takes the newest frame like `frame` out of every worker's queue, with the older frames it
+ * passes. Frames of one state differ only in what the view asked for (the detail, the regions),
+ * and the newest is the one asked for last: an older twin left queued (a pause can leave two)
+ * would be handed out in place of every later frame of that state.
  * @param {object[][]} queues each worker's frames not yet drawn, oldest first (changed in place)
  * @returns {{parts: object[], passed: object[][]}|null} parts[w]: worker w's frame; passed[w]:
  *     its older frames (to acknowledge, as they will never be drawn); null while a worker lacks one
  */
 export function takeMatching(queues, frame) {
-  const at = queues.map((queue) => queue.findIndex((f) => same(f, frame)));
+  const at = queues.map((queue) => lastIndexOf(queue, (f) => same(f, frame)));
   if (at.some((i) => i < 0)) return null;
   const passed = queues.map((queue, w) => queue.splice(0, at[w] + 1));
   return {parts: passed.map((frames) => frames.pop()), passed};
@@ -30,6 +41,8 @@ export function deliverMatching(pool, gen, frame) {
   const {parts} = taken;
   const shares = gen.shares[0] ? gen.shares : [parts[0].metrics.map((_, i) => i)];
   const combined = combineFrames(parts, shares, gen.generation);
+  // Every worker has reached the frame's step, and sent the epochs it kept before it.
+  combined.recorded = takeRecorded(gen.recorded, shares, Math.floor(combined.steps / gen.perEpoch));
   gen.last = {steps: combined.steps, resolution: combined.resolution};
   gen.delivered.push({parts, ...gen.last});
   if (pool.playing && combined.trainMs > 0 && !gen.settle) pool.adapt(combined);

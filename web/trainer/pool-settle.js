@@ -57,8 +57,8 @@ export function finishSettle(pool, gen) {
   if (!pool.playing) pool.emit(msg.paused(gen.generation, gen.target));
   if (gen.viewAfterSettle) pool.setView(gen.viewAfterSettle);
   gen.viewAfterSettle = null;
-  // Answers asked of the settled step come before the training asked after it.
-  pool.time.flush();
+  // What waited for the settled step (answers, edits) comes before the training asked after it.
+  pool.atRest();
   for (const request of gen.stepRequests.splice(0)) pool.step(request);
   if (pool.playing) pool.sendMoving();
   pool.pump();

@@ -7,6 +7,10 @@
 // worker answers `updated` (an error reaches the page once), and the pool's `view` redraw brings
 // the frame of the networks at the new rate.
 
+// A worker shared by several pools (the figures of a page) holds one session per pool: every
+// message to and from it then carries the pool's `session` id (shared-workers.js adds and reads
+// it; worker-sessions.js keeps the sessions). A pool of its own workers sends none.
+
 /** Every message type; the values are what travels in `message.type`. */
 export const MSG = Object.freeze({
   // Asked of a trainer (the pool takes them from the page, workers from the pool).
@@ -24,6 +28,7 @@ export const MSG = Object.freeze({
   resume: 'resume',
   fieldsAt: 'fields-at',  // asked with an id and answered under the same type and id
   sample: 'sample',       // likewise
+  close: 'close',         // a pool sharing the worker is gone (shared-workers.js)
   // Answered by a trainer (workers to the pool, the pool to the page).
   loaded: 'loaded',
   created: 'created',
@@ -77,6 +82,7 @@ export const msg = Object.freeze({
   show: (epoch) => ({type: MSG.show, epoch}),
   live: () => ({type: MSG.live}),
   resume: (epoch) => ({type: MSG.resume, epoch}),
+  close: () => ({type: MSG.close}),
   loaded: (backend, schema) => ({type: MSG.loaded, backend, schema}),
   created: ({generation, settings, panels, data}) =>
       ({type: MSG.created, generation, settings, panels, data}),

@@ -1,6 +1,7 @@
-// The worker's side of a run's time: it records the history while the arena trains, shows a kept
-// epoch by loading its weights into the arena (and the live weights back before training on),
-// and answers requests for fields at kept epochs (the figure, the exports). No drawing here.
+// The worker's side of a run's time: it records the run's one history while the arena trains
+// (frames carry each kept epoch's metrics to the page once: the page keeps only what it draws),
+// shows a kept epoch by loading its weights into the arena (and the live weights back before
+// training on), and answers requests for fields at kept epochs (the figure, the exports).
 import {RunHistory} from '../../js/run-history.mjs';
 
 export class TimeKeeper {
@@ -8,6 +9,7 @@ export class TimeKeeper {
     this.history = new RunHistory();
     this.shown = null;  // the kept entry the arena shows, or null for the live end
     this.live = null;   // the live weights while a kept epoch is shown
+    this.unsent = [];   // kept entries no frame has carried yet
   }
 
   /** A new arena: an empty history holding its epoch 0. */
@@ -15,12 +17,23 @@ export class TimeKeeper {
     this.history = new RunHistory();
     this.shown = null;
     this.live = null;
-    this.history.recordArena(arena, 0);
+    this.unsent = [];
+    this.record(arena, 0);
   }
 
   /** Called after each training call: keeps the state if `epochs` is whole and wanted. */
   record(arena, epochs) {
-    this.history.recordArena(arena, epochs);
+    if (this.history.recordArena(arena, epochs)) this.unsent.push(this.history.entries.at(-1));
+  }
+
+  /**
+   * The kept epochs no frame has carried yet, as {epoch, metrics}, oldest first (then they count
+   * as carried). A thinned entry may be among them: the frame's summary says what is kept.
+   */
+  takeRecorded() {
+    const recorded = this.unsent.map(({epoch, metrics}) => ({epoch, metrics}));
+    this.unsent = [];
+    return recorded;
   }
 
   /** Loads the weights of the kept epoch nearest `epoch`; returns its entry. */
@@ -46,6 +59,7 @@ export class TimeKeeper {
    */
   truncate(epoch) {
     this.history.truncate(epoch);
+    this.unsent = this.unsent.filter((e) => e.epoch <= epoch);
     this.live = null;
     this.shown = null;
   }

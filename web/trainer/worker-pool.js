@@ -1,29 +1,52 @@
-// The trainer of the page and of the figure, and the one scheduler of a run: trainer workers
-// (worker.js) side by side, each with a share of the panels in its own arena with the same
-// settings and seed, so every network trains exactly as it would in one arena. The pool paces
-// play (pace.js), asks every worker for the same steps and joins their frames at one step.
-import {AdaptiveResolution} from './adaptive-resolution.js';
+// The trainer of the figure, and the one scheduler of a run (the page's pool, page-pool.js, adds
+// its features to it): trainer workers (worker.js) side by side, each with a share of the panels
+// in its own arena with the same settings and seed, so every network trains exactly as it would
+// in one arena. The pool paces play (pace.js), asks every worker for the same steps and joins
+// their frames at one step.
 import {Pace, stepsPerEpoch} from './pace.js';
-import {forPage, sendEdit, sendUpdate} from './pool-changes.js';
+import {forPage} from './pool-changes.js';
 import {combineCreated, splitPanels} from './pool-frames.js';
 import {newGeneration, settling, stepsFor} from './pool-generation.js';
 import {deliverMatching, resync} from './pool-lockstep.js';
 import {beginPause, endsSettle, finishSettle, workerPaused} from './pool-settle.js';
-import {PoolTime} from './pool-time.js';
 import {acknowledge, FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {poolSize, startWorker} from './start-worker.js';
 
 // No training asked for this long after a coarse frame: the run has slowed, so refine it.
 const REFINE_AFTER_MS = 250;
 
+// Frames at the resolution asked for, however long they take: a pool's quality when it is not
+// given an AdaptiveResolution (adaptive-resolution.js has the same three members).
+function fixedResolution() {
+  return {
+    resolution: 0,
+    choose(resolution) {
+      this.resolution = resolution;
+    },
+    update() {
+      return this.resolution;
+    },
+  };
+}
+
 /**
  * Call its methods, or post it the messages of protocol.js (each one is a method); it answers
- * through onmessage ({data}) as a Worker would: loaded, created, frame, paused, updated,
- * edited, resumed, fields-at, sample, error.
+ * through onmessage ({data}) as a Worker would: loaded, created, frame, paused, error (and what
+ * a subclass adds).
  */
 export class WorkerPool {
-  /** @param {{size?: number, backend?: string}} [options] */
-  constructor({size = poolSize(), backend = 'auto'} = {}) {
+  /**
+   * @param {{size?: number, backend?: string, start?: function(): Worker,
+   *     quality?: function(object): object}} [options] start: how a worker starts (a shared
+   *     worker's session: shared-workers.js); quality: the training frames' resolution from
+   *     lab.schema's limits (an AdaptiveResolution; none: always the one asked for)
+   */
+  constructor({
+    size = poolSize(),
+    backend = 'auto',
+    start = () => startWorker('trainer'),
+    quality = fixedResolution,
+  } = {}) {
     this.onmessage = null;  // ({data}) => void, as a Worker's
     this.onerror = null;
     this.size = size;
@@ -35,44 +58,52 @@ export class WorkerPool {
     this.pace = new Pace();
     this.wake = 0;  // the timer of a pump waiting for the pace to owe a step
     this.quality = null;
-    this.time = new PoolTime(this);
-    this.fromPage = receiver('worker pool', {
+    this.makeQuality = quality;
+    this.fromPage = receiver('worker pool', this.pageMessages());
+    this.fromWorker = receiver('worker pool', this.workerMessages());
+    this.workers = Array.from({length: size}, (_, w) => {
+      const worker = start();
+      worker.onmessage = ({data}) => this.guard(this.fromWorker, data, w);
+      worker.onerror = (event) => this.onerror?.(event);
+      worker.postMessage(msg.load(backend));
+      return worker;
+    });
+  }
+
+  /** What the pool takes from the page, by message type (a subclass adds its own). */
+  pageMessages() {
+    return {
       [MSG.create]: (m) => this.create(m),
       [MSG.view]: ({view}) => this.setView(view),
       [MSG.play]: (m) => this.play(m),
       [MSG.pause]: () => this.pause(),
       [MSG.step]: (m) => this.step(m),
       [MSG.drawn]: ({generation}) => this.drawn(generation),
-      [MSG.update]: ({generation, settings}) => this.update(generation, settings),
-      [MSG.edit]: (m) => this.edit(m.generation, m),
-      [MSG.show]: (m) => this.time.post(m),
-      [MSG.live]: (m) => this.time.post(m),
-      [MSG.resume]: (m) => this.time.post(m),
-      [MSG.fieldsAt]: (m) => this.time.post(m),
-      // A preset's points for the data editor: any worker can draw them.
-      [MSG.sample]: (m) => this.send(0, m),
-    });
-    this.fromWorker = receiver('worker pool', {
+    };
+  }
+
+  /** What the pool takes from its workers (with the worker's index). */
+  workerMessages() {
+    return {
       [MSG.loaded]: (m) => this.loaded(m),
       [MSG.created]: (m, w) => this.created(m, w),
       [MSG.frame]: (m, w) => this.frame(m, w),
       [MSG.paused]: (m, w) => {
         if (this.current(m, w) && this.gen.pausing > 0) workerPaused(this, this.gen, w, m.steps);
       },
-      [MSG.fieldsAt]: (m, w) => this.time.receive(w, m),
-      [MSG.resumed]: (m, w) => this.time.resume(w, m),
-      [MSG.sample]: (m) => this.emit(m),
-      [MSG.updated]: (m, w) => this.tell(m, w),
-      [MSG.edited]: (m, w) => this.tell(m, w),
       [MSG.error]: (m, w) => this.tell(m, w),
-    });
-    this.workers = Array.from({length: size}, (_, w) => {
-      const worker = startWorker('trainer');
-      worker.onmessage = ({data}) => this.guard(this.fromWorker, data, w);
-      worker.onerror = (event) => this.onerror?.(event);
-      worker.postMessage(msg.load(backend));
-      return worker;
-    });
+    };
+  }
+
+  /** Requests asked of an arena that is replaced or stopped fail with `why` (a subclass's). */
+  forget(why) {}
+
+  /** Every worker is at one step with no training in flight (a subclass sends what waited). */
+  atRest() {}
+
+  /** @returns {boolean} whether something waits for the workers at rest (no training until then) */
+  held() {
+    return false;
   }
 
   emit(message) {
@@ -128,7 +159,7 @@ export class WorkerPool {
         Math.min(this.size, list.length) :
         1;
     if (this.gen) clearTimeout(this.gen.refine);
-    this.time.reset('the networks were rebuilt');
+    this.forget('the networks were rebuilt');
     this.gen = newGeneration(generation, n > 1 ? splitPanels(list.length, n) : [null], at);
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
@@ -147,29 +178,6 @@ export class WorkerPool {
     return out;
   }
 
-  /**
-   * Live settings (lab.schema's change: 'live') of arena `generation`, sent with every worker at
-   * rest at one step; every worker redraws.
-   */
-  update(generation, settings) {
-    this.change(generation, () => sendUpdate(this, settings));
-  }
-
-  /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`, likewise. */
-  edit(generation, ref) {
-    this.change(generation, () => sendEdit(this, ref));
-  }
-
-  change(generation, send) {
-    if (this.gen?.generation !== generation) return;
-    const gen = this.gen;
-    this.time.whenAtRest(() => {
-      if (this.gen !== gen) return;
-      send();
-      this.setView({});
-    });
-  }
-
   /** Changes what frames show (resolution, kind, detail, unitResolution): one redraw. */
   setView(view) {
     Object.assign(this.view, view);
@@ -182,17 +190,6 @@ export class WorkerPool {
       return;
     }
     this.forEachShare((w, share) => this.send(w, msg.view(this.viewFor(share, view))));
-  }
-
-  /** The timeline: show kept `epoch` (paused), back to the live end, or train on from `epoch`. */
-  show(epoch) {
-    this.time.post(msg.show(epoch));
-  }
-  live() {
-    this.time.post(msg.live());
-  }
-  resume(epoch) {
-    this.time.post(msg.resume(epoch));
   }
 
   /**
@@ -242,9 +239,8 @@ export class WorkerPool {
     const gen = this.gen;
     if (!this.playing || !gen || !gen.ready || settling(gen)) return;
     if (gen.pending.length >= FRAMES_IN_FLIGHT) return;
-    // A timeline move or a request for fields waits for every worker to be at rest: no more
-    // training until it is sent (time.flush, once the frames in flight are drawn).
-    if (this.time.queue.length) return;
+    // Something that waits for every worker to be at rest (a subclass's) holds the training.
+    if (this.held()) return;
     const epochs = gen.target / gen.perEpoch;
     if (!this.pace.running(epochs)) return;
     const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);
@@ -271,7 +267,7 @@ export class WorkerPool {
     parts.forEach((part, w) => this.ack(w, part));
     gen.pending = gen.pending.filter((target) => target > steps);
     // Answers asked of this step come before the training that follows it.
-    this.time.flush();
+    this.atRest();
     this.pump();
     // A coarse frame with nothing to follow it: the run paused or slowed, so refine it.
     if (!gen.pending.length && !settling(gen) && resolution < this.view.resolution) {
@@ -286,7 +282,7 @@ export class WorkerPool {
   terminate() {
     clearTimeout(this.wake);
     if (this.gen) clearTimeout(this.gen.refine);
-    this.time.reset('the trainer was stopped');
+    this.forget('the trainer was stopped');
     this.gen = null;
     this.playing = false;
     for (const worker of this.workers) worker.terminate();
@@ -295,7 +291,7 @@ export class WorkerPool {
   loaded(message) {
     if (this.schema) return;  // every worker loads the same build: the first one speaks
     this.schema = message.schema;
-    this.quality = new AdaptiveResolution(message.schema.limits.minFieldResolution);
+    this.quality = this.makeQuality(message.schema.limits);
     this.emit(message);
     if (this.waiting) this.create(this.waiting);
   }
@@ -317,6 +313,8 @@ export class WorkerPool {
   frame(message, w) {
     if (!this.current(message, w)) return this.ack(w, message);
     const gen = this.gen;
+    // Kept epochs travel once, in whichever frame: they are handed out with the next one drawn.
+    gen.recorded[w].push(...message.recorded);
     gen.steps[w] = message.steps;
     if (gen.settle && !endsSettle(gen, message)) return this.ack(w, message);
     gen.queues[w].push(message);

@@ -1,13 +1,14 @@
-// The module worker that owns the lab and an arena (a pool's share of the panels): it trains the
-// exact optimizer steps its pool asks for in short chunks, yielding so that a reset, a setting
-// change or a pause wins over training, and sends frames tagged with the arena's generation. It
-// never paces itself: when and how much to train is worker-pool.js's alone (messages: protocol.js).
+// The module worker that owns the lab and an arena per session (a pool's share of the panels;
+// several pools may share the worker, worker-sessions.js): it trains the exact optimizer steps a
+// pool asks for in short chunks, yielding so that a reset, a setting change or a pause wins over
+// training, and sends frames tagged with the arena's generation. It never paces itself: when and
+// how much to train is worker-pool.js's alone (messages: protocol.js).
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
-import {TimeKeeper} from './time-keeper.js';
+import {isOpen, open, post, provideLab, run, sessionIds, state, sweep, use} from './worker-sessions.js';
 import {yieldToMessages} from './yield-to-messages.js';
 
 // A chunk trains until this much time has passed, then lets messages in.
@@ -15,55 +16,15 @@ const CHUNK_MS = 15;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
 
-// The arena and what frames are made of (frame-contents.js reads it).
-const run = {
-  lab: null,
-  arena: null,
-  settings: null,  // arena.settings(), read once per arena
-  request: null,   // the settings the arena was built from (to rebuild it)
-  created: [],     // the changes sent before the arena existed: part of how it was built
-  // The live updates and edits of this arena, each with the optimizer step it applies at
-  // ({steps, message}, in step order); `applied` of them are in the arena. A rebuild replays
-  // them at the same steps, which gives the same numbers.
-  journal: [],
-  applied: 0,
-  generation: -1,  // the pool's number for the arena
-  trainCount: 1,   // training rows of the arena
-  stepsDone: 0,    // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
-  time: new TimeKeeper(),
-  // movingResolution: a coarser grid for frames that trained, chosen by the pool (0: resolution);
-  // regions: the grid of arena.regions for every panel each frame (0: off); kind: a field kind,
-  // undefined for the arena's own (probability, or a regression's value).
-  view: {
-    resolution: 128,
-    kind: undefined,
-    detail: -1,
-    unitResolution: 40,
-    movingResolution: 0,
-    regions: 0
-  },
-};
-// What is asked and not done yet.
-const state = {
-  create: null,   // the latest 'create' not yet carried out
-  redraw: false,  // a view change wants a frame without training
-  owed: 0,        // optimizer steps asked for by the pool, trained in one frame
-  inFlight: 0,    // frames sent and not yet acknowledged
-  pauseAck: false,
-  stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
-  show: null,     // a kept epoch to show (the timeline), or null
-  resume: null,   // an epoch to continue training from (the future is dropped), or null
-  requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
-  series: false,  // the next frame carries the kept metrics (a run replayed to a link's epoch)
-};
-
 let wake = null;
 // Waits for the next message.
 const idle = () => new Promise((resolve) => {
   wake = resolve;
 });
 
-const stale = () => state.create !== null;
+const stale = () => state.create !== null || state.closed;
+// What step() returns when the current session has nothing to do.
+const NOTHING = Symbol('nothing');
 
 function perEpoch() {
   return stepsPerEpoch(run.trainCount, run.settings.batchSize);
@@ -102,12 +63,11 @@ async function trainSteps(count, stamp) {
 // Sends one frame at `resolution`, unless a new arena is asked for while it is computed.
 async function postFrame(trainMs, start, resolution = run.view.resolution) {
   state.redraw = false;  // this frame shows the current view
-  const contents = await frameContents(
-      run, {start, trainMs, resolution, epochs: epochsDone(), series: state.series, stale});
+  const contents =
+      await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;
-  state.series = false;
   state.inFlight += 1;
-  postMessage(msg.frame(run.generation, contents.frame), contents.transfer);
+  post(msg.frame(run.generation, contents.frame), contents.transfer);
 }
 
 // Trains the steps the pool asked for and shows them in one frame (at the pool's training
@@ -173,7 +133,7 @@ async function create() {
   run.trainCount = data.trainY.length;
   run.halfWidth = data.domain[1];
   run.range = data.range;
-  postMessage(msg.created({
+  post(msg.created({
     generation: run.generation,
     settings: run.settings,
     panels: run.settings.activations,
@@ -185,7 +145,6 @@ async function create() {
     await trainSteps(request.at * perEpoch(), state.stamp);
     if (stale()) return;
     run.time.show(run.arena, request.at);
-    state.series = true;
   }
   await postFrame(0, start, Math.min(resolution, PREVIEW_RESOLUTION));
   if (resolution > PREVIEW_RESOLUTION && !stale()) await postFrame(0, performance.now());
@@ -216,7 +175,7 @@ async function resumeFrom(epoch) {
   run.time.truncate(epoch);
   await trainSteps(target, stamp);
   if (stale()) return;
-  postMessage(msg.resumed(run.generation, {settings: run.arena.settings(), dropped}));
+  post(msg.resumed(run.generation, {settings: run.arena.settings(), dropped}));
   await postFrame(0, performance.now());
 }
 
@@ -228,15 +187,16 @@ function answerFields() {
   try {
     const columns = time.fieldsAt(
         arena, asked.epochs, asked.resolution, arena.metrics(), epochsDone(), transfer);
-    postMessage(msg.answer(asked, {generation, resolution: asked.resolution, columns}), transfer);
+    post(msg.answer(asked, {generation, resolution: asked.resolution, columns}), transfer);
   } catch (error) {
-    postMessage(msg.answer(asked, {generation, error: String(error && error.message)}));
+    post(msg.answer(asked, {generation, error: String(error && error.message)}));
   }
 }
 
-// Does the most urgent thing asked for, or waits for a message.
+// Does the most urgent thing asked of the current session, or returns NOTHING.
 async function step() {
   const {arena} = run;
+  if (state.closed || !run.lab) return NOTHING;
   if (state.create) return create();
   if (arena && state.resume !== null) return resumeFrom(state.resume);
   if (arena && state.requests.length) return answerFields();
@@ -248,29 +208,52 @@ async function step() {
   if (arena && state.owed > 0 && state.inFlight < FRAMES_IN_FLIGHT) return trainFrame();
   if (state.pauseAck) {
     state.pauseAck = false;
-    postMessage(msg.paused(run.generation, run.stepsDone));
+    post(msg.paused(run.generation, run.stepsDone));
     return;
   }
   if (arena && state.redraw) return postFrame(0, performance.now());
-  return idle();
+  return NOTHING;
 }
 
-async function start(backend) {
+// Takes the sessions in turn, one step each, so that figures sharing the worker share its time;
+// waits for a message when none has anything to do.
+async function serve() {
+  for (;;) {
+    let busy = false;
+    for (const id of sessionIds()) {
+      use(id);
+      try {
+        busy = (await step()) !== NOTHING || busy;
+      } catch (error) {
+        state.owed = 0;
+        post(msg.error(String(error && error.message), {generation: run.generation}));
+      }
+      sweep(id);
+    }
+    if (!busy) await idle();
+  }
+}
+
+// The lab, loaded by the first session's 'load' (every pool asks for the same build).
+let lab = null;
+
+// Session `id` asked for the engine: it is told once the lab has loaded.
+async function load(id, backend) {
+  if (!isOpen(id)) open(id, null);
+  const first = !lab;
+  lab ??= loadReluLab({backend});
+  let loaded;
   try {
-    run.lab = await loadReluLab({backend});
+    loaded = await lab;
   } catch (error) {
-    postMessage(msg.error(String(error && error.message), {request: MSG.load}));
+    post(msg.error(String(error && error.message), {request: MSG.load}), [], id);
     return;
   }
-  postMessage(msg.loaded(run.lab.backend, run.lab.schema));
-  for (;;) {
-    try {
-      await step();
-    } catch (error) {
-      state.owed = 0;
-      postMessage(msg.error(String(error && error.message), {generation: run.generation}));
-    }
-  }
+  provideLab(loaded);
+  if (!isOpen(id)) return;
+  post(msg.loaded(loaded.backend, loaded.schema), [], id);
+  if (first) serve();
+  wakeUp();
 }
 
 // Applies an 'update' or 'edit' message to the arena; returns "" or the error.
@@ -291,7 +274,7 @@ function applyChange(change) {
 
 function answer(change, error) {
   const reply = change.type === MSG.update ? msg.updated : msg.edited;
-  postMessage(reply(run.generation, error));
+  post(reply(run.generation, error));
 }
 
 // Applies the journal's changes whose step has come (a rebuild replays them silently).
@@ -327,7 +310,11 @@ function stopTraining() {
 }
 
 const receive = receiver('worker', {
-  [MSG.load]: ({backend}) => start(backend),
+  [MSG.load]: ({backend, session}) => load(session ?? 0, backend),
+  [MSG.close]: () => {
+    stopTraining();
+    state.closed = true;
+  },
   [MSG.create]: (message) => {
     state.create = message;
     stopTraining();
@@ -366,9 +353,9 @@ const receive = receiver('worker', {
   },
   [MSG.sample]: (message) => {
     try {
-      postMessage(msg.answer(message, sample(message.settings)));
+      post(msg.answer(message, sample(message.settings)));
     } catch (error) {
-      postMessage(msg.answer(message, {error: String(error && error.message)}));
+      post(msg.answer(message, {error: String(error && error.message)}));
     }
   },
 });
@@ -384,13 +371,26 @@ function sample(settings) {
   }
 }
 
+open(0, null);
+
+function wakeUp() {
+  if (wake) wake();
+  wake = null;
+}
+
+// Each message is about the session it names (none: the page's pool, session 0, always open); a
+// shared worker's session is opened by its 'load', and messages of one closed are dropped.
 onmessage = ({data}) => {
+  const id = data?.session ?? 0;
+  if (data?.type !== MSG.load && !isOpen(id)) return;
+  const before = use(id);
   try {
     receive(data);
   } catch (error) {
     if (!(error instanceof UnknownMessageError)) throw error;
-    postMessage(msg.error(error.message));
+    post(msg.error(error.message));
+  } finally {
+    use(before);
   }
-  if (wake) wake();
-  wake = null;
+  wakeUp();
 };
