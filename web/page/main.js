@@ -11,6 +11,7 @@ import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.j
 import {pool as worker} from './boot.js';
 import {Controls} from './controls.js';
 import {findExperiment, LANDING} from './experiments.js';
+import {liveSchedule, startSettings} from './live-changes.js';
 import {showNotices} from './notices.js';
 import {OnDemandDataEditor, OnDemandDetail, OnDemandEvidence} from './on-demand.js';
 import {pageTable} from './page-table.js';
@@ -59,16 +60,18 @@ const evidence = new OnDemandEvidence($('evidence'), {
 const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid} =
     settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view});
 
-// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
+// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0. The
+// settings' live changes are replayed at their steps: the run is the one its link records.
 function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
   app.settings.at = at;
   worker.create({
     generation: app.generation,
-    settings: app.table.arenaSettings(app.settings),
+    settings: app.table.arenaSettings(startSettings(app.settings)),
     view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
     at,
+    schedule: liveSchedule(app.table, app.settings),
   });
   if (detail.index >= 0) $('detail').close();
 }
@@ -220,7 +223,12 @@ const actions = {
     if (app.playing) setPlaying(false);
     worker.step({batches: 1});
   },
-  reset: () => createArena(),
+  // From the same weights at the settings shown: a new run, without the old one's live changes.
+  reset: () => {
+    app.settings.live = [];
+    writeHash();
+    createArena();
+  },
 };
 
 buildStaticPage({

@@ -4,10 +4,16 @@
 import {globalText} from './pool-frames.js';
 import {MSG, msg} from './protocol.js';
 
-/** Sends live settings to every worker of the pool's arena. */
+/**
+ * Sends live settings to every worker of the pool's arena, to take effect at the step every
+ * worker has been asked to reach (and never before an earlier change's): each worker applies
+ * them at the same step, wherever it is when the message arrives. Returns that step.
+ */
 export function sendUpdate(pool, settings) {
-  const {generation} = pool.gen;
-  pool.forEachShare((w) => pool.send(w, msg.update(generation, settings)));
+  const gen = pool.gen;
+  gen.changeStep = Math.max(gen.target, gen.changeStep);
+  pool.forEachShare((w) => pool.send(w, msg.update(gen.generation, settings, gen.changeStep)));
+  return gen.changeStep;
 }
 
 /** Sends an edit of panel ref.index to its worker, in that worker's numbering. */

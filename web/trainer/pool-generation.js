@@ -20,6 +20,7 @@ export function newGeneration(generation, shares, at) {
     steps: shares.map(() => -1),  // each worker's optimizer steps, from its frames
     target: 0,                    // steps asked of every worker
     pending: [],                  // target steps of training requests not yet drawn
+    changeStep: 0,                // the step the latest live change takes effect at
     stepRequests: [],             // Step requests waiting for 'created' or the end of a pause
     pausing: 0,                   // workers yet to acknowledge a pause
     pausedResolution: 0,          // what the workers draw until the pause settles

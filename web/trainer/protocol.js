@@ -3,9 +3,10 @@
 // acknowledgement and the id -> promise request; the routing itself lives with each receiver.
 // A learning-rate change, by name: page/controls.js -> page/settings-flow.js changeSetting (the
 // row's effect is `live`; settings/to-core.js liveUpdate) -> WorkerPool.update -> pool-changes.js
-// sendUpdate posts `update` to each worker -> worker.js's `update` handler: arena.update -> each
-// worker answers `updated` (an error reaches the page once), and the pool's `view` redraw brings
-// the frame of the networks at the new rate.
+// sendUpdate posts `update` with the optimizer step it takes effect at to each worker ->
+// worker.js applies arena.update when it reaches that step -> each worker answers `updated` (an
+// error reaches the page once), and the pool's `view` redraw brings the frame of the networks at
+// the new rate. The step is the page's to write into its link, so that the link replays it.
 
 /** Every message type; the values are what travels in `message.type`. */
 export const MSG = Object.freeze({
@@ -47,12 +48,13 @@ export const msg = Object.freeze({
   load: (backend) => ({type: MSG.load, backend}),
   /**
    * @param {{generation: number, settings: object, view?: object, at?: number,
-   *     share?: number[]}} arena createArena settings; at: an epoch to train to and show (-1:
-   *     none); share: the panels a pool's worker trains (none: all)
+   *     share?: number[], schedule?: {step: number, settings: object}[]}} arena createArena
+   *     settings; at: an epoch to train to and show (-1: none); share: the panels a pool's
+   *     worker trains (none: all); schedule: live settings applied at those optimizer steps
    */
-  create: ({generation, settings, view = {}, at = -1, share}) => share ?
-      {type: MSG.create, generation, settings, view, at, share} :
-      {type: MSG.create, generation, settings, view, at},
+  create: ({generation, settings, view = {}, at = -1, share, schedule = []}) => share ?
+      {type: MSG.create, generation, settings, view, at, schedule, share} :
+      {type: MSG.create, generation, settings, view, at, schedule},
   /** redraw false: only later frames change (a pool's training resolution). */
   view: (view, redraw = true) => redraw ? {type: MSG.view, view} : {type: MSG.view, view, redraw},
   /** @param {{speed?: number, ease?: boolean, until?: number}} pace see pace.js */
@@ -65,8 +67,11 @@ export const msg = Object.freeze({
    */
   step: ({epochs = 0, batches = 0, steps = 0}) => ({type: MSG.step, epochs, batches, steps}),
   drawn: (generation) => ({type: MSG.drawn, generation}),
-  /** Live settings (lab.schema's change: 'live'): the networks go on from where they are. */
-  update: (generation, settings) => ({type: MSG.update, generation, settings}),
+  /**
+   * Live settings (lab.schema's change: 'live'): the networks go on from where they are, with
+   * the new values from optimizer step `step` on (a worker short of it applies them there).
+   */
+  update: (generation, settings, step = 0) => ({type: MSG.update, generation, settings, step}),
   /** One weight ({index, layer, unit, input, value}) or bias (no input) of panel `index`. */
   edit: (generation, {index, layer, unit, input, value}) =>
       ({type: MSG.edit, generation, index, layer, unit, input, value}),

@@ -113,11 +113,12 @@ export class WorkerPool {
 
   /**
    * Builds arena `generation` from createArena settings; view: {resolution, detail, ...}; at: an
-   * epoch every worker trains to and shows (a link's), or -1.
+   * epoch every worker trains to and shows (a link's), or -1; schedule: live settings changed
+   * at those optimizer steps ({step, settings}, a link's record of update()s).
    */
-  create({generation, settings, view = {}, at = -1}) {
+  create({generation, settings, view = {}, at = -1, schedule = []}) {
     if (!this.schema) {
-      this.waiting = {generation, settings, view, at};
+      this.waiting = {generation, settings, view, at, schedule};
       return;
     }
     const list = settings.activations;
@@ -129,10 +130,12 @@ export class WorkerPool {
     if (this.gen) clearTimeout(this.gen.refine);
     this.time.reset('the networks were rebuilt');
     this.gen = newGeneration(generation, n > 1 ? splitPanels(list.length, n) : [null], at);
+    this.gen.changeStep = Math.max(0, ...schedule.map((change) => change.step));
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
     this.forEachShare((w, share) => {
-      this.send(w, msg.create({generation, settings, view: this.viewFor(share), at, share}));
+      this.send(
+          w, msg.create({generation, settings, view: this.viewFor(share), at, share, schedule}));
     });
     // Workers without a share this time stop training their old arena.
     for (let w = this.gen.shares.length; w < this.size; ++w) this.send(w, msg.pause());
@@ -146,11 +149,15 @@ export class WorkerPool {
     return out;
   }
 
-  /** Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws. */
+  /**
+   * Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws.
+   * @returns {number|null} the optimizer step they take effect at (null: not this arena's)
+   */
   update(generation, settings) {
-    if (this.gen?.generation !== generation) return;
-    sendUpdate(this, settings);
+    if (this.gen?.generation !== generation) return null;
+    const step = sendUpdate(this, settings);
     this.setView({});
+    return step;
   }
 
   /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`. */

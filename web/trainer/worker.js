@@ -24,6 +24,10 @@ const run = {
   generation: -1,  // the pool's number for the arena
   trainCount: 1,   // training rows of the arena
   stepsDone: 0,    // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
+  // Live settings changes at optimizer steps ({step, settings}, by step), applied ones included
+  // (a rebuilt arena replays them); those before index `nextChange` are applied.
+  schedule: [],
+  nextChange: 0,
   time: new TimeKeeper(),
   // movingResolution: a coarser grid for frames that trained, chosen by the pool (0: resolution);
   // regions: the grid of arena.regions for every panel each frame (0: off).
@@ -67,15 +71,40 @@ function epochsDone() {
   return run.stepsDone / perEpoch();
 }
 
+// Applies the scheduled changes whose step has been reached.
+function applyDue() {
+  const {schedule} = run;
+  while (run.nextChange < schedule.length && schedule[run.nextChange].step <= run.stepsDone) {
+    applyChange({type: MSG.update, settings: schedule[run.nextChange].settings});
+    run.nextChange += 1;
+  }
+}
+
+// Adds a live change at its step (after those at the same step) and applies it if that is now.
+function schedule(change) {
+  const at = run.schedule.findIndex((c) => c.step > change.step);
+  run.schedule.splice(at < 0 ? run.schedule.length : at, 0, change);
+  applyDue();
+}
+
+// Optimizer steps until the next scheduled change (Infinity: none).
+function toNextChange() {
+  const next = run.schedule[run.nextChange];
+  return next ? next.step - run.stepsDone : Infinity;
+}
+
 // Trains `count` optimizer steps; returns once done, or stopped by `stamp`.
 async function trainSteps(count, stamp) {
   let done = 0;
   while (done < count && state.stamp === stamp) {
     const chunkStart = performance.now();
     do {
-      // A call ends at the next epoch boundary at the latest, where the history looks.
+      applyDue();
+      // A call ends at the next epoch boundary at the latest, where the history looks, and at
+      // the next scheduled change, which must come between the same two steps everywhere.
       const toBoundary = perEpoch() - (run.stepsDone % perEpoch());
-      const {steps} = run.arena.trainSteps(Math.min(count - done, toBoundary));
+      const limit = Math.min(count - done, toBoundary, toNextChange());
+      const {steps} = run.arena.trainSteps(limit);
       // Every network diverged: the steps count as done, so that a pool's workers stay level.
       if (steps === 0) {
         run.stepsDone += count - done;
@@ -85,6 +114,7 @@ async function trainSteps(count, stamp) {
       run.stepsDone += steps;
       run.time.record(run.arena, epochsDone());
     } while (done < count && performance.now() - chunkStart < CHUNK_MS);
+    applyDue();
     await yieldToMessages();
   }
 }
@@ -140,11 +170,19 @@ async function create() {
   run.request =
       share ? {...settings, activations: share.map((i) => settings.activations[i])} : settings;
   run.arena = run.lab.createArena(run.request);
+  run.stepsDone = 0;
+  run.schedule = [];
+  run.nextChange = 0;
+  for (const change of request.schedule || []) schedule(change);
   // Changes the pool sent for this arena before it existed, in order.
-  for (const change of request.changes || []) applyChange(change);
+  for (const change of request.changes || []) {
+    if (change.type === MSG.update)
+      schedule(change);
+    else
+      applyChange(change);
+  }
   run.settings = run.arena.settings();
   run.time.reset(run.arena);
-  run.stepsDone = 0;
   const data = dataOf(run.arena);
   run.trainCount = data.trainY.length;
   postMessage(msg.created({
@@ -174,6 +212,8 @@ async function resumeFrom(epoch) {
   run.arena.delete();
   run.arena = run.lab.createArena(run.request);
   run.stepsDone = 0;
+  run.nextChange = 0;
+  applyDue();
   run.time.truncate(epoch);
   await trainSteps(epoch * perEpoch(), stamp);
   if (!stale()) await postFrame(0, performance.now());
@@ -255,6 +295,8 @@ function applyChange(change) {
 function change(message) {
   if (state.create && state.create.generation === message.generation)
     (state.create.changes ||= []).push(message);
+  else if (run.arena && message.generation === run.generation && message.type === MSG.update)
+    schedule({step: message.step, settings: message.settings});
   else if (run.arena && message.generation === run.generation)
     applyChange(message);
 }
