@@ -2,7 +2,7 @@
 // and actions as buttons, and a line naming what the reader has changed since (the text no longer
 // describes the panels then). Loading an experiment and changing a setting are the page's.
 import {leftExperiment} from './experiment-settings.js';
-import {actionTaken, findExperiment} from './experiments.js';
+import {actionTaken, findExperiment, stopEpoch, withFacts} from './experiments.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -36,10 +36,13 @@ export function showExperiment(table, settings, page) {
   box.dataset.left = String(left.length > 0);
   box.dataset.experiment = exp ? exp.id : '';
   $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
-  $('experiment-text').textContent = exp ? exp.text :
-                                           'No experiment is loaded: these are ' +
-          'settings of your own. Pick an experiment above for a guided comparison.';
-  $('experiment-note').textContent = action?.note || variant?.note || '';
+  $('experiment-text').textContent = exp ?
+      `${withFacts(exp.text, exp.facts)} The run pauses at epoch ${stopEpoch(exp, variant)}, ` +
+          'where these numbers are read; Play trains on.' :
+      'No experiment is loaded: these are settings of your own. Pick an experiment above for ' +
+          'a guided comparison.';
+  $('experiment-note').textContent =
+      action?.note || (variant?.note ? withFacts(variant.note, variant.facts) : '');
   $('experiment-left').textContent = left.length ?
       `You changed ${left.map((key) => settingLabel(table, key)).join(', ')}: the text above ` +
           'describes the experiment\'s own settings, not what you see now.' :

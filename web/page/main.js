@@ -4,12 +4,14 @@
 import {downloadPng} from '../common/download.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
+import {currentEpoch} from '../time/metric-history.js';
 import {initTimeTools} from '../time/time-tools.js';
 import {Timeline} from '../time/timeline.js';
 import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
 
 import {pool as worker} from './boot.js';
 import {Controls} from './controls.js';
+import {runStop} from './experiment-settings.js';
 import {findExperiment, LANDING} from './experiments.js';
 import {liveSchedule, startSettings} from './live-changes.js';
 import {showNotices} from './notices.js';
@@ -35,6 +37,7 @@ const app = {
   lastFrame: null,
   created: null,  // the new arena's 'created' message, until its first frame arrives
   playing: false,
+  stopAt: null,  // the epoch the run pauses at (an experiment's, where its text is about), or null
   editor: null,  // the own-data editor (the data row's control)
 };
 const hook = new TestHook();
@@ -66,6 +69,7 @@ function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
   app.settings.at = at;
+  app.stopAt = at >= 0 ? null : runStop(app.table, app.settings);
   worker.create({
     generation: app.generation,
     settings: app.table.arenaSettings(startSettings(app.settings)),
@@ -74,6 +78,7 @@ function createArena(at = -1) {
     schedule: liveSchedule(app.table, app.settings),
   });
   if (detail.index >= 0) $('detail').close();
+  if (app.playing) setPlaying(true);  // the pool plays the new run to its stop
 }
 
 function setPlaying(playing) {
@@ -87,10 +92,12 @@ function setPlaying(playing) {
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
   root.dataset.workerPaused = 'false';
-  if (playing)
-    worker.play({speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true});
-  else
+  if (playing) {
+    const until = app.stopAt ?? Infinity;
+    worker.play({speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true, until});
+  } else {
     worker.pause();
+  }
 }
 
 // A new arena's first frame: its panels replace the old ones now.
@@ -107,6 +114,11 @@ function onCreated({settings, panels, data}) {
 function onFrame(frame) {
   const drawStart = performance.now();
   app.lastFrame = frame;
+  // The experiment's moment: pause there once; Play goes on past it.
+  if (app.playing && app.stopAt !== null && currentEpoch(frame.metrics) >= app.stopAt) {
+    app.stopAt = null;
+    setPlaying(false);
+  }
   view.frame(frame, app.settings, app.data);
   hook.drawn(frame, drawStart);
   if (root.dataset.ready !== 'true') root.dataset.ready = 'true';

@@ -64,6 +64,8 @@ export function settingsFlow(page) {
         view[row.key] = app.settings[row.key];
     }
     loadSettings({...experimentSettings(app.table, exp, variant), ...view, at: -1});
+    // An experiment is a run to watch: it plays to its stop even if the last one was paused.
+    if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) page.setPlaying(true);
     // The panels are what the experiment is about: bring them into view (phones scroll).
     if (scroll) $('panels').scrollIntoView({block: 'nearest', behavior: 'smooth'});
   }
