@@ -1,7 +1,8 @@
 // Every experiment and variant (web/page/experiments.js) says what its panels show: each is
 // trained in Node with the page's own settings (its table and settings/to-core.js) to its stop
 // epoch on its seed, and every number its text quotes (dead units, accuracies, linear regions,
-// PReLU alphas) is checked against the run. Every {name} in a text is a fact, and every fact is
+// PReLU alphas) and every shape it names (round or with corners: boundary-shape.mjs) is checked
+// against the run. Every {name} in a text is a fact, and every fact is
 // quoted, so the numbers live in the experiment's definition alone.
 import assert from 'node:assert/strict';
 import {before, test} from 'node:test';
@@ -11,6 +12,8 @@ import {EXPERIMENTS, factText, findExperiment, stopEpoch, withFacts} from '../..
 import {pageTable} from '../../web/page/page-table.js';
 import {REGION_RESOLUTION} from '../../web/panels/region-view.js';
 
+import {shapeOf, sharpness} from './boundary-shape.mjs';
+
 const {loadReluLab} = await import(new URL('../../dist/js/relu-lab.mjs', import.meta.url).href);
 
 let lab;
@@ -19,6 +22,9 @@ before(async () => {
   lab = await loadReluLab();
   table = pageTable(lab.schema);
 });
+
+// The field the boundary's shape is read from: fine enough for a smooth contour.
+const SHAPE_RESOLUTION = 256;
 
 // What a fact reads of network `panel` of `arena`, in the unit its text quotes.
 function measure(arena, fact) {
@@ -32,6 +38,8 @@ function measure(arena, fact) {
       return arena.regions(fact.panel, REGION_RESOLUTION).count;
     case 'alpha':
       return Math.round(m.alphas[fact.layer][0] * 10) / 10;
+    case 'shape':
+      return shapeOf(sharpness(arena.field(fact.panel, SHAPE_RESOLUTION), SHAPE_RESOLUTION));
     case 'negativeAlphas':
       return m.alphas[fact.layer].filter((a) => a < 0).length;
   }

@@ -24,11 +24,14 @@ const regions = (panel, value, at) => ({panel, metric: 'regions', value, at});
 const alpha = (panel, layer, value, at) => ({panel, metric: 'alpha', layer, value, at});
 const negativeAlphas = (panel, layer, value, at) =>
     ({panel, metric: 'negativeAlphas', layer, value, at});
+// 'round' or 'corners': how the boundary around the circle's centre looks (how sharply it turns).
+const shape = (panel, value, at) => ({panel, metric: 'shape', value, at});
 
 /** @returns {string} a fact as its text quotes it. */
 export function factText(fact) {
   if (fact.metric === 'accuracy') return `${fact.value.toFixed(1)}%`;
   if (fact.metric === 'alpha') return fact.value.toFixed(1);
+  if (fact.metric === 'shape') return fact.value === 'corners' ? 'sharp corners' : fact.value;
   return String(fact.value);
 }
 
@@ -57,30 +60,38 @@ export const EXPERIMENTS = Object.freeze([
   {
     id: 'relu-vs-tanh',
     title: 'ReLU vs tanh',
-    text: 'The classic figure. A ReLU network is piecewise linear: it cuts the inner disc out ' +
-        'with straight edges and corners, {reluRegions} flat pieces in all (turn on "Linear ' +
-        'regions" under View to see them). Tanh is smooth, so its boundary is a curve without ' +
-        'a straight piece; with six units it is a rounded polygon rather than a circle, and ' +
-        'its corners sharpen if it trains on, as its weights grow. Both separate the test ' +
-        'points: {reluAcc} and {tanhAcc}.',
-    settings: {activations: ['relu', 'tanh'], layers: [6], lr: 0.03, noise: 0.05},
+    text: 'The classic figure. A ReLU network is piecewise linear: its output is made of flat ' +
+        'pieces ({reluRegions} here; turn on "Linear regions" under View to see them), so it ' +
+        'cuts the inner disc out with straight edges that meet in {reluShape}. Tanh is smooth: ' +
+        'it bends a {tanhShape} envelope around the disc. Both separate the test points ' +
+        '({reluAcc} and {tanhAcc}). A little weight decay (L2 0.003) keeps tanh\'s weights ' +
+        'small and so its curve gentle; the variant without it shows what happens otherwise.',
+    settings: {activations: ['relu', 'tanh'], layers: [6], lr: 0.03, noise: 0.05, l2: 0.003},
     stop: 50,
-    facts: {reluRegions: regions(0, 27), reluAcc: accuracy(0, 99.6), tanhAcc: accuracy(1, 99.2)},
+    facts: {
+      reluRegions: regions(0, 23),
+      reluShape: shape(0, 'corners'),
+      tanhShape: shape(1, 'round'),
+      reluAcc: accuracy(0, 99.6),
+      tanhAcc: accuracy(1, 99.6),
+    },
     variants: [
       {
         id: 'three',
         label: '3 units',
         settings: {layers: [3], seed: 5},
-        note: 'Three units: ReLU has three straight cuts, and they close a polygon around the ' +
-            'disc ({reluRegions} linear regions, {reluDead} units dead, {reluAcc}). Tanh\'s three units ' +
-            'draw a three-sided shape too, with curved sides and rounded corners ({tanhAcc}). ' +
-            'This variant uses seed 5: with seed 1, two of the three ReLU units die at once ' +
-            'and one straight cut is all that is left.',
+        note: 'Three units: ReLU has three straight cuts, and they close a triangle around the ' +
+            'disc with {reluShape} ({reluRegions} linear regions, {reluDead} units dead, ' +
+            '{reluAcc}); tanh\'s three units still bend a {tanhShape} curve ({tanhAcc}). This ' +
+            'variant uses seed 5: with seed 1, two of the three ReLU units die at once and one ' +
+            'straight cut is all that is left.',
         facts: {
-          reluRegions: regions(0, 7),
+          reluShape: shape(0, 'corners'),
+          reluRegions: regions(0, 6),
           reluDead: dead(0, 0),
-          reluAcc: accuracy(0, 99.2),
-          tanhAcc: accuracy(1, 98.8),
+          reluAcc: accuracy(0, 98.8),
+          tanhShape: shape(1, 'round'),
+          tanhAcc: accuracy(1, 99.2),
         },
       },
       {id: 'six', label: '6 units', settings: {}},
@@ -89,8 +100,28 @@ export const EXPERIMENTS = Object.freeze([
         label: '8, 8 units',
         settings: {layers: [8, 8]},
         note: 'Two layers: many more, smaller facets ({reluRegions} linear regions), but ' +
-            'ReLU\'s boundary is still made of straight pieces.',
-        facts: {reluRegions: regions(0, 254)},
+            'ReLU\'s boundary is still straight pieces meeting in {reluShape}; tanh\'s stays ' +
+            '{tanhShape}.',
+        facts: {
+          reluRegions: regions(0, 165),
+          reluShape: shape(0, 'corners'),
+          tanhShape: shape(1, 'round'),
+        },
+      },
+      {
+        id: 'no-l2',
+        label: 'no weight decay',
+        settings: {l2: 0},
+        stop: 400,
+        note: 'Without weight decay tanh\'s weights grow as it trains, and its curve sharpens: ' +
+            '{tanhEarly} at epoch 5, it has {tanhShape} by epoch 400, where this variant ' +
+            'pauses. A smooth function can come as close to a corner as its weights allow; ' +
+            'ReLU\'s corners are there from the start ({reluShape} at epoch 5).',
+        facts: {
+          tanhEarly: shape(1, 'round', 5),
+          tanhShape: shape(1, 'corners'),
+          reluShape: shape(0, 'corners', 5),
+        },
       },
     ],
   },
