@@ -316,15 +316,23 @@ export const EXPERIMENTS = Object.freeze([
         'starting from 0.25 (the alpha under its panel, one per layer). On the circle the ' +
         'first layer\'s alpha turns negative ({firstAlpha} by epoch 150): each unit becomes a ' +
         'V, like |x|, which is just what a ring needs; the second layer\'s stays positive ' +
-        '({secondAlpha}). All four networks separate the circle; a learned slope need not ' +
-        'look like one we would pick by hand.',
+        '({secondAlpha}). All four networks separate the circle ({reluAcc}, {leakyAcc}, ' +
+        '{leaky02Acc} and {preluAcc}); a learned slope need not look like one we would pick ' +
+        'by hand.',
     settings: {
       activations: ['relu', 'leaky_relu:0.01', 'leaky_relu:0.2', 'prelu'],
       preluMode: 'shared',
       preluInit: 0.25,
     },
     stop: 150,
-    facts: {firstAlpha: alpha(3, 0, -0.6), secondAlpha: alpha(3, 1, 0.6)},
+    facts: {
+      firstAlpha: alpha(3, 0, -0.6),
+      secondAlpha: alpha(3, 1, 0.6),
+      reluAcc: accuracy(0, 100),
+      leakyAcc: accuracy(1, 100),
+      leaky02Acc: accuracy(2, 100),
+      preluAcc: accuracy(3, 100),
+    },
     variants: [
       {id: 'shared', label: 'one alpha per layer', settings: {}},
       {
@@ -341,8 +349,10 @@ export const EXPERIMENTS = Object.freeze([
     id: 'smooth-rectifiers',
     title: 'Smooth rectifiers',
     text: 'GELU, SiLU (Swish), softplus and ELU all look like ReLU for large inputs but are ' +
-        'smooth around zero. Their boundaries come out rounder, and on this circle every ' +
-        'one learns as fast as ReLU: by epoch 20 ReLU is at {reluAcc}, GELU at {geluAcc}, ' +
+        'smooth around zero. Their boundaries come out round where ReLU\'s has {reluShape}: ' +
+        'GELU\'s is {geluShape}, SiLU\'s {siluShape}, softplus\'s {softplusShape} and ' +
+        'ELU\'s {eluShape} (ELU is linear above zero: its curve is the least even). On this ' +
+        'circle every one learns as fast as ReLU: by epoch 20 ReLU is at {reluAcc}, GELU at {geluAcc}, ' +
         'SiLU at {siluAcc}, softplus at {softplusAcc} and ELU at {eluAcc} (softplus, the ' +
         'slowest, was at {softplusEarly} at epoch 10). Compare the curves in the loss chart ' +
         'and open panels to see each activation and its derivative.',
@@ -355,6 +365,11 @@ export const EXPERIMENTS = Object.freeze([
       softplusAcc: accuracy(3, 100),
       eluAcc: accuracy(4, 100),
       softplusEarly: accuracy(3, 98, 10),
+      reluShape: shape(0, 'corners'),
+      geluShape: shape(1, 'round'),
+      siluShape: shape(2, 'round'),
+      softplusShape: shape(3, 'round'),
+      eluShape: shape(4, 'round'),
     },
   },
   {
