@@ -44,7 +44,7 @@ for (const id of CHECKED) {
           panels.every((p) => Number(p.dataset.epoch) === epoch);
     }, stop, {timeout: WAIT_MS, polling: 100});
     const text = await page.textContent('#experiment-text');
-    assert.match(text, new RegExp(`pauses at epoch ${stop}`));
+    assert.match(text, new RegExp(`Pauses at epoch ${stop},`));
     const panels = await panelData(page);
     for (const [name, fact] of Object.entries(experiment.facts)) {
       assert.ok(text.includes(factText(fact)), `the text quotes ${name}: ${text}`);

@@ -29,8 +29,8 @@ const OWN_SETTINGS = 'No experiment is loaded: these are settings of your own. P
 // (its numbers are that run's, not the panels').
 function experimentProse(exp, variant) {
   const own = !variant?.note;
-  const stop = `The run pauses at epoch ${stopEpoch(exp, variant)}, where these numbers are ` +
-      'read; Play trains on.';
+  const stop = `Pauses at epoch ${stopEpoch(exp, variant)}, where these numbers hold; Play ` +
+      'trains on.';
   const about = withFacts(exp.text, exp.facts);
   if (own) return [`${about} ${stop}`, ''];
   const {variant: base} = findExperiment(exp.id, '');

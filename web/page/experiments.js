@@ -60,12 +60,11 @@ export const EXPERIMENTS = Object.freeze([
   {
     id: 'relu-vs-tanh',
     title: 'ReLU vs tanh',
-    text: 'The classic figure. A ReLU network is piecewise linear: its output is made of flat ' +
-        'pieces ({reluRegions} here; turn on "Linear regions" under View to see them), so it ' +
-        'cuts the inner disc out with straight edges that meet in {reluShape}. Tanh is smooth: ' +
-        'it bends a {tanhShape} envelope around the disc. Both separate the test points ' +
-        '({reluAcc} and {tanhAcc}). A little weight decay (L2 0.003) keeps tanh\'s weights ' +
-        'small and so its curve gentle; the variant without it shows what happens otherwise.',
+    text: 'The classic figure. ReLU is piecewise linear: its output is {reluRegions} flat ' +
+        'pieces ("Linear regions" under View shows them), so it cuts the disc out with ' +
+        'straight edges meeting in {reluShape}. Tanh is smooth and bends a {tanhShape} ' +
+        'envelope. Both separate the test points ({reluAcc}, {tanhAcc}). A little weight ' +
+        'decay (L2 0.003) keeps tanh\'s curve gentle: see "no weight decay".',
     settings: {activations: ['relu', 'tanh'], layers: [6], lr: 0.03, noise: 0.05, l2: 0.003},
     stop: 50,
     facts: {
