@@ -73,19 +73,29 @@ test('a variant clicked away and back runs what the link runs', async () => {
   await page.close();
 });
 
-test('a learning rate lowered while training is replayed by the link it writes', async () => {
-  const page = await openPage(session.context, `${session.url}#exp=${EXP}`);
-  await waitForEpoch(page, 3);
-  await page.click('#experiment-actions button[data-action="lower-lr"]');
-  await page.waitForFunction(() => /[#&]live=lr:0\.3:\d+/.test(location.hash));
-  const run = await runOf(page);
-  const hash = (await page.evaluate(() => location.hash)).slice(1);
-  await page.close();
-  // The change took effect: the run left the experiment's own after epoch 3.
-  assert.notDeepEqual(run.at(-1), linked.at(-1));
-  assertSame(run.slice(0, 3), linked.slice(0, 3), 'before the change');
-  assertSame(await linkRun(hash.replace(/(^|&)at=[^&]*/, '')), run, 'the written link');
-});
+// With two workers each applies the change at the step the pool named, wherever it was when the
+// change arrived: the run is the same as with one, and as its link's.
+for (const workers of [1, 2]) {
+  test(
+      `${workers} worker(s): a learning rate lowered while training is replayed by its link`,
+      async () => {
+        const page =
+            await openPage(session.context, `${session.url}#exp=${EXP}&workers=${workers}`);
+        await waitForEpoch(page, 3);
+        await page.click('#experiment-actions button[data-action="lower-lr"]');
+        await page.waitForFunction(() => /[#&]live=lr:0\.3:\d+/.test(location.hash));
+        const run = await runOf(page);
+        const hash = (await page.evaluate(() => location.hash)).slice(1);
+        await page.close();
+        // The change took effect: the run left the experiment's own after epoch 3.
+        assert.notDeepEqual(run.at(-1), linked.at(-1));
+        assertSame(run.slice(0, 3), linked.slice(0, 3), 'before the change');
+        const link = hash.replace(/(^|&)at=[^&]*/, '');
+        assertSame(await linkRun(link), run, 'the written link');
+        const other = link.replace(/workers=\d/, `workers=${3 - workers}`);
+        assertSame(await linkRun(other), run, `the link with ${3 - workers} worker(s)`);
+      });
+}
 
 test('Back to an experiment runs what its link runs', async () => {
   const page = await newPage(session.context);
