@@ -27,19 +27,19 @@ before(async () => {
 const SHAPE_RESOLUTION = 256;
 
 // What a fact reads of network `panel` of `arena`, in the unit its text quotes.
-function measure(arena, fact) {
-  const m = arena.metrics()[fact.panel];
+function measure(arena, fact, panel) {
+  const m = arena.metrics()[panel];
   switch (fact.metric) {
     case 'dead':
       return m.deadUnits;
     case 'accuracy':
       return Math.round(m.testAccuracy * 1000) / 10;
     case 'regions':
-      return arena.regions(fact.panel, REGION_RESOLUTION).count;
+      return arena.regions(panel, REGION_RESOLUTION).count;
     case 'alpha':
       return Math.round(m.alphas[fact.layer][0] * 10) / 10;
     case 'shape':
-      return shapeOf(sharpness(arena.field(fact.panel, SHAPE_RESOLUTION), SHAPE_RESOLUTION));
+      return shapeOf(sharpness(arena.field(panel, SHAPE_RESOLUTION), SHAPE_RESOLUTION));
     case 'negativeAlphas':
       return m.alphas[fact.layer].filter((a) => a < 0).length;
   }
@@ -64,10 +64,13 @@ function check(settings, stop, facts) {
       const epoch = fact.at ?? stop;
       train(arena, epoch - done);
       done = epoch;
-      const seen = measure(arena, fact);
-      if (seen !== fact.value) {
-        wrong.push(`${name}: the text says ${factText(fact)} (${fact.metric} of panel ${
-            fact.panel} at epoch ${epoch}), the run has ${seen}`);
+      // A fact about several panels holds for each of them.
+      for (const panel of [].concat(fact.panel)) {
+        const seen = measure(arena, fact, panel);
+        if (seen !== fact.value) {
+          wrong.push(`${name}: the text says ${factText(fact)} (${fact.metric} of panel ${
+              panel} at epoch ${epoch}), the run has ${seen}`);
+        }
       }
     }
     // A fact may be about a later epoch (what playing on shows): the run goes there too.
