@@ -80,7 +80,8 @@ function applyDue() {
   }
 }
 
-// Adds a live change at its step (after those at the same step) and applies it if that is now.
+// Adds a live change at its step (after those at the same step) and applies it if that is now
+// (or passed: a pool names only steps it has asked for, which no worker has passed yet).
 function schedule(change) {
   const at = run.schedule.findIndex((c) => c.step > change.step);
   run.schedule.splice(at < 0 ? run.schedule.length : at, 0, change);
