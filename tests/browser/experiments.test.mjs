@@ -71,3 +71,20 @@ test('every experiment has a button', async () => {
   const ids = await page.$$eval('#experiments button', (bs) => bs.map((b) => b.dataset.experiment));
   assert.deepEqual(ids, EXPERIMENTS.map((e) => e.id));
 });
+
+test('a link to an epoch before the stop plays on to the stop and pauses there', async () => {
+  const link = await openPage(session.context, `${session.url}#exp=dying-in-training&at=10`);
+  const epochs = () => link.$$eval('.panel', (ps) => ps.map((p) => Number(p.dataset.epoch)));
+  await link.waitForFunction(
+      () => [...document.querySelectorAll('.panel')].every((p) => p.dataset.epoch === '10'), null,
+      {timeout: WAIT_MS});
+  await link.click('#play');
+  await link.waitForFunction(() => {
+    const root = document.documentElement.dataset;
+    return root.playing === 'false' && root.workerPaused === 'true';
+  }, null, {timeout: WAIT_MS});
+  const {experiment} = findExperiment('dying-in-training', '');
+  assert.deepEqual(await epochs(), [experiment.stop, experiment.stop, experiment.stop]);
+  assert.deepEqual(link.problems, []);
+  await link.close();
+});

@@ -69,7 +69,9 @@ function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
   app.settings.at = at;
-  app.stopAt = at >= 0 ? null : runStop(app.table, app.settings);
+  // An experiment's run pauses at its stop, also when Play goes on from a link's earlier epoch.
+  const stop = runStop(app.table, app.settings);
+  app.stopAt = stop !== null && stop > at ? stop : null;
   worker.create({
     generation: app.generation,
     settings: app.table.arenaSettings(startSettings(app.settings)),
