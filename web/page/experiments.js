@@ -133,7 +133,7 @@ export const EXPERIMENTS = Object.freeze([
         'gradient ever reaches them again: they are dead, and the count under the ReLU panel ' +
         'climbs, to {reluDead} of 16 with this seed. ReLU still separates the circle ' +
         '({reluAcc}): the units left alive are enough for it. Leaky ReLU and ELU keep a slope ' +
-        'below zero and lose none ({leakyDead} and {eluDead} dead). Lower the rate while it trains and the count stops ' +
+        'below zero and lose none ({othersDead} dead in either). Lower the rate while it trains and the count stops ' +
         'climbing, but a dead unit stays dead: no gradient reaches it at any rate. Or restart ' +
         'with one of the cures below.',
     settings: {
@@ -147,8 +147,7 @@ export const EXPERIMENTS = Object.freeze([
     facts: {
       reluDead: dead(0, 7),
       reluAcc: accuracy(0, 100),
-      leakyDead: dead(1, 0),
-      eluDead: dead(2, 0)
+      othersDead: dead([1, 2], 0),
     },
     actions: [{
       id: 'lower-lr',
@@ -316,9 +315,8 @@ export const EXPERIMENTS = Object.freeze([
         'starting from 0.25 (the alpha under its panel, one per layer). On the circle the ' +
         'first layer\'s alpha turns negative ({firstAlpha} by epoch 150): each unit becomes a ' +
         'V, like |x|, which is just what a ring needs; the second layer\'s stays positive ' +
-        '({secondAlpha}). All four networks separate the circle ({reluAcc}, {leakyAcc}, ' +
-        '{leaky02Acc} and {preluAcc}); a learned slope need not look like one we would pick ' +
-        'by hand.',
+        '({secondAlpha}). All four networks separate the circle (each at {allAcc}); a ' +
+        'learned slope need not look like one we would pick by hand.',
     settings: {
       activations: ['relu', 'leaky_relu:0.01', 'leaky_relu:0.2', 'prelu'],
       preluMode: 'shared',
@@ -328,10 +326,7 @@ export const EXPERIMENTS = Object.freeze([
     facts: {
       firstAlpha: alpha(3, 0, -0.6),
       secondAlpha: alpha(3, 1, 0.6),
-      reluAcc: accuracy(0, 100),
-      leakyAcc: accuracy(1, 100),
-      leaky02Acc: accuracy(2, 100),
-      preluAcc: accuracy(3, 100),
+      allAcc: accuracy([0, 1, 2, 3], 100),
     },
     variants: [
       {id: 'shared', label: 'one alpha per layer', settings: {}},
@@ -367,8 +362,8 @@ export const EXPERIMENTS = Object.freeze([
     id: 'init-matters',
     title: 'Initialisation',
     text: 'Four hidden layers make the starting weights matter. He initialisation keeps the ' +
-        'signal\'s size through ReLU layers, and by epoch 50 ReLU, leaky and tanh are at ' +
-        '{reluAcc}, {leakyAcc} and {tanhAcc}. Sigmoid\'s gradients vanish through four layers whatever the start: it ' +
+        'signal\'s size through ReLU layers, and by epoch 50 ReLU, leaky and tanh are all at ' +
+        '{learnedAcc}. Sigmoid\'s gradients vanish through four layers whatever the start: it ' +
         'stays at chance ({sigmoidAcc}). Try the variants: a small uniform start learns ' +
         'later, and a negative bias stops every network.',
     settings: {
@@ -381,9 +376,7 @@ export const EXPERIMENTS = Object.freeze([
     },
     stop: 50,
     facts: {
-      reluAcc: accuracy(0, 100),
-      leakyAcc: accuracy(1, 100),
-      tanhAcc: accuracy(2, 100),
+      learnedAcc: accuracy([0, 1, 2], 100),
       sigmoidAcc: accuracy(3, 49.2),
     },
     variants: [
@@ -407,8 +400,8 @@ export const EXPERIMENTS = Object.freeze([
         settings: {init: 'uniform', bias: -1},
         note: 'A bias of -1 on top of a small start kills every ReLU unit ({reluDead} of 32). ' +
             'It stops the others too: Leaky ReLU\'s and tanh\'s signal is so small after four ' +
-            'layers that they stay at chance as well ({leakyAcc} and {tanhAcc}).',
-        facts: {reluDead: dead(0, 32), leakyAcc: accuracy(1, 49.2), tanhAcc: accuracy(2, 49.2)},
+            'layers that they stay at chance as well (both at {stuckAcc}).',
+        facts: {reluDead: dead(0, 32), stuckAcc: accuracy([1, 2], 49.2)},
       },
     ],
   },
