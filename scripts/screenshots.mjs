@@ -22,8 +22,12 @@ const session = await launch();
 try {
   for (const viewport of VIEWPORTS) {
     const page = await openPage(session.context, `${session.url}${HASH}`, {viewport});
-    await page.waitForFunction(
-        (n) => Number(document.documentElement.dataset.epochs) >= n, EPOCH, {timeout: WAIT_MS});
+    // An experiment pauses at its own stop epoch, which may come first.
+    await page.waitForFunction((n) => {
+      const root = document.documentElement.dataset;
+      const epochs = Number(root.epochs);
+      return epochs >= n || (epochs > 0 && root.workerPaused === 'true');
+    }, EPOCH, {timeout: WAIT_MS});
     const file = join(OUT, `page-${viewport.name}.png`);
     await page.screenshot({path: file});
     console.log(`${file}${page.problems.length ? `  problems: ${page.problems.join('; ')}` : ''}`);

@@ -14,14 +14,16 @@ export const FIGURE_ATTRIBUTES = Object.freeze([
 
 /**
  * The full page's keys that mean nothing in a figure (its experiments, classroom mode, studies, a
- * run's time, the workers, the slow start and linear regions): a page link carries them, so the
- * embed page drops them silently, and the element names them in a notice. They are named here,
- * not imported, so that no page feature weighs on the figure; tests/web/figure-attributes checks
- * that they are exactly the page table's rows the figure's table lacks.
+ * run's time and live changes, the workers, the slow start and linear regions): a page link carries
+ * them, so the embed page drops them silently, and the element names them in a notice. They are
+ * named here, not imported, so that no page feature weighs on the figure;
+ * tests/web/figure-attributes checks that they are exactly the page table's rows the figure's table
+ * lacks.
  */
 export const PAGE_ONLY_KEYS = Object.freeze([
-  'ease', 'regions', 'controls', 'workers', 'hide', 'exp', 'v', 'at', 'fig', 'cols', 'study',
-  'seeds', 'studyEpochs', 'target', 'ref', 'outcome', 'sweepKey', 'sweepPoints', 'claim'
+  'ease',   'regions', 'controls', 'workers',  'hide',        'exp',   'v',
+  'at',     'live',    'fig',      'cols',     'study',       'seeds', 'studyEpochs',
+  'target', 'ref',     'outcome',  'sweepKey', 'sweepPoints', 'claim'
 ]);
 
 // A figure shows two panels unless told otherwise: the page's default of every activation is

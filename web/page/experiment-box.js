@@ -2,7 +2,7 @@
 // and actions as buttons, and a line naming what the reader has changed since (the text no longer
 // describes the panels then). Loading an experiment and changing a setting are the page's.
 import {leftExperiment} from './experiment-settings.js';
-import {actionTaken, findExperiment} from './experiments.js';
+import {actionTaken, findExperiment, stopEpoch, withFacts} from './experiments.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,6 +21,25 @@ function settingLabel(table, key) {
   return (table.row(key).label || key).toLowerCase();
 }
 
+const OWN_SETTINGS = 'No experiment is loaded: these are settings of your own. Pick an ' +
+    'experiment above for a guided comparison.';
+
+// The text about the panels shown and, under it, the note: a variant's note describes its own
+// run, so it leads, and the experiment's text follows as what the experiment's own run shows
+// (its numbers are that run's, not the panels').
+function experimentProse(exp, variant) {
+  const own = !variant?.note;
+  const stop = `Pauses at epoch ${stopEpoch(exp, variant)}, where these numbers hold; Play ` +
+      'trains on.';
+  const about = withFacts(exp.text, exp.facts);
+  if (own) return [`${about} ${stop}`, ''];
+  const {variant: base} = findExperiment(exp.id, '');
+  return [
+    `${withFacts(variant.note, variant.facts)} ${stop}`,
+    `The experiment's own run${base ? ` ("${base.label}")` : ''}: ${about}`,
+  ];
+}
+
 /**
  * @param {import('../settings/settings-table.js').SettingsTable} table the page's
  * @param {object} settings the page's settings
@@ -36,10 +55,9 @@ export function showExperiment(table, settings, page) {
   box.dataset.left = String(left.length > 0);
   box.dataset.experiment = exp ? exp.id : '';
   $('experiment-title').textContent = exp ? exp.title : 'Your own settings';
-  $('experiment-text').textContent = exp ? exp.text :
-                                           'No experiment is loaded: these are ' +
-          'settings of your own. Pick an experiment above for a guided comparison.';
-  $('experiment-note').textContent = action?.note || variant?.note || '';
+  const [text, note] = exp ? experimentProse(exp, variant) : [OWN_SETTINGS, ''];
+  $('experiment-text').textContent = text;
+  $('experiment-note').textContent = action?.note || note;
   $('experiment-left').textContent = left.length ?
       `You changed ${left.map((key) => settingLabel(table, key)).join(', ')}: the text above ` +
           'describes the experiment\'s own settings, not what you see now.' :

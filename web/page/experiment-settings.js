@@ -1,7 +1,7 @@
 // An experiment as settings: the exp and v rows of the page's table (exp is read first, as the
 // base a link's other keys change), an experiment's full settings, and which settings a reader
 // has changed since. The prose stays in experiments.js; the figure has none of this.
-import {EXPERIMENTS, findExperiment, VARIANT_IDS} from './experiments.js';
+import {EXPERIMENTS, findExperiment, stopEpoch, VARIANT_IDS} from './experiments.js';
 
 /**
  * @returns {object} the settings table's defaults with the experiment's (and variant's)
@@ -28,6 +28,16 @@ export function leftExperiment(table, settings) {
   return table.rows.filter((row) => row.core !== undefined)
       .filter((row) => table.text(row, own[row.key]) !== table.text(row, settings[row.key]))
       .map((row) => row.key);
+}
+
+/**
+ * @returns {number|null} the epoch a new run of `settings` pauses at: its experiment's stop, where
+ *     the text's numbers are read, unless the reader changed what the text describes.
+ */
+export function runStop(table, settings) {
+  const {experiment, variant} = findExperiment(settings.exp, settings.v);
+  if (!experiment || leftExperiment(table, settings).length) return null;
+  return stopEpoch(experiment, variant);
 }
 
 export const EXPERIMENT_ROWS = [

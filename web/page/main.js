@@ -8,6 +8,7 @@ import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
 import {liveSettings} from '../settings/to-core.js';
 import {continueNotes} from '../time/continue-note.js';
+import {currentEpoch} from '../time/metric-history.js';
 import {initTimeTools} from '../time/time-tools.js';
 import {Timeline} from '../time/timeline.js';
 import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
@@ -15,7 +16,9 @@ import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.j
 import {anchorId, goToAnchor, initAnchors, isAnchor} from './anchors.js';
 import {pool as worker} from './boot.js';
 import {Controls} from './controls.js';
+import {runStop} from './experiment-settings.js';
 import {findExperiment, LANDING} from './experiments.js';
+import {liveSchedule, startSettings} from './live-changes.js';
 import {showNotices} from './notices.js';
 import {OnDemandDataEditor, OnDemandDetail, OnDemandEvidence} from './on-demand.js';
 import {pageTable} from './page-table.js';
@@ -46,6 +49,7 @@ const app = {
   resumedFrom: 0,  // the epoch of the latest "Continue from here"
   // Live settings changed since it was asked for: the reader's, kept over the trainer's answer.
   changedSinceResume: null,
+  stopAt: null,  // the epoch the run pauses at (an experiment's, where its text is about), or null
   editor: null,  // the own-data editor (the data row's control)
 };
 const hook = new TestHook();
@@ -82,18 +86,24 @@ const evidence = new OnDemandEvidence($('evidence'), {
 const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid} =
     settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view, beforeLive});
 
-// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0.
+// `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0. The
+// settings' live changes are replayed at their steps: the run is the one its link records.
 function createArena(at = -1) {
   app.generation += 1;
   app.lastFrame = null;
   app.settings.at = at;
+  // An experiment's run pauses at its stop, also when Play goes on from a link's earlier epoch.
+  const stop = runStop(app.table, app.settings);
+  app.stopAt = stop !== null && stop > at ? stop : null;
   worker.create({
     generation: app.generation,
-    settings: app.table.arenaSettings(app.settings),
+    settings: app.table.arenaSettings(startSettings(app.settings)),
     view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
     at,
+    schedule: liveSchedule(app.table, app.settings),
   });
   if (detail.index >= 0) $('detail').close();
+  if (app.playing) setPlaying(true);  // the pool plays the new run to its stop
 }
 
 function setPlaying(playing) {
@@ -107,10 +117,12 @@ function setPlaying(playing) {
   $('play').setAttribute('aria-pressed', String(playing));
   root.dataset.playing = String(playing);
   root.dataset.workerPaused = 'false';
-  if (playing)
-    worker.play({speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true});
-  else
+  if (playing) {
+    const until = app.stopAt ?? Infinity;
+    worker.play({speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true, until});
+  } else {
     worker.pause();
+  }
 }
 
 // A new arena's first frame: its panels replace the old ones now.
@@ -127,6 +139,11 @@ function onCreated({settings, panels, data}) {
 function onFrame(frame) {
   const drawStart = performance.now();
   app.lastFrame = frame;
+  // The experiment's moment: pause there once; Play goes on past it.
+  if (app.playing && app.stopAt !== null && currentEpoch(frame.metrics) >= app.stopAt) {
+    app.stopAt = null;
+    setPlaying(false);
+  }
   view.frame(frame, app.settings, app.data);
   hook.drawn(frame, drawStart);
   if (root.dataset.ready !== 'true') root.dataset.ready = 'true';
@@ -241,7 +258,9 @@ function beforeLive(key) {
 
 // "Continue from here" replayed the run: the live settings are the trainer's at that epoch, but
 // for those the reader changed since.
-function onResumed({settings, dropped}) {
+function onResumed({settings, dropped, steps}) {
+  // The link's record of live changes keeps those the replayed run has (before its step).
+  app.settings.live = app.settings.live.filter((change) => change.step < steps);
   const live = liveSettings(app.table, settings);
   for (const key of app.changedSinceResume ?? []) delete live[key];
   app.changedSinceResume = null;
@@ -293,7 +312,12 @@ const actions = {
     if (app.playing) setPlaying(false);
     worker.step({batches: 1});
   },
-  reset: () => createArena(),
+  // From the same weights at the settings shown: a new run, without the old one's live changes.
+  reset: () => {
+    app.settings.live = [];
+    writeHash();
+    createArena();
+  },
 };
 
 buildStaticPage({

@@ -1,6 +1,6 @@
 // The page's settings table, composed from its features' rows in the URL order links have always
 // had: core's (as the form shows them, with own data), the view and the engine, classroom mode,
-// the experiment, a run's time and the studies.
+// the experiment, a run's time and live changes, and the studies.
 import {OWN_DATA_ROW} from '../data/own-data.js';
 import {studyRows} from '../evidence/study-settings.js';
 import {SettingsTable} from '../settings/settings-table.js';
@@ -10,6 +10,7 @@ import {BACKEND_ROW, WORKERS_ROW} from '../trainer/trainer-rows.js';
 import {HIDE_ROW} from './classroom.js';
 import {EXPERIMENT_ROWS} from './experiment-settings.js';
 import {formRows} from './form-rows.js';
+import {LIVE_ROW} from './live-changes.js';
 import {viewRows} from './view-rows.js';
 
 /** @returns {SettingsTable} the page's table for lab.schema `schema`. */
@@ -23,6 +24,7 @@ export function pageTable(schema) {
     HIDE_ROW,
     ...EXPERIMENT_ROWS,
     ...TIME_ROWS,
+    LIVE_ROW,
     ...studyRows(schema),
   ]);
 }

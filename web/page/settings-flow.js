@@ -9,6 +9,7 @@ import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
 import {showExperiment} from './experiment-box.js';
 import {experimentSettings} from './experiment-settings.js';
+import {LIVE_ROW, recordChange} from './live-changes.js';
 import {showNotices} from './notices.js';
 
 // Choosing a preset's shape leaves own data: these settings only mean something for a preset.
@@ -57,14 +58,17 @@ export function settingsFlow(page) {
     page.evidence.show(app.settings);
   }
 
-  // An experiment's (and variant's) settings with its text, keeping the page's view keys.
+  // An experiment's (and variant's) settings with its text, keeping the page's view keys (its
+  // run begins anew: no live changes).
   function loadExperiment(exp, variant, scroll = true) {
     const view = {};
     for (const row of app.table.rows) {
-      if (row.core === undefined && !['exp', 'v'].includes(row.key))
+      if (row.core === undefined && !['exp', 'v', LIVE_ROW.key].includes(row.key))
         view[row.key] = app.settings[row.key];
     }
     loadSettings({...experimentSettings(app.table, exp, variant), ...view, at: -1});
+    // An experiment is a run to watch: it plays to its stop even if the last one was paused.
+    if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) page.setPlaying(true);
     // Its text is what the reader asked for: in view, next to the button they pressed (it sits
     // above the panels at every width).
     if (scroll) $('experiment-box').scrollIntoView({block: 'nearest', behavior: 'smooth'});
@@ -74,10 +78,18 @@ export function settingsFlow(page) {
   const workerView = {resolution: () => app.settings.res, regions: regionGrid};
   const onChange = {
     reload: () => location.reload(),  // fresh workers load the other wasm build or pool size
-    // The networks go on from where they are, with the new value.
-    live: (row) => {
+    // The networks go on from where they are, with the new value from the step the pool names
+    // (once every worker is at rest there), which the link records so that it replays the
+    // change there.
+    live: (row, before) => {
       page.beforeLive?.(row.key);
-      pool.update(app.generation, liveUpdate(app.table, row.key, app.settings));
+      const generation = app.generation;
+      pool.update(generation, liveUpdate(app.table, row.key, app.settings), (step) => {
+        if (generation !== app.generation) return;
+        const s = app.settings;
+        s.live = recordChange(s.live, {key: row.key, value: before, step}, s);
+        writeHash();
+      });
     },
     arena: () => page.createArena(),
     view: (row) => pool.setView({[row.view]: workerView[row.view]()}),
@@ -90,14 +102,17 @@ export function settingsFlow(page) {
   }
 
   function changeSetting(key, value, notices) {
+    const before = app.settings[key];
+    const row = app.table.row(key);
     app.settings = {...app.settings, [key]: value};
     if (PRESET_KEYS.includes(key)) app.settings.data = null;
+    // New networks start a new run: the old one's live changes are not part of it.
+    if (row.effect === 'arena') app.settings.live = [];
     showNotices(notices, 'form');
     app.controls.show(app.settings);
     writeHash();
     applyView();
-    const row = app.table.row(key);
-    onChange[row.effect](row);
+    onChange[row.effect](row, before);
   }
 
   return {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid};

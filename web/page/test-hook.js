@@ -24,7 +24,11 @@
 //                        bench measures the resolution it asked for
 //   lossChart()          the loss chart as drawn on its canvas: {series: [{label, stroke, dash}],
 //                        axes: [{stroke, labels}]}
+//   metricsAt(epochs)    a promise of every panel's metrics at the kept epochs nearest `epochs`
+//                        (every whole epoch of the first ones is kept): [{epoch, metrics}], to
+//                        compare runs epoch by epoch whenever they were read
 import {currentEpoch} from '../time/metric-history.js';
+import {MSG, request} from '../trainer/protocol.js';
 
 const MAX_COMPUTE = 600;
 const MAX_EVENTS = 400;
@@ -51,6 +55,11 @@ export class TestHook {
       },
       // null until uPlot, fetched with the first frame, has drawn the chart.
       lossChart: () => (this.chart.chart ? describeChart(this.chart.chart) : null),
+      metricsAt: async (epochs) => {
+        const resolution = this.exposed.schema.limits.minFieldResolution;
+        const {columns} = await request(this.pool, MSG.fieldsAt, {epochs, resolution});
+        return columns.map(({epoch, metrics}) => ({epoch, metrics}));
+      },
     };
     window.reluLabTest = this.exposed;
   }

@@ -135,11 +135,12 @@ function parseList(row, raw, notices) {
  * @param {string} raw the URL's text
  * @param {string[]} notices where corrections go
  * @param {{limits: object, activations: Map, tokenParam: Function}} [table] needed by the
- *     layers and activations types only (the boot keys are read without one)
+ *     layers and activations types and passed to a row's own parse (the boot keys are read
+ *     without one)
  * @returns {*} the value, corrected or the row's default
  */
 export function parseValue(row, raw, notices, table) {
-  if (row.parse) return row.parse(row, raw, notices);
+  if (row.parse) return row.parse(row, raw, notices, table);
   switch (row.type) {
     case 'enum':
       if (row.options.includes(raw)) return raw;

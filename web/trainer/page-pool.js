@@ -60,9 +60,12 @@ export class PagePool extends WorkerPool {
     return this.time.queue.length > 0;
   }
 
-  /** Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws. */
-  update(generation, settings) {
-    this.change(generation, () => sendUpdate(this, settings));
+  /**
+   * Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws.
+   * onStep(step): the optimizer step they took effect at, once sent (the page's link records it).
+   */
+  update(generation, settings, onStep) {
+    this.change(generation, () => onStep?.(sendUpdate(this, settings)));
   }
 
   /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`, likewise. */

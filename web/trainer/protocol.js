@@ -3,9 +3,10 @@
 // acknowledgement and the id -> promise request; the routing itself lives with each receiver.
 // A learning-rate change, by name: page/controls.js -> page/settings-flow.js changeSetting (the
 // row's effect is `live`; settings/to-core.js liveUpdate) -> WorkerPool.update -> pool-changes.js
-// sendUpdate posts `update` to each worker -> worker.js's `update` handler: arena.update -> each
-// worker answers `updated` (an error reaches the page once), and the pool's `view` redraw brings
-// the frame of the networks at the new rate.
+// sendUpdate posts `update` with the optimizer step it takes effect at to each worker ->
+// worker.js applies arena.update when it reaches that step -> each worker answers `updated` (an
+// error reaches the page once), and the pool's `view` redraw brings the frame of the networks at
+// the new rate. The step is the page's to write into its link, so that the link replays it.
 
 // A worker shared by several pools (the figures of a page) holds one session per pool: every
 // message to and from it then carries the pool's `session` id (shared-workers.js adds and reads
@@ -53,12 +54,13 @@ export const msg = Object.freeze({
   load: (backend) => ({type: MSG.load, backend}),
   /**
    * @param {{generation: number, settings: object, view?: object, at?: number,
-   *     share?: number[]}} arena createArena settings; at: an epoch to train to and show (-1:
-   *     none); share: the panels a pool's worker trains (none: all)
+   *     share?: number[], schedule?: {step: number, settings: object}[]}} arena createArena
+   *     settings; at: an epoch to train to and show (-1: none); share: the panels a pool's
+   *     worker trains (none: all); schedule: live settings applied at those optimizer steps
    */
-  create: ({generation, settings, view = {}, at = -1, share}) => share ?
-      {type: MSG.create, generation, settings, view, at, share} :
-      {type: MSG.create, generation, settings, view, at},
+  create: ({generation, settings, view = {}, at = -1, share, schedule = []}) => share ?
+      {type: MSG.create, generation, settings, view, at, schedule, share} :
+      {type: MSG.create, generation, settings, view, at, schedule},
   /** redraw false: only later frames change (a pool's training resolution). */
   view: (view, redraw = true) => redraw ? {type: MSG.view, view} : {type: MSG.view, view, redraw},
   /** @param {{speed?: number, ease?: boolean, until?: number}} pace see pace.js */
@@ -95,8 +97,8 @@ export const msg = Object.freeze({
    * "Continue from here" is replayed: the settings in force at that epoch (arena.settings()) and
    * how many later changes were dropped with the future ({updates, edits}).
    */
-  resumed: (generation, {settings, dropped}) =>
-      ({type: MSG.resumed, generation, settings, dropped}),
+  resumed: (generation, {settings, dropped, steps}) =>
+      ({type: MSG.resumed, generation, settings, dropped, steps}),
   /** request: 'load' when the engine itself failed, else absent. */
   error: (message, {generation, request} = {}) => ({type: MSG.error, generation, request, message}),
   /** The answer to a request() (same type and id): `fields` or {error}. */

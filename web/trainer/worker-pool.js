@@ -145,11 +145,12 @@ export class WorkerPool {
 
   /**
    * Builds arena `generation` from createArena settings; view: {resolution, detail, ...}; at: an
-   * epoch every worker trains to and shows (a link's), or -1.
+   * epoch every worker trains to and shows (a link's), or -1; schedule: live settings changed
+   * at those optimizer steps ({step, settings}, a link's record of update()s).
    */
-  create({generation, settings, view = {}, at = -1}) {
+  create({generation, settings, view = {}, at = -1, schedule = []}) {
     if (!this.schema) {
-      this.waiting = {generation, settings, view, at};
+      this.waiting = {generation, settings, view, at, schedule};
       return;
     }
     const list = settings.activations;
@@ -164,7 +165,8 @@ export class WorkerPool {
     Object.assign(this.view, view);
     this.quality.choose(this.view.resolution);
     this.forEachShare((w, share) => {
-      this.send(w, msg.create({generation, settings, view: this.viewFor(share), at, share}));
+      this.send(
+          w, msg.create({generation, settings, view: this.viewFor(share), at, share, schedule}));
     });
     // Workers without a share this time stop training their old arena.
     for (let w = this.gen.shares.length; w < this.size; ++w) this.send(w, msg.pause());

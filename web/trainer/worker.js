@@ -127,8 +127,15 @@ async function create() {
   run.settings = run.arena.settings();
   run.time.reset(run.arena);
   run.stepsDone = 0;
-  run.journal = [];
+  // A link's record of live changes (settings at optimizer steps): replayed at their steps, as
+  // the run it records had them, and journaled like the reader's own (Continue keeps them).
+  run.journal = (request.schedule || []).map(({step, settings}) => ({
+                                               steps: step,
+                                               message: msg.update(run.generation, settings, step),
+                                               answered: true,
+                                             }));
   run.applied = 0;
+  applyDue();
   const data = dataOf(run.arena);
   run.trainCount = data.trainY.length;
   run.halfWidth = data.domain[1];
@@ -175,7 +182,7 @@ async function resumeFrom(epoch) {
   run.time.truncate(epoch);
   await trainSteps(target, stamp);
   if (stale()) return;
-  post(msg.resumed(run.generation, {settings: run.arena.settings(), dropped}));
+  post(msg.resumed(run.generation, {settings: run.arena.settings(), dropped, steps: target}));
   await postFrame(0, performance.now());
 }
 
@@ -298,7 +305,10 @@ function change(message) {
   if (state.create && state.create.generation === message.generation) {
     (state.create.changes ||= []).push(message);
   } else if (run.arena && message.generation === run.generation) {
-    run.journal.push({steps: Math.max(run.stepsDone, message.steps ?? 0), message});
+    // In step order, after those at the same step (a link's replayed changes may lie ahead).
+    const steps = Math.max(run.stepsDone, message.steps ?? 0);
+    const at = run.journal.findIndex((c, i) => i >= run.applied && c.steps > steps);
+    run.journal.splice(at < 0 ? run.journal.length : at, 0, {steps, message});
     applyDue();
   }
 }
