@@ -21,6 +21,7 @@ const SETTING_TYPES = {
   seed: () => 'number',
   bool: () => 'boolean',
   enum: (row) => union(row.options),
+  list: (row) => `readonly (${union(row.options)})[]`,
   layers: () => 'readonly number[]',
   activations: () => 'readonly (ActivationName | ActivationEntry)[]',
   data: () => 'DataSettings',
@@ -29,6 +30,7 @@ const SETTING_TYPES = {
 const RESOLVED_TYPES = {
   ...SETTING_TYPES,
   layers: () => 'number[]',
+  list: (row) => `(${union(row.options)})[]`,
   activations: () => 'ResolvedActivationEntry[]',
 };
 // How arena.metrics() decodes each kind of core's metrics record (js/relu-lab-trainer.mjs).
@@ -37,6 +39,7 @@ const METRIC_KINDS = {
   numberOrNull: 'number | null',
   boolean: 'boolean',
   perLayer: 'number[]',
+  perLayerAndOutput: 'number[]',
   alphas: 'number[][]',
   unitMask: 'boolean[][]',
   shape: null,  // read by the decoder, not returned

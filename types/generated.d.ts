@@ -82,9 +82,9 @@ export interface OptimizerSettings {
 
 /** createArena()'s settings: every key optional; numbers out of range are clamped. */
 export interface ArenaSettings {
-  /** the 2-D classification dataset */
-  dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons";
-  /** label noise, a fraction of the data radius */
+  /** the 2-D dataset: a classification, or a regression (reg-*: loss MSE, metric R^2) */
+  dataset?: "circle" | "xor" | "gauss" | "spiral" | "moons" | "reg-plane" | "reg-gauss";
+  /** label (or target) noise, a fraction of the data radius */
   noise?: number;
   /** number of data points (train and test) */
   points?: number;
@@ -94,6 +94,8 @@ export interface ArenaSettings {
   trainFraction?: number;
   /** true: inputs scaled to [-1, 1]; false: raw [-6, 6] */
   scaleInputs?: boolean;
+  /** the input features the first layer sees, of the (scaled) point: x1, x2, x1^2, x2^2, x1 x2, sin x1, sin x2 */
+  features?: readonly ("x1" | "x2" | "x1sq" | "x2sq" | "x1x2" | "sinx1" | "sinx2")[];
   /** dataset, initial weights and shuffles all derive from it */
   seed?: number;
   /** units of each hidden layer (default kArenaDefaultLayers) */
@@ -126,9 +128,9 @@ export interface ArenaSettings {
 
 /** arena.settings(): every key as used (clamped, defaults filled in), and warnings. */
 export interface ResolvedSettings {
-  /** the 2-D classification dataset */
-  dataset: "circle" | "xor" | "gauss" | "spiral" | "moons";
-  /** label noise, a fraction of the data radius */
+  /** the 2-D dataset: a classification, or a regression (reg-*: loss MSE, metric R^2) */
+  dataset: "circle" | "xor" | "gauss" | "spiral" | "moons" | "reg-plane" | "reg-gauss";
+  /** label (or target) noise, a fraction of the data radius */
   noise: number;
   /** number of data points (train and test) */
   points: number;
@@ -138,6 +140,8 @@ export interface ResolvedSettings {
   trainFraction: number;
   /** true: inputs scaled to [-1, 1]; false: raw [-6, 6] */
   scaleInputs: boolean;
+  /** the input features the first layer sees, of the (scaled) point: x1, x2, x1^2, x2^2, x1 x2, sin x1, sin x2 */
+  features: ("x1" | "x2" | "x1sq" | "x2sq" | "x1x2" | "sinx1" | "sinx2")[];
   /** dataset, initial weights and shuffles all derive from it */
   seed: number;
   /** units of each hidden layer (default kArenaDefaultLayers) */
@@ -171,7 +175,7 @@ export interface ResolvedSettings {
 }
 
 /** The schema's row keys, createArena() keys and the optimizer's as "optimizer.x". */
-export type SettingKey = "dataset" | "noise" | "points" | "data" | "trainFraction" | "scaleInputs" | "seed" | "layers" | "activations" | "init" | "activationGain" | "biasInit" | "optimizer" | "optimizer.momentum" | "optimizer.beta1" | "optimizer.beta2" | "optimizer.eps" | "lr" | "batchSize" | "l1" | "l2" | "clipNorm" | "dropout" | "batchNorm";
+export type SettingKey = "dataset" | "noise" | "points" | "data" | "trainFraction" | "scaleInputs" | "features" | "seed" | "layers" | "activations" | "init" | "activationGain" | "biasInit" | "optimizer" | "optimizer.momentum" | "optimizer.beta1" | "optimizer.beta2" | "optimizer.eps" | "lr" | "batchSize" | "l1" | "l2" | "clipNorm" | "dropout" | "batchNorm";
 
 /** The keys of lab.schema.limits. */
 export type LimitKey = "maxNetworks" | "maxHiddenLayers" | "maxUnits" | "minPoints" | "maxPoints" | "maxBatchSize" | "maxEpochsPerCall" | "maxLabelBytes" | "minFieldResolution" | "maxFieldResolution" | "maxTrainSteps" | "maxStepsPerCall" | "workPerCall" | "maxSettingsBytes" | "maxModelBytes" | "maxOptionsBytes" | "maxJsonDepth" | "maxOptionsDepth";
@@ -183,8 +187,8 @@ export interface NetworkMetrics {
   epoch: number;
   trainLoss: number;
   testLoss: number;
-  trainAccuracy: number;
-  testAccuracy: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
   deadUnits: number;
   deadPerLayer: number[];
   units: number;
@@ -195,4 +199,9 @@ export interface NetworkMetrics {
   divergedAt: number | null;
   deadMask: boolean[][];
   silentTestMask: boolean[][];
+  meanActivation: number[];
+  activeFraction: number[];
+  gradNormPerLayer: number[];
+  trainR2: number | null;
+  r2: number | null;
 }

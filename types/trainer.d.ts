@@ -183,9 +183,6 @@ export interface Arena {
   delete(): void;
 }
 
-/** Whether a typed array's buffer was transferred or detached. */
-export declare function isDetached(view: ArrayBufferView): boolean;
-
 /**
  * Adds networkFromJSON() and createArena() to a lab (loadReluLab() calls it; exported for
  * bundles that assemble the lab themselves).

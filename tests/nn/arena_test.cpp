@@ -313,7 +313,7 @@ TEST_CASE("a field is evaluated once per weights version, resolution and kind") 
   CHECK(std::vector<float>(trained.data, trained.data + trained.size) != kept);
   CHECK(arena.field(0, 64, probability, &error).data == trained.data);
   CHECK(arena.field_evaluations() == 6);
-  CHECK(arena.field(0, 64, static_cast<relu::FieldKind>(2), &error).size == 0);
+  CHECK(arena.field(0, 64, static_cast<relu::FieldKind>(relu::kFieldKindCount), &error).size == 0);
   CHECK(error == "field: unknown kind");
   reset_ok(&arena, settings);  // a reset empties the cache
   CHECK(arena.field_evaluations() == 0);

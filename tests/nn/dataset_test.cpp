@@ -304,7 +304,8 @@ TEST_CASE("invalid configs return an error naming the field and an empty dataset
       {with([](DatasetConfig& c) { c.train_fraction = 0.05f; }), "trainFraction"},
       {with([](DatasetConfig& c) { c.train_fraction = 1.0f; }), "trainFraction"},
       {with([](DatasetConfig& c) { c.train_fraction = std::nanf(""); }), "trainFraction"},
-      {with([](DatasetConfig& c) { c.kind = static_cast<DatasetKind>(5); }), "dataset"},
+      {with([](DatasetConfig& c) { c.kind = static_cast<DatasetKind>(relu::kDatasetKindCount); }),
+       "dataset"},
       {with([](DatasetConfig& c) { c.kind = static_cast<DatasetKind>(-1); }), "dataset"},
   };
   for (const Bad& b : bad) {
@@ -327,11 +328,11 @@ TEST_CASE("regressions: TF Playground's plane and six bumps, targets of the clea
     CHECK(data.regression);
     double lo = 1e9, hi = -1e9;
     for (int i = 0; i < data.count; ++i) {
-      const double x = data.points[2 * static_cast<size_t>(i)];
-      const double y = data.points[2 * static_cast<size_t>(i) + 1];
+      const double x = static_cast<double>(data.points[2 * static_cast<size_t>(i)]);
+      const double y = static_cast<double>(data.points[2 * static_cast<size_t>(i) + 1]);
       REQUIRE(std::fabs(x) <= 6.0);
       REQUIRE(std::fabs(y) <= 6.0);
-      const double t = data.labels[static_cast<size_t>(i)];
+      const double t = static_cast<double>(data.labels[static_cast<size_t>(i)]);
       lo = std::min(lo, t);
       hi = std::max(hi, t);
       if (kind == DatasetKind::kRegPlane) {
@@ -355,8 +356,8 @@ TEST_CASE("regression noise blurs the targets and leaves the points") {
   const Dataset noisy = make(raw(DatasetKind::kRegPlane, 500, 0.5f), 9);
   double moved = 0.0;
   for (int i = 0; i < noisy.count; ++i) {
-    const double x = noisy.points[2 * static_cast<size_t>(i)];
-    const double y = noisy.points[2 * static_cast<size_t>(i) + 1];
+    const double x = static_cast<double>(noisy.points[2 * static_cast<size_t>(i)]);
+    const double y = static_cast<double>(noisy.points[2 * static_cast<size_t>(i) + 1]);
     moved = std::max(moved, std::fabs(static_cast<double>(noisy.labels[static_cast<size_t>(i)]) -
                                       (x + y) / 10.0));
   }

@@ -1,9 +1,9 @@
 // Every experiment and variant (web/page/experiments.js) says what its panels show: each is
 // trained in Node with the page's own settings (its table and settings/to-core.js) to its stop
 // epoch on its seed, and every number its text quotes (dead units, accuracies, linear regions,
-// PReLU alphas) and every shape it names (round or with corners: boundary-shape.mjs) is checked
-// against the run. Every {name} in a text is a fact, and every fact is
-// quoted, so the numbers live in the experiment's definition alone.
+// PReLU alphas, R² of a regression) and every shape it names (round or with corners:
+// boundary-shape.mjs) is checked against the run. Every {name} in a text is a fact, and every fact
+// is quoted, so the numbers live in the experiment's definition alone.
 import assert from 'node:assert/strict';
 import {before, test} from 'node:test';
 
@@ -34,6 +34,8 @@ function measure(arena, fact, panel) {
       return m.deadUnits;
     case 'accuracy':
       return Math.round(m.testAccuracy * 1000) / 10;
+    case 'r2':
+      return Math.round(m.r2 * 100) / 100;
     case 'regions':
       return arena.regions(panel, REGION_RESOLUTION).count;
     case 'alpha':

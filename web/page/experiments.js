@@ -25,6 +25,8 @@ const regions = (panel, value, at) => ({panel, metric: 'regions', value, at});
 const alpha = (panel, layer, value, at) => ({panel, metric: 'alpha', layer, value, at});
 const negativeAlphas = (panel, layer, value, at) =>
     ({panel, metric: 'negativeAlphas', layer, value, at});
+// R² of a regression's test points, to two decimals.
+const r2 = (panel, value, at) => ({panel, metric: 'r2', value, at});
 // 'round' or 'corners': how the boundary around the circle's centre looks (how sharply it turns).
 const shape = (panel, value, at) => ({panel, metric: 'shape', value, at});
 
@@ -32,6 +34,7 @@ const shape = (panel, value, at) => ({panel, metric: 'shape', value, at});
 export function factText(fact) {
   if (fact.metric === 'accuracy') return `${fact.value.toFixed(1)}%`;
   if (fact.metric === 'alpha') return fact.value.toFixed(1);
+  if (fact.metric === 'r2') return fact.value.toFixed(2);
   if (fact.metric === 'shape') return fact.value === 'corners' ? 'sharp corners' : fact.value;
   return String(fact.value);
 }
@@ -469,24 +472,42 @@ export const EXPERIMENTS = Object.freeze([
     id: 'features-do-the-work',
     title: 'Features do the work',
     text: 'Given X₁² and X₂² instead of the raw point, even a linear network separates the ' +
-        'circle: the disc is where X₁² + X₂² is small, a straight cut in feature space. ReLU ' +
-        'draws the same round boundary, because its corners now live in feature space too. ' +
-        'Press the input tiles to swap features; with the raw X₁, X₂ the linear panel is back ' +
-        'to a straight line.',
+        'circle ({linearAcc} at epoch 20): the disc is where X₁² + X₂² is small, a straight cut ' +
+        'in feature space. ReLU draws a {reluShape} boundary too ({reluAcc}), because its ' +
+        'corners now live in feature space. Press the input tiles to swap features.',
     settings: {features: ['x1sq', 'x2sq'], activations: ['linear', 'relu'], layers: [4]},
+    stop: 20,
+    facts: {
+      linearAcc: accuracy(0, 100.0),
+      reluShape: shape(1, 'round'),
+      reluAcc: accuracy(1, 100.0),
+    },
     variants: [
       {id: 'squares', label: 'circle on X₁², X₂²', settings: {}},
       {
         id: 'raw',
         label: 'circle on X₁, X₂',
         settings: {features: ['x1', 'x2']},
-        note: 'The raw point: the linear network can only draw a line through the disc.'
+        stop: 50,
+        note: 'The raw point: the linear network can only draw a line through the disc ' +
+            '({linearAcc} at epoch 50); ReLU has to cut the disc out of the plane with its ' +
+            'hidden units, and its boundary has {reluShape} ({reluAcc}).',
+        facts: {
+          linearAcc: accuracy(0, 58.4),
+          reluShape: shape(1, 'corners'),
+          reluAcc: accuracy(1, 98.4),
+        },
       },
       {
         id: 'xor-product',
         label: 'xor on X₁X₂',
         settings: {dataset: 'xor', features: ['x1x2']},
-        note: 'xor is the sign of X₁X₂: one feature and any network solves it at once.'
+        note: 'xor is the sign of X₁X₂: with that one feature ReLU is at {reluEarly} after one ' +
+            'epoch, and both networks reach {bothAcc} by epoch 20.',
+        facts: {
+          reluEarly: accuracy(1, 95.2, 1),
+          bothAcc: accuracy([0, 1], 100.0),
+        },
       },
     ],
   },
@@ -495,22 +516,36 @@ export const EXPERIMENTS = Object.freeze([
     title: 'Facets vs smooth',
     text: 'A regression: the colour is now each network\'s output value, and the dots are the ' +
         'targets on the same scale. ReLU fits the six bumps with a surface of flat facets ' +
-        'meeting at creases; tanh fits smooth hills. Both are scored by R² (1 is a perfect fit) ' +
-        'and trained on the mean squared error.',
+        'meeting at creases; tanh fits smooth hills. Both are trained on the mean squared error ' +
+        'and scored by R² on the test points (1 is a perfect fit): tanh leads early ({tanhEarly} ' +
+        'against {reluEarly} at epoch 20), ReLU catches up ({reluR2} against {tanhR2} at 200).',
     settings: {dataset: 'reg-gauss', activations: ['relu', 'tanh'], layers: [8, 8], lr: 0.01},
+    stop: 200,
+    facts: {
+      tanhEarly: r2(1, 0.69, 20),
+      reluEarly: r2(0, 0.37, 20),
+      reluR2: r2(0, 0.76),
+      tanhR2: r2(1, 0.72),
+    },
     variants: [
       {id: 'gauss', label: 'six bumps', settings: {}},
       {
         id: 'plane',
         label: 'a plane',
         settings: {dataset: 'reg-plane'},
-        note: 'A tilted plane: ReLU and tanh both fit it almost exactly (R² near 1).'
+        stop: 50,
+        note: 'A tilted plane: ReLU and tanh both fit it almost exactly within a few epochs ' +
+            '(R² {bothEarly} at epoch 5).',
+        facts: {bothEarly: r2([0, 1], 0.99, 5)},
       },
       {
         id: 'few-units',
         label: '4 units',
         settings: {layers: [4]},
-        note: 'Four ReLU units: few facets, so the creases are easy to see.'
+        note: 'Four units in one layer: ReLU has few facets, so its creases are easy to see, and ' +
+            'neither network fits the bumps well (R² {reluR2} for ReLU, {tanhR2} for tanh at ' +
+            'epoch 200).',
+        facts: {reluR2: r2(0, 0.32), tanhR2: r2(1, 0.62)},
       },
     ],
   },
