@@ -1,6 +1,7 @@
 // What an adversary's links, embeds and form values do to the page in headless Chromium: a list of
 // 200,000 panels loads at core's limit, link data core refuses falls back to the preset with a
-// notice, link data core takes is labelled as trained on, the embed page copies only settings
+// notice, settings core refuses together fall back one key with a notice, link data core takes
+// is labelled as trained on, the embed page copies only settings
 // from its hash (no handler, style or foreign page), Share says what its snippets cannot carry and
 // offers the CSV, and the export's "to" epoch is held to the kept epochs.
 import assert from 'node:assert/strict';
@@ -52,6 +53,21 @@ test('link data core would refuse falls back to the preset with a notice', async
     assert.deepEqual(page.problems, []);
     await page.close();
   }
+});
+
+test('settings core refuses together fall back one key, with a notice, and train', async () => {
+  // Each passes alone; core refuses batch norm with mini-batches of one example.
+  const page = await openPage(session.context, `${session.url}#batchNorm=true&batch=1`, REDUCE);
+  assert.ok((await panelData(page)).length > 0);
+  assert.equal(await page.evaluate(() => window.reluLabTest.arenaSettings.batchNorm), false);
+  assert.match(await page.evaluate(() => location.hash), /batch=1/);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /batchNorm/);
+  const shown = await notices(page);
+  assert.ok(
+      shown.some((n) => /batchNorm: batchSize 1 .* batchNorm is back to false/.test(n)),
+      shown.join(' | '));
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 test('link data the panels train on is labelled so, not as a draft', async () => {

@@ -83,7 +83,7 @@ const evidence = new OnDemandEvidence($('evidence'), {
   },
 });
 
-const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid} =
+const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused} =
     settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view, beforeLive});
 
 // `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0. The
@@ -205,6 +205,8 @@ const receive = receiver('page', {
     if (generation === app.generation) root.dataset.workerPaused = String(!app.playing);
   },
   [MSG.error]: (message) => {
+    const run = message.request !== MSG.load && message.generation === app.generation;
+    if (run && refused(message.message)) return;
     setPlaying(false);
     showNotices(
         [message.request === MSG.load ? `The wasm engine could not load: ${message.message}` :

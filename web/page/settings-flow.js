@@ -19,7 +19,7 @@ const PRESET_KEYS = ['dataset', 'points', 'noise'];
  * @param {object} page the wiring's parts: `app` (state), `pool` (the trainer), `createArena`,
  *     `setPlaying`, `evidence`, `view` (run-view.js), `beforeLive(key)` (a live change comes)
  * @returns {{loadSettings: Function, loadExperiment: Function, changeSetting: Function,
- *     writeHash: Function, regionGrid: Function}}
+ *     writeHash: Function, regionGrid: Function, refused: Function}}
  */
 export function settingsFlow(page) {
   const {app, pool} = page;
@@ -45,7 +45,14 @@ export function settingsFlow(page) {
     });
   }
 
+  // The change that made the current run (a control's key and its value before), and the keys
+  // put back after core refused a run: a refusal falls back once per key, never in a loop.
+  let lastChange = null;
+  let putBack = new Set();
+
   function loadSettings(settings, notices = [], source = 'link') {
+    lastChange = null;
+    putBack = new Set();
     // A link's epoch is replayed before anything shows: bounded by what that costs.
     const replay = boundReplay(app.table.schema, app.table.arenaSettings(settings), settings.at);
     app.settings = {...settings, at: replay.at};
@@ -107,7 +114,10 @@ export function settingsFlow(page) {
     app.settings = {...app.settings, [key]: value};
     if (PRESET_KEYS.includes(key)) app.settings.data = null;
     // New networks start a new run: the old one's live changes are not part of it.
-    if (row.effect === 'arena') app.settings.live = [];
+    if (row.effect === 'arena') {
+      app.settings.live = [];
+      lastChange = {key, before};
+    }
     showNotices(notices, 'form');
     app.controls.show(app.settings);
     writeHash();
@@ -115,5 +125,35 @@ export function settingsFlow(page) {
     onChange[row.effect](row, before);
   }
 
-  return {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid};
+  /**
+   * Core refused to build the current run (`error`: "createArena: <key>: why"), as with batch
+   * norm and a batch size of 1, which each pass alone. The control just changed goes back to its
+   * value; else the key core names goes back to its default (a link's). Either way the reader
+   * is told and a run starts, instead of empty panels.
+   * @returns {boolean} false if nothing could be put back (the error stands)
+   */
+  function refused(error) {
+    const named = /^createArena: ([A-Za-z]+)/.exec(error)?.[1];
+    const row =
+        lastChange ? app.table.row(lastChange.key) : app.table.rows.find((r) => r.core === named);
+    if (!row || putBack.has(row.key)) return false;
+    const value = lastChange ? lastChange.before : app.table.defaults()[row.key];
+    if (app.table.text(row, value) === app.table.text(row, app.settings[row.key])) return false;
+    putBack.add(row.key);
+    const source = lastChange ? 'form' : 'link';
+    lastChange = null;
+    const reason = error.replace(/^createArena: /, '');
+    app.settings = {...app.settings, [row.key]: value};
+    showNotices(
+        [`The trainer refused these settings (${reason}): ${row.key} is back to ${
+            app.table.text(row, value)}.`],
+        source);
+    app.controls.show(app.settings);
+    writeHash();
+    applyView();
+    page.createArena(app.settings.at);
+    return true;
+  }
+
+  return {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused};
 }
