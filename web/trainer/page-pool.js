@@ -65,7 +65,10 @@ export class PagePool extends WorkerPool {
    * onStep(step): the optimizer step they took effect at, once sent (the page's link records it).
    */
   update(generation, settings, onStep) {
-    this.change(generation, () => onStep?.(sendUpdate(this, settings)));
+    this.change(generation, () => {
+      const step = sendUpdate(this, settings);
+      onStep?.(step);
+    });
   }
 
   /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`, likewise. */
