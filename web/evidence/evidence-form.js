@@ -126,6 +126,8 @@ export function formRequest(form, table, settings, write = true) {
     target: keys.target,
     key: keys.sweepKey,
     points: keys.sweepPoints,
+    // An outcome only unit life measures (revivals) turns it on for the study.
+    outcome: keys.outcome,
   };
   return {keys, urlSettings, request};
 }

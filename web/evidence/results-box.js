@@ -1,6 +1,7 @@
-// Where a study's result shows: one box (progress, status, verdicts, plot, table, downloads)
-// that sits under the form for the form's studies and inside the claim for a claim's, with the
-// note that a claim changed the panels and its Undo. It moves focus to a finished result.
+// Where a study's result shows: one box (progress, status, verdicts, plot, table, a claim's extra
+// outcomes, downloads) that sits under the form for the form's studies and inside the claim for
+// a claim's, with the note that a claim changed the panels and its Undo. It moves focus to a
+// finished result.
 import {el} from '../common/dom.js';
 
 export class ResultsBox {
@@ -13,6 +14,8 @@ export class ResultsBox {
       verdicts: el('ul', {className: 'evidence-verdicts'}),
       plot: el('div', {className: 'evidence-plot'}),
       table: el('div', {className: 'evidence-table-scroll'}),
+      // A claim's extra outcomes (claims.js `also`), each a plot and a table.
+      also: el('div', {className: 'evidence-also'}),
       downloads: el('p', {className: 'evidence-downloads', hidden: true}),
     };
     this.out.bar = el('progress', {max: 1, value: 0});
@@ -26,10 +29,10 @@ export class ResultsBox {
         onclick: () => download(kind),
       }));
     }
-    const {note, progress, status, verdicts, plot, table, downloads} = this.out;
+    const {note, progress, status, verdicts, plot, table, also, downloads} = this.out;
     this.node =
         el('div', {className: 'evidence-results', role: 'region', tabIndex: -1},
-           [note, progress, status, verdicts, plot, table, downloads]);
+           [note, progress, status, verdicts, plot, table, also, downloads]);
     this.node.setAttribute('aria-label', 'Study result');
   }
 
