@@ -1,11 +1,13 @@
 // A figure's panels: one field canvas per network with its name and two numbers, drawn in the
-// figure's theme colours with the page's titles and point layers. Knows nothing about the worker
-// or the attributes.
+// figure's theme colours with the page's titles and point layers, in the placeholder's boxes
+// (figure-frame.js's panelBox). Knows nothing about the worker or the attributes.
 import {el} from '../common/dom.js';
 import {score} from '../common/format.js';
 import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
 import {pointLayers} from '../panels/panel-grid.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
+
+import {panelBox} from './figure-frame.js';
 
 // The canvas keeps this backing size; CSS scales it to the panel.
 const CANVAS_SIZE = 320;
@@ -46,22 +48,19 @@ export class FigurePanels {
    * @param {{activation: string, params: object, label: string}[]} panels as the arena reports
    * @param {Map<string, string>} names activation name -> display name
    * @param {object} palette from paletteOf
+   * @param {string|null} headingLevel the element's `heading-level`
    */
-  setPanels(panels, names, palette) {
+  setPanels(panels, names, palette, headingLevel) {
     this.palette = palette;
     this.panels = panels.map((panel) => {
       const title = panelTitle(panel, names);
       const params = paramsText(panel);
-      const root = el('figure', {className: 'panel'});
+      const {root, name, field, stats} = panelBox(title, headingLevel);
       const canvas = el('canvas');
       canvas.width = canvas.height = CANVAS_SIZE;
       canvas.setAttribute('role', 'img');
-      const field = el('div', {className: 'field'});
       field.append(canvas);
-      const stats = el('p', {className: 'stats'}, ['–']);
-      const heading = el('h3', {}, [title]);
-      if (params) heading.title = `${title} (${params})`;
-      root.append(heading, field, stats);
+      if (params) name.title = `${title} (${params})`;
       return {root, canvas, stats, title, field: new FieldCanvas(canvas, palette)};
     });
     this.container.replaceChildren(...this.panels.map((p) => p.root));

@@ -4,6 +4,8 @@
 import {durationText, epochMs} from '../common/training-cost.js';
 
 export const MAX_REPLAY_SECONDS = 15;
+// A link replays the run up to the epoch it shows: at most this many epochs of training.
+export const MAX_LINKED_EPOCH = 100000;
 
 /**
  * @param {object} schema lab.schema

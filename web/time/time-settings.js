@@ -3,10 +3,10 @@
 // parse).
 import {firstEntries} from '../settings/parse-value.js';
 
+import {MAX_LINKED_EPOCH} from './replay-bound.js';
+
 // The essay's columns: the first epochs, where the boundaries form, and the end.
 export const DEFAULT_FIGURE_EPOCHS = Object.freeze([0, 2, 5, 10, 25, 'final']);
-// A link replays the run up to the epoch it shows: at most this many epochs of training.
-export const MAX_LINKED_EPOCH = 100000;
 const MAX_COLUMNS = 8;
 
 export const TIME_ROWS = Object.freeze([
