@@ -46,7 +46,7 @@ export function authorPost(cdn) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>Why ReLU?</title>
 <link rel="stylesheet" href="/post.css">
-<script type="module" src="${cdn}/embed/relu-lab-figure.js"></script></head>
+<script type="module" blocking="render" src="${cdn}/embed/relu-lab-figure.js"></script></head>
 <body><main><h1>Why ReLU?</h1><p>${lorem}</p>
 <relu-lab-figure id="two" autoplay seed="3"><span slot="caption">Figure 1. ReLU and tanh learn the
 circle from the same start.</span></relu-lab-figure>

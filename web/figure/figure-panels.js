@@ -79,6 +79,13 @@ export class FigurePanels {
    */
   draw(frame, data, view) {
     const layers = pointLayers(data, view.test);
+    // Narrow panels (figure-frame.js's layOut): whole percents, the number before its label (an
+    // ellipsis cuts the label, not the number).
+    const narrow = this.container.classList.contains('narrow');
+    const scoreText = (m) => {
+      const {label, text} = score(m, narrow ? 0 : 1);
+      return narrow ? `${text} ${label}` : `${label} ${text}`;
+    };
     this.panels.forEach((panel, i) => {
       const m = frame.metrics[i];
       panel.field.draw({
@@ -90,9 +97,10 @@ export class FigurePanels {
         range: data.range,
       });
       panel.stats.classList.toggle('diverged', m.diverged);
-      panel.stats.textContent = m.diverged ?
-          `diverged in epoch ${m.divergedAt}` :
-          `${score(m).label} ${score(m).text} · loss ${loss(m.testLoss)}`;
+      // Two parts, on one line or (narrow panels) two: figure-style.js's .stats.
+      const parts = m.diverged ? [`diverged in epoch ${m.divergedAt}`] :
+                                 [scoreText(m), `loss ${loss(m.testLoss)}`];
+      panel.stats.replaceChildren(...parts.map((text) => el('span', {}, [text])));
       panel.canvas.setAttribute(
           'aria-label',
           `${panel.title}: ${data.range ? 'output surface' : 'decision field'} at epoch ${

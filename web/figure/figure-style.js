@@ -66,7 +66,12 @@ const CSS = `
 canvas { display: block; width: 100%; height: 100%; }
 .stats { margin: 2px 0 0; font-size: 0.85em; line-height: 1.4; color: var(--rl-muted);
   font-variant-numeric: tabular-nums; }
-.narrow .stats { font-size: 0.72em; line-height: 1.65; }
+.stats span + span::before { content: " · "; }
+/* Narrow panels: the score and the loss on two lines, in both the placeholder and the figure. */
+.narrow .stats { white-space: normal; height: 2.8em; font-size: 0.78em; }
+.narrow .stats span { display: block; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.narrow .stats span + span::before { content: none; }
 .stats.diverged { color: var(--rl-text); font-weight: 600; }
 .still { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain;
   background: var(--rl-background); }
@@ -79,6 +84,8 @@ button { font: inherit; color: var(--rl-text); background: var(--rl-background);
 button:hover { border-color: var(--rl-accent); }
 button:focus-visible, a:focus-visible, .poster:focus-visible {
   outline: 3px solid var(--rl-accent); outline-offset: 2px; }
+/* Play and Pause in one width: the buttons after it stay where they are. */
+button[aria-pressed] { min-width: 5.2em; }
 .epoch { font-variant-numeric: tabular-nums; color: var(--rl-muted); margin-left: 4px; }
 .spacer { flex: 1; }
 a { color: var(--rl-accent); font-size: 0.85em; }
