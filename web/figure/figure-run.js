@@ -2,7 +2,7 @@
 // WorkerPool of one session in the page's shared trainer workers), its settings read from the
 // attributes, and its panels. The element (relu-lab-figure.js) keeps the frame, the play state
 // the reader asked for and the events; this module is fetched by the first figure that starts.
-import {boundReplay, MAX_LINKED_EPOCH} from '../time/replay-bound.js';
+import {boundReplay, MAX_LINKED_EPOCH} from '../common/replay-bound.js';
 import {acknowledge, MSG, receiver} from '../trainer/protocol.js';
 import {openSession} from '../trainer/shared-workers.js';
 import {workerUrl} from '../trainer/start-worker.js';
