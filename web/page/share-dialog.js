@@ -38,8 +38,8 @@ function build(current) {
   const boxes = {
     link: copyBox('share-link', 'Link to this page', 2),
     iframe: copyBox('share-iframe', 'Iframe snippet', 3),
-    ...(cdnFigureUrl() ? {cdn: copyBox('share-cdn', 'Element snippet from the npm CDN', 4)} : {}),
-    element: copyBox('share-element', 'Element snippet from this site', 4),
+    ...(cdnFigureUrl() ? {cdn: copyBox('share-cdn', 'Element snippet from the npm CDN', 5)} : {}),
+    element: copyBox('share-element', 'Element snippet from this site', 5),
   };
   const still =
       el('button', {type: 'button', className: 'secondary share-still'}, ['Save still (PNG)']);
