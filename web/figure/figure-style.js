@@ -101,7 +101,7 @@ a { color: var(--rl-accent); font-size: 0.85em; }
 }
 .poster span::before { content: ""; border-style: solid; border-width: 8px 0 8px 13px;
   border-color: transparent transparent transparent currentColor; }
-.status { position: absolute; left: 8px; right: 8px; bottom: 8px; margin: 0;
+.status { position: absolute; left: 0; right: 0; bottom: 0; margin: 0;
   padding: 4px 8px; border-radius: 4px; font-size: 0.85em; color: var(--rl-text);
   background: var(--rl-background); border: 1px solid var(--rl-border); }
 .status:empty { display: none; }
