@@ -166,8 +166,8 @@ function stillAlt(settings) {
  * `<relu-lab-figure ...></relu-lab-figure>` with the script before it: the attributes that
  * rebuild `settings` (none the element would ignore), the epoch shown, and the still
  * (stillName, saved beside the post) as its poster and as the image of its <noscript> fallback.
- * The script blocks rendering (in a page's head; elsewhere the attribute is ignored): the
- * element is defined before the first paint, so its placeholder holds its place from the start.
+ * A snippet goes where the figure goes, in the body, where `blocking="render"` would be ignored:
+ * README says how to move the script to the head with it.
  */
 export function elementSnippet(table, settings, scriptUrl) {
   const still = stillName(settings);
@@ -178,7 +178,7 @@ export function elementSnippet(table, settings, scriptUrl) {
       ].map(([name, value]) => value === '' ? name : `${name}="${escapeAttribute(value)}"`)
           .join(' ');
   const {width, height} = stillSize(settings.activations.length);
-  return `<script type="module" blocking="render" src="${escapeAttribute(scriptUrl)}"></script>\n` +
+  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` +
       `<relu-lab-figure ${attributes}></relu-lab-figure>\n` +
       `<noscript><img src="${escapeAttribute(still)}" width="${width}" height="${height}" alt="${
              escapeAttribute(stillAlt(settings))}"></noscript>`;
