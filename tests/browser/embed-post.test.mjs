@@ -119,6 +119,12 @@ for (const view of VIEWS) {
         assert.deepEqual(problems, []);
         assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
         assert.deepEqual(page.problems, []);
+        // A heading level set on a running figure names its panels anew.
+        await page.$eval('#two', (f) => f.setAttribute('heading-level', '2'));
+        await page.waitForFunction(
+            () =>
+                document.querySelector('#two').shadowRoot.querySelectorAll('h2.name').length === 2,
+            null, {timeout: WAIT_MS});
         await page.close();
       });
 }

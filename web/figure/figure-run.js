@@ -41,8 +41,10 @@ export class FigureRun {
     this.backend = null;
     this.generation = 0;
     this.lastFrame = null;
-    this.pending = null;  // the newest frame not drawn yet
-    this.created = null;  // the new arena's 'created', until its first frame is drawn
+    this.pending = null;       // the newest frame not drawn yet
+    this.created = null;       // the new arena's 'created', until its first frame is drawn
+    this.shown = null;         // the 'created' of the panels shown
+    this.headingLevel = null;  // the heading-level they were named with
     this.data = null;
     this.running = false;  // what the pool was last told: playing or paused
     this.at = -1;          // the epoch the `at` attribute shows, bounded as a link's; -1: none
@@ -136,6 +138,8 @@ export class FigureRun {
     } else if (before.res !== settings.res) {
       this.pool.setView({resolution: settings.res});
     } else if (this.lastFrame) {
+      // A new heading level: the same panels, named anew.
+      if (figure.getAttribute('heading-level') !== this.headingLevel) this.showPanels(this.shown);
       this.draw(this.lastFrame);
     }
     // A new speed: the element's next update sends play again with it.
@@ -190,13 +194,14 @@ export class FigureRun {
   }
 
   // A new arena's panels replace the old ones with its first frame, titled after them.
-  showPanels() {
-    const {panels, data} = this.created;
+  showPanels(created = this.created) {
+    const {panels, data} = created;
     const figure = this.figure;
     this.data = data;
     this.created = null;
-    this.view.setPanels(
-        panels, this.names, paletteOf(figure), figure.getAttribute('heading-level'));
+    this.shown = created;
+    this.headingLevel = figure.getAttribute('heading-level');
+    this.view.setPanels(panels, this.names, paletteOf(figure), this.headingLevel);
     layOut(this.ui, figure);
     const names = panels.map((p) => this.names.get(p.activation));
     this.ui.title.textContent = figure.getAttribute('label') ||
