@@ -1,7 +1,8 @@
 // One <relu-lab-figure> at a time: hostile attributes become notices and run nothing, forced
 // scalar, reduced motion shows the poster, axe finds no serious problem in the figure or the embed
-// page, the controls work from the keyboard, what the first load fetches fits the build's budget,
-// and the single-file build trains from file:// with the network off.
+// page, the controls work from the keyboard, the placeholder holds the loaded figure's height,
+// what the first load fetches fits the build's budget, and the single-file build trains from
+// file:// with the network off.
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -18,8 +19,10 @@ const session = useBrowser({viewport: {width: 1000, height: 900}, cors: true});
 
 async function open(body, options = {}) {
   const host = await session.serve({pages: {'/t.html': figureHost(body), '/favicon.ico': ''}});
-  const page = await newPage(
-      session.context, {reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference'});
+  const page = await newPage(session.context, {
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+    viewport: options.viewport,
+  });
   await page.goto(`${host.url}t.html`);
   return page;
 }
@@ -156,6 +159,23 @@ test('what a figure fetches until its first epoch fits the first-load budget', a
   // Charts and export code are not part of it.
   for (const file of ['relu-lab-figure.js', 'figure-run.js']) {
     assert.doesNotMatch(await readFile(join(DIST, 'embed', file), 'utf8'), /uPlot/);
+  }
+});
+
+test('the placeholder has the loaded figure\'s height, from its attributes alone', async () => {
+  const TEN = 'relu,tanh,elu,gelu,silu,sigmoid,leaky_relu,softplus,prelu,linear';
+  for (const [activations, width] of [
+           ['relu,tanh,elu', 1400], ['relu,tanh,elu', 390], [TEN, 1400], [TEN, 390]]) {
+    const page = await open(
+        `<relu-lab-figure loading="eager" activations="${activations}"></relu-lab-figure>`,
+        {viewport: {width, height: 900}});
+    const height = () => page.$eval('relu-lab-figure', (f) => f.getBoundingClientRect().height);
+    const before = await height();
+    await ready(page);
+    await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await height(), before, `${activations} at ${width} px`);
+    await page.close();
   }
 });
 

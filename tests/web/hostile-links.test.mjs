@@ -9,6 +9,7 @@ import {test} from 'node:test';
 
 import {encodeData, fromFlat} from '../../web/data/own-data.js';
 import {embedAttributes, FIGURE_ATTRIBUTES, figureTable, isGlobalAttribute, parseAttributes} from '../../web/figure/figure-attributes.js';
+import {OWN_ATTRIBUTES} from '../../web/figure/figure-own.js';
 import {pageTable} from '../../web/page/page-table.js';
 import {expectedPanels} from '../../web/page/static-page.js';
 import {MAX_PANELS} from '../../web/settings/boot-keys.js';
@@ -19,6 +20,7 @@ const page = pageTable(schema);
 const figure = figureTable(schema);
 const {maxNetworks, maxHiddenLayers} = schema.limits;
 
+const LINKED = OWN_ATTRIBUTES.filter((a) => a.link).map((a) => a.name);
 const RUNS = Number(process.env.RELU_PROPERTY_RUNS || 400);
 const SEED = 20261207;
 
@@ -167,13 +169,14 @@ test(
         assert.equal(attributes.controls, 'minimal');
         assert.equal('autoplay' in attributes, false);
         for (const name of Object.keys(attributes)) {
-          if (['embed', 'fit', 'loading', 'controls', 'page'].includes(name)) continue;
+          // The figure's own attributes a link carries over (the epoch shown, `at`) are its own.
+          if (['embed', 'fit', 'loading', 'controls', 'page', ...LINKED].includes(name)) continue;
           assert.ok(!FIGURE_ATTRIBUTES.includes(name) && !isGlobalAttribute(name), name);
           assert.match(name, /^[a-z][a-z0-9.-]*$/);
         }
       }), {numRuns: RUNS, seed: SEED});
-      const attributes =
-          embedAttributes('#activations=relu&preluMode=channel&label=x&page=https://evil/', own);
+      const attributes = embedAttributes(
+          '#activations=relu&preluMode=channel&label=x&page=https://evil/&at=30', own);
       assert.deepEqual(attributes, {
         embed: true,
         fit: true,
@@ -182,5 +185,6 @@ test(
         page: own.page,
         activations: 'relu',
         'prelu-mode': 'channel',
+        at: '30',
       });
     });

@@ -1,12 +1,12 @@
-// How far a link replays (web/time/replay-bound.js) and what a study costs
+// How far a link replays (web/common/replay-bound.js) and what a study costs
 // (web/evidence/study-cost.js), from common/training-cost.js's one model: a link's epoch is cut
 // with a notice where its replay would take long, and estimates grow with the work.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
+import {boundReplay, MAX_REPLAY_SECONDS} from '../../web/common/replay-bound.js';
 import {epochMs} from '../../web/common/training-cost.js';
 import {studyCost} from '../../web/evidence/study-cost.js';
-import {boundReplay, MAX_REPLAY_SECONDS} from '../../web/time/replay-bound.js';
 
 // lab.schema's rows the model reads, with core's defaults.
 const SCHEMA = {

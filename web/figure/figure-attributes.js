@@ -6,24 +6,23 @@ import {OWN_DATA_ROW} from '../settings/data-link.js';
 import {SettingsTable} from '../settings/settings-table.js';
 import {BACKEND_ROW, SPEED_ROW} from '../trainer/trainer-rows.js';
 
+import {OWN_ATTRIBUTES} from './figure-own.js';
+import {stillName, stillSize} from './figure-still.js';
+
 /** Attributes the element reads itself; every other setting attribute goes to the table. */
-export const FIGURE_ATTRIBUTES = Object.freeze([
-  'loading', 'autoplay', 'controls', 'epochs', 'panel-size', 'theme', 'page', 'label', 'fit',
-  'embed'
-]);
+export const FIGURE_ATTRIBUTES = Object.freeze(OWN_ATTRIBUTES.map((a) => a.name));
 
 /**
  * The full page's keys that mean nothing in a figure (its experiments, classroom mode, studies, a
- * run's time and live changes, the workers, the slow start and linear regions): a page link carries
- * them, so the embed page drops them silently, and the element names them in a notice. They are
- * named here, not imported, so that no page feature weighs on the figure;
- * tests/web/figure-attributes checks that they are exactly the page table's rows the figure's table
- * lacks.
+ * run's time but its epoch, which is the figure's `at`, and live changes, the workers, the slow
+ * start and linear regions): a page link carries them, so the embed page drops them silently, and
+ * the element names them in a notice. They are named here, not imported, so that no page feature
+ * weighs on the figure; tests/web/figure-attributes checks that they are exactly the page table's
+ * rows the figure's table lacks.
  */
 export const PAGE_ONLY_KEYS = Object.freeze([
-  'ease',   'regions', 'controls', 'workers',  'hide',        'exp',   'v',
-  'at',     'live',    'fig',      'cols',     'study',       'seeds', 'studyEpochs',
-  'target', 'ref',     'outcome',  'sweepKey', 'sweepPoints', 'claim'
+  'ease', 'regions', 'controls', 'workers', 'hide', 'exp', 'v', 'live', 'fig', 'cols', 'study',
+  'seeds', 'studyEpochs', 'target', 'ref', 'outcome', 'sweepKey', 'sweepPoints', 'claim'
 ]);
 
 // A figure shows two panels unless told otherwise: the page's default of every activation is
@@ -104,6 +103,11 @@ export function embedAttributes(hash, {page, autoplay}) {
   if (autoplay) attributes.autoplay = true;
   for (const [key, value] of new URLSearchParams(String(hash).replace(/^#/, ''))) {
     if (PAGE_ONLY_KEYS.includes(key)) continue;
+    const own = OWN_ATTRIBUTES.find((a) => a.link === key);
+    if (own) {
+      attributes[own.name] = value;
+      continue;
+    }
     const name = attributeName(key);
     if (FIGURE_ATTRIBUTES.includes(name) || isGlobalAttribute(name)) continue;
     if (/^[a-z][a-z0-9.-]*$/.test(name)) attributes[name] = value;
@@ -141,21 +145,53 @@ export function figureAttributes(table, settings) {
   return out;
 }
 
-/** @returns {string} `<relu-lab-figure ...></relu-lab-figure>` with the script before it. */
-export function elementSnippet(table, settings, scriptUrl) {
-  const attributes =
-      figureAttributes(table, settings)
-          .map(([name, value]) => value === '' ? name : `${name}="${escapeAttribute(value)}"`)
-          .join(' ');
-  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` +
-      `<relu-lab-figure ${attributes} controls="minimal"></relu-lab-figure>`;
+/**
+ * The figure's own attributes a page state carries over (those with a `link` key: the epoch
+ * shown), with their URL key; one at its default (-1: none) is left out.
+ * @returns {{name: string, key: string, value: string}[]}
+ */
+export function linkedAttributes(settings) {
+  return OWN_ATTRIBUTES.filter((a) => a.link && settings[a.link] >= 0)
+      .map((a) => ({name: a.name, key: a.link, value: String(settings[a.link])}));
 }
 
-/** @returns {string} an iframe of the embed page at this state, sized for its panels. */
+/** @returns {string} the alt text of a figure's still */
+function stillAlt(settings) {
+  const epoch = settings.at >= 0 ? `, epoch ${settings.at}` : '';
+  return `relu-lab: ${settings.activations.join(' vs ')} on ${settings.dataset} (seed ${
+      settings.seed}${epoch})`;
+}
+
+/**
+ * `<relu-lab-figure ...></relu-lab-figure>` with the script before it: the attributes that
+ * rebuild `settings` (none the element would ignore), the epoch shown, and the still
+ * (stillName, saved beside the post) as its poster and as the image of its <noscript> fallback.
+ * A snippet goes where the figure goes, in the body, where `blocking="render"` would be ignored:
+ * README says how to move the script to the head with it.
+ */
+export function elementSnippet(table, settings, scriptUrl) {
+  const still = stillName(settings);
+  const attributes =
+      [
+        ...figureAttributes(table, settings),
+        ...linkedAttributes(settings).map(({name, value}) => [name, value]), ['poster', still]
+      ].map(([name, value]) => value === '' ? name : `${name}="${escapeAttribute(value)}"`)
+          .join(' ');
+  const {width, height} = stillSize(settings.activations.length);
+  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` +
+      `<relu-lab-figure ${attributes}></relu-lab-figure>\n` +
+      `<noscript><img src="${escapeAttribute(still)}" width="${width}" height="${height}" alt="${
+             escapeAttribute(stillAlt(settings))}"></noscript>`;
+}
+
+/**
+ * @returns {string} an iframe of the embed page at this state, sized for its panels; no inline
+ *     style (a strict CSP's style-src refuses it): frameborder is the border's only other switch.
+ */
 export function iframeSnippet(embedUrl, panels) {
   const rows = Math.ceil(panels / 3);
   const height = 72 + rows * 290;
   return `<iframe src="${escapeAttribute(embedUrl)}" width="100%" height="${height}" ` +
       'title="relu-lab: networks with different activations learning side by side" ' +
-      'loading="lazy" style="border: 0"></iframe>';
+      'loading="lazy" frameborder="0"></iframe>';
 }

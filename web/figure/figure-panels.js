@@ -1,11 +1,13 @@
 // A figure's panels: one field canvas per network with its name and two numbers, drawn in the
-// figure's theme colours with the page's titles and point layers. Knows nothing about the worker
-// or the attributes.
+// figure's theme colours with the page's titles and point layers, in the placeholder's boxes
+// (figure-frame.js's panelBox). Knows nothing about the worker or the attributes.
 import {el} from '../common/dom.js';
 import {score} from '../common/format.js';
 import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
 import {pointLayers} from '../panels/panel-grid.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
+
+import {panelBox} from './figure-frame.js';
 
 // The canvas keeps this backing size; CSS scales it to the panel.
 const CANVAS_SIZE = 320;
@@ -46,22 +48,19 @@ export class FigurePanels {
    * @param {{activation: string, params: object, label: string}[]} panels as the arena reports
    * @param {Map<string, string>} names activation name -> display name
    * @param {object} palette from paletteOf
+   * @param {string|null} headingLevel the element's `heading-level`
    */
-  setPanels(panels, names, palette) {
+  setPanels(panels, names, palette, headingLevel) {
     this.palette = palette;
     this.panels = panels.map((panel) => {
       const title = panelTitle(panel, names);
       const params = paramsText(panel);
-      const root = el('figure', {className: 'panel'});
+      const {root, name, field, stats} = panelBox(title, headingLevel);
       const canvas = el('canvas');
       canvas.width = canvas.height = CANVAS_SIZE;
       canvas.setAttribute('role', 'img');
-      const field = el('div', {className: 'field'});
       field.append(canvas);
-      const stats = el('p', {className: 'stats'}, ['–']);
-      const heading = el('h3', {}, [title]);
-      if (params) heading.title = `${title} (${params})`;
-      root.append(heading, field, stats);
+      if (params) name.title = `${title} (${params})`;
       return {root, canvas, stats, title, field: new FieldCanvas(canvas, palette)};
     });
     this.container.replaceChildren(...this.panels.map((p) => p.root));
@@ -80,6 +79,13 @@ export class FigurePanels {
    */
   draw(frame, data, view) {
     const layers = pointLayers(data, view.test);
+    // Narrow panels (figure-frame.js's layOut): whole percents, the number before its label (an
+    // ellipsis cuts the label, not the number).
+    const narrow = this.container.classList.contains('narrow');
+    const scoreText = (m) => {
+      const {label, text} = score(m, narrow ? 0 : 1);
+      return narrow ? `${text} ${label}` : `${label} ${text}`;
+    };
     this.panels.forEach((panel, i) => {
       const m = frame.metrics[i];
       panel.field.draw({
@@ -91,9 +97,10 @@ export class FigurePanels {
         range: data.range,
       });
       panel.stats.classList.toggle('diverged', m.diverged);
-      panel.stats.textContent = m.diverged ?
-          `diverged in epoch ${m.divergedAt}` :
-          `${score(m).label} ${score(m).text} · loss ${loss(m.testLoss)}`;
+      // Two parts, on one line or (narrow panels) two: figure-style.js's .stats.
+      const parts = m.diverged ? [`diverged in epoch ${m.divergedAt}`] :
+                                 [scoreText(m), `loss ${loss(m.testLoss)}`];
+      panel.stats.replaceChildren(...parts.map((text) => el('span', {}, [text])));
       panel.canvas.setAttribute(
           'aria-label',
           `${panel.title}: ${data.range ? 'output surface' : 'decision field'} at epoch ${

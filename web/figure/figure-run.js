@@ -2,6 +2,7 @@
 // WorkerPool of one session in the page's shared trainer workers), its settings read from the
 // attributes, and its panels. The element (relu-lab-figure.js) keeps the frame, the play state
 // the reader asked for and the events; this module is fetched by the first figure that starts.
+import {boundReplay, MAX_LINKED_EPOCH} from '../common/replay-bound.js';
 import {acknowledge, MSG, receiver} from '../trainer/protocol.js';
 import {openSession} from '../trainer/shared-workers.js';
 import {workerUrl} from '../trainer/start-worker.js';
@@ -9,11 +10,11 @@ import {requestedBackend} from '../trainer/trainer-rows.js';
 import {WorkerPool} from '../trainer/worker-pool.js';
 
 import {figureTable, parseAttributes} from './figure-attributes.js';
-import {panelSize, showFigureNotices} from './figure-frame.js';
+import {layOut, showFigureNotices} from './figure-frame.js';
+import {intAttribute} from './figure-layout.js';
 import {FigurePanels, paletteOf} from './figure-panels.js';
 
 const WORKER_URL = workerUrl('trainer');
-const FIT_GAP = 8;
 
 // A policy that blocks the worker's module reports it inside the worker only: what a page with
 // a Content-Security-Policy has to allow.
@@ -40,11 +41,13 @@ export class FigureRun {
     this.backend = null;
     this.generation = 0;
     this.lastFrame = null;
-    this.pending = null;  // the newest frame not drawn yet
-    this.created = null;  // the new arena's 'created', until its first frame is drawn
+    this.pending = null;       // the newest frame not drawn yet
+    this.created = null;       // the new arena's 'created', until its first frame is drawn
+    this.shown = null;         // the 'created' of the panels shown
+    this.headingLevel = null;  // the heading-level they were named with
     this.data = null;
     this.running = false;  // what the pool was last told: playing or paused
-    this.fitted = false;
+    this.at = -1;          // the epoch the `at` attribute shows, bounded as a link's; -1: none
     const backend = requestedBackend(`backend=${figure.getAttribute('backend') || 'auto'}`);
     this.pool = new WorkerPool({size: 1, backend, start: () => openSession(backend)});
     this.pool.onmessage = ({data}) => this.receive(data);
@@ -76,7 +79,7 @@ export class FigureRun {
 
   /** Back to epoch 0 with the same settings (same seed: the same start). */
   reset() {
-    if (this.table) this.createArena();
+    if (this.table) this.createArena(-1);
   }
 
   /** @returns {string|null} the page's hash for the settings in use */
@@ -89,6 +92,7 @@ export class FigureRun {
     [MSG.loaded]: (message) => {
       this.backend = message.backend;
       this.table = figureTable(message.schema);
+      this.schema = message.schema;
       this.names = new Map(message.schema.activations.map((a) => [a.name, a.displayName]));
       this.applyAttributes();
       this.figure.loaded();
@@ -121,22 +125,44 @@ export class FigureRun {
     const figure = this.figure;
     const {settings, notices} = parseAttributes(this.table, [...figure.attributes]);
     const before = this.current;
+    const beforeAt = this.at;
     this.current = settings;
-    showFigureNotices(this.ui.notices, notices);
-    this.ui.frame.style.setProperty('--rl-panel', panelSize(figure.getAttribute('panel-size')));
+    const replay = this.linkedEpoch();
+    this.at = replay.at;
+    showFigureNotices(this.ui.notices, replay.notice ? [...notices, replay.notice] : notices);
+    layOut(this.ui, figure);
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-    if (!before || !same(this.table.arenaSettings(before), this.table.arenaSettings(settings))) {
-      this.createArena();
+    if (!before || beforeAt !== this.at ||
+        !same(this.table.arenaSettings(before), this.table.arenaSettings(settings))) {
+      this.createArena(this.at);
     } else if (before.res !== settings.res) {
       this.pool.setView({resolution: settings.res});
     } else if (this.lastFrame) {
+      // A new heading level: the same panels, named anew.
+      if (figure.getAttribute('heading-level') !== this.headingLevel) this.showPanels(this.shown);
       this.draw(this.lastFrame);
     }
     // A new speed: the element's next update sends play again with it.
     if (before && before.speed !== settings.speed) this.running = false;
   }
 
-  createArena() {
+  // The `at` attribute, read and bounded as the page reads and bounds a link's `at=`.
+  linkedEpoch() {
+    const raw = this.figure.getAttribute('at');
+    if (raw === null) return {at: -1, notice: null};
+    const at = intAttribute(raw.trim(), 0, MAX_LINKED_EPOCH, -1);
+    if (at < 0) {
+      return {
+        at,
+        notice: `at: ${JSON.stringify(raw.slice(0, 20))} is not an epoch from 0 to ${
+            MAX_LINKED_EPOCH}, so the figure starts at epoch 0.`,
+      };
+    }
+    return boundReplay(this.schema, this.table.arenaSettings(this.current), at);
+  }
+
+  /** A new run: at epoch `at`, trained there and paused (a link's epoch), or -1: epoch 0. */
+  createArena(at) {
     this.generation += 1;
     this.lastFrame = null;
     this.pending = null;
@@ -147,6 +173,7 @@ export class FigureRun {
       generation: this.generation,
       settings: this.table.arenaSettings(this.current),
       view: {resolution: this.current.res, detail: -1},
+      at,
     });
   }
 
@@ -162,49 +189,24 @@ export class FigureRun {
     this.pending = null;
     if (this.created) this.showPanels();
     this.draw(frame);
-    if (!this.fitted) this.fit();
     acknowledge(this.pool, frame);
     this.figure.drawn(frame);
   }
 
   // A new arena's panels replace the old ones with its first frame, titled after them.
-  showPanels() {
-    const {panels, data} = this.created;
+  showPanels(created = this.created) {
+    const {panels, data} = created;
     const figure = this.figure;
     this.data = data;
     this.created = null;
-    this.view.setPanels(panels, this.names, paletteOf(figure));
+    this.shown = created;
+    this.headingLevel = figure.getAttribute('heading-level');
+    this.view.setPanels(panels, this.names, paletteOf(figure), this.headingLevel);
+    layOut(this.ui, figure);
     const names = panels.map((p) => this.names.get(p.activation));
     this.ui.title.textContent = figure.getAttribute('label') ||
         `${names.join(' vs ')} on ${this.current.dataset} (seed ${this.current.seed})`;
     this.ui.frame.setAttribute('aria-label', `relu-lab figure: ${this.ui.title.textContent}`);
-  }
-
-  /**
-   * With the `fit` attribute (the embed page), the panels take the largest square size that
-   * shows them all inside the element's box, in the best number of columns.
-   */
-  fit() {
-    const {frame, panels} = this.ui;
-    if (!this.figure.hasAttribute('fit') || !this.view.panels.length) return;
-    this.fitted = true;
-    const first = this.view.panels[0].root;
-    const extra = first.offsetHeight - first.querySelector('.field').offsetHeight;
-    const chromeHeight = frame.offsetHeight - panels.offsetHeight;
-    const width = panels.clientWidth;
-    const height = this.figure.clientHeight - chromeHeight;
-    const n = this.view.panels.length;
-    let best = {size: 0, columns: 1};
-    for (let columns = 1; columns <= n; ++columns) {
-      const rows = Math.ceil(n / columns);
-      const size = Math.min(
-          (width - FIT_GAP * (columns - 1)) / columns,
-          (height - FIT_GAP * (rows - 1)) / rows - extra);
-      if (size > best.size) best = {size, columns};
-    }
-    const size = Math.max(60, Math.floor(best.size));
-    panels.style.gridTemplateColumns = `repeat(${best.columns}, ${size}px)`;
-    panels.style.justifyContent = 'center';
   }
 
   draw(frame) {

@@ -52,22 +52,30 @@ const CSS = `
 @media (prefers-color-scheme: dark) { :host(:not([theme=light])) { ${declarations(THEME.dark)} } }
 :host([theme=dark]) { ${declarations(THEME.dark)} }
 *, *::before, *::after { box-sizing: inherit; }
-.frame { --rl-panel: var(--relu-lab-panel-size, 240px); position: relative; padding: 8px; }
-.title { margin: 0 0 6px; font-size: 1em; font-weight: 600; }
-.panels {
-  display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--rl-panel)), 1fr));
-  gap: 8px;
-}
+.frame { position: relative; margin: 0; padding: 8px; }
+/* One line each, whatever the text: the placeholder's boxes and the trained panels' are the same
+   height (figure-layout.js sets the columns). */
+.title, .name, .stats { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.title { margin: 0 0 6px; font-size: 1em; font-weight: 600; line-height: 1.4; }
+.stage { position: relative; }
+.panels { display: grid; grid-template-columns: 100%; gap: 8px; justify-content: center; }
 .panel { margin: 0; min-width: 0; }
-.panel h3 { margin: 0 0 2px; font-size: 0.95em; font-weight: 600;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.name { margin: 0 0 2px; font-size: 0.95em; font-weight: 600; line-height: 1.4; }
 .field { position: relative; aspect-ratio: 1; background: var(--rl-neutral);
   border-radius: 4px; overflow: hidden; }
 canvas { display: block; width: 100%; height: 100%; }
-.stats { margin: 2px 0 0; font-size: 0.85em; color: var(--rl-muted);
+.stats { margin: 2px 0 0; font-size: 0.85em; line-height: 1.4; color: var(--rl-muted);
   font-variant-numeric: tabular-nums; }
+.stats span + span::before { content: " · "; }
+/* Narrow panels: the score and the loss on two lines, in both the placeholder and the figure. */
+.narrow .stats { white-space: normal; height: 2.8em; font-size: 0.78em; }
+.narrow .stats span { display: block; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.narrow .stats span + span::before { content: none; }
 .stats.diverged { color: var(--rl-text); font-weight: 600; }
+.still { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain;
+  background: var(--rl-background); }
+.still[hidden] { display: none; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; }
 .bar[hidden] { display: none; }
 button { font: inherit; color: var(--rl-text); background: var(--rl-background);
@@ -76,6 +84,8 @@ button { font: inherit; color: var(--rl-text); background: var(--rl-background);
 button:hover { border-color: var(--rl-accent); }
 button:focus-visible, a:focus-visible, .poster:focus-visible {
   outline: 3px solid var(--rl-accent); outline-offset: 2px; }
+/* Play and Pause in one width: the buttons after it stay where they are. */
+button[aria-pressed] { min-width: 5.2em; }
 .epoch { font-variant-numeric: tabular-nums; color: var(--rl-muted); margin-left: 4px; }
 .spacer { flex: 1; }
 a { color: var(--rl-accent); font-size: 0.85em; }
@@ -91,11 +101,12 @@ a { color: var(--rl-accent); font-size: 0.85em; }
 }
 .poster span::before { content: ""; border-style: solid; border-width: 8px 0 8px 13px;
   border-color: transparent transparent transparent currentColor; }
-.placeholder { display: grid; gap: 8px; grid-template-columns:
-  repeat(auto-fill, minmax(min(100%, var(--rl-panel)), 1fr)); }
-.placeholder div { aspect-ratio: 1; border-radius: 4px; background: var(--rl-neutral); }
-.status { margin: 4px 0 0; font-size: 0.85em; color: var(--rl-muted); }
+.status { position: absolute; left: 0; right: 0; bottom: 0; margin: 0;
+  padding: 4px 8px; border-radius: 4px; font-size: 0.85em; color: var(--rl-text);
+  background: var(--rl-background); border: 1px solid var(--rl-border); }
 .status:empty { display: none; }
+.caption { margin: 8px 0 0; font-size: 0.9em; color: var(--rl-muted); }
+.caption[hidden] { display: none; }
 .notices { margin: 6px 0 0; padding: 6px 8px 6px 24px; font-size: 0.85em;
   border-left: 3px solid var(--rl-class-0); background: var(--rl-neutral); }
 .notices[hidden] { display: none; }

@@ -4,7 +4,7 @@
 // is what every page with a figure loads: the frame, its style, the placeholder and the element's
 // API; what runs once it starts (trainer, settings table, panels) is figure-run.js, fetched then.
 // The page's form, charts and detail view are left out.
-import {figureFrame, showPlaceholder} from './figure-frame.js';
+import {figureFrame, layOut, showPlaceholder, showStill} from './figure-frame.js';
 import {figureSheet} from './figure-style.js';
 
 // The page sits one folder up, from the source tree's figure/ and from the built embed/ alike.
@@ -82,7 +82,7 @@ export class ReluLabFigure extends HTMLElement {
     this.observer.observe(this);
     this.mutations = new MutationObserver(() => this.applyAttributes());
     this.mutations.observe(this, {attributes: true});
-    this.resizer = new ResizeObserver(() => this.run?.fit());
+    this.resizer = new ResizeObserver(() => layOut(this.ui, this));
     this.resizer.observe(this);
     document.addEventListener('visibilitychange', this.onVisibility);
     this.themeQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -136,13 +136,20 @@ export class ReluLabFigure extends HTMLElement {
 
   renderPlaceholder() {
     if (this.ready) return;
-    showPlaceholder(this.ui, (name) => this.getAttribute(name));
+    showPlaceholder(this.ui, this);
+    this.showStill();
     this.renderBar();
+  }
+
+  // The author's `poster` image, until the first frame is drawn.
+  showStill() {
+    showStill(this.ui, this.readyFired ? null : this.getAttribute('poster'));
   }
 
   applyAttributes() {
     if (!this.ready) return this.renderPlaceholder();
     this.run.applyAttributes();
+    this.showStill();
     this.update();
   }
 
@@ -207,7 +214,9 @@ export class ReluLabFigure extends HTMLElement {
   /** The engine has loaded and the attributes are read (FigureRun tells). */
   loaded() {
     this.ui.status.textContent = '';
-    if (this.hasAttribute('autoplay') && !reducedMotion()) this.wantPlay = true;
+    // A figure at an epoch (`at`) shows it paused, as a link to that epoch does.
+    const still = this.run.at >= 0;
+    if (this.hasAttribute('autoplay') && !reducedMotion() && !still) this.wantPlay = true;
     this.update();
   }
 
@@ -216,6 +225,7 @@ export class ReluLabFigure extends HTMLElement {
     const epoch = frame.metrics[0].epoch;
     if (!this.readyFired) {
       this.readyFired = true;
+      showStill(this.ui, null);
       this.dispatchEvent(new CustomEvent('ready', {detail: {backend: this.backend}}));
     }
     frame.metrics.forEach((m, index) => {

@@ -1,9 +1,9 @@
 // How the page's settings change: a link or an experiment loads a whole set (a new run), a
 // control changes one key and its row's declared effect says what follows (settings-table.js's
 // EFFECTS: reload, live update, new arena, view, pace, redraw). The hash always mirrors them.
+import {boundReplay} from '../common/replay-bound.js';
 import {REGION_RESOLUTION} from '../panels/region-view.js';
 import {liveUpdate} from '../settings/to-core.js';
-import {boundReplay} from '../time/replay-bound.js';
 
 import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';

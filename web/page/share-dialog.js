@@ -3,25 +3,29 @@
 // the way to a classroom link. All of them carry the same networks, data and seed, so each shows
 // what the page's panels show, except own data too large for a link, which the dialog says and
 // offers as a file; the figure's snippets leave out the keys only the full page reads (a figure
-// would name them as ignored). Knows nothing about the worker.
+// would name them as ignored) but keep the epoch shown (the figure's `at`), and name the still
+// the dialog saves (share-still.js) as the element's poster and <noscript> image. Knows nothing
+// about the worker.
 import {el} from '../common/dom.js';
 import {shareDataNote} from '../data/share-note.js';
-import {elementSnippet, figureTable, iframeSnippet} from '../figure/figure-attributes.js';
+import {elementSnippet, figureTable, iframeSnippet, linkedAttributes} from '../figure/figure-attributes.js';
+import {stillName} from '../figure/figure-still.js';
 
 import {cdnFigureUrl} from './cdn-snippet.js';
 import {openClassroom} from './classroom-dialog.js';
 import {copyBox} from './copy-box.js';
+import {saveStill} from './share-still.js';
 
-// What each text opens at: a link keeps the epoch shown (at=), a figure always starts at 0.
+// What each text opens at: all of them keep the epoch shown (at=), else start at epoch 0.
 function epochHint(settings, dataCarried) {
   const same = dataCarried ?
       'Each of these shows the same networks on the same data from the same seed.' :
       'Each of these shows the same networks from the same seed.';
-  const figure = 'Snippets need no account and no build step, and start training at epoch 0.';
+  const figure = 'Snippets need no account and no build step.';
   if (settings.at >= 0) {
-    return `${same} The link opens at epoch ${settings.at}, paused, as shown now. ${figure}`;
+    return `${same} Each opens at epoch ${settings.at}, paused, as shown now. ${figure}`;
   }
-  return `${same} The link starts training at epoch 0. ${figure}`;
+  return `${same} Each starts training at epoch 0. ${figure}`;
 }
 
 function build(current) {
@@ -34,9 +38,12 @@ function build(current) {
   const boxes = {
     link: copyBox('share-link', 'Link to this page', 2),
     iframe: copyBox('share-iframe', 'Iframe snippet', 3),
-    ...(cdnFigureUrl() ? {cdn: copyBox('share-cdn', 'Element snippet from the npm CDN', 4)} : {}),
-    element: copyBox('share-element', 'Element snippet from this site', 4),
+    ...(cdnFigureUrl() ? {cdn: copyBox('share-cdn', 'Element snippet from the npm CDN', 5)} : {}),
+    element: copyBox('share-element', 'Element snippet from this site', 5),
   };
+  const still =
+      el('button', {type: 'button', className: 'secondary share-still'}, ['Save still (PNG)']);
+  const stillNote = el('span', {className: 'share-still-note'});
   const classroom =
       el('button', {
         type: 'button',
@@ -50,11 +57,12 @@ function build(current) {
   dialog.append(
       el('h2', {id: 'share-title'}, ['Share this state']), hint, data,
       el('div', {className: 'share-rows'}, Object.values(boxes).map((b) => b.box)),
+      el('p', {className: 'share-more'}, [still, ' ', stillNote]),
       el('p', {className: 'share-more'},
          [classroom, ' A link that shows your students only the parts you tick.']),
       close);
   document.body.append(dialog);
-  return {dialog, hint, data, boxes};
+  return {dialog, hint, data, boxes, still, stillNote};
 }
 
 let parts = null;
@@ -74,7 +82,10 @@ export function initShare(button, current) {
     // The embed reads a figure's keys only: its panels always, as a figure's default differs.
     const figure = figureTable(table.schema);
     const embed = new URL('embed.html', page);
-    embed.hash = figure.toHash(settings, {always: ['activations', 'seed']});
+    embed.hash = [
+      figure.toHash(settings, {always: ['activations', 'seed']}),
+      ...linkedAttributes(settings).map(({key, value}) => `${key}=${value}`),
+    ].join('&');
     const script = new URL('embed/relu-lab-figure.js', page);
     parts.hint.textContent = epochHint(settings, parts.data.update(table, settings));
     parts.boxes.link.text.value = page.href;
@@ -83,6 +94,11 @@ export function initShare(button, current) {
     if (parts.boxes.cdn)
       parts.boxes.cdn.text.value = elementSnippet(figure, settings, cdnFigureUrl());
     for (const box of Object.values(parts.boxes)) box.status.textContent = '';
+    parts.still.onclick = () => saveStill(settings);
+    parts.stillNote.textContent =
+        `The panels as shown, as ${
+            stillName(settings)}: put it beside your post, where the element snippets name it as ` +
+        'the poster and the image shown without JavaScript.';
     parts.dialog.showModal();
   });
 }

@@ -1,12 +1,11 @@
 // The page's rows of a run's time in its settings table (page/page-table.js): the epoch the
 // timeline shows and the "over time" figure (open or not, and its columns, read by their own
 // parse).
+import {MAX_LINKED_EPOCH} from '../common/replay-bound.js';
 import {firstEntries} from '../settings/parse-value.js';
 
 // The essay's columns: the first epochs, where the boundaries form, and the end.
 export const DEFAULT_FIGURE_EPOCHS = Object.freeze([0, 2, 5, 10, 25, 'final']);
-// A link replays the run up to the epoch it shows: at most this many epochs of training.
-export const MAX_LINKED_EPOCH = 100000;
 const MAX_COLUMNS = 8;
 
 export const TIME_ROWS = Object.freeze([

@@ -1,9 +1,11 @@
 // How far a link may replay: a link to epoch `at` trains the run there before anything shows,
 // so the epoch is cut to what trains in about MAX_REPLAY_SECONDS at the link's settings
 // (common/training-cost.js's estimate), with a notice that says so.
-import {durationText, epochMs} from '../common/training-cost.js';
+import {durationText, epochMs} from './training-cost.js';
 
 export const MAX_REPLAY_SECONDS = 15;
+// A link replays the run up to the epoch it shows: at most this many epochs of training.
+export const MAX_LINKED_EPOCH = 100000;
 
 /**
  * @param {object} schema lab.schema
