@@ -94,10 +94,10 @@ export class ExportDialog {
     this.preview = new ExportPreview(d.querySelector('.export-preview'), page);
     this.measurer = null;  // the worker that encodes sample frames for the size estimate
     this.shown = 0;        // counts the previews asked for: an older estimate is dropped
-    let settle = 0;
+    this.settle = 0;
     this.form.addEventListener('input', () => {
-      clearTimeout(settle);
-      settle = setTimeout(() => this.refresh(), SETTLE_MS);
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => this.refresh(), SETTLE_MS);
     });
     d.addEventListener('click', ({target}) => {
       const act = target.dataset?.act;
@@ -163,7 +163,7 @@ export class ExportDialog {
     this.dialog.querySelector('.export-schedule-note').textContent =
         `${SCHEDULES.find((s) => s.key === o.schedule).label}: ${
             SCHEDULES.find((s) => s.key === o.schedule).meaning}.`;
-    this.status.textContent = o.notes.join(' ');
+    if (o.notes.length) this.status.textContent = o.notes.join(' ');
     this.preview.show(o, epochs);
     this.estimate(o, epochs, ++this.shown);
   }
@@ -255,6 +255,7 @@ export class ExportDialog {
 
   async start() {
     if (this.running) return;
+    clearTimeout(this.settle);  // the form is read now: no preview of it after the export starts
     const {o, epochs} = this.frames();
     if (!o.panels.length) {
       this.status.textContent = 'Choose at least one panel.';
