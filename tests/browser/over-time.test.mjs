@@ -225,6 +225,16 @@ test(
         return [bitmap.width, bitmap.height];
       });
       assert.deepEqual(decoded, canvasSize);
+      // The SVG: the same layout at 1x, with the settings line and the key as vector marks.
+      const [svgDownload] = await Promise.all(
+          [page.waitForEvent('download'), page.click('#over-time [data-act=svg]')]);
+      const svg = await readFile(await svgDownload.path(), 'utf8');
+      assert.match(
+          svg, new RegExp(`^<svg [^>]*width="${canvasSize[0] / 2}" height="${canvasSize[1] / 2}"`));
+      assert.match(svg, />seed 1<|· seed 1</);
+      assert.match(svg, />class 1</);
+      assert.match(svg, /<linearGradient/);
+      assert.equal((svg.match(/<image /g) || []).length, 9);
 
       // The GIF: 2 panels, epochs 0..12 evenly in 7 frames at 96 px per panel.
       await page.click('#over-time [data-act=close]');

@@ -41,7 +41,7 @@ const NAMES = new Map([['relu', 'ReLU'], ['leaky_relu', 'Leaky ReLU']]);
 
 test('the settings line names data, layers, activations, optimizer, lr, batch and seed', () => {
   assert.deepEqual(settingsParts(SETTINGS, PANELS, NAMES), [
-    'circle data (500 points, noise 0.1)', 'hidden layers 8-8', 'ReLU, Leaky ReLU slope 0.2',
+    'circle data (500 points, noise 0.1)', 'hidden layers 8-8', 'ReLU, Leaky ReLU (slope 0.2)',
     'adam, lr 0.01, batch 10, L2 0.001', 'seed 7'
   ]);
   const own = {...SETTINGS, data: {x: [0, 1, 2], y: [0, 1, 2], labels: [0, 1, 1]}, layers: []};

@@ -20,7 +20,7 @@ const SPACE = 18;
 export function keyLayout(range, measure, width) {
   const chunks = range ?
       [
-        [{kind: 'text', text: 'Background and dots: the output, from'}],
+        [{kind: 'text', text: 'Background: the output; dots: the targets'}],
         [
           {kind: 'text', text: String(range[0])}, {kind: 'bar', stops: scale()},
           {kind: 'text', text: String(range[1])}

@@ -34,13 +34,15 @@ export function settingsParts(settings, panels, names) {
   const data = s.data ? `own data (${s.data.labels.length} points)` :
                         `${s.dataset} data (${s.points} points, noise ${s.noise})`;
   const layers = s.layers.length ? `hidden layers ${s.layers.join('-')}` : 'no hidden layer';
-  const activations = panels
-                          .map((p) => {
-                            const params = paramsText(p);
-                            const title = panelTitle(p, names);
-                            return params && !title.includes(params) ? `${title} ${params}` : title;
-                          })
-                          .join(', ');
+  // Parameters in brackets: the list itself is comma-separated.
+  const activations =
+      panels
+          .map((p) => {
+            const params = paramsText(p);
+            const title = panelTitle(p, names);
+            return params && !title.includes(params) ? `${title} (${params})` : title;
+          })
+          .join(', ');
   const training = [`${s.optimizer}, lr ${s.lr}, batch ${s.batch}`];
   if (s.l1) training.push(`L1 ${s.l1}`);
   if (s.l2) training.push(`L2 ${s.l2}`);

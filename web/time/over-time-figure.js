@@ -2,7 +2,7 @@
 // epoch, each cell the decision field with the training points and its test accuracy. Drawn
 // once on a canvas at 2x (what Save PNG writes); Save SVG writes the same layout with vector
 // text and points over the fields as images. Columns live in the URL (cols=).
-import {downloadPng} from '../common/download.js';
+import {download, downloadPng} from '../common/download.js';
 import {CLASS_COLORS, targetColor} from '../panels/field-canvas.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 
