@@ -322,11 +322,22 @@ test(
       await page.selectOption('#export select[name=schedule]', 'even');
       await page.fill('#export input[name=to]', '6');
       await page.fill('#export input[name=frames]', '4');
+      await page.waitForFunction(() => {
+        const d = document.getElementById('export');
+        return d.dataset.estimate &&
+            d.querySelector('.export-estimate').textContent.includes('GIF');
+      }, null, {timeout: WAIT_MS});
+      const estimate = Number(await page.getAttribute('#export', 'data-estimate'));
       const [download] = await Promise.all([
         page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')
       ]);
       const bytes = await readFile(await download.path());
       assert.equal(bytes.readUInt32BE(0), 0x1a45dfa3, 'an EBML (WebM) header');
+      // A video's estimate (the GIF's times a measured ratio) is within the stated factor too.
+      const ratio = estimate / bytes.length;
+      assert.ok(
+          ratio <= ESTIMATE_FACTOR && ratio >= 1 / ESTIMATE_FACTOR,
+          `estimated ${estimate} B, encoded ${bytes.length} B`);
       assert.equal(await page.getAttribute('#export', 'data-frames'), '4');
       // The page's CSP allows no blob: media: the file is played in a blank page instead.
       const blank = await session.context.newPage();

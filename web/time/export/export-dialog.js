@@ -8,7 +8,7 @@ import {drawFrame, frameLayout} from './export-frame.js';
 import {ExportPreview} from './export-preview.js';
 import {EXPORT_FIELDS, nearestKept, scheduleEpochs, SCHEDULES} from './frame-schedule.js';
 import {makeGifPalette} from './gif-palette.js';
-import {ESTIMATE_FACTOR, estimateGifBytes, sampleIndices, sizeText} from './size-estimate.js';
+import {estimateGifBytes, estimateVideoBytes, sampleIndices, sizeText} from './size-estimate.js';
 
 // Video codecs WebCodecs may offer, by container; probed without loading mediabunny.
 const VIDEO_PROBES = {
@@ -206,12 +206,13 @@ export class ExportDialog {
             pixels);
       });
       if (shown !== this.shown) return;
-      const bytes = estimateGifBytes(measured, epochs.length);
+      const gif = estimateGifBytes(measured, epochs.length);
+      const bytes =
+          o.format === 'gif' ? gif : estimateVideoBytes(measured, epochs.length, o.format);
       this.dialog.dataset.estimate = String(bytes);
-      line.textContent = o.format === 'gif' ?
-          `${frames}: about ${sizeText(bytes)} (from ${sample.length} frames encoded ahead).` :
-          `${frames}. A video's size is not estimated ahead: it is usually far smaller than ` +
-              `the same frames as GIF (about ${sizeText(bytes)}).`;
+      line.textContent = `${frames}: about ${sizeText(bytes)} (${
+          o.format === 'gif' ? `from ${sample.length} frames encoded ahead` :
+                               `modelled on the GIF's ${sizeText(gif)}`}).`;
     } catch (error) {
       if (shown === this.shown) line.textContent = `${frames}; the size could not be estimated.`;
     }
