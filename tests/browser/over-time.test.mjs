@@ -261,6 +261,7 @@ test(
       }, null, {timeout: WAIT_MS});
       const previewSize = await page.$eval('.export-preview-canvas', (c) => [c.width, c.height]);
       await page.waitForSelector('#export[data-estimate]', {timeout: WAIT_MS});
+      await page.locator('#export').screenshot({path: `${SHOTS}export-dialog.png`});
       const estimate = Number(await page.getAttribute('#export', 'data-estimate'));
       assert.match(await page.textContent('.export-estimate'), /^7 frames of 210x152 px.*about/);
       const [gifDownload] = await Promise.all([
