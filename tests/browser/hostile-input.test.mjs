@@ -153,7 +153,8 @@ test('the export\'s epochs are held to the kept ones, visibly', async () => {
   await page.waitForSelector('#export[open]');
   assert.equal(await page.getAttribute('#export input[name=to]', 'max'), '6');
   await page.fill('#export input[name=to]', '1000000000');
-  await page.fill('#export input[name=step]', '3');
+  await page.selectOption('#export select[name=schedule]', 'even');
+  await page.fill('#export input[name=frames]', '3');
   await page.selectOption('#export select[name=size]', '96');
   await Promise.all(
       [page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')]);

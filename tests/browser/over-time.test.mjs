@@ -1,9 +1,12 @@
 // A run's time in headless Chromium: the timeline shows every panel at a kept epoch with the
 // numbers recorded live then (keys and URL), a link reproduces it, "continue from here" drops the
-// future; the "over time" figure, its PNG, and the GIF export (decoded here) with cancel.
+// future; the "over time" figure (its settings line, key and label column), its PNG, and the
+// GIF export (its schedule, preview and size estimate; decoded here) with cancel.
 import assert from 'node:assert/strict';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {before, test} from 'node:test';
+
+import {ESTIMATE_FACTOR} from '../../web/time/export/size-estimate.js';
 
 import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
@@ -115,6 +118,44 @@ test('with 2 workers the timeline and continue-from-here show one epoch across a
   await page.close();
 });
 
+// Reads the figure's canvas (2x): how far the row labels' ink stops before the first cell, and
+// whether the band under the last row holds the class colours and a white middle of the scale.
+function figurePixels() {
+  const dialog = document.getElementById('over-time');
+  const canvas = dialog.querySelector('.over-time-canvas');
+  const ctx = canvas.getContext('2d');
+  const {data, width, height} = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const firstCell = 2 * Number(dialog.dataset.firstCellX);
+  const at = (x, y) => data.subarray(4 * (y * width + x), 4 * (y * width + x) + 3);
+  const ink = (p) => p[0] < 200 || p[1] < 200 || p[2] < 200;
+  // The rows' band starts where the first cell's left border does: a long vertical run of grey
+  // (the settings line above crosses that x too, but only for a line's height).
+  let cellTop = 0;
+  for (let run = 0; cellTop < height && run < 100; ++cellTop) {
+    run = at(firstCell, cellTop)[0] < 240 ? run + 1 : 0;
+  }
+  let labelsEnd = 0;
+  for (let y = cellTop; y < height - 80; y += 2) {
+    for (let x = firstCell - 2; x > labelsEnd; --x) {
+      if (ink(at(x, y))) {
+        labelsEnd = x;
+        break;
+      }
+    }
+  }
+  const near = (p, [r, g, b]) => Math.abs(p[0] - r) + Math.abs(p[1] - g) + Math.abs(p[2] - b) < 30;
+  const key = [];
+  for (let y = height - 80; y < height; ++y) {
+    for (let x = 0; x < width; ++x) key.push(at(x, y));
+  }
+  return {
+    labelGap: (firstCell - labelsEnd) / 2,
+    keyColors: [[230, 97, 1], [94, 60, 153]].map((c) => key.some((p) => near(p, c))),
+    keyScale: key.some((p) => near(p, [247, 247, 247])) && key.some((p) => p[0] > p[2] + 40) &&
+        key.some((p) => p[2] > p[0] + 20),
+  };
+}
+
 // Walks a GIF's blocks: logical screen size and the number of images (frames).
 function parseGif(bytes) {
   const b = Buffer.from(bytes);
@@ -156,6 +197,20 @@ test(
       assert.deepEqual(heads, [
         'Panel', 'epoch 0', 'epoch 3', 'epoch 12 (final)', 'ReLU', 'Leaky ReLU slope 0.01', 'tanh'
       ]);
+      // What was trained, in the figure (its table's caption carries the same line).
+      const caption = await page.textContent('#over-time caption');
+      for (const part
+               of ['circle data (200 points', 'hidden layers 8-8', 'ReLU, Leaky ReLU',
+                   'adam, lr 0.01, batch 10', 'seed 1']) {
+        assert.ok(caption.includes(part), `${part} in ${caption}`);
+      }
+      const drawn = await page.evaluate(figurePixels);
+      // The row labels end close to the first column: no wide gap after "Leaky ReLU".
+      assert.ok(
+          drawn.labelGap >= 4 && drawn.labelGap <= 24, `${drawn.labelGap} px after the labels`);
+      // The colour key under the cells: both class colours and the field's scale.
+      assert.deepEqual(drawn.keyColors, [true, true]);
+      assert.ok(drawn.keyScale, 'a gradient from orange through white to purple');
       await page.locator('#over-time').screenshot({path: `${SHOTS}over-time-dialog.png`});
       const [download] = await Promise.all(
           [page.waitForEvent('download'), page.click('#over-time [data-act=png]')]);
@@ -170,8 +225,18 @@ test(
         return [bitmap.width, bitmap.height];
       });
       assert.deepEqual(decoded, canvasSize);
+      // The SVG: the same layout at 1x, with the settings line and the key as vector marks.
+      const [svgDownload] = await Promise.all(
+          [page.waitForEvent('download'), page.click('#over-time [data-act=svg]')]);
+      const svg = await readFile(await svgDownload.path(), 'utf8');
+      assert.match(
+          svg, new RegExp(`^<svg [^>]*width="${canvasSize[0] / 2}" height="${canvasSize[1] / 2}"`));
+      assert.match(svg, />seed 1<|· seed 1</);
+      assert.match(svg, />class 1</);
+      assert.match(svg, /<linearGradient/);
+      assert.equal((svg.match(/<image /g) || []).length, 9);
 
-      // The GIF: 2 panels, epochs 0..12 every 2 (7 frames) at 96 px per panel.
+      // The GIF: 2 panels, epochs 0..12 evenly in 7 frames at 96 px per panel.
       await page.click('#over-time [data-act=close]');
       // The dialog's close event (which writes the URL) comes in a task of its own.
       await page.waitForFunction(
@@ -179,10 +244,26 @@ test(
           {timeout: WAIT_MS});
       await page.click('#open-export');
       await page.waitForSelector('#export[open]');
+      // The default schedule is logarithmic: every epoch first.
+      assert.equal(await page.inputValue('#export select[name=schedule]'), 'log');
+      await page.waitForSelector('#export .export-preview[data-epochs]');
+      assert.match(
+          await page.getAttribute('#export .export-preview', 'data-epochs'), /^0,1,2,3,4,5,6,/);
       await page.uncheck('#export input[name=panel][value="2"]');
+      await page.selectOption('#export select[name=schedule]', 'even');
       await page.fill('#export input[name=to]', '12');
-      await page.fill('#export input[name=step]', '2');
+      await page.fill('#export input[name=frames]', '7');
       await page.selectOption('#export select[name=size]', '96');
+      // The preview shows these frames before any encoding, and plays them in turn.
+      await page.waitForFunction(() => {
+        const box = document.querySelector('#export .export-preview');
+        return box.dataset.epochs === '0,2,4,6,8,10,12' && Number(box.dataset.frame) >= 2;
+      }, null, {timeout: WAIT_MS});
+      const previewSize = await page.$eval('.export-preview-canvas', (c) => [c.width, c.height]);
+      await page.waitForSelector('#export[data-estimate]', {timeout: WAIT_MS});
+      await page.locator('#export').screenshot({path: `${SHOTS}export-dialog.png`});
+      const estimate = Number(await page.getAttribute('#export', 'data-estimate'));
+      assert.match(await page.textContent('.export-estimate'), /^7 frames of 210x152 px.*about/);
       const [gifDownload] = await Promise.all([
         page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')
       ]);
@@ -199,11 +280,17 @@ test(
       // The epoch line, then two 96 px panels side by side with their label lines and 6 px gaps.
       assert.deepEqual([parsed.width, parsed.height], [2 * 96 + 3 * 6, 24 + 96 + 20 + 2 * 6]);
       assert.deepEqual(gifSize, [parsed.width, parsed.height]);
+      assert.deepEqual(previewSize, gifSize);
+      // The size shown before encoding is within the stated factor of the file's.
+      const ratio = estimate / gifBytes.length;
+      assert.ok(
+          ratio <= ESTIMATE_FACTOR && ratio >= 1 / ESTIMATE_FACTOR,
+          `estimated ${estimate} B, encoded ${gifBytes.length} B`);
       await writeFile(`${SHOTS}export.gif`, gifBytes);
 
       // Cancel: a long export stops, the dialog is ready again and no file is offered.
       await page.fill('#export input[name=to]', '12');
-      await page.fill('#export input[name=step]', '1');
+      await page.fill('#export input[name=frames]', '13');
       await page.selectOption('#export select[name=size]', '256');
       await page.evaluate(() => delete document.getElementById('export').dataset.frames);
       await page.click('#export [data-act=start]');
@@ -233,13 +320,25 @@ test(
         return;
       }
       await page.selectOption('#export select[name=format]', 'webm');
+      await page.selectOption('#export select[name=schedule]', 'even');
       await page.fill('#export input[name=to]', '6');
-      await page.fill('#export input[name=step]', '2');
+      await page.fill('#export input[name=frames]', '4');
+      await page.waitForFunction(() => {
+        const d = document.getElementById('export');
+        return d.dataset.estimate &&
+            d.querySelector('.export-estimate').textContent.includes('GIF');
+      }, null, {timeout: WAIT_MS});
+      const estimate = Number(await page.getAttribute('#export', 'data-estimate'));
       const [download] = await Promise.all([
         page.waitForEvent('download', {timeout: WAIT_MS}), page.click('#export [data-act=start]')
       ]);
       const bytes = await readFile(await download.path());
       assert.equal(bytes.readUInt32BE(0), 0x1a45dfa3, 'an EBML (WebM) header');
+      // A video's estimate (the GIF's times a measured ratio) is within the stated factor too.
+      const ratio = estimate / bytes.length;
+      assert.ok(
+          ratio <= ESTIMATE_FACTOR && ratio >= 1 / ESTIMATE_FACTOR,
+          `estimated ${estimate} B, encoded ${bytes.length} B`);
       assert.equal(await page.getAttribute('#export', 'data-frames'), '4');
       // The page's CSP allows no blob: media: the file is played in a blank page instead.
       const blank = await session.context.newPage();

@@ -2,20 +2,23 @@
 // epoch, each cell the decision field with the training points and its test accuracy. Drawn
 // once on a canvas at 2x (what Save PNG writes); Save SVG writes the same layout with vector
 // text and points over the fields as images. Columns live in the URL (cols=).
-import {downloadPng} from '../common/download.js';
+import {download, downloadPng} from '../common/download.js';
 import {CLASS_COLORS, targetColor} from '../panels/field-canvas.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 
 import {figureColumns} from './figure-columns.js';
-import {accuracyText, drawCell, drawText, MUTED} from './time-draw.js';
+import {drawKey, keyLayout, keySvg} from './figure-key.js';
+import {columnHead, columnText, settingsParts} from './figure-text.js';
+import {accuracyText, drawCell, drawText, FONT, MUTED} from './time-draw.js';
 
 const SCALE = 2;  // canvas pixels per layout pixel: print resolution for the PNG
 const RESOLUTION = 128;
 const L = {
   pad: 14,
-  title: 30,
-  rowLabel: 150,
-  head: 24,
+  title: 26,
+  line: 16,  // a line of the settings text
+  head: 38,  // a column's epoch and, under it, what it stands for
+  labelGap: 14,
   cell: 120,
   caption: 18,
   gap: 10
@@ -25,23 +28,60 @@ function epochText(epochs) {
   return Number.isInteger(epochs) ? String(epochs) : epochs.toFixed(2);
 }
 
-function columnText(column) {
-  if (column.asked === 'final') return `epoch ${column.epoch} (final)`;
-  return column.asked === column.epoch ? `epoch ${column.epoch}` :
-                                         `epoch ${column.epoch} (${column.asked} not kept)`;
+// Widths of texts at the figure's fonts, from a canvas that only measures.
+const measurer = new OffscreenCanvas(1, 1).getContext('2d');
+function textWidth(text, size, weight = 400) {
+  measurer.font = `${weight} ${size}px ${FONT}`;
+  return measurer.measureText(text).width;
 }
 
-function layoutOf(rows, columns) {
-  const width = 2 * L.pad + L.rowLabel + columns * (L.cell + L.gap);
+// Breaks the settings parts into lines no wider than `width` (a part longer than a line is cut
+// by drawText).
+function wrapParts(parts, width) {
+  const lines = [];
+  for (const part of parts) {
+    const joined = lines.length ? `${lines.at(-1)} · ${part}` : part;
+    if (lines.length && textWidth(joined, 12) <= width)
+      lines[lines.length - 1] = joined;
+    else
+      lines.push(part);
+  }
+  return lines;
+}
+
+/**
+ * Where everything goes: the row labels as wide as the widest (so no gap after them), the
+ * settings lines and the key wrapped to the figure's width.
+ */
+function layoutOf(panels, names, columns, settings, data) {
+  const labelWidth = Math.max(...panels.map(
+      (panel) => Math.max(
+          textWidth(panelTitle(panel, names), 15, 600), textWidth(paramsText(panel), 12))));
+  const rowLabel = Math.ceil(labelWidth) + L.labelGap;
+  const width = 2 * L.pad + rowLabel + columns * (L.cell + L.gap) - L.gap;
+  const inner = Math.max(width - 2 * L.pad, 200);
+  const lines = wrapParts(settingsParts(settings, panels, names), inner);
+  const key = keyLayout(data.range ?? null, (text) => textWidth(text, 12), inner);
   const rowHeight = L.cell + L.caption + L.gap;
-  return {width, height: 2 * L.pad + L.title + L.head + rows * rowHeight, rowHeight};
+  const top = L.pad + L.title + lines.length * L.line + 8;
+  const keyY = top + L.head + panels.length * rowHeight;
+  return {
+    width: Math.max(width, ...key.marks.map((m) => Math.ceil(2 * L.pad + m.x + m.width))),
+    height: keyY + key.height + L.pad,
+    rowHeight,
+    rowLabel,
+    lines,
+    top,
+    key,
+    keyY,
+  };
 }
 
-function cellX(c) {
-  return L.pad + L.rowLabel + c * (L.cell + L.gap);
+function cellX(c, layout) {
+  return L.pad + layout.rowLabel + c * (L.cell + L.gap);
 }
 function cellY(r, layout) {
-  return L.pad + L.title + L.head + r * layout.rowHeight;
+  return layout.top + L.head + r * layout.rowHeight;
 }
 
 export class OverTimeFigure {
@@ -128,9 +168,9 @@ export class OverTimeFigure {
   }
 
   draw() {
-    const {panels, names, data} = this.page.state();
+    const {panels, names, data, settings} = this.page.state();
     const columns = this.columns;
-    const layout = layoutOf(panels.length, columns.length);
+    const layout = layoutOf(panels, names, columns.length, settings, data);
     const canvas = this.canvas;
     canvas.width = layout.width * SCALE;
     canvas.height = layout.height * SCALE;
@@ -141,31 +181,37 @@ export class OverTimeFigure {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(SCALE, SCALE);
     drawText(ctx, 'Decision boundaries over time', L.pad, L.pad + 18, {size: 17, weight: 600});
-    columns.forEach((column, c) => {
+    layout.lines.forEach((line, i) => {
       drawText(
-          ctx, columnText(column), cellX(c) + L.cell / 2, L.pad + L.title + 15,
-          {size: 13, weight: 600, align: 'center', width: L.cell + L.gap});
+          ctx, line, L.pad, L.pad + L.title + 12 + i * L.line,
+          {size: 12, color: MUTED, width: layout.width - 2 * L.pad});
+    });
+    columns.forEach((column, c) => {
+      const {head, note} = columnHead(column);
+      const x = cellX(c, layout) + L.cell / 2;
+      const width = L.cell + L.gap - 4;
+      drawText(ctx, head, x, layout.top + 15, {size: 13, weight: 600, align: 'center', width});
+      if (note) {
+        drawText(ctx, note, x, layout.top + 30, {size: 11, color: MUTED, align: 'center', width});
+      }
     });
     panels.forEach((panel, r) => {
       const y = cellY(r, layout);
-      drawText(
-          ctx, panelTitle(panel, names), L.pad, y + L.cell / 2 - 2,
-          {size: 15, weight: 600, width: L.rowLabel - 8});
-      drawText(
-          ctx, paramsText(panel), L.pad, y + L.cell / 2 + 16,
-          {size: 12, color: MUTED, width: L.rowLabel - 8});
+      drawText(ctx, panelTitle(panel, names), L.pad, y + L.cell / 2 - 2, {size: 15, weight: 600});
+      drawText(ctx, paramsText(panel), L.pad, y + L.cell / 2 + 16, {size: 12, color: MUTED});
       columns.forEach((column, c) => {
         ctx.save();
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         drawCell(
-            ctx, cellX(c) * SCALE, y * SCALE, L.cell * SCALE, column.fields[r],
+            ctx, cellX(c, layout) * SCALE, y * SCALE, L.cell * SCALE, column.fields[r],
             column.resolution ?? RESOLUTION, data);
         ctx.restore();
         drawText(
-            ctx, `test ${accuracyText(column.metrics[r])}`, cellX(c) + L.cell / 2, y + L.cell + 14,
-            {size: 12, color: MUTED, align: 'center'});
+            ctx, `test ${accuracyText(column.metrics[r])}`, cellX(c, layout) + L.cell / 2,
+            y + L.cell + 14, {size: 12, color: MUTED, align: 'center'});
       });
     });
+    drawKey(ctx, layout.key.marks, L.pad, layout.keyY, MUTED);
     canvas.setAttribute('role', 'img');
     canvas.setAttribute(
         'aria-label',
@@ -175,15 +221,18 @@ export class OverTimeFigure {
     this.dialog.dataset.rows = String(panels.length);
     this.dialog.dataset.columns = String(columns.length);
     this.dialog.dataset.epochs = columns.map((col) => col.epoch).join(',');
-    this.fillTable(panels, names, columns);
+    // Where the row labels end and the first column starts, in layout pixels (tests read it).
+    this.dialog.dataset.firstCellX = String(cellX(0, layout));
+    this.fillTable(panels, names, columns, layout.lines.join(' · '));
   }
 
   // The figure's numbers as a table, for screen readers.
-  fillTable(panels, names, columns) {
+  fillTable(panels, names, columns, trained) {
     const table = this.dialog.querySelector('table');
     const head = `<tr><th>Panel</th>${
         columns.map((col) => `<th scope="col">${columnText(col)}</th>`).join('')}</tr>`;
     table.innerHTML = head;
+    table.createCaption().textContent = `Decision boundaries over time. Trained: ${trained}.`;
     panels.forEach((panel, r) => {
       const tr = document.createElement('tr');
       const th = document.createElement('th');
@@ -204,8 +253,8 @@ export class OverTimeFigure {
   }
 
   saveSvg() {
-    const {panels, names, data} = this.page.state();
-    const svg = figureSvg(panels, names, data, this.columns);
+    const {panels, names, data, settings} = this.page.state();
+    const svg = figureSvg(panels, names, data, settings, this.columns);
     download(new Blob([svg], {type: 'image/svg+xml'}), 'relu-lab-over-time.svg');
   }
 }
@@ -213,8 +262,8 @@ export class OverTimeFigure {
 const escapeXml = (text) => String(text).replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 // The figure as SVG: the same layout, vector text and points; each field is a PNG image.
-function figureSvg(panels, names, data, columns) {
-  const layout = layoutOf(panels.length, columns.length);
+function figureSvg(panels, names, data, settings, columns) {
+  const layout = layoutOf(panels, names, columns.length, settings, data);
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${
       layout.height}" viewBox="0 0 ${layout.width} ${
       layout.height}" font-family="system-ui, sans-serif">`];
@@ -222,10 +271,15 @@ function figureSvg(panels, names, data, columns) {
   const text = (x, y, t, attrs = '') =>
       out.push(`<text x="${x}" y="${y}" ${attrs}>${escapeXml(t)}</text>`);
   text(L.pad, L.pad + 18, 'Decision boundaries over time', 'font-size="17" font-weight="600"');
-  columns.forEach(
-      (column, c) => text(
-          cellX(c) + L.cell / 2, L.pad + L.title + 15, columnText(column),
-          'font-size="13" font-weight="600" text-anchor="middle"'));
+  layout.lines.forEach(
+      (line, i) =>
+          text(L.pad, L.pad + L.title + 12 + i * L.line, line, `font-size="12" fill="${MUTED}"`));
+  columns.forEach((column, c) => {
+    const {head, note} = columnHead(column);
+    const x = cellX(c, layout) + L.cell / 2;
+    text(x, layout.top + 15, head, 'font-size="13" font-weight="600" text-anchor="middle"');
+    if (note) text(x, layout.top + 30, note, `font-size="11" fill="${MUTED}" text-anchor="middle"`);
+  });
   const scratch = document.createElement('canvas');
   scratch.width = scratch.height = 2 * L.cell;
   const ctx = scratch.getContext('2d');
@@ -236,7 +290,7 @@ function figureSvg(panels, names, data, columns) {
     text(L.pad, y + L.cell / 2 - 2, panelTitle(panel, names), 'font-size="15" font-weight="600"');
     text(L.pad, y + L.cell / 2 + 16, paramsText(panel), `font-size="12" fill="${MUTED}"`);
     columns.forEach((column, c) => {
-      const x = cellX(c);
+      const x = cellX(c, layout);
       drawCell(ctx, 0, 0, 2 * L.cell, column.fields[r], column.resolution ?? RESOLUTION, empty);
       out.push(`<image x="${x}" y="${y}" width="${L.cell}" height="${L.cell}" href="${
           scratch.toDataURL('image/png')}"/>`);
@@ -254,6 +308,7 @@ function figureSvg(panels, names, data, columns) {
           `font-size="12" fill="${MUTED}" text-anchor="middle"`);
     });
   });
+  out.push(keySvg(layout.key.marks, L.pad, layout.keyY, MUTED, escapeXml));
   out.push('</svg>');
   return out.join('\n');
 }

@@ -3,20 +3,20 @@
 // a worker (export-worker.js) while this page stays responsive; a progress bar and Cancel.
 import {panelTitle} from '../../panels/panel.js';
 import {startWorker} from '../../trainer/start-worker.js';
-import {accuracyText, drawCell, drawText, MUTED} from '../time-draw.js';
 
+import {drawFrame, frameLayout} from './export-frame.js';
+import {ExportPreview} from './export-preview.js';
+import {EXPORT_FIELDS, nearestKept, scheduleEpochs, SCHEDULES} from './frame-schedule.js';
 import {makeGifPalette} from './gif-palette.js';
-
-const HEADER = 24;  // the frame's epoch line
-const LABEL = 20;   // the panel's name and accuracy above each cell
-const GAP = 6;
-const MAX_FRAMES = 1000;
+import {estimateGifBytes, estimateVideoBytes, sampleIndices, sizeText} from './size-estimate.js';
 
 // Video codecs WebCodecs may offer, by container; probed without loading mediabunny.
 const VIDEO_PROBES = {
   webm: ['vp09.00.10.08', 'vp8'],
   mp4: ['avc1.42001f']
 };
+// A change of the form shows its frames after this pause, not on every keystroke.
+const SETTLE_MS = 250;
 
 async function videoFormats() {
   if (typeof VideoEncoder === 'undefined') return [];
@@ -34,23 +34,27 @@ async function videoFormats() {
   return out;
 }
 
-/**
- * The epochs a range asks for: from..to every `step`, each the nearest kept (the earlier on a
- * tie), without repeats, at most MAX_FRAMES. One pass over `kept` (ascending), whatever the range:
- * kept epoch i is taken if some asked epoch lies in the stretch it is nearest to, (midpoint with
- * the previous, midpoint with the next].
- */
-export function framesFor(kept, from, to, step) {
-  const out = [];
-  for (let i = 0; i < kept.length && out.length < MAX_FRAMES; ++i) {
-    const after = i > 0 ? (kept[i - 1] + kept[i]) / 2 : -Infinity;
-    const upTo = i + 1 < kept.length ? (kept[i] + kept[i + 1]) / 2 : Infinity;
-    // The first asked epoch past `after`.
-    const k = after < from ? 0 : Math.floor((after - from) / step) + 1;
-    const asked = from + k * step;
-    if (asked <= Math.min(upTo, to) && out.at(-1) !== kept[i]) out.push(kept[i]);
-  }
-  return out;
+// The form's markup, from frame-schedule.js's table.
+function formHtml() {
+  const {schedule, frames, fps, size} = EXPORT_FIELDS;
+  const option = (value, label, chosen) =>
+      `<option value="${value}"${value === chosen ? ' selected' : ''}>${label}</option>`;
+  const number = (name, {label, default: value, min, max}) => `<label>${label} <input name="${
+      name}" type="number" min="${min}" max="${max}" step="1" value="${value}"></label>`;
+  return `
+        <fieldset class="export-panels"><legend>Panels</legend></fieldset>
+        <label>${schedule.label} <select name="schedule">${
+      SCHEDULES.map((s) => option(s.key, s.label, schedule.default)).join('')}</select></label>
+        <label>From epoch <input name="from" type="number" min="0" step="1" value="0"></label>
+        <label>to <input name="to" type="number" min="0" step="1"></label>
+        ${number('frames', frames)}
+        ${number('fps', fps)}
+        <label>${size.label} <select name="size">${
+      size.options.map((px) => option(String(px), String(px), String(size.default)))
+          .join('')}</select> px</label>
+        <label>Format <select name="format"><option value="gif">GIF</option></select></label>
+        <p class="hint export-schedule-note"></p>
+        <p class="hint export-video-note"></p>`;
 }
 
 export class ExportDialog {
@@ -65,16 +69,16 @@ export class ExportDialog {
     d.innerHTML = `
       <header class="over-time-header"><h2 id="export-title">Export an animation</h2>
         <button type="button" data-act="close">Close</button></header>
-      <form class="export-form" method="dialog">
-        <fieldset class="export-panels"><legend>Panels</legend></fieldset>
-        <label>From epoch <input name="from" type="number" min="0" step="1" value="0"></label>
-        <label>to <input name="to" type="number" min="0" step="1"></label>
-        <label>every <input name="step" type="number" min="1" step="1" value="1"> epochs</label>
-        <label>Frames per second <input name="fps" type="number" min="1" max="50" value="10"></label>
-        <label>Panel size <select name="size"><option>96</option><option selected>128</option>
-          <option>192</option><option>256</option></select> px</label>
-        <label>Format <select name="format"><option value="gif">GIF</option></select></label>
-        <p class="hint export-video-note"></p>
+      <form class="export-form" method="dialog">${formHtml()}
+        <figure class="export-preview">
+          <canvas class="export-preview-canvas" role="img"
+            aria-label="The animation's frames, played in turn"></canvas>
+          <figcaption><svg class="export-strip" viewBox="0 0 1000 22" preserveAspectRatio="none"
+            role="img"></svg><span class="export-strip-ends"><span class="export-strip-from"></span>
+            <span class="export-strip-to"></span></span>
+            <span class="export-preview-caption"></span></figcaption>
+        </figure>
+        <p class="export-estimate" role="status"></p>
         <p class="export-actions"><button type="button" data-act="start">Export</button>
           <button type="button" class="secondary" data-act="cancel" disabled>Cancel</button>
           <progress max="1" value="0"></progress> <span class="export-status" role="status"></span>
@@ -86,13 +90,27 @@ export class ExportDialog {
     this.progress = d.querySelector('progress');
     this.status = d.querySelector('.export-status');
     this.link = d.querySelector('.export-download');
+    this.estimateLine = d.querySelector('.export-estimate');
+    this.preview = new ExportPreview(d.querySelector('.export-preview'), page);
+    this.measurer = null;  // the worker that encodes sample frames for the size estimate
+    this.shown = 0;        // counts the previews asked for: an older estimate is dropped
+    this.settle = 0;
+    this.form.addEventListener('input', () => {
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => this.refresh(), SETTLE_MS);
+    });
     d.addEventListener('click', ({target}) => {
       const act = target.dataset?.act;
       if (act === 'close') d.close();
       if (act === 'start') this.start();
       if (act === 'cancel') this.cancel('Cancelled.');
     });
-    d.addEventListener('close', () => this.cancel(''));
+    d.addEventListener('close', () => {
+      this.cancel('');
+      this.preview.stop();
+      this.measurer?.terminate();
+      this.measurer = null;
+    });
     this.probeVideo();
   }
 
@@ -123,10 +141,81 @@ export class ExportDialog {
     // The range is the kept epochs': the inputs say so, and options() holds them to it.
     const f = this.form.elements;
     for (const input of [f.from, f.to]) Object.assign(input, {min: kept[0], max: kept.at(-1)});
-    f.step.max = String(Math.max(1, kept.at(-1) - kept[0]));
     f.from.value = String(kept[0]);
     f.to.value = String(kept.at(-1));
     if (!this.dialog.open) this.dialog.showModal();
+    this.refresh();
+  }
+
+  /** The frames the form asks for: clamped options and the kept epochs drawn. */
+  frames() {
+    const kept = this.page.state().lastFrame?.time.epochs ?? [0];
+    const o = this.options(kept);
+    const asked =
+        scheduleEpochs(o.schedule, Math.min(o.from, o.to), Math.max(o.from, o.to), o.frames);
+    return {o, epochs: nearestKept(kept, asked)};
+  }
+
+  /** Shows the form's frames: the schedule's meaning, the preview and the size estimate. */
+  refresh() {
+    if (this.running) return;
+    const {o, epochs} = this.frames();
+    this.dialog.querySelector('.export-schedule-note').textContent =
+        `${SCHEDULES.find((s) => s.key === o.schedule).label}: ${
+            SCHEDULES.find((s) => s.key === o.schedule).meaning}.`;
+    if (o.notes.length) this.status.textContent = o.notes.join(' ');
+    this.preview.show(o, epochs);
+    this.estimate(o, epochs, ++this.shown);
+  }
+
+  /**
+   * Shows the file's size before it is encoded: a few of its frames are drawn and encoded as GIF
+   * (size-estimate.js), and their mean size stands for every frame.
+   */
+  async estimate(o, epochs, shown) {
+    const line = this.estimateLine;
+    delete this.dialog.dataset.estimate;
+    if (!o.panels.length || !epochs.length) {
+      line.textContent = '';
+      return;
+    }
+    const layout = frameLayout(o.panels.length, o.size);
+    const frames = `${epochs.length} frames of ${layout.width}x${layout.height} px, ${
+        (epochs.length / o.fps).toFixed(1)} s`;
+    line.textContent = `${frames}; estimating the size…`;
+    try {
+      const sample = sampleIndices(epochs.length).map((i) => epochs[i]);
+      const {columns} = await this.page.fieldsAt(sample, o.size);
+      const canvas = new OffscreenCanvas(layout.width, layout.height);
+      const ctx = canvas.getContext('2d', {willReadFrequently: true});
+      const pixels = columns.map((column) => {
+        drawFrame(ctx, layout, column, o.panels, o.size, this.page.state());
+        return ctx.getImageData(0, 0, layout.width, layout.height).data.buffer;
+      });
+      this.measurer ??= startWorker('export');
+      const worker = this.measurer;
+      // Answers carry the estimate's number: an older one still under way is not this one's.
+      const measured = await new Promise((resolve, reject) => {
+        worker.onmessage = ({data}) => {
+          if (data.id !== shown) return;
+          if (data.type === 'error') reject(new Error(data.message));
+          resolve(data);
+        };
+        worker.postMessage(
+            {type: 'measure', id: shown, ...layout, palette: makeGifPalette(), frames: pixels},
+            pixels);
+      });
+      if (shown !== this.shown) return;
+      const gif = estimateGifBytes(measured, epochs.length);
+      const bytes =
+          o.format === 'gif' ? gif : estimateVideoBytes(measured, epochs.length, o.format);
+      this.dialog.dataset.estimate = String(bytes);
+      line.textContent = `${frames}: about ${sizeText(bytes)} (${
+          o.format === 'gif' ? `from ${sample.length} frames encoded ahead` :
+                               `modelled on the GIF's ${sizeText(gif)}`}).`;
+    } catch (error) {
+      if (shown === this.shown) line.textContent = `${frames}; the size could not be estimated.`;
+    }
   }
 
   /**
@@ -151,12 +240,14 @@ export class ExportDialog {
     const last = kept.at(-1);
     const chosen =
         [...this.form.querySelectorAll('input[name=panel]:checked')].map((c) => Number(c.value));
+    const {frames, fps} = EXPORT_FIELDS;
     return {
       panels: chosen,
+      schedule: f.schedule.value,
       from: whole(f.from, 'From epoch', first, last, 'the kept epochs '),
       to: whole(f.to, 'To epoch', first, last, 'the kept epochs '),
-      step: whole(f.step, 'Every', 1, Math.max(1, last - first)),
-      fps: whole(f.fps, 'Frames per second', 1, 50),
+      frames: whole(f.frames, frames.label, frames.min, frames.max),
+      fps: whole(f.fps, fps.label, fps.min, fps.max),
       size: Number(f.size.value),
       format: f.format.value,
       notes,
@@ -165,9 +256,8 @@ export class ExportDialog {
 
   async start() {
     if (this.running) return;
-    const kept = this.page.state().lastFrame.time.epochs;
-    const o = this.options(kept);
-    const epochs = framesFor(kept, Math.min(o.from, o.to), Math.max(o.from, o.to), o.step);
+    clearTimeout(this.settle);  // the form is read now: no preview of it after the export starts
+    const {o, epochs} = this.frames();
     if (!o.panels.length) {
       this.status.textContent = 'Choose at least one panel.';
       return;
@@ -177,6 +267,7 @@ export class ExportDialog {
       worker: startWorker('export'),
     };
     this.running = run;
+    this.preview.stop();  // the trainer's time goes to the file's frames
     this.link.hidden = true;
     this.setBusy(true);
     const started = performance.now();
@@ -191,17 +282,13 @@ export class ExportDialog {
       run.worker.terminate();
       if (this.running === run) this.running = null;
       this.setBusy(false);
+      if (this.dialog.open && !this.running) this.preview.show(o, epochs);
     }
   }
 
   async encode(run, o, epochs) {
-    const {panels, names, data} = this.page.state();
-    const cols = Math.min(5, o.panels.length);
-    const rows = Math.ceil(o.panels.length / cols);
-    // Video encoders want even sizes.
-    const even = (n) => n + (n % 2);
-    const width = even(cols * o.size + (cols + 1) * GAP);
-    const height = even(HEADER + rows * (o.size + LABEL) + (rows + 1) * GAP);
+    const layout = frameLayout(o.panels.length, o.size);
+    const {width, height} = layout;
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d', {willReadFrequently: true});
     const reply = workerReplies(run.worker);
@@ -211,25 +298,7 @@ export class ExportDialog {
     for (let k = 0; k < epochs.length; ++k) {
       const {columns: [column]} = await this.page.fieldsAt([epochs[k]], o.size);
       if (run.cancelled) return null;
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, width, height);
-      drawText(ctx, `epoch ${column.epoch}`, GAP + 1, GAP + 15, {size: 15, weight: 700});
-      // The legend of the numbers, where the frame is wide enough not to crowd the epoch.
-      if (width >= 360) {
-        drawText(
-            ctx, 'relu-lab · test accuracy per panel', width - GAP, GAP + 15,
-            {size: 11, color: MUTED, align: 'right'});
-      }
-      o.panels.forEach((p, j) => {
-        const x = GAP + (j % cols) * (o.size + GAP);
-        const y = HEADER + GAP + Math.floor(j / cols) * (o.size + LABEL + GAP);
-        const accuracy = accuracyText(column.metrics[p]);
-        drawText(ctx, accuracy, x + o.size, y + 14, {size: 12, align: 'right'});
-        drawText(
-            ctx, panelTitle(panels[p], names), x + 1, y + 14,
-            {size: 12, weight: 600, width: o.size - 8 - 7 * accuracy.length});
-        drawCell(ctx, x, y + LABEL, o.size, column.fields[p], o.size, data);
-      });
+      drawFrame(ctx, layout, column, o.panels, o.size, this.page.state());
       const pixels = ctx.getImageData(0, 0, width, height).data;
       run.worker.postMessage({type: 'frame', pixels: pixels.buffer}, [pixels.buffer]);
       await reply('progress');
@@ -265,6 +334,7 @@ export class ExportDialog {
     this.running.worker.terminate();
     this.running = null;
     this.setBusy(false);
+    if (this.dialog.open) this.refresh();  // the preview again
     this.status.textContent = text;
     this.progress.value = 0;
   }

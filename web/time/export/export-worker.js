@@ -34,9 +34,28 @@ const encoders = {
   },
 };
 
+// The bytes a GIF of these frames spends before its first image and on each image: frames
+// encoded as the file would encode them, for the dialog's size estimate (size-estimate.js).
+function measureGif({width, height, palette, frames}) {
+  const gif = GIFEncoder();
+  const cache = new Map();
+  const write = (pixels, first) => {
+    const before = gif.bytesView().length;
+    gif.writeFrame(
+        indexPixels(new Uint8ClampedArray(pixels), palette, cache), width, height,
+        {palette: first ? palette : undefined});
+    return gif.bytesView().length - before;
+  };
+  const withHeader = write(frames[0], true);
+  const frameBytes = frames.map((pixels) => write(pixels, false));
+  return {header: withHeader - frameBytes[0], frameBytes};
+}
+
 onmessage = async ({data: message}) => {
   try {
-    if (message.type === 'start') {
+    if (message.type === 'measure') {
+      postMessage({type: 'measured', id: message.id, ...measureGif(message)});
+    } else if (message.type === 'start') {
       const encoder = encoders[message.format === 'gif' ? 'gif' : 'video'];
       job = {encoder, frames: 0, ...(await encoder.start(message))};
       postMessage({type: 'started'});
@@ -49,6 +68,6 @@ onmessage = async ({data: message}) => {
       postMessage({type: 'done', bytes}, [bytes.buffer]);
     }
   } catch (error) {
-    postMessage({type: 'error', message: String(error && error.message)});
+    postMessage({type: 'error', id: message.id, message: String(error && error.message)});
   }
 };
