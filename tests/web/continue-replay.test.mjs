@@ -3,15 +3,12 @@
 // shown there (the changes before it replayed at their steps, optimizer state included), goes on
 // as it went on then, and reports the settings in force then and what it dropped.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
-import {pathToFileURL} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import {test} from 'node:test';
 
 import {MSG, msg} from '../../web/trainer/protocol.js';
 
-const DIST = process.env.RELU_LAB_DIST ? pathToFileURL(process.env.RELU_LAB_DIST + '/').href :
-                                         new URL('../../dist/', import.meta.url).href;
-const WAIT_MS = 60000;
+import {workerThread} from './worker-harness.mjs';
+
 const SETTINGS = {
   activations: ['relu', 'tanh'],
   dataset: 'xor',
@@ -21,35 +18,7 @@ const SETTINGS = {
   lr: 0.01
 };
 
-let thread;
-const inbox = [];
-let notify = null;
-before(() => {
-  thread = new Worker(new URL('./worker-thread.mjs', import.meta.url), {workerData: {dist: DIST}});
-  thread.on('message', (message) => {
-    inbox.push(message);
-    notify?.();
-  });
-  thread.on('error', (error) => inbox.push({type: 'thread error', message: error.message}));
-});
-after(() => thread.terminate());
-
-const send = (message) => thread.postMessage(message);
-
-async function next(type) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const at = inbox.findIndex((m) => m.type === type);
-    const error = inbox.find((m) => /error/.test(m.type) || m.error);
-    if (error) throw new Error(`waiting for ${type}: ${JSON.stringify(error)}`);
-    if (at >= 0) return inbox.splice(0, at + 1).pop();
-    if (Date.now() > deadline) throw new Error(`no ${type} within ${WAIT_MS} ms`);
-    await new Promise((resolve) => {
-      notify = resolve;
-      setTimeout(resolve, 100);
-    });
-  }
-}
+const {send, next} = workerThread();
 
 const GEN = 1;
 let perEpoch;

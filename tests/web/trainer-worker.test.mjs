@@ -3,15 +3,12 @@
 // acknowledgements, refuses to pace itself ('play') by name, and steps asked in pieces give the
 // numbers of the same steps asked at once. Needs a built dist/ (RELU_LAB_DIST: another one).
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
-import {pathToFileURL} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import {test} from 'node:test';
 
 import {FRAMES_IN_FLIGHT, MSG, msg} from '../../web/trainer/protocol.js';
 
-const DIST = process.env.RELU_LAB_DIST ? pathToFileURL(process.env.RELU_LAB_DIST + '/').href :
-                                         new URL('../../dist/', import.meta.url).href;
-const WAIT_MS = 60000;
+import {workerThread} from './worker-harness.mjs';
+
 const SETTINGS = {
   activations: ['relu', 'tanh'],
   dataset: 'xor',
@@ -20,40 +17,9 @@ const SETTINGS = {
   layers: [6]
 };
 
-let thread;
-const inbox = [];
-let notify = null;
-before(() => {
-  thread = new Worker(new URL('./worker-thread.mjs', import.meta.url), {workerData: {dist: DIST}});
-  thread.on('message', (message) => {
-    inbox.push(message);
-    notify?.();
-  });
-  thread.on('error', (error) => inbox.push({type: 'thread error', message: error.message}));
-});
-after(() => thread.terminate());
-
-const send = (message) => thread.postMessage(message);
-
-// The next message of `type` (an error while waiting fails); the messages before it too.
-async function next(type) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const at = inbox.findIndex((m) => m.type === type);
-    const error = inbox.find((m) => m.type !== type && /error/.test(m.type));
-    if (error) throw new Error(`waiting for ${type}: ${JSON.stringify(error)}`);
-    if (at >= 0) {
-      const before = inbox.splice(0, at + 1);
-      return {message: before.pop(), before};
-    }
-    if (Date.now() > deadline)
-      throw new Error(`no ${type} within ${WAIT_MS} ms: ${JSON.stringify(inbox)}`);
-    await new Promise((resolve) => {
-      notify = resolve;
-      setTimeout(resolve, 100);
-    });
-  }
-}
+const {send, take} = workerThread();
+// The next message of `type` and the messages before it (an error while waiting fails).
+const next = (type) => take((m) => m.type === type);
 
 test('the worker refuses to pace itself: play is an unknown message type', async () => {
   send(msg.play({speed: 1}));

@@ -3,16 +3,13 @@
 // message arrives, and a 'create' with that change in its schedule replays it there: both give
 // the numbers of one arena trained to that step, updated, then trained on.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
-import {pathToFileURL} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import {test} from 'node:test';
 
 import {MSG, msg} from '../../web/trainer/protocol.js';
 
-const DIST = process.env.RELU_LAB_DIST ? pathToFileURL(process.env.RELU_LAB_DIST + '/').href :
-                                         new URL('../../dist/', import.meta.url).href;
+import {DIST, workerThread} from './worker-harness.mjs';
+
 const {loadReluLab} = await import(new URL('js/relu-lab.mjs', DIST).href);
-const WAIT_MS = 60000;
 const SETTINGS = {
   activations: ['relu', 'tanh'],
   dataset: 'xor',
@@ -26,36 +23,7 @@ const CHANGE = {
 };
 const STEPS = 40;
 
-let thread;
-const inbox = [];
-let notify = null;
-before(() => {
-  thread = new Worker(new URL('./worker-thread.mjs', import.meta.url), {workerData: {dist: DIST}});
-  thread.on('message', (message) => {
-    inbox.push(message);
-    notify?.();
-  });
-  thread.on('error', (error) => inbox.push({type: 'thread error', message: error.message}));
-});
-after(() => thread.terminate());
-
-const send = (message) => thread.postMessage(message);
-
-// The next message of `type`; an error while waiting fails.
-async function next(type) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const at = inbox.findIndex((m) => m.type === type);
-    const error = inbox.find((m) => /error/.test(m.type) || m.error);
-    if (error) throw new Error(`waiting for ${type}: ${JSON.stringify(error)}`);
-    if (at >= 0) return inbox.splice(0, at + 1).pop();
-    if (Date.now() > deadline) throw new Error(`no ${type} within ${WAIT_MS} ms`);
-    await new Promise((resolve) => {
-      notify = resolve;
-      setTimeout(resolve, 100);
-    });
-  }
-}
+const {send, next} = workerThread();
 
 // The losses of every network after STEPS steps, from a frame of the worker's.
 const losses = (metrics) => metrics.map((m) => [m.trainLoss, m.testLoss]);

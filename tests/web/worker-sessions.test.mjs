@@ -2,15 +2,12 @@
 // arena, answers carry its id, two sessions with the same settings give the same numbers as
 // each other, and a closed session is forgotten while the others go on. Needs a built dist/.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
-import {pathToFileURL} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import {test} from 'node:test';
 
 import {MSG, msg} from '../../web/trainer/protocol.js';
 
-const DIST = process.env.RELU_LAB_DIST ? pathToFileURL(process.env.RELU_LAB_DIST + '/').href :
-                                         new URL('../../dist/', import.meta.url).href;
-const WAIT_MS = 60000;
+import {workerThread} from './worker-harness.mjs';
+
 const SETTINGS = {
   activations: ['relu', 'tanh'],
   dataset: 'xor',
@@ -19,36 +16,16 @@ const SETTINGS = {
   layers: [6]
 };
 
-let thread;
-const inbox = [];
-let notify = null;
-before(() => {
-  thread = new Worker(new URL('./worker-thread.mjs', import.meta.url), {workerData: {dist: DIST}});
-  thread.on('message', (message) => {
-    inbox.push(message);
-    notify?.();
-  });
-  thread.on('error', (error) => inbox.push({type: 'thread error', message: error.message}));
-});
-after(() => thread.terminate());
+const thread = workerThread();
+const {inbox} = thread;
+const send = (session, message) => thread.send({...message, session});
 
-const send = (session, message) => thread.postMessage({...message, session});
-
-// The next message of `type` for `session` (taken out of the inbox); an error fails.
-async function next(session, type) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const error = inbox.find((m) => /error/.test(m.type));
-    if (error) throw new Error(`waiting for ${type}: ${JSON.stringify(error)}`);
-    const at = inbox.findIndex((m) => m.type === type && m.session === session);
-    if (at >= 0) return inbox.splice(at, 1)[0];
-    if (Date.now() > deadline) throw new Error(`no ${type} of session ${session} in time`);
-    await new Promise((resolve) => {
-      notify = resolve;
-      setTimeout(resolve, 100);
-    });
-  }
-}
+// The next message of `type` for `session` (taken out of the inbox, the others left); an error
+// fails.
+const next = async (session, type) =>
+    (await thread.take((m) => m.type === type && m.session === session, {
+      keepOthers: true
+    })).message;
 
 // Builds session `id`'s arena and trains it `steps` steps; returns the frame that shows them.
 async function trained(id, settings, steps) {
