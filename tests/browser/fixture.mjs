@@ -44,6 +44,9 @@ export async function launch({viewport = VIEWPORT, cors = false} = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'relu-lab-chromium-'));
   const context = await chromium.launchPersistentContext(
       profile, {executablePath: '/usr/bin/chromium', headless: true, args: FLAGS, viewport});
+  // Every wait (a selector, a function, a click's target) gets the generous bound a busy machine
+  // needs, not Playwright's 30 s; the tests wait for conditions, never for time.
+  context.setDefaultTimeout(WAIT_MS);
   return {
     ...dist,
     context,
