@@ -85,7 +85,8 @@ export class OnDemandDataEditor {
   /** @param {object} schema lab.schema (the data row and the datasets) @param {object} hooks */
   constructor(schema, hooks) {
     const row = schema.settings.find((r) => r.key === 'data');
-    // Own data holds classes: a regression's preset is no start for it.
+    // Drawing makes classes: a regression's preset is no start for it (own targets come from a
+    // CSV file).
     const datasets = schema.settings.find((r) => r.key === 'dataset')
                          .options.filter((d) => !schema.regressionDatasets.includes(d));
     this.editor = null;
