@@ -138,7 +138,7 @@ test(
       assert.equal(data.labels, undefined);
       assert.deepEqual(data.points[1], [-2.3, -0.7]);
       // The trainer echoes the float core holds as its shortest text.
-  assert.equal(data.targets[1], -0.15);
+      assert.equal(data.targets[1], -0.15);
       // The drawing tools make classes: they say so and leave the data alone.
       const box = await page.locator('.data-canvas').boundingBox();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
