@@ -88,7 +88,7 @@ export interface ArenaSettings {
   noise?: number;
   /** number of data points (train and test) */
   points?: number;
-  /** {points: [[x, y], ...] or [x, y, ...] in [-6, 6], labels: [0|1, ...]} instead of a preset: dataset, points and noise are then ignored; split, scaling and seed apply */
+  /** {points: [[x, y], ...] or [x, y, ...] in [-6, 6], and labels: [0|1, ...] (two classes) or targets: [t, ...] with |t| <= 1000 (a regression: loss MSE, metric R^2)} instead of a preset: dataset, points and noise are then ignored; split, scaling and seed apply */
   data?: DataSettings;
   /** share of the points that train; the rest test */
   trainFraction?: number;
@@ -134,7 +134,7 @@ export interface ResolvedSettings {
   noise: number;
   /** number of data points (train and test) */
   points: number;
-  /** {points: [[x, y], ...] or [x, y, ...] in [-6, 6], labels: [0|1, ...]} instead of a preset: dataset, points and noise are then ignored; split, scaling and seed apply */
+  /** {points: [[x, y], ...] or [x, y, ...] in [-6, 6], and labels: [0|1, ...] (two classes) or targets: [t, ...] with |t| <= 1000 (a regression: loss MSE, metric R^2)} instead of a preset: dataset, points and noise are then ignored; split, scaling and seed apply */
   data?: DataSettings;
   /** share of the points that train; the rest test */
   trainFraction: number;

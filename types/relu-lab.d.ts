@@ -70,6 +70,8 @@ export interface SchemaEntry<K extends string = string> {
   /** The clamping range, exact (floats print as the float they are). */
   readonly min?: number;
   readonly max?: number;
+  /** The data row: the largest |target| of own regression data. */
+  readonly maxTarget?: number;
   /** An enum's values. */
   readonly options?: readonly string[];
   /** One line. */

@@ -21,13 +21,24 @@ export type ResolvedActivationEntry = {
   }
 }[ActivationName];
 
-/** Own points instead of a preset: 10..5000 rows, coordinates in [-6, 6], both classes. */
-export interface DataSettings {
-  /** [[x, y], ...] or a flat [x, y, x, y, ...] (a typed array works). */
-  points: ReadonlyArray<readonly [number, number]> | ArrayLike<number>;
+/** [[x, y], ...] or a flat [x, y, x, y, ...] (a typed array works), within [-6, 6]. */
+type DataPoints = ReadonlyArray<readonly [number, number]> | ArrayLike<number>;
+
+/**
+ * Own points instead of a preset: 10..5000 rows, coordinates in [-6, 6], and either labels (two
+ * classes, both present) or targets (a regression: loss MSE, metric R², accuracy null).
+ */
+export type DataSettings = {
+  points: DataPoints;
   /** 0 or 1 per point. */
   labels: ArrayLike<number>;
-}
+  targets?: never;
+}|{
+  points: DataPoints;
+  /** A finite number per point, |t| <= lab.schema's data row maxTarget (1000). */
+  targets: ArrayLike<number>;
+  labels?: never;
+};
 
 /** The optimizer in arena.settings(): its name and every hyperparameter that applies to it. */
 export interface ResolvedOptimizer {

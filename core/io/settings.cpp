@@ -101,30 +101,44 @@ bool read_networks(FieldReader* r, const SettingRow& row, const json::Value& v,
   return true;
 }
 
-// The data row: {points: [[x, y], ...] or [x, y, ...], labels: [0 | 1, ...]}, strict (data is
-// not clamped); sets the points row to the row count, with a warning if it said otherwise.
+// The data row: {points: [[x, y], ...] or [x, y, ...], labels: [0 | 1, ...] or targets:
+// [number, ...]}, strict (data is not clamped); sets the points row to the row count, with a
+// warning if it said otherwise.
 bool read_data(FieldReader* r, const SettingRow& row, const json::Value& v, bool points_given,
                ArenaSettings* s) {
   if (!r->expect(v, json::Type::kObject, row.key)) return false;
-  r->unknown_keys(v, row.key, {"points", "labels"});
+  r->unknown_keys(v, row.key, {"points", "labels", "targets"});
   const std::string points_at = json::path_key(row.key, "points");
-  const std::string labels_at = json::path_key(row.key, "labels");
   const json::Value* points = v.find("points");
   const json::Value* labels = v.find("labels");
+  const json::Value* targets = v.find("targets");
+  // Core's contract says why both or neither of labels and targets is an error.
+  auto fail_with = [&](const std::string& error) {
+    const size_t colon = error.find(": ");
+    return r->fail(error.substr(0, colon), error.substr(colon + 2));
+  };
+  if ((labels == nullptr) == (targets == nullptr)) {
+    DatasetConfig which;
+    if (labels != nullptr) which.custom_labels = which.custom_targets = {0.0f};
+    return fail_with(dataset_validate_custom(which, row.key));
+  }
+  const bool regression = targets != nullptr;
+  const json::Value* values = regression ? targets : labels;
+  const char* values_name = regression ? "targets" : "labels";
+  const std::string values_at = json::path_key(row.key, values_name);
   if (points == nullptr) return r->fail(points_at, "missing");
-  if (labels == nullptr) return r->fail(labels_at, "missing");
   if (!r->expect(*points, json::Type::kArray, points_at)) return false;
-  if (!r->expect(*labels, json::Type::kArray, labels_at)) return false;
-  const size_t n = labels->size();
+  if (!r->expect(*values, json::Type::kArray, values_at)) return false;
+  const size_t n = values->size();
   if (n < static_cast<size_t>(row.min) || n > static_cast<size_t>(row.max)) {
-    return r->fail(labels_at, std::to_string(n) + " rows is outside " + format_number(row.min) +
+    return r->fail(values_at, std::to_string(n) + " rows is outside " + format_number(row.min) +
                                   ".." + format_number(row.max));
   }
   const bool pairs = points->size() > 0 && points->at(0).is_array();
   if (points->size() != (pairs ? n : 2 * n)) {
     return r->fail(points_at, "expected " + std::to_string(n) +
                                   " points ([x, y] pairs or 2 numbers each) for " +
-                                  std::to_string(n) + " labels, got " +
+                                  std::to_string(n) + " " + values_name + ", got " +
                                   std::to_string(points->size()) + " values");
   }
   std::vector<float> xy(2 * n), y(n);
@@ -140,19 +154,22 @@ bool read_data(FieldReader* r, const SettingRow& row, const json::Value& v, bool
     if (!r->finite_f32(*item, at, &xy[k])) return false;
   }
   for (size_t i = 0; i < n; ++i) {
-    if (!r->finite_f32(labels->at(i), json::path_index(labels_at, i), &y[i])) return false;
+    if (!r->finite_f32(values->at(i), json::path_index(values_at, i), &y[i])) return false;
   }
-  if (std::string error = dataset_validate_custom(xy, y, row.key); !error.empty()) {
-    const size_t colon = error.find(": ");
-    return r->fail(error.substr(0, colon), error.substr(colon + 2));
+  DatasetConfig given;
+  given.custom_points = std::move(xy);
+  (regression ? given.custom_targets : given.custom_labels) = std::move(y);
+  if (std::string error = dataset_validate_custom(given, row.key); !error.empty()) {
+    return fail_with(error);
   }
   if (points_given && s->dataset.points != static_cast<int>(n)) {
     r->warn("points: " + std::to_string(s->dataset.points) + " replaced by data's " +
             std::to_string(n) + " rows");
   }
   s->dataset.points = static_cast<int>(n);
-  s->dataset.custom_points = std::move(xy);
-  s->dataset.custom_labels = std::move(y);
+  s->dataset.custom_points = std::move(given.custom_points);
+  s->dataset.custom_labels = std::move(given.custom_labels);
+  s->dataset.custom_targets = std::move(given.custom_targets);
   return true;
 }
 

@@ -1,6 +1,7 @@
 // The schema JS reads (lab.schema): every arena setting and every activation parameter with its
 // type, default, range, options and meaning, plus the size limits, all from the rows in core.
-//   {settings: [{key, type, default, min?, max?, options?, meaning}],
+//   {settings: [{key, type, default, min?, max?, maxTarget? (data: a regression's |target|),
+//                options?, meaning}],
 //    regressionDatasets: ["reg-plane", ...] (the dataset options whose labels are targets),
 //    activations: [{name, displayName, params: [{key, type, default, min?, max?, options?,
 //                                                 meaning}]}],

@@ -15,21 +15,24 @@ json::Value network_json(const NetworkSpec& spec) {
   return out;
 }
 
-// Given points as the reader takes them: {points: [[x, y], ...], labels: [...]}, in the order
-// they were given (the arena's data() is the shuffled, scaled copy).
+// Given points as the reader takes them: {points: [[x, y], ...], labels: [...]} or, for a
+// regression, {points, targets: [...]}, in the order they were given (the arena's data() is the
+// shuffled, scaled copy).
 json::Value data_json(const DatasetConfig& d) {
+  const bool regression = !d.custom_targets.empty();
+  const std::vector<float>& given = regression ? d.custom_targets : d.custom_labels;
   json::Value points = json::Value::array();
-  json::Value labels = json::Value::array();
-  for (size_t i = 0; i < d.custom_labels.size(); ++i) {
+  json::Value values = json::Value::array();
+  for (size_t i = 0; i < given.size(); ++i) {
     json::Value point = json::Value::array();
     point.push_back(json::Value::number_f32(d.custom_points[2 * i]));
     point.push_back(json::Value::number_f32(d.custom_points[2 * i + 1]));
     points.push_back(std::move(point));
-    labels.push_back(json::Value::number(static_cast<double>(d.custom_labels[i])));
+    values.push_back(json::Value::number_f32(given[i]));
   }
   json::Value out = json::Value::object();
   out.set("points", std::move(points));
-  out.set("labels", std::move(labels));
+  out.set(regression ? "targets" : "labels", std::move(values));
   return out;
 }
 
@@ -77,7 +80,7 @@ json::Value settings_to_json(const ArenaSettings& s, const std::vector<std::stri
       for (const NetworkSpec& spec : s.networks) networks.push_back(network_json(spec));
       out.set(row.key, std::move(networks));
     } else if (row.type == SettingType::kData) {
-      if (!s.dataset.custom_labels.empty()) out.set(row.key, data_json(s.dataset));
+      if (dataset_is_custom(s.dataset)) out.set(row.key, data_json(s.dataset));
     } else if (row.type == SettingType::kList) {
       json::Value names = json::Value::array();
       for (InputFeature f : s.features) names.push_back(json::Value::string(input_feature_name(f)));

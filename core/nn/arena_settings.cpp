@@ -281,7 +281,8 @@ const char* arena_restart_difference(const ArenaSettings& a, const ArenaSettings
       same = a.features == b.features;
     else if (row.type == T::kData)  // given points have no scalar getter: compare the rows
       same = a.dataset.custom_points == b.dataset.custom_points &&
-             a.dataset.custom_labels == b.dataset.custom_labels;
+             a.dataset.custom_labels == b.dataset.custom_labels &&
+             a.dataset.custom_targets == b.dataset.custom_targets;
     else
       same = row.get(a) == row.get(b);
     if (!same) return row.key;
@@ -336,9 +337,7 @@ std::string arena_validate(const ArenaSettings& settings) {
     if (std::string error = validate_spec(settings.networks[i], i); !error.empty()) return error;
   }
   const DatasetConfig& data = settings.dataset;
-  if (!data.custom_labels.empty() || !data.custom_points.empty()) {
-    return dataset_validate_custom(data.custom_points, data.custom_labels, "data");
-  }
+  if (dataset_is_custom(data)) return dataset_validate_custom(data, "data");
   return "";
 }
 

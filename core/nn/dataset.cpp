@@ -157,16 +157,31 @@ bool dataset_from_name(std::string_view name, DatasetKind* kind) {
   return value_of(kNames, name, kind);
 }
 
-std::string dataset_validate_custom(const std::vector<float>& points,
-                                    const std::vector<float>& labels, const std::string& key) {
-  const size_t n = labels.size();
+bool dataset_is_custom(const DatasetConfig& config) {
+  return !config.custom_points.empty() || !config.custom_labels.empty() ||
+         !config.custom_targets.empty();
+}
+
+std::string dataset_validate_custom(const DatasetConfig& config, const std::string& key) {
+  const std::vector<float>& points = config.custom_points;
+  const std::vector<float>& labels = config.custom_labels;
+  const std::vector<float>& targets = config.custom_targets;
+  const bool regression = !targets.empty();
+  if (regression && !labels.empty()) {
+    return key + ": labels (two classes) or targets (a regression), not both";
+  }
+  if (!regression && labels.empty()) {
+    return key + ": labels (two classes) or targets (a regression) are missing";
+  }
+  const std::string rows = regression ? "targets" : "labels";
+  const size_t n = regression ? targets.size() : labels.size();
   if (n < static_cast<size_t>(kDatasetMinPoints) || n > static_cast<size_t>(kDatasetMaxPoints)) {
-    return key + ".labels: " + std::to_string(n) + " rows is outside " +
+    return key + "." + rows + ": " + std::to_string(n) + " rows is outside " +
            std::to_string(kDatasetMinPoints) + ".." + std::to_string(kDatasetMaxPoints);
   }
   if (points.size() != 2 * n) {
     return key + ".points: " + std::to_string(points.size() / 2) + " points for " +
-           std::to_string(n) + " labels";
+           std::to_string(n) + " " + rows;
   }
   for (size_t k = 0; k < points.size(); ++k) {
     // !(in range) so that NaN fails too; the presets' domain, so every point is plotted.
@@ -174,6 +189,15 @@ std::string dataset_validate_custom(const std::vector<float>& points,
       return key + ".points[" + std::to_string(k / 2) + "][" + std::to_string(k % 2) +
              "]: must be finite and within [-6, 6]";
     }
+  }
+  if (regression) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!(std::fabs(targets[i]) <= kDatasetMaxTarget)) {
+        return key + ".targets[" + std::to_string(i) + "]: must be finite and within [-" +
+               value_text(kDatasetMaxTarget) + ", " + value_text(kDatasetMaxTarget) + "]";
+      }
+    }
+    return "";
   }
   size_t ones = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -187,16 +211,13 @@ std::string dataset_validate_custom(const std::vector<float>& points,
 }
 
 std::string dataset_validate(const DatasetConfig& config) {
-  if (!config.custom_points.empty() || !config.custom_labels.empty()) {
-    if (std::string error =
-            dataset_validate_custom(config.custom_points, config.custom_labels, "data");
-        !error.empty()) {
-      return error;
-    }
+  if (dataset_is_custom(config)) {
+    if (std::string error = dataset_validate_custom(config, "data"); !error.empty()) return error;
     DatasetConfig rest = config;  // the other fields still apply (train fraction)
     rest.custom_points.clear();
     rest.custom_labels.clear();
-    rest.points = static_cast<int>(config.custom_labels.size());
+    rest.custom_targets.clear();
+    rest.points = static_cast<int>(config.custom_points.size() / 2);
     return dataset_validate(rest);
   }
   const int kind = static_cast<int>(config.kind);
@@ -221,13 +242,17 @@ std::string dataset_validate(const DatasetConfig& config) {
 std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
   *out = Dataset();
   if (std::string error = dataset_validate(config); !error.empty()) return error;
-  const bool custom = !config.custom_labels.empty();
-  const int n = custom ? static_cast<int>(config.custom_labels.size()) : config.points;
+  const bool custom = dataset_is_custom(config);
+  const bool custom_regression = !config.custom_targets.empty();
+  const int n = custom ? static_cast<int>(config.custom_points.size() / 2) : config.points;
   std::vector<Sample> samples(static_cast<size_t>(n));
   if (custom) {
+    // Validated: exactly one of labels and targets, N of them.
+    const std::vector<float>& values =
+        custom_regression ? config.custom_targets : config.custom_labels;
     for (size_t i = 0; i < samples.size(); ++i) {
       samples[i] = {static_cast<double>(config.custom_points[2 * i]),
-                    static_cast<double>(config.custom_points[2 * i + 1]), config.custom_labels[i]};
+                    static_cast<double>(config.custom_points[2 * i + 1]), values[i]};
     }
   } else {
     const double noise = static_cast<double>(config.noise);
@@ -253,7 +278,7 @@ std::string dataset_make(Dataset* out, const DatasetConfig& config, Rng* rng) {
       std::lround(static_cast<double>(n) * static_cast<double>(config.train_fraction));
   out->train_count = static_cast<int>(train < 1 ? 1 : (train > n - 1 ? n - 1 : train));
   out->half_width = config.scale_inputs ? 1.0f : kDatasetRawHalfWidth;
-  out->regression = !custom && dataset_is_regression(config.kind);
+  out->regression = custom ? custom_regression : dataset_is_regression(config.kind);
   return "";
 }
 

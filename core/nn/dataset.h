@@ -30,6 +30,10 @@ inline constexpr float kDatasetMinTrainFraction = 0.1f;
 inline constexpr float kDatasetMaxTrainFraction = 0.9f;
 // TF Playground draws its data within radius 5 and shows [-6, 6]^2; scaled inputs divide by 6.
 inline constexpr float kDatasetRawHalfWidth = 6.0f;
+// Given targets lie within [-kDatasetMaxTarget, kDatasetMaxTarget]: wide enough for any unit a
+// reader's file is in, small enough that squared errors of an untrained network stay far from
+// float overflow.
+inline constexpr float kDatasetMaxTarget = 1000.0f;
 
 struct DatasetConfig {
   DatasetKind kind = DatasetKind::kCircle;
@@ -38,16 +42,21 @@ struct DatasetConfig {
   float train_fraction = 0.5f;  // 0.1..0.9 of the points train, the rest test
   bool scale_inputs = true;     // true: coordinates / 6, domain [-1, 1]; false: raw, [-6, 6]
   // Given points instead of a generated set (kind, points and noise are then ignored):
-  // custom_points (N, 2) row-major in raw units within [-6, 6]^2, custom_labels (N) 0 or 1,
-  // N in kDatasetMinPoints..kDatasetMaxPoints, both classes present. Empty: use `kind`.
+  // custom_points (N, 2) row-major in raw units within [-6, 6]^2, N in
+  // kDatasetMinPoints..kDatasetMaxPoints, and exactly one of custom_labels (N) 0 or 1 with both
+  // classes present (a classification) or custom_targets (N) finite numbers within
+  // +-kDatasetMaxTarget (a regression, whatever `kind` says). All empty: use `kind`.
   std::vector<float> custom_points;
   std::vector<float> custom_labels;
+  std::vector<float> custom_targets;
 };
 
-// "" if the given points and labels (N = labels.size()) satisfy custom_points' contract, else a
-// message naming the field under `key` ("data.points[3][1]: ...").
-std::string dataset_validate_custom(const std::vector<float>& points,
-                                    const std::vector<float>& labels, const std::string& key);
+// Whether config holds given points (any of its custom_* vectors is non-empty).
+bool dataset_is_custom(const DatasetConfig& config);
+
+// "" if config's given points, labels and targets satisfy custom_points' contract, else a
+// message naming the field under `key` ("data.points[3][1]: ...", "data.targets[2]: ...").
+std::string dataset_validate_custom(const DatasetConfig& config, const std::string& key);
 
 // points: (N, 2) row-major (x, y); labels: (N) 0.0f or 1.0f, or a regression's targets (floats,
 // as the loss reads them).

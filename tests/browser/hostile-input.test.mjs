@@ -77,7 +77,7 @@ test('link data the panels train on is labelled so, not as a draft', async () =>
   await page.waitForSelector('.data-status', {timeout: WAIT_MS});
   assert.match(
       await page.textContent('.data-status'),
-      /^Training on your own data: 24 points \(12 orange, 12 purple\)\.$/);
+      /^Training on your own data: 24 points in two classes \(12 orange, 12 purple\)\.$/);
   await page.close();
 });
 

@@ -1,8 +1,10 @@
 // Own data, batch norm, dropout and linear regions on the page in headless Chromium: drawn points
 // train and round-trip through the link; a CSV upload is read exactly (injection-like labels stay
-// text), a malformed one is refused with its row and column and leaves the data alone; the batch
-// norm and dropout controls reach the trainer; region counts show for ReLU and tanh says why not;
-// the detail view tells when units died; the batch-norm experiment quotes what it shows.
+// text), a CSV with numeric targets trains as a regression (R², value legend) and keeps its
+// targets through the link and the download, and a regression preset started from gives own
+// targets; a malformed one is refused with its row and column and leaves the data alone; the
+// batch norm and dropout controls reach the trainer; region counts show for ReLU and tanh says
+// why not; the detail view tells when units died; the batch-norm experiment quotes what it shows.
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {test} from 'node:test';
@@ -90,7 +92,8 @@ test('a CSV is read exactly, labels are only text, and downloads back the same',
   assert.equal(data.labels.length, 24);
   assert.deepEqual(data.points[5], [-1.75, -1.5]);
   assert.deepEqual(data.labels.slice(0, 4), [0, 1, 0, 1]);
-  assert.match(await message(page), /Read 24 points from evil\.csv/);
+  assert.match(
+      await message(page), /Read 24 points in two classes \(12 orange, 12 purple\) from evil\.csv/);
   assert.match(await message(page), /Class 0 is "<img src=x onerror=/);
   assert.equal(await page.evaluate(() => window.__pwned), 0, 'no label ran as markup');
   assert.equal(await page.locator('.data-editor img').count(), 0);
@@ -109,6 +112,71 @@ test('a CSV is read exactly, labels are only text, and downloads back the same',
   assert.deepEqual(await arenaData(page), data);
   assert.deepEqual(page.dialogs, []);
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('CSV targets train a regression, through the link and the file', async () => {
+  const page = await openPage(session.context, `${session.url}${BASE}`, {reducedMotion: 'reduce'});
+  const rows = ['x,y,height'];
+  for (let i = 0; i < 200; ++i) {
+    const x = ((i * 37) % 120) / 10 - 6;
+    const y = ((i * 53) % 120) / 10 - 6;
+    rows.push(`${x.toFixed(1)},${y.toFixed(1)},${((x - y) / 4 + 0.25).toFixed(2)}`);
+  }
+  await upload(page, 'heights.csv', rows.join('\n'));
+  await waitForSettings(page, () => window.reluLabTest.arenaSettings.data?.targets?.length === 200);
+  assert.match(
+      await message(page),
+      /Read 200 points with numeric targets \(a regression\) from heights\.csv/);
+  assert.match(await page.textContent('#data-status'), /numeric targets \(a regression\)/);
+  assert.equal(await page.getAttribute('.data-canvas', 'data-kind'), 'regression');
+  const data = await arenaData(page);
+  assert.equal(data.labels, undefined);
+  assert.deepEqual(data.points[1], [-2.3, -0.7]);
+  // The trainer echoes the float core holds as its shortest text.
+  assert.equal(data.targets[1], -0.15);
+  // The drawing tools make classes: they say so and leave the data alone.
+  const box = await page.locator('.data-canvas').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  assert.match(await message(page), /drawing adds classes/);
+  assert.deepEqual(await arenaData(page), data);
+  // The panels are a regression's: R², no accuracy, the value legend, and R² rises.
+  await page.click('#step');
+  await waitForEpoch(page, 1);
+  const first = Number((await panelData(page))[0].r2);
+  for (let epoch = 2; epoch <= 30; ++epoch) {
+    await page.click('#step');
+    await waitForEpoch(page, epoch);
+  }
+  const [panel] = await panelData(page);
+  assert.equal(panel.testAccuracy, 'null');
+  assert.match(panel.score, /^test R² -?\d\.\d\d$/);
+  assert.ok(Number(panel.r2) > first && Number(panel.r2) > 0.5, `R² ${first} -> ${panel.r2}`);
+  assert.equal(await page.isVisible('#legend-values'), true);
+  // The link holds the targets: a page opened from it trains on the same data.
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /[#&]data=~[A-Za-z0-9_-]+(&|$)/);
+  const again = await openPage(session.context, `${session.url}${hash}`, {reducedMotion: 'reduce'});
+  assert.deepEqual(await arenaData(again), data);
+  // Download CSV writes the targets, and reading it back gives the same data.
+  const [download] =
+      await Promise.all([page.waitForEvent('download'), page.click('#data-download')]);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.match(text, /^x,y,target\n-6,-6,0\.25\n-2\.3,-0\.7,-0\.15\n/);
+  const generation = await page.evaluate(() => Number(document.documentElement.dataset.generation));
+  await upload(page, 'again.csv', text);
+  await page.waitForFunction(
+      (g) => Number(document.documentElement.dataset.generation) > g, generation,
+      {timeout: WAIT_MS, polling: 100});
+  assert.deepEqual(await arenaData(page), data);
+  // Start from a regression preset: its 100 points with their targets become own data.
+  await page.selectOption('#data-preset', 'reg-plane');
+  await page.click('#data-start');
+  await waitForSettings(page, () => window.reluLabTest.arenaSettings.data?.targets?.length === 100);
+  assert.match(await message(page), /Started from the reg-plane dataset/);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(again.problems, []);
+  await again.close();
   await page.close();
 });
 

@@ -49,7 +49,10 @@ TEST_CASE("data: malformed or out-of-contract data are errors naming the field")
   const std::pair<std::string, std::string> cases[] = {
       {R"({"data": [1, 2]})", "data: expected an object, got an array"},
       {R"({"data": {"labels": [0, 1]}})", "data.points: missing"},
-      {R"({"data": {"points": [[0, 0]]}})", "data.labels: missing"},
+      {R"({"data": {"points": [[0, 0]]}})",
+       "data: labels (two classes) or targets (a regression) are missing"},
+      {R"({"data": {"points": [[0, 0]], "labels": [0], "targets": [0.5]}})",
+       "data: labels (two classes) or targets (a regression), not both"},
       {R"({"data": {"points": [[0, 0]], "labels": [0]}})",
        "data.labels: 1 rows is outside 10..5000"},
       {R"({"data": {"points": [[0, 0]], )" + two + "}}",
@@ -68,6 +71,47 @@ TEST_CASE("data: malformed or out-of-contract data are errors naming the field")
   for (const auto& [text, error] : cases) {
     INFO(text);
     CHECK(settings_from_json_text(text).error == error);
+  }
+}
+
+TEST_CASE("data with targets: a regression's rows, errors naming the target, the round trip") {
+  std::string points, targets;
+  for (int i = 0; i < 12; ++i) {
+    points += (i > 0 ? "," : "") + std::string("[") + std::to_string(-5.5 + i) + ",0.5]";
+    targets += (i > 0 ? "," : "") + std::to_string(-2.5 + 0.75 * i);
+  }
+  const std::string data = R"({"points": [)" + points + R"(], "targets": [)" + targets + "]}";
+  const auto r = settings_from_json_text(R"({"dataset": "circle", "data": )" + data + "}");
+  INFO(r.error);
+  REQUIRE(r.ok());
+  CHECK(r.settings.dataset.custom_labels.empty());
+  REQUIRE(r.settings.dataset.custom_targets.size() == 12);
+  CHECK(r.settings.dataset.custom_targets[11] == 5.75f);
+  CHECK(r.settings.dataset.points == 12);
+  const std::string text = relu::json::write(relu::settings_to_json(r.settings, {}));
+  CHECK(text.find(R"("targets":[-2.5,-1.75,-1,)") != std::string::npos);
+  CHECK(text.find("\"labels\"") == std::string::npos);
+  const auto again = settings_from_json_text(text);
+  REQUIRE(again.ok());
+  CHECK(again.warnings.empty());
+  CHECK(again.settings.dataset.custom_targets == r.settings.dataset.custom_targets);
+  CHECK(relu::json::write(relu::settings_to_json(again.settings, {})) == text);
+
+  const std::string ten =
+      R"({"data": {"points": [[0,0],[0,1],[1,0],[1,1],[2,2],[2,3],[3,2],[3,3],[4,4],[4,4]], )";
+  const std::pair<std::string, std::string> cases[] = {
+      {ten + R"("targets": [0, 1, 2, 3, 4, 5, 6, 7, 8, 1001]}})",
+       "data.targets[9]: must be finite and within [-1000, 1000]"},
+      {ten + R"("targets": [0, 1, 2, 3, "4", 5, 6, 7, 8, 9]}})",
+       "data.targets[4]: expected a number, got a string"},
+      {ten + R"("targets": [0, 1]}})", "data.targets: 2 rows is outside 10..5000"},
+      {R"({"data": {"points": [[0, 0]], "targets": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]}})",
+       "data.points: expected 10 points ([x, y] pairs or 2 numbers each) for 10 targets, got 1 "
+       "values"},
+  };
+  for (const auto& [text_in, error] : cases) {
+    INFO(text_in);
+    CHECK(settings_from_json_text(text_in).error == error);
   }
 }
 

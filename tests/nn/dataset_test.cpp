@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -365,4 +366,60 @@ TEST_CASE("regression noise blurs the targets and leaves the points") {
   CHECK(moved > 0.1);
   CHECK(moved <= 0.6 + 1e-6);
   CHECK(clean.count == noisy.count);
+}
+
+TEST_CASE("given targets make a regression whatever the kind; given labels a classification") {
+  DatasetConfig config;
+  config.kind = DatasetKind::kCircle;  // ignored: the given rows decide
+  for (int i = 0; i < 20; ++i) {
+    config.custom_points.push_back(-5.0f + 0.5f * static_cast<float>(i));
+    config.custom_points.push_back(1.0f);
+    config.custom_targets.push_back(-900.0f + 90.0f * static_cast<float>(i));
+  }
+  const Dataset regression = make(config, 4);
+  CHECK(regression.regression);
+  CHECK(regression.count == 20);
+  // Shuffled, not changed: the same multiset of targets.
+  std::vector<float> targets = regression.labels;
+  std::sort(targets.begin(), targets.end());
+  CHECK(targets == config.custom_targets);
+
+  DatasetConfig classes = config;
+  classes.kind = DatasetKind::kRegPlane;  // ignored too
+  classes.custom_targets.clear();
+  for (int i = 0; i < 20; ++i) classes.custom_labels.push_back(static_cast<float>(i % 2));
+  CHECK_FALSE(make(classes, 4).regression);
+}
+
+TEST_CASE("given targets: one of labels and targets, finite and within +-1000") {
+  DatasetConfig base;
+  for (int i = 0; i < 10; ++i) {
+    base.custom_points.push_back(static_cast<float>(i) - 5.0f);
+    base.custom_points.push_back(0.0f);
+    base.custom_targets.push_back(0.25f * static_cast<float>(i));
+  }
+  CHECK(relu::dataset_validate_custom(base, "data").empty());
+  auto with = [&](auto change) {
+    DatasetConfig config = base;
+    change(config);
+    return relu::dataset_validate_custom(config, "data");
+  };
+  CHECK(with([](DatasetConfig& c) { c.custom_labels.assign(10, 1.0f); }) ==
+        "data: labels (two classes) or targets (a regression), not both");
+  CHECK(with([](DatasetConfig& c) { c.custom_targets.clear(); }) ==
+        "data: labels (two classes) or targets (a regression) are missing");
+  CHECK(with([](DatasetConfig& c) { c.custom_targets[3] = 1000.5f; }) ==
+        "data.targets[3]: must be finite and within [-1000, 1000]");
+  CHECK(with([](DatasetConfig& c) {
+          c.custom_targets[9] = -std::numeric_limits<float>::infinity();
+        }) == "data.targets[9]: must be finite and within [-1000, 1000]");
+  CHECK(with([](DatasetConfig& c) { c.custom_targets[0] = std::nanf(""); }) ==
+        "data.targets[0]: must be finite and within [-1000, 1000]");
+  CHECK(with([](DatasetConfig& c) { c.custom_targets.pop_back(); }) ==
+        "data.targets: 9 rows is outside 10..5000");
+  CHECK(with([](DatasetConfig& c) { c.custom_targets.push_back(1.0f); }) ==
+        "data.points: 10 points for 11 targets");
+  CHECK(with([](DatasetConfig& c) { c.custom_targets[5] = -1000.0f; }).empty());  // the bound is in
+  // All targets equal is a regression still (R^2 is then undefined, reported as metrics say).
+  CHECK(with([](DatasetConfig& c) { c.custom_targets.assign(10, 2.0f); }).empty());
 }

@@ -98,6 +98,7 @@ test('its requests are answered under their id', async () => {
   const sample = (await next(MSG.sample)).message;
   assert.equal(sample.id, 42);
   assert.equal(sample.labels.length, 50);
+  assert.equal(sample.regression, false);
   send({type: MSG.sample, id: 43, settings: {dataset: 'no such dataset'}});
   const refused = (await next(MSG.sample)).message;
   assert.equal(refused.id, 43);

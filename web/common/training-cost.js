@@ -23,7 +23,8 @@ function parameters(layers) {
  */
 export function epochMs(schema, settings) {
   const setting = (key) => settings[key] ?? schema.settings.find((s) => s.key === key).default;
-  const rows = settings.data?.labels?.length ?? setting('points');
+  const given = settings.data?.labels ?? settings.data?.targets;  // own data: one per row
+  const rows = given?.length ?? setting('points');
   const train = Math.max(1, Math.round(rows * setting('trainFraction')));
   const steps = Math.ceil(train / Math.min(train, setting('batchSize')));
   const networks = setting('activations').length;

@@ -1,7 +1,15 @@
-// Own data as CSV text: reading a file (x,y,label rows, header optional, labels 0/1 or two
-// distinct strings) with errors that name the row and column, and writing the data back.
-// Cell text is only ever data: it is compared and quoted in messages, never evaluated.
-import {classCounts, fromFlat, RAW_HALF_WIDTH} from './own-data.js';
+// Own data as CSV text: reading a file (x,y,label or x,y,target rows, header optional) with
+// errors that name the row and column, and writing the data back. Cell text is only ever data:
+// it is compared and quoted in messages, never evaluated.
+import {classCounts, fromFlat, isRegression, RAW_HALF_WIDTH, targetText} from './own-data.js';
+
+/**
+ * How the third column decides what a file holds, the one statement of it (the editor shows it).
+ * Every cell a number and not all of them 0 or 1: targets, a regression; only 0 and 1: two
+ * classes; otherwise two distinct names, two classes (the first one met is class 0).
+ */
+export const CSV_KIND_RULE = 'a third column of numbers that are not all 0 or 1 is a ' +
+    'regression\'s targets; 0/1 or two names are two classes';
 
 const COLUMNS = ['x', 'y', 'label'];
 const QUOTE_CHARS = 30;
@@ -22,8 +30,8 @@ function numberOf(cell) {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : NaN;
 }
 
-// Why cell `text`, read as `v`, is not a coordinate, or ''.
-function notCoordinate(v, text) {
+// Why cell `text`, read as `v`, is not a finite number (a coordinate or a target), or ''.
+function notFinite(v, text) {
   if (Number.isNaN(v)) return `${quote(text)} is not a number`;
   if (!Number.isFinite(v)) return `${quote(text)} is too large to be a number`;
   return '';
@@ -32,9 +40,10 @@ function notCoordinate(v, text) {
 /**
  * Reads CSV text into own data (snapped raw coordinates). Coordinates beyond [-6, 6] are scaled
  * by one factor for both axes so the largest fits, as the presets fill the plane; a note says so.
- * Labels: 0/1 (numbers), or any two distinct strings (the first one met is class 0).
+ * The third column is labels or targets as CSV_KIND_RULE says; targets are not scaled.
  * @param {string} text
- * @param {{min: number, max: number}} limits rows (core's data row)
+ * @param {{min: number, max: number, maxTarget: number}} limits rows and the largest |target|
+ *     (core's data row)
  * @returns {{data: import('./own-data.js').OwnData|null, error: string, notes: string[]}}
  *     on error data is null and error names the row (1-based, as an editor shows it) and column.
  */
@@ -58,7 +67,7 @@ export function parseCsv(text, limits) {
     // A first row whose coordinates are not numbers is a header.
     if (rows.length === 0 && Number.isNaN(x) && Number.isNaN(y)) continue;
     for (const [c, v] of [[0, x], [1, y]]) {
-      const problem = notCoordinate(v, row[c]);
+      const problem = notFinite(v, row[c]);
       if (problem) return fail(`${at(c)}: ${problem}`);
     }
     if (row[2] === '') return fail(`${at(2)}: the label is empty`);
@@ -67,8 +76,11 @@ export function parseCsv(text, limits) {
     raw.push(row[2]);
     rows.push(r + 1);
   }
-  const labels = labelValues(raw);
-  if (labels.error) return fail(`row ${rows[labels.index]}, column 3 (label): ${labels.error}`);
+  const third = thirdColumn(raw, limits.maxTarget);
+  if (third.error) {
+    return fail(`row ${rows[third.index]}, column 3 (${third.targets ? 'target' : 'label'}): ${
+        third.error}`);
+  }
   if (rows.length < limits.min) {
     return fail(
         `the file has ${rows.length} data row${rows.length === 1 ? '' : 's'}; ` +
@@ -83,17 +95,32 @@ export function parseCsv(text, limits) {
         `Coordinates were scaled by ${factor.toPrecision(3)} to fit the plane ` +
         `[-${RAW_HALF_WIDTH}, ${RAW_HALF_WIDTH}].`);
   }
-  if (labels.names)
-    notes.push(`Class 0 is ${quote(labels.names[0])}, class 1 ${quote(labels.names[1])}.`);
-  const data = fromFlat(xy, labels.values);
-  if (classCounts(data).includes(0))
+  if (third.names)
+    notes.push(`Class 0 is ${quote(third.names[0])}, class 1 ${quote(third.names[1])}.`);
+  const data = fromFlat(xy, third.values, third.targets);
+  if (!third.targets && classCounts(data).includes(0))
     return fail('every row has the same label: two classes are needed');
   return {data, error: '', notes};
 }
 
-// 0/1 labels, or two distinct strings mapped in order of appearance.
+// The third column's cells as CSV_KIND_RULE reads them: {values, targets: true} (a regression),
+// {values} (0/1 labels) or {values, names} (two names); an error names the row's index.
+function thirdColumn(raw, maxTarget) {
+  const numbers = raw.map(numberOf);
+  if (numbers.every((v) => !Number.isNaN(v))) {
+    if (numbers.every((v) => v === 0 || v === 1)) return {values: numbers};
+    for (let i = 0; i < numbers.length; ++i) {
+      const problem = notFinite(numbers[i], raw[i]) ||
+          (Math.abs(numbers[i]) > maxTarget ? `${quote(raw[i])} is beyond ±${maxTarget}` : '');
+      if (problem) return {index: i, error: problem, targets: true};
+    }
+    return {values: numbers, targets: true};
+  }
+  return labelValues(raw);
+}
+
+// Two distinct strings mapped in order of appearance.
 function labelValues(raw) {
-  if (raw.every((s) => s === '0' || s === '1')) return {values: raw.map(Number)};
   const names = [];
   const values = [];
   for (let i = 0; i < raw.length; ++i) {
@@ -113,11 +140,16 @@ function labelValues(raw) {
   return {values, names};
 }
 
-/** @returns {string} CSV text of `data`: a header, then x,y,label rows with 0/1 labels. */
+/**
+ * @returns {string} CSV text of `data`: a header, then x,y,label rows with 0/1 labels or, for a
+ *     regression, x,y,target rows (each target the shortest text that reads back the same).
+ */
 export function toCsv(data) {
-  const lines = ['x,y,label'];
-  for (let i = 0; i < data.labels.length; ++i) {
-    lines.push(`${data.x[i]},${data.y[i]},${data.labels[i]}`);
+  const regression = isRegression(data);
+  const lines = [regression ? 'x,y,target' : 'x,y,label'];
+  for (let i = 0; i < data.x.length; ++i) {
+    const value = regression ? targetText(data.targets[i]) : data.labels[i];
+    lines.push(`${data.x[i]},${data.y[i]},${value}`);
   }
   return lines.join('\n') + '\n';
 }

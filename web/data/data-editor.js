@@ -1,12 +1,14 @@
 // The own-data editor in the Data settings: a plane to draw points on (click: orange, shift-click
 // or the purple tool: purple, drag to paint, the erase tool or key to remove points), clear, a
 // preset to start from, CSV upload and download. It reports finished edits; it never trains.
+// Drawing makes classes; a regression (targets, from a CSV file) is shown by its targets'
+// colours and can be erased from, not drawn on.
 import {el} from '../common/dom.js';
 import {download} from '../common/download.js';
-import {CLASS_COLORS} from '../panels/field-canvas.js';
+import {CLASS_COLORS, targetColor} from '../panels/field-canvas.js';
 
-import {parseCsv, toCsv} from './data-csv.js';
-import {dataProblem, emptyData, fromFlat, MAX_LINK_POINTS, RAW_HALF_WIDTH, snap} from './own-data.js';
+import {CSV_KIND_RULE, parseCsv, toCsv} from './data-csv.js';
+import {dataKindText, dataProblem, emptyData, fromFlat, isRegression, MAX_LINK_POINTS, RAW_HALF_WIDTH, snap} from './own-data.js';
 
 const SIZE = 260;
 // Painting adds a point each time the pointer has moved this far (raw units) since the last.
@@ -17,7 +19,9 @@ const ERASE_RADIUS = 0.45;
 const MAX_FILE_BYTES = 2 << 20;
 const TOOLS = [['0', 'Orange'], ['1', 'Purple'], ['erase', 'Erase']];
 
-const copy = (data) => ({x: data.x.slice(), y: data.y.slice(), labels: data.labels.slice()});
+// The per-point arrays of own data: coordinates, and labels or targets.
+const columns = (data) => ['x', 'y', isRegression(data) ? 'targets' : 'labels'];
+const copy = (data) => Object.fromEntries(columns(data).map((key) => [key, data[key].slice()]));
 
 export class DataEditor {
   /**
@@ -96,8 +100,8 @@ export class DataEditor {
          ]),
       el('div', {className: 'data-row'}, [download, back]),
       el('small', {
-        text: 'CSV rows: x,y,label (header optional; labels 0/1 or two names; up to ' +
-            `${row.max} rows; coordinates in [-${RAW_HALF_WIDTH}, ${
+        text: `CSV rows: x,y,label or x,y,target (header optional; ${CSV_KIND_RULE}; targets ` +
+            `within ±${row.maxTarget}; up to ${row.max} rows; coordinates in [-${RAW_HALF_WIDTH}, ${
                   RAW_HALF_WIDTH}], larger ones ` +
             'are scaled to fit, all are rounded to 0.01).'
       }),
@@ -151,8 +155,8 @@ export class DataEditor {
       this.say(`${problem} The panels keep training on the previous data meanwhile.`);
       return;
     }
-    const link = data.labels.length > MAX_LINK_POINTS ?
-        [`${data.labels.length} points are more than a link holds (${MAX_LINK_POINTS}): ` +
+    const link = data.x.length > MAX_LINK_POINTS ?
+        [`${data.x.length} points are more than a link holds (${MAX_LINK_POINTS}): ` +
          'download the CSV to share them.'] :
         [];
     this.say([...notes, ...link].join(' '));
@@ -171,13 +175,12 @@ export class DataEditor {
   // Adds or erases at one pointer position; returns whether anything changed.
   edit(data, [x, y], erase, label) {
     if (erase) {
-      const before = data.labels.length;
-      const keep =
-          data.labels.map((_, i) => Math.hypot(data.x[i] - x, data.y[i] - y) > ERASE_RADIUS);
-      for (const key of ['x', 'y', 'labels']) data[key] = data[key].filter((_, i) => keep[i]);
-      return data.labels.length !== before;
+      const before = data.x.length;
+      const keep = data.x.map((_, i) => Math.hypot(data.x[i] - x, data.y[i] - y) > ERASE_RADIUS);
+      for (const key of columns(data)) data[key] = data[key].filter((_, i) => keep[i]);
+      return data.x.length !== before;
     }
-    if (data.labels.length >= this.row.max) {
+    if (data.x.length >= this.row.max) {
       this.say(`At most ${this.row.max} points: erase some to add more.`);
       return false;
     }
@@ -194,6 +197,12 @@ export class DataEditor {
       event.preventDefault();
       c.setPointerCapture(event.pointerId);
       const erase = this.tool === 'erase';
+      if (!erase && isRegression(this.shown())) {
+        this.say(
+            'These points carry numeric targets (a regression), and drawing adds classes: Erase ' +
+            'removes points; Clear or Start from a preset to draw two classes.');
+        return;
+      }
       // Shift gives the other class than the tool's.
       const label = (this.tool === '1') !== event.shiftKey ? 1 : 0;
       this.stroke = {erase, label, last: this.toRaw(event), data: copy(this.shown())};
@@ -246,7 +255,7 @@ export class DataEditor {
       this.say(`${name}: ${error}. Your data is unchanged.`, true);
       return;
     }
-    this.commit(data, [`Read ${data.labels.length} points from ${name}.`, ...notes]);
+    this.commit(data, [`Read ${dataKindText(data)} from ${name}.`, ...notes]);
   }
 
   download() {
@@ -267,26 +276,32 @@ export class DataEditor {
     ctx.stroke();
     const scale = SIZE / (2 * RAW_HALF_WIDTH);
     ctx.globalAlpha = this.draft ? 1 : 0.45;  // the preset's points are shown, not yet owned
-    for (let i = 0; i < data.labels.length; ++i) {
+    // A regression's targets on the panels' diverging scale, symmetric around 0.
+    const regression = isRegression(data);
+    const most = regression ? data.targets.reduce((m, t) => Math.max(m, Math.abs(t)), 0) : 0;
+    const range = [-most || -1, most || 1];
+    for (let i = 0; i < data.x.length; ++i) {
       ctx.beginPath();
       ctx.arc(
           (data.x[i] + RAW_HALF_WIDTH) * scale, (RAW_HALF_WIDTH - data.y[i]) * scale, 3, 0,
           2 * Math.PI);
-      ctx.fillStyle = CLASS_COLORS[data.labels[i]];
+      ctx.fillStyle =
+          regression ? targetColor(data.targets[i], range) : CLASS_COLORS[data.labels[i]];
       ctx.fill();
     }
     ctx.globalAlpha = 1;
-    const [n, ones] = [data.labels.length, data.labels.reduce((s, l) => s + l, 0)];
-    const counts = `${n} points (${n - ones} orange, ${ones} purple)`;
+    const n = data.x.length;
+    const counts = dataKindText(data);
     if (this.draft && this.draft !== this.applied)
       this.status.textContent = `Your draft: ${counts}.`;
     else if (this.applied)
       this.status.textContent = `Training on your own data: ${counts}.`;
     else if (n === 0)
-      this.status.textContent =
-          'Training on a preset regression. Own data is two classes: draw points to start one.';
+      this.status.textContent = 'Training on a preset regression. Draw points to start two ' +
+          'classes of your own, or upload a CSV with numeric targets for a regression.';
     else
       this.status.textContent = `Training on the preset: ${counts}. Draw on it to make it yours.`;
     this.canvas.dataset.points = String(n);
+    this.canvas.dataset.kind = regression ? 'regression' : 'classes';
   }
 }

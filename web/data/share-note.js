@@ -26,7 +26,7 @@ export function shareDataNote() {
     const carried = !data || table.row('data').inLink(data);
     note.hidden = carried;
     if (!carried) {
-      text.textContent = `Your ${data.labels.length} points are more than a link holds ` +
+      text.textContent = `Your ${data.x.length} points are more than a link holds ` +
           `(${MAX_LINK_POINTS}), so the link and both snippets train on the ${
                              settings.dataset} preset instead. Pass the data on as a file: ` +
           'Upload CSV under Data reads it back. ';

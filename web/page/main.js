@@ -227,8 +227,8 @@ async function sampleDataset(dataset) {
   // The preset's own keys (arenaSettings leaves points out beside own data).
   const settings = {...app.table.arenaSettings(app.settings), dataset, points: app.settings.points};
   delete settings.data;
-  const {points, labels} = await request(worker, MSG.sample, {settings});
-  return fromFlat(points, labels);
+  const {points, labels, regression} = await request(worker, MSG.sample, {settings});
+  return fromFlat(points, labels, regression);
 }
 
 // The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.

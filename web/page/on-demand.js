@@ -85,9 +85,8 @@ export class OnDemandDataEditor {
   /** @param {object} schema lab.schema (the data row and the datasets) @param {object} hooks */
   constructor(schema, hooks) {
     const row = schema.settings.find((r) => r.key === 'data');
-    // Own data holds classes: a regression's preset is no start for it.
-    const datasets = schema.settings.find((r) => r.key === 'dataset')
-                         .options.filter((d) => !schema.regressionDatasets.includes(d));
+    // Every preset is a start: a regression's gives own data with its targets.
+    const datasets = schema.settings.find((r) => r.key === 'dataset').options;
     this.editor = null;
     this.value = null;
     this.preset = null;

@@ -370,12 +370,13 @@ const receive = receiver('worker', {
   },
 });
 
-// A preset's points in raw units (as own data takes them), for "start from dataset".
+// A preset's points in raw units (as own data takes them), for "start from dataset"; a
+// regression's labels are its targets.
 function sample(settings) {
   const probe = run.lab.createArena({...settings, scaleInputs: false, activations: ['linear']});
   try {
-    const {points, labels} = probe.data();
-    return {points: Array.from(points), labels: Array.from(labels)};
+    const {points, labels, regression} = probe.data();
+    return {points: Array.from(points), labels: Array.from(labels), regression};
   } finally {
     probe.delete();
   }

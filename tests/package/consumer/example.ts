@@ -33,6 +33,9 @@ const net = lab.networkFromJSON(model);
 const logits: Float32Array = net.predict(Float32Array.of(0.1, 0.2));
 net.train(Float32Array.of(0.1, 0.2), Float32Array.of(1), {optimizer: 'sgd', lr: 0.1, steps: 2});
 net.delete();
+// Own data: two classes, or a regression's targets.
+const ownClasses: ArenaSettings = {data: {points: Float32Array.of(0, 0, 1, 1), labels: [0, 1]}};
+const ownTargets: ArenaSettings = {data: {points: [[0, 0], [1, 1]], targets: [2.5, -1]}};
 const regions = arena.regions(0, 32);
 const count: number | null = regions.count;
 
@@ -60,4 +63,4 @@ function figureIn(container: HTMLElement): ReluLabFigure {
   return figure;
 }
 
-export {backend, y, dydx, dalpha, limit, progress, reached, accuracy, grid, warnings, logits, count, field, relu, plan, m, figureIn};
+export {backend, y, dydx, dalpha, limit, progress, reached, accuracy, grid, warnings, logits, ownClasses, ownTargets, count, field, relu, plan, m, figureIn};

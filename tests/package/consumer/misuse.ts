@@ -26,6 +26,8 @@ lab.createArena({layers: 8});
 lab.createArena({learningRate: 0.1});
 // @ts-expect-error: an activation entry's params are checked per activation
 lab.createArena({activations: [{activation: 'relu', params: {slope: 0.2}}]});
+// @ts-expect-error: own data holds labels or targets, not both
+lab.createArena({data: {points: [[0, 0]], labels: [0], targets: [1]}});
 const arena = lab.createArena();
 // @ts-expect-error: epochs is a number
 arena.train('10');
