@@ -58,8 +58,9 @@ run_node_tests() {
   node --expose-gc --test --test-reporter=tap "$@" >"$logs/node-$name.log" 2>&1
   local code=$?
   local pass fail
-  pass=$(grep -E '^# pass [0-9]+' "$logs/node-$name.log" | awk '{print $3}')
-  fail=$(grep -E '^# fail [0-9]+' "$logs/node-$name.log" | awk '{print $3}')
+  # The runner's own summary is the log's last one (a subtest's output cannot end the file).
+  pass=$(grep -aE '^# pass [0-9]+' "$logs/node-$name.log" | tail -n 1 | awk '{print $3}')
+  fail=$(grep -aE '^# fail [0-9]+' "$logs/node-$name.log" | tail -n 1 | awk '{print $3}')
   grep -E '^# (tests|pass|fail)' "$logs/node-$name.log"
   if [ -z "$pass" ] || [ $((pass + fail)) = 0 ]; then
     failed=$((failed + 1)); echo "FAILED: node $name ran no test"; tail -30 "$logs/node-$name.log"; return

@@ -15,7 +15,7 @@ export declare const STUDY_LIMITS: Readonly<{
 }>;
 export declare const STUDY_DEFAULTS: Readonly<{seeds: number, epochs: number, target: number}>;
 
-export type OutcomeKey = 'epochsToTarget' | 'testAccuracy' | 'testLoss' | 'deadFraction' | 'sparsity' | 'initActive' | 'alphaMean';
+export type OutcomeKey = 'epochsToTarget' | 'testAccuracy' | 'r2' | 'testLoss' | 'deadFraction' | 'sparsity' | 'initActive' | 'gradRatioInit' | 'gradRatio' | 'meanActivation' | 'revivals' | 'alphaMean';
 
 export interface Outcome extends VerdictWords {
   readonly key: OutcomeKey;
@@ -30,12 +30,15 @@ export interface StudyOptions {
   seeds?: number;
   epochs?: number;
   target?: number;
+  /** Read the dead masks at every kept epoch (the revivals outcome; a metrics pass each). */
+  unitLife?: boolean;
 }
 
 export interface ResolvedStudyOptions {
   seeds: number;
   epochs: number;
   target: number;
+  unitLife: boolean;
   warnings: string[];
 }
 
@@ -62,13 +65,34 @@ export interface SeedRecord {
   activation: ActivationName;
   label: string;
   epochsToTarget: number|null;
-  testAccuracy: number;
+  /** null for a regression. */
+  testAccuracy: number|null;
+  /** A regression's test R² (-Infinity once diverged); null for a classification. */
+  r2: number|null;
   testLoss: number|null;
   deadFraction: number;
   sparsity: number;
   initActive: number;
+  /** log10 of the first layer's gradient norm over the output layer's, at init and at the end. */
+  gradRatioInit: number;
+  gradRatio: number;
+  /** |mean activation| per hidden layer, and their mean. */
+  meanActivation: number;
+  meanActivationLayers: number[];
+  /** With unitLife: units dead at one kept epoch and alive at a later one; else null. */
+  revivals: number|null;
+  lateRevivals: number|null;
+  revival: UnitRevival|null;
   alphaMean: number|null;
   diverged: boolean;
+}
+
+/** A unit's first comeback: dead from kept epoch deadAt, alive again at revivedAt. */
+export interface UnitRevival {
+  layer: number;
+  unit: number;
+  deadAt: number;
+  revivedAt: number;
 }
 
 /** One task: plain data (it crosses postMessage). */
@@ -77,6 +101,7 @@ export interface StudyTask {
   seed: number;
   epochs: number;
   target: number;
+  unitLife: boolean;
 }
 
 export interface Comparison {
@@ -106,7 +131,9 @@ export interface NetworkSummary {
 
 export declare function studyOptions(options?: StudyOptions, what?: string): ResolvedStudyOptions;
 export declare function studySeeds(count: number): number[];
-export declare function runSeed(lab: ReluLab, settings: ArenaSettings, seed: number, options: {epochs: number, target: number}): SeedRecord[];
+export declare function runSeed(lab: ReluLab, settings: ArenaSettings, seed: number, options: {epochs: number, target: number, unitLife?: boolean}): SeedRecord[];
+/** log10(first layer's / output layer's gradient norm), floored at -12 (metrics' gradNormPerLayer). */
+export declare function gradRatioLog10(gradNormPerLayer: readonly number[]): number;
 export declare function compareTasks(settings: ArenaSettings, options?: StudyOptions): StudyTask[];
 export declare function runTask(lab: ReluLab, task: StudyTask): SeedRecord[];
 export declare function runTasks<T, R>(tasks: readonly T[], run: (task: T, index: number) => R | Promise<R>, options?: RunOptions): Promise<R[]>;

@@ -52,7 +52,7 @@ json::Value setting_json(const SettingRow& row, const ArenaSettings& defaults) {
       out.set("default", json::Value());
       out.set("min", json::Value::number(row.min));  // rows
       out.set("max", json::Value::number(row.max));
-      out.set("maxTarget", f32(kDatasetMaxTarget));  // a regression's |target|
+      out.set("maxTarget", json::Value::number_f32(kDatasetMaxTarget));  // a regression's |target|
       break;
     case SettingType::kList: {
       json::Value names = json::Value::array();

@@ -1,6 +1,6 @@
-// The revival claim in headless Chromium: its study finds a unit that died and came back, and
-// the example link opens that seed at the epoch of the comeback, paused, where the detail view's
-// unit life names the unit as revived.
+// The revival claim in headless Chromium: run from its link's Test it, its study finds a unit that
+// died and came back, and the example link opens that seed at the epoch of the comeback, paused,
+// where the detail view's unit life names the unit as revived.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
@@ -12,13 +12,17 @@ test('the revival claim holds and its example opens at the revival\'s epoch', as
   const page = await openPage(
       session.context, `${session.url}#study=claim&claim=dead-revive&seeds=5`,
       {reducedMotion: 'reduce'});
+  // A link names the claim; the reader runs it.
+  await page.click('[data-claim="dead-revive"] .claim-test');
   await page.waitForFunction(
       () => document.querySelector('#evidence')?.dataset.state === 'done', null,
       {timeout: WAIT_MS});
   assert.equal(
       await page.$eval('[data-claim="dead-revive"] .claim-verdict', (e) => e.dataset.verdict),
       'holds here');
-  const line = await page.$eval('[data-claim="dead-revive"] .claim-verdict', (e) => e.textContent);
+  // The example, in the result shown at the claim.
+  const line =
+      await page.$eval('[data-claim="dead-revive"] .evidence-verdicts', (e) => e.textContent);
   const [, seed, layer, unit, died, back] = line.match(
       /seed (\d+): layer (\d+) unit (\d+) dead from epoch (\d+), alive again at epoch (\d+)/);
   assert.ok(Number(back) > Number(died) && Number(died) > 0, line);

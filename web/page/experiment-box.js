@@ -40,6 +40,26 @@ function experimentProse(exp, variant) {
   ];
 }
 
+// On a phone the text shows its first lines (page.css); the button shows the rest, and is there
+// only when something is cut. A new text starts cut again.
+function showMore(box) {
+  const more = $('experiment-more');
+  if (!more.dataset.wired) {
+    more.dataset.wired = 'true';
+    more.addEventListener('click', () => {
+      const expanded = box.dataset.expanded !== 'true';
+      box.dataset.expanded = String(expanded);
+      more.setAttribute('aria-expanded', String(expanded));
+      more.textContent = expanded ? 'Show less' : 'Read all of it';
+    });
+  }
+  box.dataset.expanded = 'false';
+  more.setAttribute('aria-expanded', 'false');
+  more.textContent = 'Read all of it';
+  const prose = $('experiment-prose');
+  more.hidden = prose.scrollHeight <= prose.clientHeight + 1;
+}
+
 /**
  * @param {import('../settings/settings-table.js').SettingsTable} table the page's
  * @param {object} settings the page's settings
@@ -74,6 +94,7 @@ export function showExperiment(table, settings, page) {
     };
     return button(a.label, {action: a.id}, a === action, apply);
   });
+  showMore(box);
   $('experiment-variants').replaceChildren(...variants);
   $('experiment-actions').replaceChildren(...actions);
   for (const b of $('experiments').querySelectorAll('button')) {

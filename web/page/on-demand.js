@@ -49,8 +49,7 @@ export class OnDemandEvidence {
       this.view = new EvidenceView(section, page);
       if (this.context) this.startView();
     });
-    // Near: within a few lines of scrolling, not a whole screen away.
-    whenNear(section, () => this.load(), '200px 0px');
+    this.section = section;
   }
 
   startView() {
@@ -66,6 +65,9 @@ export class OnDemandEvidence {
       this.startView();
     else if (settings.study)
       this.load();
+    // Near: within a few lines of scrolling, not a whole screen away. Watched from now on, when
+    // the settings column is built: before, the page is short and the section seems near.
+    whenNear(this.section, () => this.load(), '200px 0px');
   }
 
   show(settings) {
