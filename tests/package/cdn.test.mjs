@@ -6,7 +6,8 @@
 // package trains from file:// with the network off.
 import {build} from 'esbuild';
 import assert from 'node:assert/strict';
-import {copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 
@@ -48,13 +49,20 @@ ${head}</head><body><main><h1>A post</h1><p>${words}</p>${figures.join(`<p>${wor
 <relu-lab-figure id="far" activations="relu,elu" seed="9" autoplay></relu-lab-figure></main></body></html>`;
 }
 
+// A 1x1 PNG: the still a post serves beside a snippet that names it.
+const ONE_PIXEL_PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64');
+
 // The snippet's CDN origin swapped for the local one: nothing else in it changes.
 const local = (snippet) => snippet.replaceAll(CDN_HOST, cdn.origin);
 
-async function openPost(html) {
+// `root`: a folder of the post's own files (the still a snippet's poster names).
+async function openPost(html, root) {
   const host = await session.serve({
     headers: {'Content-Security-Policy': strictCsp(cdn.origin)},
     pages: {'/post.html': html, '/favicon.ico': ''},
+    ...(root ? {root} : {}),
   });
   const page = await newPage(session.context);
   // localhost, not the CDN's 127.0.0.1: another origin.
@@ -98,8 +106,11 @@ test(
       // The same figure as the self-hosted snippet: only the script's address differs.
       assert.equal(snippet.split('\n')[1], element.split('\n')[1]);
       const [head, figure] = local(snippet).split('\n');
+      // The still the snippet's poster names, saved beside the post as the Share dialog offers.
+      const still = mkdtempSync(join(tmpdir(), 'relu-lab-still-'));
+      writeFileSync(join(still, /poster="([^"]+)"/.exec(figure)[1]), ONE_PIXEL_PNG);
       const page = await openPost(
-          post(head, [figure.replace('<relu-lab-figure ', '<relu-lab-figure autoplay ')]));
+          post(head, [figure.replace('<relu-lab-figure ', '<relu-lab-figure autoplay ')]), still);
       await waitForFigureEpoch(page, 'relu-lab-figure', 3);
       const settings = await page.$eval('relu-lab-figure', (f) => f.settings);
       assert.deepEqual(settings.activations, ['relu', 'leaky_relu:0.2']);
@@ -110,6 +121,7 @@ test(
       assert.deepEqual(page.problems, []);
       await page.close();
       await app.close();
+      rmSync(still, {recursive: true, force: true});
     });
 
 test('the installed embed\'s first load fits the budget', async () => {
