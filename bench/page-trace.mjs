@@ -17,8 +17,8 @@ const CATEGORIES = [
   'benchmark', 'latencyInfo'
 ].join(',');
 
-// Every event of a trace, read from its stream.
-async function record(cdp, ms) {
+// Every event of a trace, read from its stream; `stopped()` runs as the trace ends.
+async function record(cdp, ms, stopped) {
   await cdp.send('Tracing.start', {
     categories: CATEGORIES,
     transferMode: 'ReturnAsStream',
@@ -27,6 +27,7 @@ async function record(cdp, ms) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
+  await stopped();
   const {stream} = await done;
   let text = '';
   for (;;) {
@@ -89,8 +90,9 @@ async function traceOnce(session, fallback) {
   const cdp = await session.context.newCDPSession(page);
   const {processId: rendererPid} = await cdp.send('SystemInfo.getProcessInfo').catch(() => ({}));
   const before = await page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
-  const events = await record(cdp, TRACE_MS);
-  const after = await page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
+  let after;
+  const read = () => page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
+  const events = await record(cdp, TRACE_MS, async () => (after = await read()));
   const offscreen = await page.evaluate(() => document.documentElement.dataset.fields);
   await page.close();
   // The renderer is the process whose main thread ran the page's frames.

@@ -95,10 +95,17 @@ export function targetColor(t, range, palette = DEFAULT_PALETTE) {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
+/** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
+export function pointLayers(data, showTest) {
+  const layers = [{xy: data.trainX, labels: data.trainY}];
+  if (showTest) layers.push({xy: data.testX, labels: data.testY, hollow: true});
+  return layers;
+}
+
 /** A canvas showing one field and its points. The canvas keeps its own backing size. */
 export class FieldCanvas {
   /**
-   * @param {HTMLCanvasElement} canvas
+   * @param {HTMLCanvasElement|OffscreenCanvas} canvas
    * @param {object} [palette] from makePalette (default: the page's colours)
    */
   constructor(canvas, palette = DEFAULT_PALETTE) {

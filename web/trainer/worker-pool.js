@@ -79,6 +79,7 @@ export class WorkerPool {
       [MSG.pause]: () => this.pause(),
       [MSG.step]: (m) => this.step(m),
       [MSG.drawn]: ({generation}) => this.drawn(generation),
+      [MSG.canvases]: ({generation, canvases}) => this.canvases(generation, canvases),
     };
   }
 
@@ -278,6 +279,20 @@ export class WorkerPool {
         if (this.gen === gen && !gen.pending.length) this.setView({});
       }, REFINE_AFTER_MS);
     }
+  }
+
+  /**
+   * The panels' canvases of arena `generation` (OffscreenCanvas, one per panel): each worker
+   * draws its share's fields into them from its next frame on, and every worker redraws now.
+   */
+  canvases(generation, canvases) {
+    const gen = this.gen;
+    if (!gen || gen.generation !== generation) return;  // a newer arena has panels of its own
+    this.forEachShare((w, share) => {
+      const mine = share ? share.map((panel) => canvases[panel]) : canvases;
+      this.workers[w].postMessage(msg.canvases(generation, mine), mine);
+    });
+    this.setView({});
   }
 
   /** Stops every worker for good (the figure left the page). */

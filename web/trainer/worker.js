@@ -5,6 +5,7 @@
 // how much to train is worker-pool.js's alone (messages: protocol.js).
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
+import {FieldPainter} from './field-painter.js';
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
@@ -66,6 +67,16 @@ async function postFrame(trainMs, start, resolution = run.view.resolution) {
   const contents =
       await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;
+  // Drawn before it is posted: the page's text never runs ahead of the fields on screen.
+  const {frame} = contents;
+  frame.painted = run.painter?.generation === run.generation;
+  if (frame.painted) {
+    const paintStart = performance.now();
+    run.painter.paint(frame, run.data, run.view);
+    frame.paintMs = performance.now() - paintStart;
+    frame.computeMs += frame.paintMs;
+    frame.postedAt = performance.timeOrigin + performance.now();
+  }
   state.inFlight += 1;
   post(msg.frame(run.generation, contents.frame), contents.transfer);
 }
@@ -137,6 +148,7 @@ async function create() {
   run.applied = 0;
   applyDue();
   const data = dataOf(run.arena);
+  run.data = data;  // the points a painter draws over the fields
   run.trainCount = data.trainY.length;
   run.halfWidth = data.domain[1];
   run.range = data.range;
@@ -360,6 +372,10 @@ const receive = receiver('worker', {
   },
   [MSG.fieldsAt]: (message) => {
     state.requests.push(message);
+  },
+  // The page's canvases of an arena: built now or about to be (its 'create' may still wait).
+  [MSG.canvases]: ({generation, canvases}) => {
+    run.painter = new FieldPainter(generation, canvases);
   },
   [MSG.sample]: (message) => {
     try {
