@@ -142,8 +142,13 @@ export function receiver(name, table) {
   };
 }
 
-/** Tells the sender of `frame` (a pool, or a pool's worker) that it is drawn or dropped. */
+/**
+ * Tells the sender of `frame` (a pool, or a pool's worker) that it is drawn or dropped. A frame
+ * its workers drew themselves (`painted`) needs no word from the page: its pool acknowledged it
+ * as it handed it out, so that the workers never wait for the page's thread.
+ */
 export function acknowledge(port, frame) {
+  if (frame.painted) return;
   port.postMessage(msg.drawn(frame.generation));
 }
 

@@ -1,13 +1,15 @@
 // The module worker that owns the lab and an arena per session (a pool's share of the panels;
 // several pools may share the worker, worker-sessions.js): it trains the exact optimizer steps a
 // pool asks for in short chunks, yielding so that a reset, a setting change or a pause wins over
-// training, and sends frames tagged with the arena's generation. It never paces itself: when and
-// how much to train is worker-pool.js's alone (messages: protocol.js).
+// training, and sends frames tagged with the arena's generation. How much to train is
+// worker-pool.js's alone; a worker that draws the fields into the page's canvases only holds
+// each painted frame to the display's next frame (paint-clock.js). Messages: protocol.js.
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
 import {FieldPainter} from './field-painter.js';
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
+import {PaintClock} from './paint-clock.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {isOpen, open, post, provideLab, run, sessionIds, state, sweep, use} from './worker-sessions.js';
 import {yieldToMessages} from './yield-to-messages.js';
@@ -16,6 +18,9 @@ import {yieldToMessages} from './yield-to-messages.js';
 const CHUNK_MS = 15;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
+
+// Every session's painter draws for the same display.
+const paintClock = new PaintClock();
 
 let wake = null;
 // Waits for the next message.
@@ -64,6 +69,14 @@ async function trainSteps(count, stamp) {
 // Sends one frame at `resolution`, unless a new arena is asked for while it is computed.
 async function postFrame(trainMs, start, resolution = run.view.resolution) {
   state.redraw = false;  // this frame shows the current view
+  // A painting worker presents at most one frame per display frame (paint-clock.js).
+  const wait = run.painter?.generation === run.generation ? paintClock.ready() : null;
+  if (wait) {
+    const waitStart = performance.now();
+    await wait;
+    if (stale()) return;
+    start += performance.now() - waitStart;  // the frame's work is its own, not the display's
+  }
   const contents =
       await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;
@@ -73,6 +86,7 @@ async function postFrame(trainMs, start, resolution = run.view.resolution) {
   if (frame.painted) {
     const paintStart = performance.now();
     run.painter.paint(frame, run.data, run.view);
+    paintClock.painted();
     frame.paintMs = performance.now() - paintStart;
     frame.computeMs += frame.paintMs;
     frame.postedAt = performance.timeOrigin + performance.now();
