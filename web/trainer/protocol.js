@@ -82,7 +82,9 @@ export const msg = Object.freeze({
   /** One weight ({index, layer, unit, input, value}) or bias (no input) of panel `index`. */
   edit: (generation, {index, layer, unit, input, value}, steps) =>
       ({type: MSG.edit, generation, index, layer, unit, input, value, steps}),
-  show: (epoch) => ({type: MSG.show, epoch}),
+  /** resolution: the grid of the frame that shows it (none: the view's; a drag's is coarser). */
+  show: (epoch, resolution) =>
+      resolution ? {type: MSG.show, epoch, resolution} : {type: MSG.show, epoch},
   live: () => ({type: MSG.live}),
   resume: (epoch) => ({type: MSG.resume, epoch}),
   close: () => ({type: MSG.close}),

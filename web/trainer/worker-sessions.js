@@ -47,7 +47,7 @@ function newState() {
     inFlight: 0,    // frames sent and not yet acknowledged
     pauseAck: false,
     stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
-    show: null,     // a kept epoch to show (the timeline), or null
+    show: null,     // {epoch, resolution}: a kept epoch to show (the timeline), or null
     resume: null,   // an epoch to continue training from (the future is dropped), or null
     requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
     closed: false,  // its pool is gone: the arena is freed once nothing works on it

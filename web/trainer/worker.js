@@ -66,11 +66,12 @@ async function trainSteps(count, stamp) {
   }
 }
 
-// Sends one frame at `resolution`, unless a new arena is asked for while it is computed.
-async function postFrame(trainMs, start, resolution = run.view.resolution) {
+// Sends one frame at `resolution`, unless a new arena is asked for while it is computed. A
+// training frame (`paced`) of a painting worker waits for a display frame no paint took yet
+// (paint-clock.js); a frame asked for by the reader (a timeline move, a redraw) goes at once.
+async function postFrame(trainMs, start, resolution = run.view.resolution, paced = false) {
   state.redraw = false;  // this frame shows the current view
-  // A painting worker presents at most one frame per display frame (paint-clock.js).
-  const wait = run.painter?.generation === run.generation ? paintClock.ready() : null;
+  const wait = paced && run.painter?.generation === run.generation ? paintClock.ready() : null;
   if (wait) {
     const waitStart = performance.now();
     await wait;
@@ -108,7 +109,7 @@ async function trainFrame() {
   const {resolution, movingResolution} = run.view;
   await postFrame(
       performance.now() - start, start,
-      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution);
+      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution, true);
 }
 
 // A regression's output scale: symmetric around 0 (the diverging palette's white) and wide
@@ -234,9 +235,10 @@ async function step() {
   if (arena && state.resume !== null) return resumeFrom(state.resume);
   if (arena && state.requests.length) return answerFields();
   if (arena && state.show !== null) {
-    run.time.show(arena, state.show);
+    const {epoch, resolution} = state.show;
+    run.time.show(arena, epoch);
     state.show = null;
-    return postFrame(0, performance.now());
+    return postFrame(0, performance.now(), resolution || run.view.resolution);
   }
   if (arena && state.owed > 0 && state.inFlight < FRAMES_IN_FLIGHT) return trainFrame();
   if (state.pauseAck) {
@@ -373,8 +375,8 @@ const receive = receiver('worker', {
   },
   [MSG.update]: change,
   [MSG.edit]: change,
-  [MSG.show]: ({epoch}) => {
-    state.show = epoch;
+  [MSG.show]: ({epoch, resolution}) => {
+    state.show = {epoch, resolution};
   },
   [MSG.live]: () => {
     if (run.arena) run.time.backToLive(run.arena);
