@@ -77,8 +77,13 @@ export function summarise(events, rendererPid) {
   const threads =
       [...busy].map(([key, spans]) => ({key, ms: union(spans) / 1000})).sort((a, b) => b.ms - a.ms);
   const top = [...heavy].sort((a, b) => b[1] - a[1]).slice(0, 14);
+  const count = (name) =>
+      events.filter((e) => e.pid === rendererPid && e.name === name && e.ph === 'X').length;
+  const counts =
+      Object.fromEntries(['Layout', 'Paint', 'ProxyMain::BeginMainFrame', 'HandlePostMessage'].map(
+          (n) => [n, count(n)]));
   const drawn = events.filter((e) => e.name === 'DrawFrame' || e.name === 'Display::DrawAndSwap');
-  return {threads, top, compositorFrames: drawn.length};
+  return {threads, top, counts, compositorFrames: drawn.length};
 }
 
 async function traceOnce(session, fallback) {
@@ -114,11 +119,15 @@ function report(r) {
   for (const {key, ms} of r.threads.slice(0, 12)) {
     console.log(`| ${key} | ${(ms / r.seconds).toFixed(0)} | ${perFrame(ms)} |`);
   }
+  console.log(`page events per frame: ${
+      Object.entries(r.counts).map(([n, c]) => `${n} ${(c / r.frames).toFixed(1)}`).join(', ')}`);
   console.log('page main thread, heaviest events (inclusive, nested ones counted in each):');
   console.log(r.top.map(([name, ms]) => `${name} ${perFrame(ms)} ms/frame`).join('; '));
 }
 
-const only = process.argv.includes('--fallback') ? [true] : [true, false];
+const only = process.argv.includes('--fallback') ? [true] :
+    process.argv.includes('--workers')           ? [false] :
+                                                   [true, false];
 const session = await launch();
 try {
   for (const fallback of only) report(await traceOnce(session, fallback));
