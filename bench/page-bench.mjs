@@ -21,6 +21,7 @@ const PATHS = ['page', 'worker'];
 const ROUNDS = Number(process.env.ROUNDS || 2);
 const WARMUP_FRAMES = 20;
 const PLAY_MS = 4000;
+const DISPLAY_MS = 3000;
 const SCRUBS = 12;
 
 function median(values) {
@@ -28,8 +29,10 @@ function median(values) {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
 }
 
-// Plays for PLAY_MS: frames whose fields reached the screen, the page's animation frames, its
-// main-thread task time (CDP Performance metrics) and the workers' time, per frame.
+// Plays for PLAY_MS: the page's main-thread task time (CDP Performance metrics) and the workers'
+// time per frame; then for DISPLAY_MS with an animation-frame counter (which makes the page's
+// thread run a frame every display frame, so it is kept out of the task time): frames whose
+// fields reached the screen and the page's animation frames.
 async function playing(page, cdp) {
   await page.waitForFunction(
       (n) => window.reluLabTest.frames >= n, WARMUP_FRAMES, {timeout: 600000, polling: 100});
@@ -37,7 +40,20 @@ async function playing(page, cdp) {
                                .metrics.find((m) => m.name === 'TaskDuration')
                                .value;
   const taskBefore = await task();
-  const r = await page.evaluate(async (ms) => {
+  const load = await page.evaluate(async (ms) => {
+    const test = window.reluLabTest;
+    const framesBefore = test.frames;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const frames = test.frames - framesBefore;
+    const recent = test.compute.slice(-frames);
+    return {
+      frames,
+      worker: recent.map((c) => c.workerMs.reduce((a, b) => a + b, 0)),
+      resolution: recent.map((c) => c.resolution),
+    };
+  }, PLAY_MS);
+  const taskMs = (await task() - taskBefore) * 1000;
+  const display = await page.evaluate(async (ms) => {
     const test = window.reluLabTest;
     const start = performance.now(), framesBefore = test.frames;
     let animation = 0, onScreen = 0, seen = test.frames, go = true;
@@ -53,21 +69,15 @@ async function playing(page, cdp) {
     requestAnimationFrame(tick);
     await new Promise((resolve) => setTimeout(resolve, ms));
     go = false;
-    const seconds = (performance.now() - start) / 1000;
-    const frames = test.frames - framesBefore;
-    const recent = test.compute.slice(-frames);
     const painted = document.documentElement.dataset.fields === 'worker';
+    const frames = test.frames - framesBefore;
     return {
-      seconds,
-      frames,
+      seconds: (performance.now() - start) / 1000,
       onScreen: painted ? frames : onScreen,
-      animation,
-      worker: recent.map((c) => c.workerMs.reduce((a, b) => a + b, 0)),
-      resolution: recent.map((c) => c.resolution),
+      animation
     };
-  }, PLAY_MS);
-  const taskMs = (await task() - taskBefore) * 1000;
-  return {...r, taskMs};
+  }, DISPLAY_MS);
+  return {...load, taskMs, ...display};
 }
 
 // Pauses, then moves the timeline one kept epoch at a time: from the input event to the page's
@@ -106,18 +116,20 @@ async function scrubbing(page) {
 }
 
 async function measure(context, url, panels, path) {
+  const [where, workers] = path.split('/');
   const page = await openPage(
-      context, `${url}${BASE}${PANELS[panels]}`,
-      {init: path === 'page' ? forceMainThreadFields : undefined});
+      context, `${url}${BASE}${PANELS[panels]}${workers ? `&workers=${workers}` : ''}`,
+      {init: where === 'page' ? forceMainThreadFields : undefined});
   const drawn = await page.evaluate(() => document.documentElement.dataset.fields);
-  if (drawn !== path) throw new Error(`asked for fields drawn by the ${path}, got ${drawn}`);
+  if (drawn !== where) throw new Error(`asked for fields drawn by the ${where}, got ${drawn}`);
+  const size = await page.evaluate(() => window.reluLabTest.workers);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const play = await playing(page, cdp);
   const scrub = await scrubbing(page);
   if (page.problems.length) console.log('page problems:', page.problems);
   await page.close();
-  return {play, scrub};
+  return {play, scrub, size};
 }
 
 const cores = availableParallelism();
@@ -132,7 +144,7 @@ try {
       for (const path of PATHS) {
         const r = await measure(session.context, session.url, panels, path);
         const key = `${panels}/${path}`;
-        results[key] ??= {play: [], scrub: []};
+        results[key] ??= {play: [], scrub: [], size: r.size};
         results[key].play.push(r.play);
         results[key].scrub.push(...r.scrub);
       }
@@ -144,7 +156,7 @@ try {
 console.log(`load average after the run: ${loadavg()[0].toFixed(2)}`);
 
 const header = [
-  'panels', 'fields drawn by', 'frames on screen/s', 'animation frames/s',
+  'panels', 'fields drawn by, pool', 'frames on screen/s', 'animation frames/s',
   'main-thread tasks/frame', 'worker/frame', 'training grid', 'scrub end to end', 'scrub worker',
   'of it fields / paint'
 ];
@@ -152,13 +164,15 @@ const rows = [];
 const ms = (x) => `${x.toFixed(1)} ms`;
 for (const panels of Object.keys(PANELS)) {
   for (const path of PATHS) {
-    const {play, scrub} = results[`${panels}/${path}`];
+    const {play, scrub, size} = results[`${panels}/${path}`];
     const sum = (key) => play.reduce((total, p) => total + p[key], 0);
     const seconds = sum('seconds');
+    const frames = sum('frames');
     rows.push([
-      panels, path === 'page' ? 'page (fallback)' : 'workers',
+      panels,
+      `${path === 'page' ? 'page (fallback)' : 'workers'}, ${size} worker${size > 1 ? 's' : ''}`,
       (sum('onScreen') / seconds).toFixed(1), (sum('animation') / seconds).toFixed(1),
-      ms(sum('taskMs') / sum('frames')), ms(median(play.flatMap((p) => p.worker))),
+      ms(sum('taskMs') / frames), ms(median(play.flatMap((p) => p.worker))),
       `${median(play.flatMap((p) => p.resolution))}^2`, ms(median(scrub.map((s) => s.endToEnd))),
       ms(median(scrub.map((s) => s.worker))),
       `${ms(median(scrub.map((s) => s.fields)))} / ${ms(median(scrub.map((s) => s.paint)))}`
@@ -167,12 +181,13 @@ for (const panels of Object.keys(PANELS)) {
 }
 console.log(
     `bench:page  headless Chromium, ${BASE.slice(1)}, ${ROUNDS} rounds of ${PLAY_MS / 1000} s ` +
-    `playing and ${SCRUBS} timeline moves per row`);
+    `playing (+ ${DISPLAY_MS / 1000} s counting display frames) and ${
+        SCRUBS} timeline moves per row`);
 console.log(renderTable(header, rows, {markdown: true, markdownLeft: (i) => i < 2}));
 console.log(
     'frames on screen/s: frames whose fields reached a display frame; animation frames/s: the ' +
     'page\'s requestAnimationFrame rate (its thread\'s freedom); main-thread tasks/frame: CDP ' +
-    'TaskDuration of the page\'s thread per frame; worker/frame: the median frame\'s time in all ' +
+    'TaskDuration of the page\'s thread per frame, without the counter running; worker/frame: the median frame\'s time in all ' +
     'workers (train, fields, painting where they paint); scrub: a timeline move, from the input ' +
     'event to the page handling the frame of that epoch (fields on screen by then where the ' +
     'workers paint), and that frame\'s worker time (medians).');

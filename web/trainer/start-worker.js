@@ -27,8 +27,7 @@ export function setWorkerFactory(makeWorker) {
 /**
  * How many workers to run: one per core, but one core is left to the page's thread while it
  * draws every frame (training), so a machine with two cores trains in one worker; a study,
- * during which the page only reports progress, and a run whose workers draw the fields
- * themselves take every core. An explicit request wins.
+ * during which the page only reports progress, takes every core. An explicit request wins.
  * @param {number} [requested] a number of workers, or 0 for the default
  * @param {{drawing?: boolean, cores?: number}} [options]
  * @returns {number} 1..MAX_WORKERS
