@@ -6,8 +6,9 @@
 //   frames         frames drawn so far
 //   firstFrameMs   when the first frame was drawn, in ms since navigation (null until then)
 //   compute        the last 300 to 600 frames drawn: {computeMs, trainMs, fieldMs, paintMs (the
-//                  worker's drawing, where it draws), workerMs (one per worker), arriveMs (the worker's post to the page's handler), drawMs (the
-//                  page's drawing), resolution, panels}
+//                  worker's drawing, where it draws), workerMs (one per worker), arriveMs (the
+//                  worker's post to the page's handler), drawMs (the page's drawing), resolution,
+//                  panels}
 //   events         the last 200 to 400 'created' and 'frame' messages of any arena: {type,
 //                  generation, epoch, panelEpochs (a frame's distinct panel epochs), t (ms, as
 //                  performance.now())}
