@@ -389,9 +389,11 @@ const receive = receiver('worker', {
   [MSG.fieldsAt]: (message) => {
     state.requests.push(message);
   },
-  // The page's canvases of an arena: built now or about to be (its 'create' may still wait).
+  // The page's canvases of an arena: built now or about to be (its 'create' may still wait). A
+  // figure's worker (the embed bundles) is never handed any: those bundles define
+  // globalThis.RELU_LAB_PAINTS as false, which leaves the painter out of them.
   [MSG.canvases]: ({generation, canvases}) => {
-    run.painter = new FieldPainter(generation, canvases);
+    if (globalThis.RELU_LAB_PAINTS !== false) run.painter = new FieldPainter(generation, canvases);
   },
   [MSG.sample]: (message) => {
     try {
