@@ -170,7 +170,6 @@ function onFrame(frame) {
   if (root.dataset.ready !== 'true' && (frame.painted || !view.grid.inWorkers)) {
     root.dataset.ready = 'true';
   }
-  if (frame.epochs >= 1 || !app.playing) firstEpochShown();
 }
 
 // Shows a frame's numbers (and, where the page draws them, its fields): at once when the page
@@ -180,15 +179,19 @@ function showText(frame) {
   clearTimeout(text.timer);
   const wait = text.shownAt + TEXT_MS - performance.now();
   if (!view.grid.inWorkers || !app.playing || wait <= 0) {
-    text.shownAt = performance.now();
-    view.show(frame, app.settings, app.data);
+    display(frame);
     return;
   }
   text.timer = setTimeout(() => {
-    if (frame.generation !== app.generation) return;
-    text.shownAt = performance.now();
-    view.show(frame, app.settings, app.data);
+    if (frame.generation === app.generation) display(frame);
   }, wait);
+}
+
+function display(frame) {
+  text.shownAt = performance.now();
+  view.show(frame, app.settings, app.data);
+  // What showing the first epoch does not need loads once it is on screen.
+  if (frame.epochs >= 1 || !app.playing) firstEpochShown();
 }
 
 function onLoaded({backend, schema}) {
