@@ -1,135 +1,193 @@
-// npm run bench:page: the page in headless Chromium (dist/ must be built), with 1 and with 2
-// trainer workers measured back to back in one run. Prints the worker compute per frame (1 epoch
-// for every panel + every field, timed inside the workers; with 2 workers the slower one's, as
-// the frame waits for it), where the time goes, frames drawn per second and time to first frame.
+// npm run bench:page: the playing page in headless Chromium (dist/ must be built) with 2 and with
+// 10 panels, its fields drawn by the page's thread (the fallback, forced: page-paths.mjs) and by
+// the workers (the default), all four measured in turn, twice, in one run: drift in the
+// machine's load hits every row alike. Compare rows as ratios; absolute figures are the
+// machine's of the moment.
 import {availableParallelism, loadavg} from 'node:os';
 
 import {launch, openPage} from '../tests/browser/fixture.mjs';
 
 import {renderTable} from './bench-lib.mjs';
+import {forceMainThreadFields} from './page-paths.mjs';
 
-// 10 panels (the default set), 2-8-8-1 networks, 500 points of which 250 train; one epoch per
-// frame from the start (no slow start), so every frame is an epoch and its fields.
-const BASE = '#points=500&split=0.5&layers=8,8&speed=1&ease=false&controls=true';
-const RESOLUTIONS = [128, 256];
-const POOLS = [1, 2];
-const ROUNDS = 2;  // 1, 2, 1, 2 workers: drift in the machine's load hits both alike
-const WARMUP_FRAMES = 20;
-const FRAMES = 100;
-const FPS_MS = 3000;
-const NAVIGATIONS = 4;
-const TARGETS = {
-  compute128: 6,
-  compute256: 16,
-  fps: 55,
-  firstFrame: 500
+// 2-8-8-1 networks, 500 points of which 250 train, one epoch per frame from the start (no slow
+// start), fields at 128^2 at most (the pool may train at a coarser grid: adaptive-resolution.js).
+const BASE = '#points=500&split=0.5&layers=8,8&speed=1&ease=false&controls=true&res=128';
+const PANELS = {
+  2: '&activations=relu,tanh',
+  10: ''
 };
+const PATHS = ['page', 'worker'];
+const ROUNDS = Number(process.env.ROUNDS || 2);
+const WARMUP_FRAMES = 20;
+const PLAY_MS = 4000;
+const DISPLAY_MS = 3000;
+const SCRUBS = 12;
 
 function median(values) {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
 }
 
-// Plays the page at a fixed field resolution and returns FRAMES frames' timings after a
-// warm-up, the frames drawn per second, and the resolution the adaptive pool picked before.
-async function playing(context, url, resolution, workers) {
-  const page = await openPage(context, `${url}${BASE}&res=${resolution}&workers=${workers}`);
+// Plays for PLAY_MS: the page's main-thread task time (CDP Performance metrics) and the workers'
+// time per frame; then for DISPLAY_MS with an animation-frame counter (which makes the page's
+// thread run a frame every display frame, so it is kept out of the task time): frames whose
+// fields reached the screen and the page's animation frames.
+async function playing(page, cdp) {
   await page.waitForFunction(
       (n) => window.reluLabTest.frames >= n, WARMUP_FRAMES, {timeout: 600000, polling: 100});
-  const adaptive = await page.evaluate(() => {
-    const {holdResolution, compute} = window.reluLabTest;
-    // The compute targets are for the chosen grid: stop the pool trading resolution for time.
-    holdResolution();
-    return compute.at(-1).resolution;
-  });
-  await page.waitForFunction(
-      ([n, res]) =>
-          window.reluLabTest.compute.filter((c) => c.trainMs > 0 && c.resolution === res).length >=
-          n,
-      [FRAMES, resolution], {timeout: 600000, polling: 200});
-  const samples = await page.evaluate(
-      ([n, res]) =>
-          window.reluLabTest.compute.filter((c) => c.trainMs > 0 && c.resolution === res).slice(-n),
-      [FRAMES, resolution]);
-  const start = await page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
-  await page.waitForTimeout(FPS_MS);
-  const end = await page.evaluate(() => [performance.now(), window.reluLabTest.frames]);
+  const task = async () => (await cdp.send('Performance.getMetrics'))
+                               .metrics.find((m) => m.name === 'TaskDuration')
+                               .value;
+  const taskBefore = await task();
+  const load = await page.evaluate(async (ms) => {
+    const test = window.reluLabTest;
+    const framesBefore = test.frames;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const frames = test.frames - framesBefore;
+    const recent = test.compute.slice(-frames);
+    return {
+      frames,
+      worker: recent.map((c) => c.workerMs.reduce((a, b) => a + b, 0)),
+      resolution: recent.map((c) => c.resolution),
+    };
+  }, PLAY_MS);
+  const taskMs = (await task() - taskBefore) * 1000;
+  const display = await page.evaluate(async (ms) => {
+    const test = window.reluLabTest;
+    const start = performance.now(), framesBefore = test.frames;
+    let animation = 0, onScreen = 0, seen = test.frames, go = true;
+    // Where the page draws, a display frame shows new fields if a frame came since the last one
+    // (two in one display frame: one is never seen). Where the workers draw, each painted frame
+    // has a display frame of its own (trainer/paint-clock.js).
+    const tick = () => {
+      animation += 1;
+      if (test.frames !== seen) onScreen += 1;
+      seen = test.frames;
+      if (go) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    go = false;
+    const painted = document.documentElement.dataset.fields === 'worker';
+    const frames = test.frames - framesBefore;
+    return {
+      seconds: (performance.now() - start) / 1000,
+      onScreen: painted ? frames : onScreen,
+      animation
+    };
+  }, DISPLAY_MS);
+  return {...load, taskMs, ...display};
+}
+
+// Pauses, then moves the timeline one kept epoch at a time: from the input event to the page's
+// handling of the frame that shows it (end to end) and the worker's time for that frame.
+async function scrubbing(page) {
+  await page.evaluate(() => window.reluLabTest.setPlaying(false));
+  await page.waitForSelector('html[data-worker-paused="true"]', {state: 'attached'});
+  return page.evaluate(async (moves) => {
+    const test = window.reluLabTest;
+    const range = document.getElementById('timeline-range');
+    const out = [];
+    for (let k = 0; k < moves; ++k) {
+      const i = Number(range.max) - 1 - (k % Math.max(1, Number(range.max) - 1));
+      const start = performance.now();
+      const count = test.events.length;
+      range.value = String(i);
+      range.dispatchEvent(new Event('input', {bubbles: true}));
+      // The frame of the epoch asked for: the page records each frame it handles (test-hook.js).
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (test.events.length > count && test.lastFrame.time.shown !== null) break;
+        if (performance.now() - start > 10000) break;
+      }
+      const frame = test.lastFrame;
+      const arrived = test.events.at(-1).t;
+      out.push({
+        endToEnd: arrived - start,
+        worker: Math.max(...frame.workerMs),
+        fields: frame.fieldMs,
+        paint: frame.paintMs,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return out;
+  }, SCRUBS);
+}
+
+async function measure(context, url, panels, path) {
+  const [where, workers] = path.split('/');
+  const page = await openPage(
+      context, `${url}${BASE}${PANELS[panels]}${workers ? `&workers=${workers}` : ''}`,
+      {init: where === 'page' ? forceMainThreadFields : undefined});
+  const drawn = await page.evaluate(() => document.documentElement.dataset.fields);
+  if (drawn !== where) throw new Error(`asked for fields drawn by the ${where}, got ${drawn}`);
+  const size = await page.evaluate(() => window.reluLabTest.workers);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const play = await playing(page, cdp);
+  const scrub = await scrubbing(page);
   if (page.problems.length) console.log('page problems:', page.problems);
   await page.close();
-  return {samples, adaptive, fps: (1000 * (end[1] - start[1])) / (end[0] - start[0])};
+  return {play, scrub, size};
 }
 
-async function firstFrames(context, url, workers) {
-  const times = [];
-  for (let i = 0; i < NAVIGATIONS; ++i) {
-    const page = await openPage(
-        context, `${url}${BASE}&res=128&workers=${workers}`, {reducedMotion: 'reduce'});
-    times.push(await page.evaluate(() => window.reluLabTest.firstFrameMs));
-    await page.close();
-  }
-  return times;
-}
-
-const ms = (x) => x.toFixed(1);
 const cores = availableParallelism();
 console.log(
     `load average before the run: ${loadavg()[0].toFixed(2)} on ${cores} cores ` +
     '(other work inflates every figure)');
 const session = await launch();
-const results = {};  // `${resolution}/${workers}` -> {samples, fps, adaptive, firstFrame}
+const results = {};  // `${panels}/${path}` -> {play: [], scrub: []}
 try {
   for (let round = 0; round < ROUNDS; ++round) {
-    for (const resolution of RESOLUTIONS) {
-      for (const workers of POOLS) {
-        const r = await playing(session.context, session.url, resolution, workers);
-        const key = `${resolution}/${workers}`;
-        results[key] ??= {samples: [], fps: [], adaptive: []};
-        results[key].samples.push(...r.samples);
-        results[key].fps.push(r.fps);
-        results[key].adaptive.push(r.adaptive);
+    for (const panels of Object.keys(PANELS)) {
+      for (const path of PATHS) {
+        const r = await measure(session.context, session.url, panels, path);
+        const key = `${panels}/${path}`;
+        results[key] ??= {play: [], scrub: [], size: r.size};
+        results[key].play.push(r.play);
+        results[key].scrub.push(...r.scrub);
       }
-    }
-    for (const workers of POOLS) {
-      const key = `128/${workers}`;
-      (results[key].firstFrame ??= [])
-          .push(...await firstFrames(session.context, session.url, workers));
     }
   }
 } finally {
   await session.close();
 }
+console.log(`load average after the run: ${loadavg()[0].toFixed(2)}`);
 
 const header = [
-  'fields', 'workers', 'compute/frame', 'speed-up', 'train', 'fields', 'sum of workers',
-  'frame arrives', 'drawing', 'frames/s', 'first frame', 'adaptive picks'
+  'panels', 'fields drawn by, pool', 'frames on screen/s', 'animation frames/s',
+  'main-thread tasks/frame', 'worker/frame', 'training grid', 'scrub end to end', 'scrub worker',
+  'of it fields / paint'
 ];
 const rows = [];
-for (const resolution of RESOLUTIONS) {
-  const one = median(results[`${resolution}/1`].samples.map((s) => s.computeMs));
-  for (const workers of POOLS) {
-    const r = results[`${resolution}/${workers}`];
-    const of = (key) => median(r.samples.map((s) => s[key]));
-    const compute = of('computeMs');
+const ms = (x) => `${x.toFixed(1)} ms`;
+for (const panels of Object.keys(PANELS)) {
+  for (const path of PATHS) {
+    const {play, scrub, size} = results[`${panels}/${path}`];
+    const sum = (key) => play.reduce((total, p) => total + p[key], 0);
+    const seconds = sum('seconds');
+    const frames = sum('frames');
     rows.push([
-      `${resolution}^2`, workers, `${ms(compute)} ms`, `${(one / compute).toFixed(2)}x`,
-      `${ms(of('trainMs'))} ms`, `${ms(of('fieldMs'))} ms`,
-      `${ms(median(r.samples.map((s) => s.workerMs.reduce((a, b) => a + b, 0))))} ms`,
-      `${ms(of('arriveMs'))} ms`, `${ms(of('drawMs'))} ms`, median(r.fps).toFixed(1),
-      r.firstFrame ? `${median(r.firstFrame).toFixed(0)} ms` : '-', `${Math.min(...r.adaptive)} px`
+      panels,
+      `${path === 'page' ? 'page (fallback)' : 'workers'}, ${size} worker${size > 1 ? 's' : ''}`,
+      (sum('onScreen') / seconds).toFixed(1), (sum('animation') / seconds).toFixed(1),
+      ms(sum('taskMs') / frames), ms(median(play.flatMap((p) => p.worker))),
+      `${median(play.flatMap((p) => p.resolution))}^2`, ms(median(scrub.map((s) => s.endToEnd))),
+      ms(median(scrub.map((s) => s.worker))),
+      `${ms(median(scrub.map((s) => s.fields)))} / ${ms(median(scrub.map((s) => s.paint)))}`
     ]);
   }
 }
 console.log(
-    `bench:page  headless Chromium, ${BASE.slice(1)}, 10 panels, ${FRAMES * ROUNDS} ` +
-    `frames per row (medians), ${NAVIGATIONS * ROUNDS} loads for the first frame`);
-console.log(renderTable(header, rows, {markdown: true, markdownLeft: (i) => i === 0}));
+    `bench:page  headless Chromium, ${BASE.slice(1)}, ${ROUNDS} rounds of ${PLAY_MS / 1000} s ` +
+    `playing (+ ${DISPLAY_MS / 1000} s counting display frames) and ${
+        SCRUBS} timeline moves per row`);
+console.log(renderTable(header, rows, {markdown: true, markdownLeft: (i) => i < 2}));
 console.log(
-    `targets: <= ${TARGETS.compute128} ms per frame on one worker at 128^2, <= ` +
-    `${TARGETS.compute256} ms at 256^2, >= ${TARGETS.fps} frames/s, first frame < ` +
-    `${TARGETS.firstFrame} ms`);
-console.log(
-    'compute/frame: 1 epoch + 10 fields + metrics inside the (slower) worker; train/fields: ' +
-    'its parts; sum of workers: CPU time of all workers; frame arrives: worker post -> page ' +
-    'handler (postMessage + the page thread being busy); drawing: the page\'s draw of one ' +
-    'frame; adaptive picks: the smallest training resolution the 16 ms budget chose before it ' +
-    'was turned off for the measurement.');
+    'frames on screen/s: frames whose fields reached a display frame; animation frames/s: the ' +
+    'page\'s requestAnimationFrame rate (its thread\'s freedom); main-thread tasks/frame: CDP ' +
+    'TaskDuration of the page\'s thread per frame, without the counter running; worker/frame: the median frame\'s time in all ' +
+    'workers (train, fields, painting where they paint); scrub: a timeline move, from the input ' +
+    'event to the page handling the frame of that epoch (fields on screen by then where the ' +
+    'workers paint), and that frame\'s worker time (medians).');

@@ -22,6 +22,12 @@ async function bundleTo(entry, outfile, extra = {}) {
   await build({...common, entryPoints: [resolve(ROOT, entry)], outfile, ...extra});
 }
 
+// A figure draws its own fields: its worker leaves out the painter of the page's canvases
+// (web/trainer/worker.js).
+const NO_PAINTER = {
+  'globalThis.RELU_LAB_PAINTS': 'false'
+};
+
 // A virtual module, for entries that exist only as source text here.
 function virtualEntry(contents) {
   return {contents, resolveDir: ROOT, sourcefile: 'entry.js', loader: 'js'};
@@ -37,7 +43,7 @@ async function selfHostedFolder() {
   await bundleTo(join('web/figure', RUN_MODULE), join(OUT, RUN_MODULE), {
     define: {RELU_LAB_TRAINER_WORKER: '"./worker.js"'},
   });
-  await bundleTo('web/trainer/worker.js', join(OUT, 'worker.js'));
+  await bundleTo('web/trainer/worker.js', join(OUT, 'worker.js'), {define: NO_PAINTER});
   for (const name of BUILDS) {
     // Emscripten's glue is an ES module: esbuild can shorten its module-level names too.
     await bundleTo(join(DIST, 'js', `${name}.mjs`), join(OUT, `${name}.mjs`));
@@ -54,7 +60,7 @@ async function inlineWorkerSource() {
     ...common,
     format: 'iife',
     // Only read where no build is provided, which never happens in this worker.
-    define: {'import.meta.url': '"about:blank"'},
+    define: {'import.meta.url': '"about:blank"', ...NO_PAINTER},
     write: false,
     stdin: virtualEntry(`
       import {provideBuild} from './js/relu-lab.mjs';

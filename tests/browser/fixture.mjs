@@ -87,7 +87,8 @@ export function useBrowser({setup, teardown, ...options} = {}) {
  * errors in `page.problems`, dismissed dialogs in `page.dialogs`, and Content-Security-Policy
  * violations of each of its documents in that document's `window.cspViolations`.
  * @param {object} context
- * @param {{reducedMotion?: 'reduce'|'no-preference', viewport?: object}} [options]
+ * @param {{reducedMotion?: 'reduce'|'no-preference', viewport?: object, init?: Function}}
+ *     [options] init: a script run in every document before the page's own (page.addInitScript)
  */
 export async function newPage(context, options = {}) {
   const page = await context.newPage();
@@ -118,6 +119,7 @@ export async function newPage(context, options = {}) {
       window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  if (options.init) await page.addInitScript(options.init);
   return page;
 }
 
@@ -126,7 +128,8 @@ export async function newPage(context, options = {}) {
  * (its first frame is drawn).
  * @param {object} context
  * @param {string} address full URL
- * @param {{reducedMotion?: 'reduce'|'no-preference', viewport?: object}} [options]
+ * @param {{reducedMotion?: 'reduce'|'no-preference', viewport?: object, init?: Function}}
+ *     [options] as newPage's
  */
 export async function openPage(context, address, options = {}) {
   const page = await newPage(context, options);

@@ -26,6 +26,7 @@ const ASKED = [
   msg.resume(2),
   {type: MSG.fieldsAt, id: 1, epochs: [0], resolution: 8},
   {type: MSG.sample, id: 2, settings: {}},
+  msg.canvases(1, []),
 ];
 const ANSWERED = [
   msg.loaded('wasm-simd128', {limits: {maxNetworks: 12, minFieldResolution: 16}}),

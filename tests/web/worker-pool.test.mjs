@@ -88,6 +88,18 @@ test(
       assert.equal(types(heard).filter((t) => t === MSG.frame).length, 2);
     });
 
+test('the panels\' canvases go to the workers that train them, and every worker redraws', () => {
+  const {pool, workers} = built(2, ['relu', 'tanh', 'elu']);
+  const canvases = [{panel: 0}, {panel: 1}, {panel: 2}];
+  pool.canvases(2, canvases);  // an arena that is not the pool's: its panels are gone
+  assert.deepEqual(workers.map((w) => w.take(MSG.canvases)), [[], []]);
+  pool.canvases(1, canvases);
+  assert.deepEqual(
+      workers.map((w) => w.take(MSG.canvases).map((m) => m.canvases)),
+      [[[canvases[0], canvases[2]]], [[canvases[1]]]]);
+  assert.deepEqual(workers.map((w) => w.take(MSG.view).length), [1, 1]);
+});
+
 test('a play limit stops the pace at that epoch exactly', () => {
   const {pool, workers} = built(1, ['relu']);  // 2 steps per epoch
   pool.play({speed: 5, ease: false, until: 1.5});

@@ -22,7 +22,7 @@ import {liveSchedule, startSettings} from './live-changes.js';
 import {showNotices} from './notices.js';
 import {OnDemandDataEditor, OnDemandDetail, OnDemandEvidence} from './on-demand.js';
 import {pageTable} from './page-table.js';
-import {RunView} from './run-view.js';
+import {paintView, RunView} from './run-view.js';
 import {initScrollCue} from './scroll-cue.js';
 import {settingsFlow} from './settings-flow.js';
 import {initShare} from './share-dialog.js';
@@ -72,6 +72,15 @@ const detail = new OnDemandDetail($('detail'), {
   },
 });
 const view = new RunView(openDetail, detail);
+root.dataset.fields = view.grid.inWorkers ? 'worker' : 'page';
+// Where the workers draw the fields, the numbers under them change at most this often while the
+// run plays: text read at 60 Hz is unreadable and costs the page's thread a layout per frame.
+const TEXT_MS = 100;
+const text = {
+  shownAt: -Infinity,
+  timer: 0,
+  frame: null
+};
 
 // The many-seed studies below the panels: they load a run into the panels and keep their own
 // keys in the hash without rebuilding the networks.
@@ -90,6 +99,7 @@ const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refus
 // settings' live changes are replayed at their steps: the run is the one its link records.
 function createArena(at = -1) {
   app.generation += 1;
+  clearTimeout(text.timer);
   app.lastFrame = null;
   app.settings.at = at;
   // An experiment's run pauses at its stop, also when Play goes on from a link's earlier epoch.
@@ -98,7 +108,12 @@ function createArena(at = -1) {
   worker.create({
     generation: app.generation,
     settings: app.table.arenaSettings(startSettings(app.settings)),
-    view: {resolution: app.settings.res, detail: -1, regions: regionGrid()},
+    view: {
+      resolution: app.settings.res,
+      detail: -1,
+      regions: regionGrid(),
+      ...paintView(app.settings)
+    },
     at,
     schedule: liveSchedule(app.table, app.settings),
   });
@@ -132,6 +147,9 @@ function onCreated({settings, panels, data}) {
   app.data = data;
   root.dataset.generation = String(app.generation);
   view.created(panels, app.names, data);
+  // The workers draw the new panels' fields from their next frame on.
+  const canvases = view.grid.handOver();
+  if (canvases) worker.canvases(app.generation, canvases);
   app.editor.created(data, app.settings.data);
   if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
 }
@@ -144,9 +162,35 @@ function onFrame(frame) {
     app.stopAt = null;
     setPlaying(false);
   }
-  view.frame(frame, app.settings, app.data);
+  view.take(frame);
+  showText(frame);
   hook.drawn(frame, drawStart);
-  if (root.dataset.ready !== 'true') root.dataset.ready = 'true';
+  // Ready once the fields are on screen: a worker draws the panels' first frame after it has
+  // their canvases.
+  if (root.dataset.ready !== 'true' && (frame.painted || !view.grid.inWorkers)) {
+    root.dataset.ready = 'true';
+  }
+}
+
+// Shows a frame's numbers (and, where the page draws them, its fields): at once when the page
+// draws, when the run stands still and at most every TEXT_MS while it plays; a frame that comes
+// sooner waits, and a newer one takes its place.
+function showText(frame) {
+  clearTimeout(text.timer);
+  const wait = text.shownAt + TEXT_MS - performance.now();
+  if (!view.grid.inWorkers || !app.playing || wait <= 0) {
+    display(frame);
+    return;
+  }
+  text.timer = setTimeout(() => {
+    if (frame.generation === app.generation) display(frame);
+  }, wait);
+}
+
+function display(frame) {
+  text.shownAt = performance.now();
+  view.show(frame, app.settings, app.data);
+  // What showing the first epoch does not need loads once it is on screen.
   if (frame.epochs >= 1 || !app.playing) firstEpochShown();
 }
 

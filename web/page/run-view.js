@@ -31,6 +31,11 @@ function seriesOf(panels, names) {
   });
 }
 
+/** What the workers' painters draw by (field-painter.js), from the page's settings. */
+export function paintView(settings) {
+  return {discrete: Boolean(settings.discretize), test: Boolean(settings.test)};
+}
+
 export class RunView {
   /**
    * @param {(index: number) => void} openDetail a panel's title was clicked
@@ -62,7 +67,17 @@ export class RunView {
 
   /** One frame of the current arena, with the page's settings and the arena's data. */
   frame(frame, settings, data) {
+    this.take(frame);
+    this.show(frame, settings, data);
+  }
+
+  /** Keeps what a frame brings once (the epochs kept since the last), shown or not. */
+  take(frame) {
     this.history.update(frame.recorded, frame.time.epochs);
+  }
+
+  /** Shows a frame taken already: its numbers, charts, timeline and (if the page draws) fields. */
+  show(frame, settings, data) {
     // The live end is drawn after the kept epochs; a kept epoch the timeline shows is one of them.
     this.lossChart.update(
         this.history.testLossColumns(frame.time.shown === null ? frame.metrics : undefined));

@@ -11,6 +11,7 @@ import {showExperiment} from './experiment-box.js';
 import {experimentSettings} from './experiment-settings.js';
 import {LIVE_ROW, recordChange} from './live-changes.js';
 import {showNotices} from './notices.js';
+import {paintView} from './run-view.js';
 
 // Choosing a preset's shape leaves own data: these settings only mean something for a preset.
 const PRESET_KEYS = ['dataset', 'points', 'noise'];
@@ -106,6 +107,8 @@ export function settingsFlow(page) {
 
   function redraw() {
     if (app.lastFrame) page.view.draw(app.lastFrame, app.settings, app.data);
+    // Where the workers draw the fields, they redraw them.
+    if (page.view.grid.inWorkers) pool.setView(paintView(app.settings));
   }
 
   function changeSetting(key, value, notices) {

@@ -5,9 +5,10 @@
 // Read (plain data, kept current by page/main.js):
 //   frames         frames drawn so far
 //   firstFrameMs   when the first frame was drawn, in ms since navigation (null until then)
-//   compute        the last 300 to 600 frames drawn: {computeMs, trainMs, fieldMs, workerMs (one
-//                  per worker), arriveMs (the worker's post to the page's handler), drawMs (the
-//                  page's drawing), resolution, panels}
+//   compute        the last 300 to 600 frames drawn: {computeMs, trainMs, fieldMs, paintMs (the
+//                  worker's drawing, where it draws), workerMs (one per worker), arriveMs (the
+//                  worker's post to the page's handler), drawMs (the page's drawing), resolution,
+//                  panels}
 //   events         the last 200 to 400 'created' and 'frame' messages of any arena: {type,
 //                  generation, epoch, panelEpochs (a frame's distinct panel epochs), t (ms, as
 //                  performance.now())}
@@ -106,6 +107,7 @@ export class TestHook {
       computeMs: frame.computeMs,
       trainMs: frame.trainMs,
       fieldMs: frame.fieldMs,
+      paintMs: frame.paintMs ?? 0,
       resolution: frame.resolution,
       panels: frame.fields.length,
       workerMs: frame.workerMs,

@@ -3,7 +3,7 @@
 // diverging palette, plus labelled points. Knows nothing about networks.
 
 /** Class colours (orange = class 0, purple = class 1: ColorBrewer PuOr ends, safe for CVD). */
-export const CLASS_COLORS = Object.freeze(['#e66101', '#5e3c99']);
+export const CLASS_COLORS = /* @__PURE__ */ Object.freeze(['#e66101', '#5e3c99']);
 const CLASS_RGB = [[230, 97, 1], [94, 60, 153]];
 const NEUTRAL_RGB = [247, 247, 247];
 const NAN_RGB = [170, 170, 170];
@@ -24,7 +24,8 @@ function buildLut(discrete, classRgb = CLASS_RGB, neutralRgb = NEUTRAL_RGB) {
   }
   return lut;
 }
-const LUTS = [buildLut(false), buildLut(true)];
+// Pure: a bundle that draws no field (a figure's worker) leaves them out.
+const LUTS = [/* @__PURE__ */ buildLut(false), /* @__PURE__ */ buildLut(true)];
 
 /**
  * A palette other than the page's (a themed figure): class colours and the neutral middle as
@@ -40,7 +41,7 @@ export function makePalette(classRgb, neutralRgb, stroke) {
     stroke,
   };
 }
-const DEFAULT_PALETTE = Object.freeze(
+const DEFAULT_PALETTE = /* @__PURE__ */ Object.freeze(
     {luts: LUTS, colors: CLASS_COLORS, rgb: CLASS_RGB, neutral: NEUTRAL_RGB, stroke: '#ffffff'});
 
 /** @returns {string} the CSS colour of probability p (for legends). */
@@ -95,10 +96,17 @@ export function targetColor(t, range, palette = DEFAULT_PALETTE) {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
+/** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
+export function pointLayers(data, showTest) {
+  const layers = [{xy: data.trainX, labels: data.trainY}];
+  if (showTest) layers.push({xy: data.testX, labels: data.testY, hollow: true});
+  return layers;
+}
+
 /** A canvas showing one field and its points. The canvas keeps its own backing size. */
 export class FieldCanvas {
   /**
-   * @param {HTMLCanvasElement} canvas
+   * @param {HTMLCanvasElement|OffscreenCanvas} canvas
    * @param {object} [palette] from makePalette (default: the page's colours)
    */
   constructor(canvas, palette = DEFAULT_PALETTE) {

@@ -1,16 +1,12 @@
 // The page's grid of panels: it builds a panel per activation, draws each frame's fields with the
-// dataset's points, and composes the grid into one canvas for the PNG export (saving files is
-// common/download.js's; the embeddable figure has panels of its own).
-
+// dataset's points (or, where the workers draw them, hands them the canvases: fields-where.js),
+// and composes the grid into one canvas for the PNG export (saving files is common/download.js's;
+// the embeddable figure has panels of its own).
+import {pointLayers} from './field-canvas.js';
+import {fieldsInWorkers} from './fields-where.js';
 import {Panel, panelTitle} from './panel.js';
 
-
-/** Splits the arena's data into point layers for FieldCanvas: train filled, test hollow. */
-export function pointLayers(data, showTest) {
-  const layers = [{xy: data.trainX, labels: data.trainY}];
-  if (showTest) layers.push({xy: data.testX, labels: data.testY, hollow: true});
-  return layers;
-}
+export {pointLayers};
 
 export class PanelGrid {
   /**
@@ -20,6 +16,8 @@ export class PanelGrid {
   constructor(container, onOpen) {
     this.container = container;
     this.panels = [];
+    // Whether the workers draw the fields; decided once, so every arena is drawn alike.
+    this.inWorkers = fieldsInWorkers();
     container.addEventListener('click', (event) => {
       const panel = event.target.closest('.panel');
       if (panel) onOpen(Number(panel.dataset.index));
@@ -55,12 +53,21 @@ export class PanelGrid {
    */
   setPanels(panels, names) {
     this.size(panels.length);
-    this.panels = panels.map((panel, i) => new Panel(panel, i, panelTitle(panel, names)));
+    this.panels = panels.map(
+        (panel, i) => new Panel(panel, i, panelTitle(panel, names), {local: !this.inWorkers}));
     this.container.replaceChildren(...this.panels.map((p) => p.root));
   }
 
   /**
-   * Draws one frame from the worker.
+   * @returns {OffscreenCanvas[]|null} the new panels' canvases for the workers to draw in, once
+   *     (null where the page draws them itself)
+   */
+  handOver() {
+    return this.inWorkers ? this.panels.map((panel) => panel.handOver()) : null;
+  }
+
+  /**
+   * Shows one frame from the worker: its numbers, and its fields unless a worker drew them.
    * @param {{metrics: object[], fields: Float32Array[], resolution: number}} frame
    * @param {object} data normalised arena data (trainX, trainY, testX, testY, domain)
    * @param {{discretize: boolean, test: boolean}} view
@@ -100,7 +107,7 @@ export class PanelGrid {
       const name = panel.root.querySelector('.panel-name').textContent;
       const acc = d.diverged === 'true' ? 'diverged' : d.score;
       ctx.fillText(`${name}  ${acc}  epoch ${d.epoch}`, x + 6, y + 19);
-      ctx.drawImage(panel.canvas, x, y + label);
+      ctx.drawImage(panel.canvas, x, y + label);  // a canvas a worker draws in, too
     });
     return out;
   }

@@ -57,8 +57,9 @@ export class Panel {
    * @param {{activation: string, params: object, label: string}} panel as the arena reports it
    * @param {number} index position in the arena
    * @param {string} title the name shown (see panelTitle)
+   * @param {{local?: boolean}} [options] local false: a worker draws the field (handOver())
    */
-  constructor(panel, index, title) {
+  constructor(panel, index, title, {local = true} = {}) {
     this.panel = panel;
     this.index = index;
     const root = el('article', {className: 'panel'});
@@ -106,7 +107,13 @@ export class Panel {
     }
     root.append(header, figure, this.stats);
     this.root = root;
-    this.field = new FieldCanvas(this.canvas);
+    // null once a worker draws the field: the canvas is then only the worker's to draw in.
+    this.field = local ? new FieldCanvas(this.canvas) : null;
+  }
+
+  /** @returns {OffscreenCanvas} the canvas, for the worker that draws this panel's field */
+  handOver() {
+    return this.canvas.transferControlToOffscreen();
   }
 
   /** Updates the numbers and data attributes from one metrics record (arena.metrics()). */
@@ -145,8 +152,8 @@ export class Panel {
     }
   }
 
-  /** Draws the field (see FieldCanvas.draw for the frame's fields). */
+  /** Draws the field (see FieldCanvas.draw for the frame's fields), unless a worker does. */
   draw(frame) {
-    this.field.draw(frame);
+    this.field?.draw(frame);
   }
 }

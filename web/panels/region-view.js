@@ -1,12 +1,10 @@
 // Linear regions on the page: each panel's count (from the worker's arena.regions) and its region
 // borders drawn over the field (region-chart.js charts the counts over training). Counting is
 // core's.
+import {drawBorders} from './region-borders.js';
 
 /** The grid the worker counts on: exact on it, and a lower bound of the true count. */
 export const REGION_RESOLUTION = 128;
-// Dark and half transparent: a deep ReLU network has hundreds of regions, and the field and the
-// points must stay readable under their borders.
-const BORDER_RGBA = [31, 35, 40, 120];
 
 /**
  * What the count means, in one paragraph for the chart's note.
@@ -58,19 +56,7 @@ export function showRegions(panel, regions) {
   row.title = regions.count === null ? regions.explanation :
                                        `linear regions on a ${regions.resolution}² grid`;
   panel.root.dataset.regions = regions.count === null ? 'none' : String(regions.count);
-  if (regions.borders) drawBorders(panel.canvas, regions.borders, regions.resolution);
-}
-
-// Border cells as dark pixels, scaled (without smoothing) over the canvas.
-function drawBorders(canvas, borders, resolution) {
-  const image = new ImageData(resolution, resolution);
-  for (let k = 0; k < borders.length; ++k) {
-    if (borders[k]) image.data.set(BORDER_RGBA, 4 * k);
-  }
-  const scratch = new OffscreenCanvas(resolution, resolution);
-  scratch.getContext('2d').putImageData(image, 0, 0);
-  const ctx = canvas.getContext('2d');
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(scratch, 0, 0, canvas.width, canvas.height);
-  ctx.imageSmoothingEnabled = true;
+  // Where a worker draws the field, it draws the borders too.
+  if (regions.borders && panel.field)
+    drawBorders(panel.canvas, regions.borders, regions.resolution);
 }

@@ -49,12 +49,15 @@ export class AdaptiveResolution {
   /**
    * Records one training frame's worker timings (the slowest worker's) and returns the
    * resolution the next training frames should use.
-   * @param {{computeMs: number, fieldMs: number, resolution: number}} frame
+   * @param {{computeMs: number, fieldMs: number, paintMs?: number, resolution: number}} frame
+   *     paintMs: the worker's drawing of the fields into the page's canvases, where it draws
    */
-  update({computeMs, fieldMs, resolution}) {
-    // Per grid point, so that frames at other resolutions predict this one alike.
+  update({computeMs, fieldMs, paintMs = 0, resolution}) {
+    // Per grid point, so that frames at other resolutions predict this one alike. Painting
+    // fills the same canvases at every grid: a coarser one cannot buy it back, so it is left out.
     const points = resolution * resolution;
-    this.samples.push({rest: Math.max(0, computeMs - fieldMs), perPoint: fieldMs / points});
+    this.samples.push(
+        {rest: Math.max(0, computeMs - fieldMs - paintMs), perPoint: fieldMs / points});
     if (this.samples.length > WINDOW) this.samples.shift();
     if (this.samples.length < WINDOW) return this.resolution;
     const rest = median(this.samples.map((s) => s.rest));

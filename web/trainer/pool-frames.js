@@ -43,10 +43,12 @@ export function combineFrames(parts, shares, generation) {
     trainMs: slowest.trainMs,
     fieldMs: slowest.fieldMs,
     computeMs: slowest.computeMs,
+    paintMs: slowest.paintMs ?? 0,
     workerMs: parts.map((part) => part.computeMs),
     // Every worker keeps the same epochs of its own panels: their memory adds up.
     time: {...parts[0].time, bytes: parts.reduce((sum, part) => sum + part.time.bytes, 0)},
     postedAt: Math.max(...parts.map((part) => part.postedAt)),
+    painted: parts.every((part) => part.painted),
   });
   if (detail) frame.detail = detail;
   if (regions) frame.regions = regions;

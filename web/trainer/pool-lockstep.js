@@ -44,7 +44,7 @@ export function deliverMatching(pool, gen, frame) {
   // Every worker has reached the frame's step, and sent the epochs it kept before it.
   combined.recorded = takeRecorded(gen.recorded, shares, Math.floor(combined.steps / gen.perEpoch));
   gen.last = {steps: combined.steps, resolution: combined.resolution};
-  gen.delivered.push({parts, ...gen.last});
+  gen.delivered.push({parts, ...gen.last, painted: combined.painted});
   if (pool.playing && combined.trainMs > 0 && !gen.settle) pool.adapt(combined);
   pool.emit(combined);
   return true;

@@ -6,20 +6,37 @@ import {combineFieldsAt} from './pool-frames.js';
 import {settling} from './pool-generation.js';
 import {MSG, msg} from './protocol.js';
 
+// Timeline moves closer than this are one drag (input events come every display frame; keys
+// repeat every 30-50 ms).
+const DRAG_MS = 200;
+
 export class PoolTime {
   /** @param {object} pool the WorkerPool */
   constructor(pool) {
     this.pool = pool;
-    this.queue = [];           // messages waiting for the training in flight
-    this.answers = new Map();  // 'fields-at' request -> answers so far, by worker
-    this.resumed = [];         // the workers' 'resumed' of a "continue from here", by worker
+    this.queue = [];            // messages waiting for the training in flight
+    this.answers = new Map();   // 'fields-at' request -> answers so far, by worker
+    this.resumed = [];          // the workers' 'resumed' of a "continue from here", by worker
+    this.lastShow = -Infinity;  // when the timeline last moved
   }
 
   /** Sends (or queues) a time message from the page. */
   post(message) {
     if (message.type !== MSG.fieldsAt) this.pool.playing = false;
-    this.queue.push(message);
+    this.queue.push(message.type === MSG.show ? this.dragged(message) : message);
     this.flush();
+  }
+
+  // A timeline move soon after another is part of a drag: it is drawn at the grid of training
+  // frames (adaptive-resolution.js fits that to a display frame), so that every move is on
+  // screen within a frame; the pool refines the last one once the moves stop (WorkerPool.drawn).
+  dragged(message) {
+    const now = performance.now();
+    const drag = now - this.lastShow < DRAG_MS;
+    this.lastShow = now;
+    const {view, quality} = this.pool;
+    const coarse = quality ? Math.min(view.resolution, quality.resolution) : view.resolution;
+    return drag && coarse < view.resolution ? msg.show(message.epoch, coarse) : message;
   }
 
   /**

@@ -30,6 +30,7 @@ export const MSG = Object.freeze({
   fieldsAt: 'fields-at',  // asked with an id and answered under the same type and id
   sample: 'sample',       // likewise
   close: 'close',         // a pool sharing the worker is gone (shared-workers.js)
+  canvases: 'canvases',   // the panels' canvases, handed over once per arena (field-painter.js)
   // Answered by a trainer (workers to the pool, the pool to the page).
   loaded: 'loaded',
   created: 'created',
@@ -81,14 +82,24 @@ export const msg = Object.freeze({
   /** One weight ({index, layer, unit, input, value}) or bias (no input) of panel `index`. */
   edit: (generation, {index, layer, unit, input, value}, steps) =>
       ({type: MSG.edit, generation, index, layer, unit, input, value, steps}),
-  show: (epoch) => ({type: MSG.show, epoch}),
+  /** resolution: the grid of the frame that shows it (none: the view's; a drag's is coarser). */
+  show: (epoch, resolution) =>
+      resolution ? {type: MSG.show, epoch, resolution} : {type: MSG.show, epoch},
   live: () => ({type: MSG.live}),
   resume: (epoch) => ({type: MSG.resume, epoch}),
   close: () => ({type: MSG.close}),
+  /**
+   * The canvases of arena `generation`'s panels (OffscreenCanvas, to transfer): to a pool, one
+   * per panel; to a worker, one per panel of its share. It draws every later frame into them.
+   */
+  canvases: (generation, canvases) => ({type: MSG.canvases, generation, canvases}),
   loaded: (backend, schema) => ({type: MSG.loaded, backend, schema}),
   created: ({generation, settings, panels, data}) =>
       ({type: MSG.created, generation, settings, panels, data}),
-  /** @param {object} frame what frame-contents.js computes: metrics, fields, timings, ... */
+  /**
+   * @param {object} frame what frame-contents.js computes: metrics, fields, timings, ...; with
+   *     `painted` true when the worker drew its fields into the panels' canvases already
+   */
   frame: (generation, frame) => ({...frame, type: MSG.frame, generation}),
   paused: (generation, steps) => ({type: MSG.paused, generation, steps}),
   updated: (generation, error) => ({type: MSG.updated, generation, error}),
@@ -133,8 +144,13 @@ export function receiver(name, table) {
   };
 }
 
-/** Tells the sender of `frame` (a pool, or a pool's worker) that it is drawn or dropped. */
+/**
+ * Tells the sender of `frame` (a pool, or a pool's worker) that it is drawn or dropped. A frame
+ * its workers drew themselves (`painted`) needs no word from the page: its pool acknowledged it
+ * as it handed it out, so that the workers never wait for the page's thread.
+ */
 export function acknowledge(port, frame) {
+  if (frame.painted) return;
   port.postMessage(msg.drawn(frame.generation));
 }
 

@@ -9,7 +9,7 @@ import {combineCreated, splitPanels} from './pool-frames.js';
 import {newGeneration, settling, stepsFor} from './pool-generation.js';
 import {deliverMatching, resync} from './pool-lockstep.js';
 import {beginPause, endsSettle, finishSettle, workerPaused} from './pool-settle.js';
-import {acknowledge, FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
+import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {poolSize, startWorker} from './start-worker.js';
 
 // No training asked for this long after a coarse frame: the run has slowed, so refine it.
@@ -79,6 +79,7 @@ export class WorkerPool {
       [MSG.pause]: () => this.pause(),
       [MSG.step]: (m) => this.step(m),
       [MSG.drawn]: ({generation}) => this.drawn(generation),
+      [MSG.canvases]: ({generation, canvases}) => this.canvases(generation, canvases),
     };
   }
 
@@ -129,8 +130,9 @@ export class WorkerPool {
     this.workers[w].postMessage(message);
   }
 
+  // A worker's frame is done with (drawn, dropped or passed over): the worker may send more.
   ack(w, frame) {
-    acknowledge(this.workers[w], frame);
+    this.send(w, msg.drawn(frame.generation));
   }
 
   forEachShare(fn) {
@@ -280,6 +282,20 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * The panels' canvases of arena `generation` (OffscreenCanvas, one per panel): each worker
+   * draws its share's fields into them from its next frame on, and every worker redraws now.
+   */
+  canvases(generation, canvases) {
+    const gen = this.gen;
+    if (!gen || gen.generation !== generation) return;  // a newer arena has panels of its own
+    this.forEachShare((w, share) => {
+      const mine = share ? share.map((panel) => canvases[panel]) : canvases;
+      this.workers[w].postMessage(msg.canvases(generation, mine), mine);
+    });
+    this.setView({});
+  }
+
   /** Stops every worker for good (the figure left the page). */
   terminate() {
     clearTimeout(this.wake);
@@ -330,6 +346,8 @@ export class WorkerPool {
     const settled = gen.settle !== null;
     if (!deliverMatching(this, gen, frame)) return false;
     if (settled) finishSettle(this, gen);
+    // Its workers drew it already: they go on at once, whenever the page gets to its numbers.
+    if (gen.delivered.at(-1)?.painted) this.drawn(gen.generation);
     return true;
   }
 

@@ -21,9 +21,12 @@ function newRun(lab) {
     trainCount: 1,   // training rows of the arena
     stepsDone: 0,    // optimizer steps of this arena (epochs = stepsDone / stepsPerEpoch)
     time: new TimeKeeper(),
+    data: null,     // the arena's points, as 'created' sends them
+    painter: null,  // draws frames into the page's canvases, when it handed them over
     // movingResolution: a coarser grid for frames that trained, chosen by the pool (0:
     // resolution); regions: the grid of arena.regions for every panel each frame (0: off); kind:
-    // a field kind, undefined for the arena's own (probability, or a regression's value).
+    // a field kind, undefined for the arena's own (probability, or a regression's value);
+    // discrete, test: how a painter draws (p >= 0.5 as one colour; the test points too).
     view: {
       resolution: 128,
       kind: undefined,
@@ -44,7 +47,7 @@ function newState() {
     inFlight: 0,    // frames sent and not yet acknowledged
     pauseAck: false,
     stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
-    show: null,     // a kept epoch to show (the timeline), or null
+    show: null,     // {epoch, resolution}: a kept epoch to show (the timeline), or null
     resume: null,   // an epoch to continue training from (the future is dropped), or null
     requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
     closed: false,  // its pool is gone: the arena is freed once nothing works on it

@@ -1,12 +1,15 @@
 // The module worker that owns the lab and an arena per session (a pool's share of the panels;
 // several pools may share the worker, worker-sessions.js): it trains the exact optimizer steps a
 // pool asks for in short chunks, yielding so that a reset, a setting change or a pause wins over
-// training, and sends frames tagged with the arena's generation. It never paces itself: when and
-// how much to train is worker-pool.js's alone (messages: protocol.js).
+// training, and sends frames tagged with the arena's generation. How much to train is
+// worker-pool.js's alone; a worker that draws the fields into the page's canvases only holds
+// each painted frame to the display's next frame (paint-clock.js). Messages: protocol.js.
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
+import {FieldPainter} from './field-painter.js';
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
+import {PaintClock} from './paint-clock.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {isOpen, open, post, provideLab, run, sessionIds, state, sweep, use} from './worker-sessions.js';
 import {yieldToMessages} from './yield-to-messages.js';
@@ -15,6 +18,9 @@ import {yieldToMessages} from './yield-to-messages.js';
 const CHUNK_MS = 15;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
+
+// Every session's painter draws for the same display.
+const paintClock = new PaintClock();
 
 let wake = null;
 // Waits for the next message.
@@ -60,12 +66,32 @@ async function trainSteps(count, stamp) {
   }
 }
 
-// Sends one frame at `resolution`, unless a new arena is asked for while it is computed.
-async function postFrame(trainMs, start, resolution = run.view.resolution) {
+// Sends one frame at `resolution`, unless a new arena is asked for while it is computed. A
+// training frame (`paced`) of a painting worker waits for a display frame no paint took yet
+// (paint-clock.js); a frame asked for by the reader (a timeline move, a redraw) goes at once.
+async function postFrame(trainMs, start, resolution = run.view.resolution, paced = false) {
   state.redraw = false;  // this frame shows the current view
+  const wait = paced && run.painter?.generation === run.generation ? paintClock.ready() : null;
+  if (wait) {
+    const waitStart = performance.now();
+    await wait;
+    if (stale()) return;
+    start += performance.now() - waitStart;  // the frame's work is its own, not the display's
+  }
   const contents =
       await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;
+  // Drawn before it is posted: the page's text never runs ahead of the fields on screen.
+  const {frame} = contents;
+  frame.painted = run.painter?.generation === run.generation;
+  if (frame.painted) {
+    const paintStart = performance.now();
+    run.painter.paint(frame, run.data, run.view);
+    paintClock.painted();
+    frame.paintMs = performance.now() - paintStart;
+    frame.computeMs += frame.paintMs;
+    frame.postedAt = performance.timeOrigin + performance.now();
+  }
   state.inFlight += 1;
   post(msg.frame(run.generation, contents.frame), contents.transfer);
 }
@@ -83,7 +109,7 @@ async function trainFrame() {
   const {resolution, movingResolution} = run.view;
   await postFrame(
       performance.now() - start, start,
-      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution);
+      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution, true);
 }
 
 // A regression's output scale: symmetric around 0 (the diverging palette's white) and wide
@@ -137,6 +163,7 @@ async function create() {
   run.applied = 0;
   applyDue();
   const data = dataOf(run.arena);
+  run.data = data;  // the points a painter draws over the fields
   run.trainCount = data.trainY.length;
   run.halfWidth = data.domain[1];
   run.range = data.range;
@@ -208,9 +235,10 @@ async function step() {
   if (arena && state.resume !== null) return resumeFrom(state.resume);
   if (arena && state.requests.length) return answerFields();
   if (arena && state.show !== null) {
-    run.time.show(arena, state.show);
+    const {epoch, resolution} = state.show;
+    run.time.show(arena, epoch);
     state.show = null;
-    return postFrame(0, performance.now());
+    return postFrame(0, performance.now(), resolution || run.view.resolution);
   }
   if (arena && state.owed > 0 && state.inFlight < FRAMES_IN_FLIGHT) return trainFrame();
   if (state.pauseAck) {
@@ -347,8 +375,8 @@ const receive = receiver('worker', {
   },
   [MSG.update]: change,
   [MSG.edit]: change,
-  [MSG.show]: ({epoch}) => {
-    state.show = epoch;
+  [MSG.show]: ({epoch, resolution}) => {
+    state.show = {epoch, resolution};
   },
   [MSG.live]: () => {
     if (run.arena) run.time.backToLive(run.arena);
@@ -360,6 +388,12 @@ const receive = receiver('worker', {
   },
   [MSG.fieldsAt]: (message) => {
     state.requests.push(message);
+  },
+  // The page's canvases of an arena: built now or about to be (its 'create' may still wait). A
+  // figure's worker (the embed bundles) is never handed any: those bundles define
+  // globalThis.RELU_LAB_PAINTS as false, which leaves the painter out of them.
+  [MSG.canvases]: ({generation, canvases}) => {
+    if (globalThis.RELU_LAB_PAINTS !== false) run.painter = new FieldPainter(generation, canvases);
   },
   [MSG.sample]: (message) => {
     try {

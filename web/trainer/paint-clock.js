@@ -1,0 +1,44 @@
+// A painting worker's pace of presenting frames: at most one painted frame per display frame.
+// OffscreenCanvas shows what a worker drew at its display's next frame, so a second paint
+// before then would be computed and drawn for nothing; the worker waits for that frame instead
+// (requestAnimationFrame in a worker where it has one, else a display frame's timer).
+import {FRAME_MS} from './pace.js';
+
+const nextDisplayFrame = typeof requestAnimationFrame === 'function' ?
+    (fn) => requestAnimationFrame(fn) :
+    (fn) => setTimeout(fn, FRAME_MS);
+
+export class PaintClock {
+  constructor() {
+    this.spent = false;  // a paint went to the coming display frame already
+    this.waiting = [];   // who waits for the next one
+    this.ticking = false;
+  }
+
+  /**
+   * @returns {Promise<void>|null} resolved once a paint would reach a frame of its own; null now
+   */
+  ready() {
+    if (!this.spent) return null;
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.tick();
+    });
+  }
+
+  /** A paint went out: it takes the coming display frame. */
+  painted() {
+    this.spent = true;
+    this.tick();
+  }
+
+  tick() {
+    if (this.ticking) return;
+    this.ticking = true;
+    nextDisplayFrame(() => {
+      this.ticking = false;
+      this.spent = false;
+      for (const resolve of this.waiting.splice(0)) resolve();
+    });
+  }
+}
