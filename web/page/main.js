@@ -6,11 +6,7 @@ import {firstEpochShown} from '../common/lazy.js';
 import {featureTiles} from '../data/feature-tiles.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
-import {liveSettings} from '../settings/to-core.js';
-import {continueNotes} from '../time/continue-note.js';
 import {currentEpoch} from '../time/metric-history.js';
-import {initTimeTools} from '../time/time-tools.js';
-import {Timeline} from '../time/timeline.js';
 import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
 
 import {anchorId, goToAnchor, initAnchors, isAnchor} from './anchors.js';
@@ -28,6 +24,8 @@ import {settingsFlow} from './settings-flow.js';
 import {initShare} from './share-dialog.js';
 import {buildStaticPage, expectedPanels} from './static-page.js';
 import {TestHook} from './test-hook.js';
+import {TextPace} from './text-pace.js';
+import {timeFlow} from './time-flow.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -64,7 +62,7 @@ const detail = new OnDemandDetail($('detail'), {
   onEdit: (index, ref, value) => {
     const pausing = app.playing;
     if (app.settings.at >= 0)
-      showEpoch(app.settings.at, true, false);
+      time.showEpoch(app.settings.at, true, false);
     else if (pausing)
       setPlaying(false);
     worker.edit(app.generation, {index, ...ref, value});
@@ -74,13 +72,9 @@ const detail = new OnDemandDetail($('detail'), {
 const view = new RunView(openDetail, detail);
 root.dataset.fields = view.grid.inWorkers ? 'worker' : 'page';
 // Where the workers draw the fields, the numbers under them change at most this often while the
-// run plays: text read at 60 Hz is unreadable and costs the page's thread a layout per frame.
+// run plays (text-pace.js).
 const TEXT_MS = 100;
-const text = {
-  shownAt: -Infinity,
-  timer: 0,
-  frame: null
-};
+const text = new TextPace(TEXT_MS, display);
 
 // The many-seed studies below the panels: they load a run into the panels and keep their own
 // keys in the hash without rebuilding the networks.
@@ -92,8 +86,23 @@ const evidence = new OnDemandEvidence($('evidence'), {
   },
 });
 
-const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused} =
-    settingsFlow({app, pool: worker, createArena, setPlaying, evidence, view, beforeLive});
+const time = timeFlow({
+  app,
+  pool: worker,
+  view,
+  setPlaying,
+  writeHash: () => writeHash(),
+  changeSetting: (key, value, notices) => changeSetting(key, value, notices),
+});
+const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused} = settingsFlow({
+  app,
+  pool: worker,
+  createArena,
+  setPlaying,
+  evidence,
+  view,
+  beforeLive: (key) => time.beforeLive(key),
+});
 
 // `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0. The
 // settings' live changes are replayed at their steps: the run is the one its link records.
@@ -163,7 +172,9 @@ function onFrame(frame) {
     setPlaying(false);
   }
   view.take(frame);
-  showText(frame);
+  // At once where the page draws the fields, and when the run stands still.
+  text.offer(
+      frame, !view.grid.inWorkers || !app.playing, () => frame.generation === app.generation);
   hook.drawn(frame, drawStart);
   // Ready once the fields are on screen: a worker draws the panels' first frame after it has
   // their canvases.
@@ -172,23 +183,8 @@ function onFrame(frame) {
   }
 }
 
-// Shows a frame's numbers (and, where the page draws them, its fields): at once when the page
-// draws, when the run stands still and at most every TEXT_MS while it plays; a frame that comes
-// sooner waits, and a newer one takes its place.
-function showText(frame) {
-  clearTimeout(text.timer);
-  const wait = text.shownAt + TEXT_MS - performance.now();
-  if (!view.grid.inWorkers || !app.playing || wait <= 0) {
-    display(frame);
-    return;
-  }
-  text.timer = setTimeout(() => {
-    if (frame.generation === app.generation) display(frame);
-  }, wait);
-}
-
+// A frame's numbers (and, where the page draws them, its fields).
 function display(frame) {
-  text.shownAt = performance.now();
   view.show(frame, app.settings, app.data);
   // What showing the first epoch does not need loads once it is on screen.
   if (frame.epochs >= 1 || !app.playing) firstEpochShown();
@@ -243,7 +239,7 @@ const receive = receiver('page', {
     if (generation === app.generation) detail.edited(error);
   },
   [MSG.resumed]: (message) => {
-    if (message.generation === app.generation) onResumed(message);
+    if (message.generation === app.generation) time.onResumed(message);
   },
   [MSG.paused]: ({generation}) => {
     if (generation === app.generation) root.dataset.workerPaused = String(!app.playing);
@@ -274,68 +270,6 @@ async function sampleDataset(dataset) {
   const {points, labels, regression} = await request(worker, MSG.sample, {settings});
   return fromFlat(points, labels, regression);
 }
-
-// The timeline's moves: a kept epoch (paused), the live end (-1), or training on from an epoch.
-// Leaving a kept epoch plays again (`play`) if the reader was playing before it.
-function showEpoch(epoch, resume = false, play = app.wantsPlay) {
-  app.settings.at = resume ? -1 : epoch;
-  writeHash();
-  if (resume) {
-    view.truncate(epoch);
-    app.resumedFrom = epoch;
-    app.changedSinceResume = new Set();
-  }
-  if (epoch < 0 || resume) {
-    if (epoch < 0) worker.live();
-    if (resume) worker.resume(epoch);
-    if (play) setPlaying(true);
-    return;
-  }
-  if (app.playing) setPlaying(false);
-  worker.show(epoch);
-}
-
-// A live setting changed: made while an earlier epoch is shown, it continues the run from there
-// (paused) with the new value.
-function beforeLive(key) {
-  if (app.settings.at >= 0) showEpoch(app.settings.at, true, false);
-  app.changedSinceResume?.add(key);
-}
-
-// "Continue from here" replayed the run: the live settings are the trainer's at that epoch, but
-// for those the reader changed since.
-function onResumed({settings, dropped, steps}) {
-  // The link's record of live changes keeps those the replayed run has (before its step).
-  app.settings.live = app.settings.live.filter((change) => change.step < steps);
-  const live = liveSettings(app.table, settings);
-  for (const key of app.changedSinceResume ?? []) delete live[key];
-  app.changedSinceResume = null;
-  const restored = Object.keys(live)
-                       .filter((key) => live[key] !== app.settings[key])
-                       .map((key) => ({
-                              label: app.table.row(key).label ?? key,
-                              from: app.settings[key],
-                              to: live[key],
-                            }));
-  app.settings = {...app.settings, ...live};
-  app.controls.show(app.settings);
-  writeHash();
-  const notes = continueNotes(app.resumedFrom, dropped, restored);
-  if (notes.length) showNotices(notes, 'time');
-}
-
-view.timeline = new Timeline($('timeline'), {
-  onShow: (epoch) => showEpoch(epoch),
-  onLive: () => showEpoch(-1),
-  onResume: (epoch) => showEpoch(epoch, true),
-});
-view.timeTools = initTimeTools({
-  pool: worker,
-  root: $('timeline'),
-  state: () => app,
-  pause: () => app.playing && setPlaying(false),
-  change: (key, value, notices) => changeSetting(key, value, notices),
-});
 
 // The view asks the workers for the panel's insides only once the dialog is open to show them.
 async function openDetail(index) {
