@@ -29,7 +29,7 @@ export const STUDY_DEFAULTS =
 export const OUTCOMES = Object.freeze([
   {
     key: 'epochsToTarget',
-    label: 'epochs to target (accuracy; R² for a regression)',
+    label: 'epochs to target',  // the target: test accuracy, or R² for a regression
     unit: 'epochs',
     unitOne: 'epoch',
     better: 'lower',
