@@ -288,7 +288,17 @@ test(
           `estimated ${estimate} B, encoded ${gifBytes.length} B`);
       await writeFile(`${SHOTS}export.gif`, gifBytes);
 
-      // Cancel: a long export stops, the dialog is ready again and no file is offered.
+      // Cancel: an export under way stops, the dialog is ready again and no file is offered. Its
+      // encoder's script is held back until Cancel is pressed, so that the export cannot end
+      // first (routing also turns off the cache that would skip the hold).
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/export-worker.js', async (route) => {
+        await held;
+        await route.continue().catch(() => {});  // the worker may be gone by then
+      });
       await page.fill('#export input[name=to]', '12');
       await page.fill('#export input[name=frames]', '13');
       await page.selectOption('#export select[name=size]', '256');
@@ -297,6 +307,8 @@ test(
       await page.waitForFunction(() => document.getElementById('export').dataset.busy === 'true');
       await page.click('#export [data-act=cancel]');
       await page.waitForFunction(() => document.getElementById('export').dataset.busy === 'false');
+      release();
+      await page.unroute('**/export-worker.js');
       assert.equal(await page.textContent('.export-status'), 'Cancelled.');
       assert.equal(await page.$eval('.export-download', (a) => a.hidden), true);
       assert.equal(await page.getAttribute('#export', 'data-frames'), null);
