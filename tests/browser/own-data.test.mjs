@@ -27,6 +27,23 @@ async function upload(page, name, text) {
   await page.setInputFiles('#data-file', {name, mimeType: 'text/csv', buffer: Buffer.from(text)});
 }
 
+// The editor's Download CSV, as text.
+async function downloadCsv(page) {
+  const [download] =
+      await Promise.all([page.waitForEvent('download'), page.click('#data-download')]);
+  return readFile(await download.path(), 'utf8');
+}
+
+// Uploads `text` as a CSV file and waits for the new arena it makes (the same points give the
+// same data, but a new generation).
+async function uploadAgain(page, text) {
+  const generation = await page.evaluate(() => Number(document.documentElement.dataset.generation));
+  await upload(page, 'again.csv', text);
+  await page.waitForFunction(
+      (g) => Number(document.documentElement.dataset.generation) > g, generation,
+      {timeout: WAIT_MS, polling: 100});
+}
+
 test('drawn points train, and the link holds them exactly', async () => {
   const page = await openPage(session.context, `${session.url}${BASE}`, {reducedMotion: 'reduce'});
   await page.click('#data-clear');
@@ -97,18 +114,12 @@ test('a CSV is read exactly, labels are only text, and downloads back the same',
   assert.match(await message(page), /Class 0 is "<img src=x onerror=/);
   assert.equal(await page.evaluate(() => window.__pwned), 0, 'no label ran as markup');
   assert.equal(await page.locator('.data-editor img').count(), 0);
-  const [download] =
-      await Promise.all([page.waitForEvent('download'), page.click('#data-download')]);
-  const text = await readFile(await download.path(), 'utf8');
+  const text = await downloadCsv(page);
   assert.match(text, /^x,y,label\n-3,-2\.5,0\n/);
   assert.doesNotMatch(text, /HYPERLINK|onerror/, 'labels are written as 0/1');
   // The downloaded file reads back to the same data.
   // The same points again: a new arena (its generation) with the same data.
-  const generation = await page.evaluate(() => Number(document.documentElement.dataset.generation));
-  await upload(page, 'again.csv', text);
-  await page.waitForFunction(
-      (g) => Number(document.documentElement.dataset.generation) > g, generation,
-      {timeout: WAIT_MS, polling: 100});
+  await uploadAgain(page, text);
   assert.deepEqual(await arenaData(page), data);
   assert.deepEqual(page.dialogs, []);
   assert.deepEqual(page.problems, []);
@@ -159,15 +170,9 @@ test('CSV targets train a regression, through the link and the file', async () =
   const again = await openPage(session.context, `${session.url}${hash}`, {reducedMotion: 'reduce'});
   assert.deepEqual(await arenaData(again), data);
   // Download CSV writes the targets, and reading it back gives the same data.
-  const [download] =
-      await Promise.all([page.waitForEvent('download'), page.click('#data-download')]);
-  const text = await readFile(await download.path(), 'utf8');
+  const text = await downloadCsv(page);
   assert.match(text, /^x,y,target\n-6,-6,0\.25\n-2\.3,-0\.7,-0\.15\n/);
-  const generation = await page.evaluate(() => Number(document.documentElement.dataset.generation));
-  await upload(page, 'again.csv', text);
-  await page.waitForFunction(
-      (g) => Number(document.documentElement.dataset.generation) > g, generation,
-      {timeout: WAIT_MS, polling: 100});
+  await uploadAgain(page, text);
   assert.deepEqual(await arenaData(page), data);
   // Start from a regression preset: its 100 points with their targets become own data.
   await page.selectOption('#data-preset', 'reg-plane');
