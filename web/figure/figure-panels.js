@@ -3,7 +3,7 @@
 // (figure-frame.js's panelBox). Knows nothing about the worker or the attributes.
 import {el} from '../common/dom.js';
 import {score} from '../common/format.js';
-import {FieldCanvas, makePalette} from '../panels/field-canvas.js';
+import {FieldCanvas, fieldDrawing, makePalette} from '../panels/field-canvas.js';
 import {pointLayers} from '../panels/panel-grid.js';
 import {panelTitle, paramsText} from '../panels/panel.js';
 
@@ -88,14 +88,7 @@ export class FigurePanels {
     };
     this.panels.forEach((panel, i) => {
       const m = frame.metrics[i];
-      panel.field.draw({
-        field: frame.fields[i],
-        resolution: frame.resolution,
-        discrete: view.discretize,
-        layers,
-        domain: data.domain,
-        range: data.range,
-      });
+      panel.field.draw(fieldDrawing(frame, i, view, layers, data));
       panel.stats.classList.toggle('diverged', m.diverged);
       // Two parts, on one line or (narrow panels) two: figure-style.js's .stats.
       const parts = m.diverged ? [`diverged in epoch ${m.divergedAt}`] :

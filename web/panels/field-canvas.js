@@ -103,6 +103,21 @@ export function pointLayers(data, showTest) {
   return layers;
 }
 
+/**
+ * What FieldCanvas.draw takes for panel `i` of `frame`: its field, the view's discretize, the
+ * point `layers` (pointLayers) and the data's domain and value range.
+ */
+export function fieldDrawing(frame, i, view, layers, data) {
+  return {
+    field: frame.fields[i],
+    resolution: frame.resolution,
+    discrete: view.discretize,
+    layers,
+    domain: data.domain,
+    range: data.range,
+  };
+}
+
 /** A canvas showing one field and its points. The canvas keeps its own backing size. */
 export class FieldCanvas {
   /**

@@ -2,7 +2,7 @@
 // dataset's points (or, where the workers draw them, hands them the canvases: fields-where.js),
 // and composes the grid into one canvas for the PNG export (saving files is common/download.js's;
 // the embeddable figure has panels of its own).
-import {pointLayers} from './field-canvas.js';
+import {fieldDrawing, pointLayers} from './field-canvas.js';
 import {fieldsInWorkers} from './fields-where.js';
 import {Panel, panelTitle} from './panel.js';
 
@@ -76,14 +76,7 @@ export class PanelGrid {
     const layers = pointLayers(data, view.test);
     this.panels.forEach((panel, i) => {
       panel.setMetrics(frame.metrics[i]);
-      panel.draw({
-        field: frame.fields[i],
-        resolution: frame.resolution,
-        discrete: view.discretize,
-        layers,
-        domain: data.domain,
-        range: data.range,
-      });
+      panel.draw(fieldDrawing(frame, i, view, layers, data));
     });
   }
 
