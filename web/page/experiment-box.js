@@ -41,7 +41,7 @@ function experimentProse(exp, variant) {
 }
 
 // On a phone the text shows its first lines (page.css); the button shows the rest, and is there
-// only when something is cut. A new text starts cut again.
+// only when something is cut. A new text starts cut again; the same one stays as it was.
 function showMore(box) {
   const more = $('experiment-more');
   if (!more.dataset.wired) {
@@ -53,10 +53,13 @@ function showMore(box) {
       more.textContent = expanded ? 'Show less' : 'Read all of it';
     });
   }
+  const prose = $('experiment-prose');
+  // The same text (a setting changed under it) stays as the reader left it.
+  if (prose.dataset.shown === prose.textContent && box.dataset.expanded === 'true') return;
+  prose.dataset.shown = prose.textContent;
   box.dataset.expanded = 'false';
   more.setAttribute('aria-expanded', 'false');
   more.textContent = 'Read all of it';
-  const prose = $('experiment-prose');
   more.hidden = prose.scrollHeight <= prose.clientHeight + 1;
 }
 

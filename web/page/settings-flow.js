@@ -136,6 +136,8 @@ export function settingsFlow(page) {
    * @returns {boolean} false if nothing could be put back (the error stands)
    */
   function refused(error) {
+    // Only a refusal to build: errors of a run under way stand as they are.
+    if (!error.startsWith('createArena: ')) return false;
     const named = /^createArena: ([A-Za-z]+)/.exec(error)?.[1];
     const row =
         lastChange ? app.table.row(lastChange.key) : app.table.rows.find((r) => r.core === named);
