@@ -70,6 +70,23 @@ test('settings core refuses together fall back one key, with a notice, and train
   await page.close();
 });
 
+test('a control change core refuses is put back, with a notice, and the run trains', async () => {
+  const page = await openPage(session.context, `${session.url}#batchNorm=true`, REDUCE);
+  const before = await page.inputValue('#setting-batch');
+  await page.fill('#setting-batch', '1');
+  await page.press('#setting-batch', 'Enter');
+  await page.waitForFunction(
+      () => [...document.querySelectorAll('#notices li')].some(
+          (li) => /batchNorm: batchSize 1 .* batch is back to/.test(li.textContent)),
+      null, {timeout: WAIT_MS});
+  assert.equal(await page.inputValue('#setting-batch'), before);
+  assert.equal(await page.evaluate(() => window.reluLabTest.arenaSettings.batchNorm), true);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /batch=1(&|$)/);
+  assert.ok((await panelData(page)).length > 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('link data the panels train on is labelled so, not as a draft', async () => {
   const data = ownData(24);
   const page = await openPage(
