@@ -66,12 +66,7 @@ test('facets vs smooth: regression panels show a surface, R² and a value legend
   assert.match(await page.textContent('#chart-title'), /mean squared error/);
   // The surface spans the scale: both signs of the six bumps show in the panel's pixels.
   const colours = await page.$eval('.panel canvas', (canvas) => {
-    // A copy: a worker may draw in the panel's canvas, which the page then cannot read itself.
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    copy.getContext('2d').drawImage(canvas, 0, 0);
-    const {data} = copy.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const data = canvasPixels(canvas);  // fixture.mjs
     let orange = 0, purple = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i] > data[i + 2] + 15) ++orange;
@@ -147,12 +142,7 @@ test('the over time figure draws a regression\'s surfaces with R²', async () =>
   assert.ok(cells.some((text) => /R² -?\d\.\d\d/.test(text)), cells.join(' | '));
   // The surface's colours, not a blank or grey cell: both ends of the scale are drawn.
   const colours = await page.$eval('.over-time-canvas', (canvas) => {
-    // A copy: a worker may draw in the panel's canvas, which the page then cannot read itself.
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    copy.getContext('2d').drawImage(canvas, 0, 0);
-    const {data} = copy.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const data = canvasPixels(canvas);  // fixture.mjs
     let orange = 0, purple = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i] > data[i + 2] + 15) ++orange;

@@ -114,6 +114,16 @@ export async function newPage(context, options = {}) {
     await dialog.dismiss();
   });
   await page.addInitScript(() => {
+    // A canvas's RGBA pixels, read through a copy: a worker may draw in a panel's canvas
+    // (transferred to it), which the page then cannot read itself.
+    window.canvasPixels = (canvas) => {
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d', {willReadFrequently: true});
+      ctx.drawImage(canvas, 0, 0);
+      return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    };
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);

@@ -10,12 +10,7 @@ const session = useBrowser();
 
 function fieldHash(page, index) {
   return page.$eval(`.panel[data-index="${index}"] canvas`, (c) => {
-    // A copy: a worker may draw in the panel's canvas, which the page then cannot read itself.
-    const copy = document.createElement('canvas');
-    copy.width = c.width;
-    copy.height = c.height;
-    copy.getContext('2d').drawImage(c, 0, 0);
-    const {data} = copy.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const data = canvasPixels(c);  // fixture.mjs
     let h = 0;
     for (let i = 0; i < data.length; i += 7) h = (h * 31 + data[i]) >>> 0;
     return h;

@@ -17,12 +17,7 @@ const session = useBrowser();
 // read by the page itself): pixels on each class's side and distinct colours.
 function panelColours(page) {
   return page.$$eval('.panel canvas', (canvases) => canvases.map((c) => {
-    const copy = document.createElement('canvas');
-    copy.width = c.width;
-    copy.height = c.height;
-    const ctx = copy.getContext('2d', {willReadFrequently: true});
-    ctx.drawImage(c, 0, 0);
-    const {data} = ctx.getImageData(0, 0, c.width, c.height);
+    const data = canvasPixels(c);  // fixture.mjs
     let orange = 0, purple = 0;
     const distinct = new Set();
     for (let i = 0; i < data.length; i += 4) {

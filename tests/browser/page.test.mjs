@@ -19,12 +19,7 @@ before(() => mkdir(SHOTS, {recursive: true}));
 // side (class 1: blue above red), for points and field tints alike, and distinct colours.
 function canvasColours(page, selector) {
   return page.$$eval(selector, (canvases) => canvases.map((c) => {
-    // A copy: a worker may draw in the panel's canvas, which the page then cannot read itself.
-    const copy = document.createElement('canvas');
-    copy.width = c.width;
-    copy.height = c.height;
-    copy.getContext('2d').drawImage(c, 0, 0);
-    const {data} = copy.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const data = canvasPixels(c);  // fixture.mjs
     let orange = 0, purple = 0;
     const distinct = new Set();
     for (let i = 0; i < data.length; i += 4) {

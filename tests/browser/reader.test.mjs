@@ -20,12 +20,7 @@ const session = useBrowser();
 // The ReLU and tanh fields as pixel hashes.
 function fieldHashes(page) {
   return page.$$eval('.panel canvas', (canvases) => canvases.map((c) => {
-    // A copy: a worker may draw in the panel's canvas, which the page then cannot read itself.
-    const copy = document.createElement('canvas');
-    copy.width = c.width;
-    copy.height = c.height;
-    copy.getContext('2d').drawImage(c, 0, 0);
-    const {data} = copy.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const data = canvasPixels(c);  // fixture.mjs
     let h = 0;
     for (let i = 0; i < data.length; i += 7) h = (h * 31 + data[i]) >>> 0;
     return h;
