@@ -2,18 +2,18 @@
 // The main thread only draws and handles input; all training happens in the workers of
 // worker-pool.js, which this page drives through its methods and protocol.js's messages.
 import {downloadPng} from '../common/download.js';
-import {firstEpochShown} from '../common/lazy.js';
 import {featureTiles} from '../data/feature-tiles.js';
 import {fromFlat} from '../data/own-data.js';
 import {panelTitle} from '../panels/panel.js';
-import {currentEpoch} from '../time/metric-history.js';
 import {acknowledge, answer, MSG, receiver, request} from '../trainer/protocol.js';
 
 import {anchorId, goToAnchor, initAnchors, isAnchor} from './anchors.js';
+import {newAppState} from './app-state.js';
 import {pool as worker} from './boot.js';
 import {Controls} from './controls.js';
 import {runStop} from './experiment-settings.js';
 import {findExperiment, LANDING} from './experiments.js';
+import {frameFlow} from './frame-flow.js';
 import {liveSchedule, startSettings} from './live-changes.js';
 import {showNotices} from './notices.js';
 import {OnDemandDataEditor, OnDemandDetail, OnDemandEvidence} from './on-demand.js';
@@ -24,33 +24,21 @@ import {settingsFlow} from './settings-flow.js';
 import {initShare} from './share-dialog.js';
 import {buildStaticPage, expectedPanels} from './static-page.js';
 import {TestHook} from './test-hook.js';
-import {TextPace} from './text-pace.js';
 import {timeFlow} from './time-flow.js';
+import {transport} from './transport.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
 
-const app = {
-  table: null,     // the URL settings table, built from lab.schema once the worker has it
-  names: null,     // activation name -> display name, from lab.schema
-  controls: null,  // the settings form, built with the table
-  settings: null,
-  generation: 0,  // the current arena's number: frames of older arenas are dropped
-  panels: [],
-  data: null,
-  lastFrame: null,
-  created: null,  // the new arena's 'created' message, until its first frame arrives
-  playing: false,
-  // Whether the reader wants the run to play: Play sets it, Pause and Step clear it. Scrubbing
-  // the timeline pauses without clearing it, so that its end and "Continue" play again.
-  wantsPlay: false,
-  resumedFrom: 0,  // the epoch of the latest "Continue from here"
-  // Live settings changed since it was asked for: the reader's, kept over the trainer's answer.
-  changedSinceResume: null,
-  stopAt: null,  // the epoch the run pauses at (an experiment's, where its text is about), or null
-  editor: null,  // the own-data editor (the data row's control)
-};
+const app = newAppState();
 const hook = new TestHook();
+const play = transport({
+  app,
+  pool: worker,
+  writeHash: () => writeHash(),
+  createArena: () => createArena(),
+});
+const {setPlaying} = play;
 
 const detail = new OnDemandDetail($('detail'), {
   onClose: () => worker.setView({detail: -1}),
@@ -71,10 +59,7 @@ const detail = new OnDemandDetail($('detail'), {
 });
 const view = new RunView(openDetail, detail);
 root.dataset.fields = view.grid.inWorkers ? 'worker' : 'page';
-// Where the workers draw the fields, the numbers under them change at most this often while the
-// run plays (text-pace.js).
-const TEXT_MS = 100;
-const text = new TextPace(TEXT_MS, display);
+const frames = frameFlow({app, view, hook, pool: worker, setPlaying});
 
 // The many-seed studies below the panels: they load a run into the panels and keep their own
 // keys in the hash without rebuilding the networks.
@@ -94,21 +79,22 @@ const time = timeFlow({
   writeHash: () => writeHash(),
   changeSetting: (key, value, notices) => changeSetting(key, value, notices),
 });
-const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused} = settingsFlow({
-  app,
-  pool: worker,
-  createArena,
-  setPlaying,
-  evidence,
-  view,
-  beforeLive: (key) => time.beforeLive(key),
-});
+const {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused, followHash} =
+    settingsFlow({
+      app,
+      pool: worker,
+      createArena,
+      setPlaying,
+      evidence,
+      view,
+      beforeLive: (key) => time.beforeLive(key),
+    });
 
 // `at`: an epoch to train to and show paused (a link's), else -1: a new run from epoch 0. The
 // settings' live changes are replayed at their steps: the run is the one its link records.
 function createArena(at = -1) {
   app.generation += 1;
-  clearTimeout(text.timer);
+  frames.forget();
   app.lastFrame = null;
   app.settings.at = at;
   // An experiment's run pauses at its stop, also when Play goes on from a link's earlier epoch.
@@ -130,65 +116,7 @@ function createArena(at = -1) {
   if (app.playing) setPlaying(true);  // the pool plays the new run to its stop
 }
 
-function setPlaying(playing) {
-  app.playing = playing;
-  // Play trains on from the live end: the epoch shown is left (the worker reloads the weights).
-  if (playing && app.settings?.at >= 0) {
-    app.settings.at = -1;
-    writeHash();
-  }
-  $('play').textContent = playing ? 'Pause' : 'Play';
-  $('play').setAttribute('aria-pressed', String(playing));
-  root.dataset.playing = String(playing);
-  root.dataset.workerPaused = 'false';
-  if (playing) {
-    const until = app.stopAt ?? Infinity;
-    worker.play({speed: app.settings?.speed ?? 1, ease: app.settings?.ease ?? true, until});
-  } else {
-    worker.pause();
-  }
-}
 
-// A new arena's first frame: its panels replace the old ones now.
-function onCreated({settings, panels, data}) {
-  hook.created(settings);
-  app.panels = panels;
-  app.data = data;
-  root.dataset.generation = String(app.generation);
-  view.created(panels, app.names, data);
-  // The workers draw the new panels' fields from their next frame on.
-  const canvases = view.grid.handOver();
-  if (canvases) worker.canvases(app.generation, canvases);
-  app.editor.created(data, app.settings.data);
-  if (settings.warnings.length) showNotices(settings.warnings, 'trainer');
-}
-
-function onFrame(frame) {
-  const drawStart = performance.now();
-  app.lastFrame = frame;
-  // The experiment's moment: pause there once; Play goes on past it.
-  if (app.playing && app.stopAt !== null && currentEpoch(frame.metrics) >= app.stopAt) {
-    app.stopAt = null;
-    setPlaying(false);
-  }
-  view.take(frame);
-  // At once where the page draws the fields, and when the run stands still.
-  text.offer(
-      frame, !view.grid.inWorkers || !app.playing, () => frame.generation === app.generation);
-  hook.drawn(frame, drawStart);
-  // Ready once the fields are on screen: a worker draws the panels' first frame after it has
-  // their canvases.
-  if (root.dataset.ready !== 'true' && (frame.painted || !view.grid.inWorkers)) {
-    root.dataset.ready = 'true';
-  }
-}
-
-// A frame's numbers (and, where the page draws them, its fields).
-function display(frame) {
-  view.show(frame, app.settings, app.data);
-  // What showing the first epoch does not need loads once it is on screen.
-  if (frame.epochs >= 1 || !app.playing) firstEpochShown();
-}
 
 function onLoaded({backend, schema}) {
   root.dataset.backend = backend;
@@ -225,9 +153,9 @@ const receive = receiver('page', {
   },
   [MSG.frame]: (frame) => {
     const current = frame.generation === app.generation;
-    if (current && app.created) onCreated(app.created);
+    if (current && app.created) frames.created(app.created);
     app.created = null;
-    if (current) onFrame(frame);
+    if (current) frames.frame(frame);
     acknowledge(worker, frame);
   },
   [MSG.sample]: answer,
@@ -277,31 +205,12 @@ async function openDetail(index) {
   worker.setView({detail: index});
 }
 
-const actions = {
-  toggle: () => {
-    app.wantsPlay = !app.playing;
-    setPlaying(app.wantsPlay);
-  },
-  step: () => {
-    app.wantsPlay = false;
-    if (app.playing) setPlaying(false);
-    worker.step({epochs: 1});
-  },
-  stepBatch: () => {
-    app.wantsPlay = false;
-    if (app.playing) setPlaying(false);
-    worker.step({batches: 1});
-  },
-  // From the same weights at the settings shown: a new run, without the old one's live changes.
-  reset: () => {
-    app.settings.live = [];
-    writeHash();
-    createArena();
-  },
-};
 
 buildStaticPage({
-  ...actions,
+  toggle: play.toggle,
+  step: play.step,
+  stepBatch: play.stepBatch,
+  reset: play.reset,
   experiment: (id) => {
     const {experiment, variant} = findExperiment(id, '');
     if (app.table) loadExperiment(experiment, variant);  // the table arrives with the wasm module
@@ -315,19 +224,8 @@ buildStaticPage({
   closeNotices: () => showNotices([]),
   showControls: () => changeSetting('controls', true, []),
 });
-window.addEventListener('hashchange', () => {
-  if (!app.table || location.hash.slice(1) === app.table.toHash(app.settings)) return;
-  // "#panels" typed or followed: the focus moves there and the URL keeps the settings.
-  if (isAnchor(location.hash)) {
-    const id = anchorId(location.hash);
-    writeHash();
-    goToAnchor(id);
-    return;
-  }
-  const {settings, notices} = app.table.parse(location.hash);
-  loadSettings(settings, notices);
-});
 initAnchors();
+window.addEventListener('hashchange', followHash);
 initScrollCue($('experiments'));
 const skeletons = expectedPanels(location.hash);
 if (skeletons !== 2) view.grid.skeleton(skeletons);  // index.html holds two

@@ -5,6 +5,7 @@ import {boundReplay} from '../common/replay-bound.js';
 import {REGION_RESOLUTION} from '../panels/region-view.js';
 import {liveUpdate} from '../settings/to-core.js';
 
+import {anchorId, goToAnchor, isAnchor} from './anchors.js';
 import {applyHidden} from './classroom.js';
 import {markInapplicable} from './control-applicability.js';
 import {showExperiment} from './experiment-box.js';
@@ -20,7 +21,7 @@ const PRESET_KEYS = ['dataset', 'points', 'noise'];
  * @param {object} page the wiring's parts: `app` (state), `pool` (the trainer), `createArena`,
  *     `setPlaying`, `evidence`, `view` (run-view.js), `beforeLive(key)` (a live change comes)
  * @returns {{loadSettings: Function, loadExperiment: Function, changeSetting: Function,
- *     writeHash: Function, regionGrid: Function, refused: Function}}
+ *     writeHash: Function, regionGrid: Function, refused: Function, followHash: Function}}
  */
 export function settingsFlow(page) {
   const {app, pool} = page;
@@ -160,5 +161,19 @@ export function settingsFlow(page) {
     return true;
   }
 
-  return {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused};
+  // The hash changed under the page (typed, followed, Back): its settings load, unless it is the
+  // page's own; "#panels" typed or followed moves the focus there and keeps the settings.
+  function followHash() {
+    if (!app.table || location.hash.slice(1) === app.table.toHash(app.settings)) return;
+    if (isAnchor(location.hash)) {
+      const id = anchorId(location.hash);
+      writeHash();
+      goToAnchor(id);
+      return;
+    }
+    const {settings, notices} = app.table.parse(location.hash);
+    loadSettings(settings, notices);
+  }
+
+  return {loadSettings, loadExperiment, changeSetting, writeHash, regionGrid, refused, followHash};
 }

@@ -76,3 +76,19 @@ export class AdaptiveResolution {
     return this.resolution;
   }
 }
+
+/**
+ * Frames at the resolution asked for, however long they take: a pool's quality when it is not
+ * given an AdaptiveResolution (it has the same three members).
+ */
+export function fixedResolution() {
+  return {
+    resolution: 0,
+    choose(resolution) {
+      this.resolution = resolution;
+    },
+    update() {
+      return this.resolution;
+    },
+  };
+}

@@ -1,8 +1,12 @@
 // A pool's pause: every worker stops where it is, the ones behind then catch up to the furthest
 // (plus the Steps asked meanwhile), and the one frame of all of them at that step and the chosen
 // resolution ends it, followed by 'paused'. Training and view changes asked meanwhile wait.
+// A coarse frame left standing is refined once the run rests.
 import {settling, stepsFor} from './pool-generation.js';
 import {msg} from './protocol.js';
+
+// No training asked for this long after a coarse frame: the run has slowed, so refine it.
+const REFINE_AFTER_MS = 250;
 
 /** Stops every worker of `gen` at once; their 'paused' answers start the settle. */
 export function beginPause(pool, gen) {
@@ -62,4 +66,16 @@ export function finishSettle(pool, gen) {
   for (const request of gen.stepRequests.splice(0)) pool.step(request);
   if (pool.playing) pool.sendMoving();
   pool.pump();
+}
+
+/**
+ * A frame at `resolution` was drawn: if it is coarser than the view's and nothing follows it (the
+ * run paused or slowed), one redraw at the view's resolution comes once training stays away.
+ */
+export function refineWhenIdle(pool, gen, resolution) {
+  if (gen.pending.length || settling(gen) || resolution >= pool.view.resolution) return;
+  clearTimeout(gen.refine);
+  gen.refine = setTimeout(() => {
+    if (pool.gen === gen && !gen.pending.length) pool.setView({});
+  }, REFINE_AFTER_MS);
 }

@@ -3,31 +3,15 @@
 // in its own arena with the same settings and seed, so every network trains exactly as it would
 // in one arena. The pool paces play (pace.js), asks every worker for the same steps and joins
 // their frames at one step.
+import {fixedResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
 import {forPage} from './pool-changes.js';
 import {combineCreated, splitPanels} from './pool-frames.js';
 import {newGeneration, settling, stepsFor} from './pool-generation.js';
 import {deliverMatching, resync} from './pool-lockstep.js';
-import {beginPause, endsSettle, finishSettle, workerPaused} from './pool-settle.js';
+import {beginPause, endsSettle, finishSettle, refineWhenIdle, workerPaused} from './pool-settle.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {poolSize, startWorker} from './start-worker.js';
-
-// No training asked for this long after a coarse frame: the run has slowed, so refine it.
-const REFINE_AFTER_MS = 250;
-
-// Frames at the resolution asked for, however long they take: a pool's quality when it is not
-// given an AdaptiveResolution (adaptive-resolution.js has the same three members).
-function fixedResolution() {
-  return {
-    resolution: 0,
-    choose(resolution) {
-      this.resolution = resolution;
-    },
-    update() {
-      return this.resolution;
-    },
-  };
-}
 
 /**
  * Call its methods, or post it the messages of protocol.js (each one is a method); it answers
@@ -273,13 +257,7 @@ export class WorkerPool {
     // Answers asked of this step come before the training that follows it.
     this.atRest();
     this.pump();
-    // A coarse frame with nothing to follow it: the run paused or slowed, so refine it.
-    if (!gen.pending.length && !settling(gen) && resolution < this.view.resolution) {
-      clearTimeout(gen.refine);
-      gen.refine = setTimeout(() => {
-        if (this.gen === gen && !gen.pending.length) this.setView({});
-      }, REFINE_AFTER_MS);
-    }
+    refineWhenIdle(this, gen, resolution);
   }
 
   /**

@@ -6,6 +6,8 @@
 // each painted frame to the display's next frame (paint-clock.js). Messages: protocol.js.
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
+import {dataOf, samplePoints} from './arena-data.js';
+import {answer, applyChange, applyDue, journalChange, journalSchedule} from './change-journal.js';
 import {FieldPainter} from './field-painter.js';
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
@@ -112,29 +114,6 @@ async function trainFrame() {
       movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution, true);
 }
 
-// A regression's output scale: symmetric around 0 (the diverging palette's white) and wide
-// enough for every target, rounded up to a tenth so the legend reads plainly.
-function targetRange(labels) {
-  let most = 0;
-  for (const t of labels) most = Math.max(most, Math.abs(t));
-  const half = Math.max(0.1, Math.ceil(most * 10 - 1e-9) / 10);
-  return [-half, half];
-}
-
-// The dataset split into train and test points for drawing: rows [0, trainCount) train; a
-// regression's labels are targets, drawn on `range` (null for a classification).
-function dataOf(arena) {
-  const {points, labels, trainCount: n, halfWidth, regression} = arena.data();
-  return {
-    trainX: points.slice(0, 2 * n),
-    trainY: labels.slice(0, n),
-    testX: points.slice(2 * n),
-    testY: labels.slice(n),
-    domain: [-halfWidth, halfWidth],
-    range: regression ? targetRange(labels) : null,
-  };
-}
-
 async function create() {
   const start = performance.now();
   const request = state.create;
@@ -153,15 +132,7 @@ async function create() {
   run.settings = run.arena.settings();
   run.time.reset(run.arena);
   run.stepsDone = 0;
-  // A link's record of live changes (settings at optimizer steps): replayed at their steps, as
-  // the run it records had them, and journaled like the reader's own (Continue keeps them).
-  run.journal = (request.schedule || []).map(({step, settings}) => ({
-                                               steps: step,
-                                               message: msg.update(run.generation, settings, step),
-                                               answered: true,
-                                             }));
-  run.applied = 0;
-  applyDue();
+  journalSchedule(request.schedule);
   const data = dataOf(run.arena);
   run.data = data;  // the points a painter draws over the fields
   run.trainCount = data.trainY.length;
@@ -291,56 +262,6 @@ async function load(id, backend) {
   wakeUp();
 }
 
-// Applies an 'update' or 'edit' message to the arena; returns "" or the error.
-function applyChange(change) {
-  try {
-    const {index, layer, unit, input, value} = change;
-    if (change.type === MSG.update)
-      run.arena.update(change.settings);
-    else if (input === undefined)
-      run.arena.setBias(index, layer, unit, value);
-    else
-      run.arena.setWeight(index, layer, unit, input, value);
-    return '';
-  } catch (e) {
-    return String(e && e.message);
-  }
-}
-
-function answer(change, error) {
-  const reply = change.type === MSG.update ? msg.updated : msg.edited;
-  post(reply(run.generation, error));
-}
-
-// Applies the journal's changes whose step has come (a rebuild replays them silently).
-function applyDue() {
-  const {journal} = run;
-  while (run.applied < journal.length && journal[run.applied].steps <= run.stepsDone) {
-    const entry = journal[run.applied++];
-    // An edit is of the live network: a kept epoch shown meanwhile gives way to it.
-    if (entry.message.type === MSG.edit) run.time.backToLive(run.arena);
-    const error = applyChange(entry.message);
-    if (!entry.answered) answer(entry.message, error);
-    entry.answered = true;
-  }
-}
-
-// A change the pool sent for an arena not built yet waits for it (its settings went first). A
-// change to the arena applies at the step the pool names (`steps`, where every worker will be
-// after the training already asked for), so that all workers change at the same step; the
-// frame that shows it is asked for by the pool's 'view', so that all its workers redraw.
-function change(message) {
-  if (state.create && state.create.generation === message.generation) {
-    (state.create.changes ||= []).push(message);
-  } else if (run.arena && message.generation === run.generation) {
-    // In step order, after those at the same step (a link's replayed changes may lie ahead).
-    const steps = Math.max(run.stepsDone, message.steps ?? 0);
-    const at = run.journal.findIndex((c, i) => i >= run.applied && c.steps > steps);
-    run.journal.splice(at < 0 ? run.journal.length : at, 0, {steps, message});
-    applyDue();
-  }
-}
-
 // Every training request still owed is dropped; training under way stops at its next chunk.
 function stopTraining() {
   state.owed = 0;
@@ -373,8 +294,8 @@ const receive = receiver('worker', {
   [MSG.drawn]: ({generation}) => {
     if (generation === run.generation) state.inFlight = Math.max(0, state.inFlight - 1);
   },
-  [MSG.update]: change,
-  [MSG.edit]: change,
+  [MSG.update]: journalChange,
+  [MSG.edit]: journalChange,
   [MSG.show]: ({epoch, resolution}) => {
     state.show = {epoch, resolution};
   },
@@ -397,24 +318,12 @@ const receive = receiver('worker', {
   },
   [MSG.sample]: (message) => {
     try {
-      post(msg.answer(message, sample(message.settings)));
+      post(msg.answer(message, samplePoints(run.lab, message.settings)));
     } catch (error) {
       post(msg.answer(message, {error: String(error && error.message)}));
     }
   },
 });
-
-// A preset's points in raw units (as own data takes them), for "start from dataset"; a
-// regression's labels are its targets.
-function sample(settings) {
-  const probe = run.lab.createArena({...settings, scaleInputs: false, activations: ['linear']});
-  try {
-    const {points, labels, regression} = probe.data();
-    return {points: Array.from(points), labels: Array.from(labels), regression};
-  } finally {
-    probe.delete();
-  }
-}
 
 open(0, null);
 
