@@ -1,7 +1,8 @@
 // web/trainer/worker.js in a Node worker thread (worker-thread.mjs) with dist/'s wasm: it trains
 // exactly the optimizer steps asked, never more than FRAMES_IN_FLIGHT frames ahead of the
-// acknowledgements, refuses to pace itself ('play') by name, and steps asked in pieces give the
-// numbers of the same steps asked at once. Needs a built dist/ (RELU_LAB_DIST: another one).
+// acknowledgements, paces itself at 'play' (a frame per display tick, stopped by a pause or its
+// epoch limit), and steps asked in pieces give the numbers of the same steps asked at once. Needs a
+// built dist/ (RELU_LAB_DIST: another one).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
@@ -20,12 +21,6 @@ const SETTINGS = {
 const {send, take} = workerThread();
 // The next message of `type` and the messages before it (an error while waiting fails).
 const next = (type) => take((m) => m.type === type);
-
-test('the worker refuses to pace itself: play is an unknown message type', async () => {
-  send(msg.play({speed: 1}));
-  const {message} = await next(MSG.error);
-  assert.equal(message.message, 'worker: unknown message type "play"');
-});
 
 let perEpoch;
 test('it loads, builds the arena and shows it at step 0', async () => {
@@ -104,3 +99,43 @@ test('its requests are answered under their id', async () => {
   assert.equal(refused.id, 43);
   assert.match(refused.error, /dataset/);
 });
+
+test(
+    'at play it paces itself, a frame per display tick, until a pause or its epoch limit',
+    async () => {
+      send(msg.create({generation: 4, settings: SETTINGS, view: {resolution: 32}}));
+      await next(MSG.created);
+      await next(MSG.frame);
+      send(msg.drawn(4));
+      // Half an epoch per tick; a slow tick may leave at most two ticks' worth owed (pace.js).
+      send(msg.play({speed: 0.5, ease: false}));
+      const seen = [0];
+      while (seen.length < 5) {
+        const frame = (await next(MSG.frame)).message;
+        send(msg.drawn(4));
+        const trained = frame.steps - seen.at(-1);
+        assert.ok(trained > 0 && trained <= perEpoch, `${trained} steps in one frame`);
+        seen.push(frame.steps);
+      }
+      send(msg.pause());
+      const {message: paused, before} = await next(MSG.paused);
+      const last =
+          Math.max(seen.at(-1), ...before.filter((m) => m.type === MSG.frame).map((m) => m.steps));
+      assert.equal(paused.steps, last, 'it stopped where its last frame was');
+      // A request answered after the pause: no training frame came between.
+      send({type: MSG.fieldsAt, id: 44, epochs: ['final'], resolution: 32});
+      const answered = await next(MSG.fieldsAt);
+      assert.deepEqual(answered.before.filter((m) => m.type === MSG.frame), []);
+      for (const m of before.filter((m) => m.type === MSG.frame)) send(msg.drawn(4));
+      // Its epoch limit: it stops at that epoch exactly, however fast the pace.
+      send(msg.play({speed: 4, ease: false, until: Math.ceil(last / perEpoch) + 2}));
+      const until = (Math.ceil(last / perEpoch) + 2) * perEpoch;
+      let frame;
+      do {
+        frame = (await next(MSG.frame)).message;
+        send(msg.drawn(4));
+        assert.ok(frame.steps <= until);
+      } while (frame.steps < until);
+      send(msg.pause());
+      assert.equal((await next(MSG.paused)).message.steps, until);
+    });

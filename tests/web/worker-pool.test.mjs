@@ -1,7 +1,8 @@
 // web/trainer/worker-pool.js in Node with stand-in workers (fake-workers.mjs): the one scheduler.
-// Workers are asked exact optimizer steps only; Step waits for the arena and for a pause to
-// settle; a pause ends with all workers at one step; changes reach the right worker; a request
-// to a rebuilt arena fails rather than hangs. The pace's clock is made up, never measured.
+// Several workers are asked exact optimizer steps, one worker paces itself; Step waits for the
+// arena and for a pause to settle; a pause ends with all workers at one step; changes reach the
+// right worker; a request to a rebuilt arena fails rather than hangs. The pace's clock is made up,
+// never measured.
 import assert from 'node:assert/strict';
 import {afterEach, beforeEach, mock, test} from 'node:test';
 
@@ -69,24 +70,75 @@ test('two workers: their frames at one step are one frame, and both go on once i
 });
 
 test(
-    'play is paced by the pool: workers get exact steps, never play, and at most ' +
+    'several workers are paced by the pool: exact steps, never play, and at most ' +
         `${FRAMES_IN_FLIGHT} requests go undrawn`,
     () => {
-      const {pool, workers, heard} = built(1, ['relu']);  // 2 steps per epoch
+      const {pool, workers, heard} = built(2, ['relu', 'tanh']);  // 2 steps per epoch
       pool.step({batches: 1});
       pool.step({batches: 1});
       pool.play({speed: 1, ease: false});
       clock += 100;
       mock.timers.tick(100);
-      assert.deepEqual(steps(workers[0]), [1, 1], 'two requests in flight: play waits');
-      assert.deepEqual(workers[0].take(MSG.play), []);
-      workers[0].say(frame(1, 1, 1));
-      workers[0].say(frame(1, 2, 1));
+      assert.deepEqual(workers.map(steps), [[1, 1], [1, 1]], 'two requests in flight: play waits');
+      assert.deepEqual(workers.map((w) => w.take(MSG.play)), [[], []]);
+      for (const worker of workers) {
+        worker.say(frame(1, 1, 1));
+        worker.say(frame(1, 2, 1));
+      }
       pool.drawn(1);
       // 100 ms at one epoch per 60 Hz frame owe 6 epochs, capped at two frames' worth.
-      assert.deepEqual(steps(workers[0]), [4]);
+      assert.deepEqual(workers.map(steps), [[4], [4]]);
       assert.equal(types(heard).filter((t) => t === MSG.frame).length, 2);
     });
+
+test(
+    'one worker paces itself: play goes to it once (again at a new speed), never a step request',
+    () => {
+      const {pool, workers, heard} = built(1, ['relu', 'tanh']);
+      const [worker] = workers;
+      pool.play({speed: 1, ease: false, until: 8});
+      clock += 100;
+      mock.timers.tick(100);
+      assert.deepEqual(worker.take(MSG.play), [msg.play({speed: 1, ease: false, until: 8})]);
+      assert.deepEqual(steps(worker), []);
+      // Its frames come as it trains, each handed out and acknowledged at once (it painted them).
+      for (const at of [1, 3, 5]) worker.say({...frame(1, at, 1), painted: true});
+      assert.deepEqual(heard.filter((m) => m.type === MSG.frame).map((m) => m.steps), [1, 3, 5]);
+      assert.equal(worker.take(MSG.drawn).length, 3);
+      assert.deepEqual(steps(worker), [], 'no request follows a frame');
+      assert.deepEqual(worker.take(MSG.play), []);
+      pool.play({speed: 2, ease: false, until: 8});
+      assert.deepEqual(worker.take(MSG.play), [msg.play({speed: 2, ease: false, until: 8})]);
+      // A pause stops it where it is: the frame of that step at the chosen resolution ends it.
+      worker.sent = [];
+      pool.pause();
+      assert.deepEqual(worker.sent, [msg.view({movingResolution: 0}), msg.pause()]);
+      worker.sent = [];
+      worker.say(msg.paused(1, 6));
+      worker.say({...frame(1, 6, 1), painted: true});
+      assert.deepEqual(types(heard).slice(-2), [MSG.frame, MSG.paused]);
+      assert.equal(heard.at(-2).steps, 6);
+      pool.play({speed: 2, ease: false, until: 8});
+      assert.deepEqual(worker.take(MSG.play).length, 1, 'play again after the pause');
+    });
+
+test('one worker takes changes as it plays, and the page hears the step it applied them at', () => {
+  const {pool, workers} = built(1, ['relu', 'tanh']);
+  const [worker] = workers;
+  pool.play({speed: 1, ease: false});
+  worker.say({...frame(1, 3, 1), painted: true});
+  const heardSteps = [];
+  pool.update(1, {lr: 0.5}, (step) => heardSteps.push(step));
+  pool.update(1, {lr: 0.25}, (step) => heardSteps.push(step));
+  assert.equal(worker.take(MSG.update).length, 2, 'sent while it trains, not held');
+  worker.say(msg.updated(1, '', 5));
+  worker.say(msg.updated(1, '', 7));
+  assert.deepEqual(heardSteps, [5, 7]);
+  // The timeline takes over: the worker stops pacing, and the move goes to it after that.
+  worker.sent = [];
+  pool.show(1);
+  assert.deepEqual(worker.sent.map((m) => m.type), [MSG.pause, MSG.show]);
+});
 
 test('the panels\' canvases go to the workers that train them, and every worker redraws', () => {
   const {pool, workers} = built(2, ['relu', 'tanh', 'elu']);
@@ -101,16 +153,16 @@ test('the panels\' canvases go to the workers that train them, and every worker 
 });
 
 test('a play limit stops the pace at that epoch exactly', () => {
-  const {pool, workers} = built(1, ['relu']);  // 2 steps per epoch
+  const {pool, workers} = built(2, ['relu', 'tanh']);  // 2 steps per epoch
   pool.play({speed: 5, ease: false, until: 1.5});
   clock += 1000;
   mock.timers.tick(1000);
-  assert.deepEqual(steps(workers[0]), [3], 'one and a half epochs');
-  workers[0].say(frame(1, 3, 1));
+  assert.deepEqual(workers.map(steps), [[3], [3]], 'one and a half epochs');
+  for (const worker of workers) worker.say(frame(1, 3, 1));
   clock += 1000;
   pool.drawn(1);
   mock.timers.tick(1000);
-  assert.deepEqual(steps(workers[0]), []);
+  assert.deepEqual(workers.map(steps), [[], []]);
 });
 
 test('a pause stops all workers at the furthest one\'s step; one frame there ends it', () => {

@@ -20,10 +20,11 @@ export function applyChange(change) {
   }
 }
 
-/** Tells the pool how a change went ("" or the error). */
-export function answer(change, error) {
-  const reply = change.type === MSG.update ? msg.updated : msg.edited;
-  post(reply(run.generation, error));
+/** Tells the pool how a change went ("" or the error) and the optimizer step it applied at. */
+export function answer(change, error, steps) {
+  post(
+      change.type === MSG.update ? msg.updated(run.generation, error, steps) :
+                                   msg.edited(run.generation, error));
 }
 
 /** Applies the journal's changes whose step has come (a rebuild replays them silently). */
@@ -34,7 +35,7 @@ export function applyDue() {
     // An edit is of the live network: a kept epoch shown meanwhile gives way to it.
     if (entry.message.type === MSG.edit) run.time.backToLive(run.arena);
     const error = applyChange(entry.message);
-    if (!entry.answered) answer(entry.message, error);
+    if (!entry.answered) answer(entry.message, error, entry.steps);
     entry.answered = true;
   }
 }

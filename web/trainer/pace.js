@@ -1,6 +1,7 @@
-// The pace of a playing run: how many optimizer steps are owed at a given moment. The pool
-// (worker-pool.js) paces all its workers with it from the page's thread, one worker or several
-// alike; workers never pace themselves. Pure logic, no timers.
+// The pace of a playing run: how many optimizer steps are owed at a given moment. A worker that
+// holds a pool's whole arena paces itself with it, once per display tick (worker.js); a pool of
+// several workers paces them from the page's thread, so that they stay at one step
+// (worker-pool.js). Pure logic, no timers.
 
 // The pace is counted per display frame (60 Hz): `pace` epochs of budget are added per frame that
 // passes and whole units of it (a mini-batch step) are trained, so slow paces spread over frames.

@@ -41,7 +41,7 @@ export class PagePool extends WorkerPool {
       [MSG.fieldsAt]: (m, w) => this.time.receive(w, m),
       [MSG.resumed]: (m, w) => this.time.resume(w, m),
       [MSG.sample]: (m) => this.emit(m),
-      [MSG.updated]: (m, w) => this.tell(m, w),
+      [MSG.updated]: (m, w) => this.updated(m, w),
       [MSG.edited]: (m, w) => this.tell(m, w),
     };
   }
@@ -62,13 +62,22 @@ export class PagePool extends WorkerPool {
 
   /**
    * Live settings (lab.schema's change: 'live') of arena `generation`; every worker redraws.
-   * onStep(step): the optimizer step they took effect at, once sent (the page's link records it).
+   * onStep(step): the optimizer step they took effect at, once applied (the page's link records
+   * it).
    */
   update(generation, settings, onStep) {
     this.change(generation, () => {
-      const step = sendUpdate(this, settings);
-      onStep?.(step);
+      sendUpdate(this, settings);
+      this.gen.stepCallbacks.push(onStep);
     });
+  }
+
+  // A worker's answer to an update: worker 0's names the step it applied at (all apply at the
+  // same one), which the update's onStep hears, in the order the updates were sent.
+  updated(message, w) {
+    const current = this.current(message, w);
+    if (current && w === 0) this.gen.stepCallbacks.shift()?.(message.steps);
+    this.tell(message, w);
   }
 
   /** One weight or bias ({index, layer, unit, input, value}) of arena `generation`, likewise. */

@@ -1,10 +1,12 @@
-// A painting worker's pace of presenting frames: at most one painted frame per display frame.
+// A worker's clock of display frames: the ticks a self-paced session trains on (DisplayTicks),
+// and a painting worker's pace of presenting frames: at most one painted frame per display frame.
 // OffscreenCanvas shows what a worker drew at its display's next frame, so a second paint
 // before then would be computed and drawn for nothing; the worker waits for that frame instead
 // (requestAnimationFrame in a worker where it has one, else a display frame's timer).
 import {FRAME_MS} from './pace.js';
 
-const nextDisplayFrame = typeof requestAnimationFrame === 'function' ?
+/** Calls `fn` at the display's next frame (a 60 Hz timer where a worker has no such clock). */
+export const nextDisplayFrame = typeof requestAnimationFrame === 'function' ?
     (fn) => requestAnimationFrame(fn) :
     (fn) => setTimeout(fn, FRAME_MS);
 
@@ -39,6 +41,31 @@ export class PaintClock {
       this.ticking = false;
       this.spent = false;
       for (const resolve of this.waiting.splice(0)) resolve();
+    });
+  }
+}
+
+/**
+ * The display's frames as a worker counts them, for sessions that pace themselves (a playing run
+ * trains once per display frame, worker.js): `count` goes up once per display frame, and only
+ * while someone asked for the next one.
+ */
+export class DisplayTicks {
+  /** @param {function(): void} onTick called after each tick */
+  constructor(onTick) {
+    this.count = 0;
+    this.asked = false;
+    this.onTick = onTick;
+  }
+
+  /** Asks for the next tick (once, however many ask before it). */
+  ask() {
+    if (this.asked) return;
+    this.asked = true;
+    nextDisplayFrame(() => {
+      this.asked = false;
+      this.count += 1;
+      this.onTick();
     });
   }
 }

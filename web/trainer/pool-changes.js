@@ -4,17 +4,18 @@
 import {globalText} from './pool-frames.js';
 import {MSG, msg} from './protocol.js';
 
-// Changes are sent with every worker at rest at the pool's target (pool-time.js whenAtRest): each
-// names that step, where the worker journals it for a replay.
+// Changes are sent with every worker at rest at the pool's target (pool-time.js whenAtRest), or to
+// a self-paced worker between two frames: each names that step (at least), where the worker
+// journals it for a replay.
 
 /**
- * Sends live settings to every worker of the pool's arena, to apply at the step they are at;
- * returns that step (the page's link records it, so that a link replays the change there).
+ * Sends live settings to every worker of the pool's arena, to apply at the step they are at (a
+ * self-paced worker: wherever it has got to); each answers with that step, which the page's link
+ * records, so that a link replays the change there.
  */
 export function sendUpdate(pool, settings) {
   const {generation, target} = pool.gen;
   pool.forEachShare((w) => pool.send(w, msg.update(generation, settings, target)));
-  return target;
 }
 
 /** Sends an edit of panel ref.index to its worker, in that worker's numbering. */

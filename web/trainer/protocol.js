@@ -20,7 +20,7 @@ export const MSG = Object.freeze({
   view: 'view',
   play: 'play',
   pause: 'pause',
-  step: 'step',
+  step: 'step',  // to a worker: exact optimizer steps
   drawn: 'drawn',
   update: 'update',
   edit: 'edit',
@@ -64,7 +64,11 @@ export const msg = Object.freeze({
       {type: MSG.create, generation, settings, view, at, schedule},
   /** redraw false: only later frames change (a pool's training resolution). */
   view: (view, redraw = true) => redraw ? {type: MSG.view, view} : {type: MSG.view, view, redraw},
-  /** @param {{speed?: number, ease?: boolean, until?: number}} pace see pace.js */
+  /**
+   * To a pool: play. To a worker (of a pool whose arena it holds alone): train at this pace,
+   * one frame per display tick, until 'pause' (or a new arena).
+   * @param {{speed?: number, ease?: boolean, until?: number}} pace see pace.js
+   */
   play: ({speed = 1, ease = false, until = Infinity} = {}) =>
       ({type: MSG.play, speed, ease, until}),
   pause: () => ({type: MSG.pause}),
@@ -102,7 +106,8 @@ export const msg = Object.freeze({
    */
   frame: (generation, frame) => ({...frame, type: MSG.frame, generation}),
   paused: (generation, steps) => ({type: MSG.paused, generation, steps}),
-  updated: (generation, error) => ({type: MSG.updated, generation, error}),
+  /** steps: the optimizer step the update applied at (the page's link records it). */
+  updated: (generation, error, steps) => ({type: MSG.updated, generation, error, steps}),
   edited: (generation, error) => ({type: MSG.edited, generation, error}),
   /**
    * "Continue from here" is replayed: the settings in force at that epoch (arena.settings()) and

@@ -7,7 +7,7 @@ import {fixedResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
 import {forPage} from './pool-changes.js';
 import {combineCreated, splitPanels} from './pool-frames.js';
-import {newGeneration, settling, stepsFor} from './pool-generation.js';
+import {newGeneration, selfPaced, settling, stepsFor} from './pool-generation.js';
 import {deliverMatching, resync} from './pool-lockstep.js';
 import {beginPause, endsSettle, finishSettle, refineWhenIdle, workerPaused} from './pool-settle.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
@@ -211,7 +211,24 @@ export class WorkerPool {
     const gen = this.gen;
     if (!this.playing && gen && !settling(gen)) this.sendMoving();
     this.playing = true;
+    // A worker at its own pace already hears the new speed.
+    if (gen?.pacing) this.send(0, this.paceMessage());
     this.pump();
+  }
+
+  paceMessage() {
+    const {speed, ease, until} = this.pace;
+    return msg.play({speed, ease, until});
+  }
+
+  /** Play stops without a settle (the timeline takes over): a self-paced worker stops pacing. */
+  stopPlaying() {
+    this.playing = false;
+    const gen = this.gen;
+    if (!gen?.pacing) return;
+    gen.pacing = false;
+    // Its 'paused' answer comes with no pause settling: the pool passes over it.
+    this.send(0, msg.pause());
   }
 
   // Tells the workers the resolution of frames that train (finishSettle sends it after a pause).
@@ -220,8 +237,9 @@ export class WorkerPool {
     this.forEachShare((w) => this.send(w, view));
   }
 
-  // Asks for the steps the pace owes, with at most FRAMES_IN_FLIGHT requests not yet drawn;
-  // while less than one step is owed, comes back when one will be.
+  // Starts a self-paced worker's play; else asks for the steps the pace owes, with at most
+  // FRAMES_IN_FLIGHT requests not yet drawn, and while less than one step is owed, comes back
+  // when one will be.
   pump() {
     clearTimeout(this.wake);
     const gen = this.gen;
@@ -229,6 +247,11 @@ export class WorkerPool {
     if (gen.pending.length >= FRAMES_IN_FLIGHT) return;
     // Something that waits for every worker to be at rest (a subclass's) holds the training.
     if (this.held()) return;
+    if (selfPaced(gen)) {
+      if (!gen.pacing) this.send(0, this.paceMessage());
+      gen.pacing = true;
+      return;
+    }
     const epochs = gen.target / gen.perEpoch;
     if (!this.pace.running(epochs)) return;
     const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);
@@ -244,7 +267,9 @@ export class WorkerPool {
    */
   pause() {
     this.playing = false;
-    if (this.gen) beginPause(this, this.gen);
+    if (!this.gen) return;
+    this.gen.pacing = false;  // the pause message stops a self-paced worker too
+    beginPause(this, this.gen);
   }
 
   /** The page drew (or dropped) the oldest frame it was given: its workers may go on. */

@@ -1,17 +1,19 @@
 // The module worker that owns the lab and an arena per session (a pool's share of the panels;
-// several pools may share the worker, worker-sessions.js): it trains the exact optimizer steps a
-// pool asks for in short chunks, yielding so that a reset, a setting change or a pause wins over
-// training, and sends frames tagged with the arena's generation. How much to train is
-// worker-pool.js's alone; a worker that draws the fields into the page's canvases only holds
-// each painted frame to the display's next frame (paint-clock.js). Messages: protocol.js.
+// several pools may share the worker, worker-sessions.js): it trains in short chunks, yielding so
+// that a reset, a setting change or a pause wins over training, and sends frames tagged with the
+// arena's generation. A session whose arena is all in this worker plays at its own pace (pace.js,
+// one frame per display tick: no round trip through the page per frame); a pool of several
+// workers asks each for exact optimizer steps instead, so that they stay at one step. A worker
+// that draws the fields into the page's canvases holds each painted frame to the display's next
+// frame (paint-clock.js). Messages: protocol.js.
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
 import {dataOf, samplePoints} from './arena-data.js';
 import {answer, applyChange, applyDue, journalChange, journalSchedule} from './change-journal.js';
 import {FieldPainter} from './field-painter.js';
 import {frameContents} from './frame-contents.js';
-import {stepsPerEpoch} from './pace.js';
-import {PaintClock} from './paint-clock.js';
+import {Pace, stepsPerEpoch} from './pace.js';
+import {DisplayTicks, PaintClock} from './paint-clock.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {isOpen, open, post, provideLab, run, sessionIds, state, sweep, use} from './worker-sessions.js';
 import {yieldToMessages} from './yield-to-messages.js';
@@ -21,8 +23,10 @@ const CHUNK_MS = 15;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
 
-// Every session's painter draws for the same display.
+// Every session's painter draws for the same display, and every self-paced session trains on
+// its ticks.
 const paintClock = new PaintClock();
+const ticks = new DisplayTicks(() => wakeUp());
 
 let wake = null;
 // Waits for the next message.
@@ -114,6 +118,25 @@ async function trainFrame() {
       movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution, true);
 }
 
+// A self-paced session's frame: once per display tick, the steps its pace owes (pace.js caps
+// what a slow frame leaves owed, so a busy machine slows the run instead of bursting).
+function pacedFrame() {
+  const epochs = epochsDone();
+  if (!state.pace.running(epochs)) return NOTHING;  // at the pool's epoch limit: play waits there
+  if (state.tick === ticks.count) {
+    ticks.ask();
+    return NOTHING;
+  }
+  state.tick = ticks.count;
+  const {count} = state.pace.take(performance.now(), epochs, perEpoch());
+  if (count === 0) {
+    ticks.ask();  // a slow pace: less than a step owed yet
+    return NOTHING;
+  }
+  state.owed += count;
+  return trainFrame();
+}
+
 async function create() {
   const start = performance.now();
   const request = state.create;
@@ -128,7 +151,7 @@ async function create() {
   run.arena = run.lab.createArena(run.request);
   // Changes the pool sent for this arena before it existed, in order.
   run.created = request.changes || [];
-  for (const change of run.created) answer(change, applyChange(change));
+  for (const change of run.created) answer(change, applyChange(change), 0);
   run.settings = run.arena.settings();
   run.time.reset(run.arena);
   run.stepsDone = 0;
@@ -212,6 +235,10 @@ async function step() {
     return postFrame(0, performance.now(), resolution || run.view.resolution);
   }
   if (arena && state.owed > 0 && state.inFlight < FRAMES_IN_FLIGHT) return trainFrame();
+  if (arena && state.pace && state.inFlight < FRAMES_IN_FLIGHT) {
+    const paced = pacedFrame();
+    if (paced !== NOTHING) return paced;
+  }
   if (state.pauseAck) {
     state.pauseAck = false;
     post(msg.paused(run.generation, run.stepsDone));
@@ -262,9 +289,11 @@ async function load(id, backend) {
   wakeUp();
 }
 
-// Every training request still owed is dropped; training under way stops at its next chunk.
+// Every training request still owed is dropped and the session's own pace stops; training under
+// way stops at its next chunk.
 function stopTraining() {
   state.owed = 0;
+  state.pace = null;
   state.stamp += 1;
 }
 
@@ -290,6 +319,12 @@ const receive = receiver('worker', {
   },
   [MSG.step]: ({steps}) => {
     state.owed += steps;
+  },
+  // The session plays at its own pace from now on (again at a new speed, if it played already).
+  [MSG.play]: (request) => {
+    const resumed = !state.pace;
+    state.pace ??= new Pace();
+    state.pace.play(request, performance.now(), resumed);
   },
   [MSG.drawn]: ({generation}) => {
     if (generation === run.generation) state.inFlight = Math.max(0, state.inFlight - 1);
