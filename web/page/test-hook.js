@@ -10,8 +10,8 @@
 //                  worker's post to the page's handler), drawMs (the page's drawing), resolution,
 //                  panels}
 //   events         the last 200 to 400 'created' and 'frame' messages of any arena: {type,
-//                  generation, epoch, panelEpochs (a frame's distinct panel epochs), t (ms, as
-//                  performance.now())}
+//                  generation, epoch, steps (a frame's optimizer steps), panelEpochs (a frame's
+//                  distinct panel epochs), t (ms, as performance.now())}
 //   arenaSettings  the current arena's settings as the trainer read them (clamped, own data in)
 //   lastFrame      the last frame drawn: the trainer's 'frame' message (epochs, steps, metrics,
 //                  fields, resolution, workerMs, ...)
@@ -23,6 +23,9 @@
 //   step(epochs)         trains every panel `epochs` epochs more in one request, one frame
 //   holdResolution()     stops playing frames from trading field resolution for time, so that a
 //                        bench measures the resolution it asked for
+//   paceInPool()         paces play from the page's thread even where one worker could pace
+//                        itself (the way of several workers): a bench compares the two; it takes
+//                        effect at the next Play
 //   lossChart()          the loss chart as drawn on its canvas: {series: [{label, stroke, dash}],
 //                        axes: [{stroke, labels}]}
 //   metricsAt(epochs)    a promise of every panel's metrics at the kept epochs nearest `epochs`
@@ -53,6 +56,9 @@ export class TestHook {
       step: (epochs) => this.pool.step({epochs}),
       holdResolution: () => {
         this.pool.quality.budgetMs = Infinity;
+      },
+      paceInPool: () => {
+        this.pool.paceInWorker = false;
       },
       // null until uPlot, fetched with the first frame, has drawn the chart.
       lossChart: () => (this.chart.chart ? describeChart(this.chart.chart) : null),
@@ -91,6 +97,7 @@ export class TestHook {
       type: message.type,
       generation: message.generation,
       epoch: frame ? currentEpoch(message.metrics) : 0,
+      steps: frame ? message.steps : 0,
       panelEpochs: frame ? [...new Set(message.metrics.map((m) => m.epoch))] : [],
       t: performance.now(),
     });

@@ -30,18 +30,9 @@ export function newGeneration(generation, shares, at) {
     last: {steps: -1, resolution: 0},  // the latest frame handed out
     resynced: -1,                      // the target a resync was asked at
     refine: 0,                         // the timer of a pending refine
-    pacing: false,      // its one worker plays at its own pace (selfPaced), told so by 'play'
+    pacing: false,  // its one worker plays at its own pace (WorkerPool.selfPaced), told by 'play'
     stepCallbacks: [],  // update()s' onStep, in order, called with the step worker 0 applied at
   };
-}
-
-/**
- * Whether the arena is all in one worker, which then paces itself (a frame per display tick, no
- * round trip through the page's thread per frame): with one worker there is no step to keep
- * level, and every message reaches it in order, at the step it has reached.
- */
-export function selfPaced(gen) {
-  return gen.shares.length === 1;
 }
 
 /** Whether a pause of `gen` has not settled yet (its workers wait for the one frame). */

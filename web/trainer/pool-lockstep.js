@@ -2,6 +2,8 @@
 // optimizer step, resolution and shown epoch) and handing it to the page; frames passed over are
 // acknowledged at once. Ending a pause with such a frame is pool-settle.js's.
 import {combineFrames, takeRecorded} from './pool-frames.js';
+import {endsSettle} from './pool-settle.js';
+import {msg} from './protocol.js';
 
 const same = (a, b) =>
     a.steps === b.steps && a.resolution === b.resolution && a.time.shown === b.time.shown;
@@ -45,7 +47,7 @@ export function deliverMatching(pool, gen, frame) {
   combined.recorded = takeRecorded(gen.recorded, shares, Math.floor(combined.steps / gen.perEpoch));
   gen.last = {steps: combined.steps, resolution: combined.resolution};
   gen.delivered.push({parts, ...gen.last, painted: combined.painted});
-  if (pool.playing && combined.trainMs > 0 && !gen.settle) pool.adapt(combined);
+  if (pool.playing && combined.trainMs > 0 && !gen.settle) adapt(pool, combined);
   pool.emit(combined);
   return true;
 }
@@ -60,4 +62,29 @@ export function resync(pool, gen) {
   if (gen.queues.some((queue) => !queue.length)) return;  // a frame is on its way
   gen.resynced = gen.target;
   pool.setView({});
+}
+
+/**
+ * Worker `w`'s frame: queued with the others' until every worker has sent its part of one step
+ * (kept epochs travel once, in whichever frame: handed out with the next one drawn). While a
+ * pause is acknowledged frames wait, and during its settle only the one that ends it counts.
+ */
+export function receiveFrame(pool, message, w) {
+  if (!pool.current(message, w)) return pool.ack(w, message);
+  const gen = pool.gen;
+  gen.recorded[w].push(...message.recorded);
+  gen.steps[w] = message.steps;
+  if (gen.settle && !endsSettle(gen, message)) return pool.ack(w, message);
+  gen.queues[w].push(message);
+  if (gen.pausing === 0 && !pool.deliver(gen, message)) resync(pool, gen);
+}
+
+// Training frames over budget lower the resolution of the frames that follow (and frames with
+// room to spare raise it again); the workers learn it without a redraw.
+function adapt(pool, frame) {
+  const before = pool.quality.resolution;
+  const after = pool.quality.update(frame);
+  if (after === before) return;
+  const view = msg.view({movingResolution: after}, false);
+  pool.forEachShare((w) => pool.send(w, view));
 }

@@ -3,7 +3,7 @@
 // once no training is in flight, so that every worker acts at the same step; the answers of a
 // 'fields-at' and of a resume are joined.
 import {combineFieldsAt} from './pool-frames.js';
-import {selfPaced, settling} from './pool-generation.js';
+import {settling} from './pool-generation.js';
 import {MSG, msg} from './protocol.js';
 
 // Timeline moves closer than this are one drag (input events come every display frame; keys
@@ -49,12 +49,12 @@ export class PoolTime {
     this.flush();
   }
 
-  // Sends the queued messages if every worker is at rest at the same step; one worker (selfPaced)
+  // Sends the queued messages if every worker is at rest at the same step; a self-paced worker
   // takes them in order wherever it is, between two frames.
   flush() {
     const gen = this.pool.gen;
     if (!gen || !gen.ready || settling(gen)) return;
-    if (gen.pending.length && !selfPaced(gen)) return;
+    if (gen.pending.length && !this.pool.selfPaced()) return;
     for (const message of this.queue.splice(0)) {
       if (typeof message === 'function') {
         message();

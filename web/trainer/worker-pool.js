@@ -7,10 +7,11 @@ import {fixedResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
 import {forPage} from './pool-changes.js';
 import {combineCreated, splitPanels} from './pool-frames.js';
-import {newGeneration, selfPaced, settling, stepsFor} from './pool-generation.js';
-import {deliverMatching, resync} from './pool-lockstep.js';
-import {beginPause, endsSettle, finishSettle, refineWhenIdle, workerPaused} from './pool-settle.js';
-import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
+import {newGeneration, settling, stepsFor} from './pool-generation.js';
+import {deliverMatching, receiveFrame} from './pool-lockstep.js';
+import {paceMessage, pump, stopPacing} from './pool-pace.js';
+import {beginPause, finishSettle, refineWhenIdle, workerPaused} from './pool-settle.js';
+import {MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {poolSize, startWorker} from './start-worker.js';
 
 /**
@@ -43,6 +44,9 @@ export class WorkerPool {
     this.wake = 0;  // the timer of a pump waiting for the pace to owe a step
     this.quality = null;
     this.makeQuality = quality;
+    // A worker that holds the whole arena paces itself (selfPaced); false keeps the pacing here,
+    // as for several workers (a bench compares the two: the page's test hook paceInPool()).
+    this.paceInWorker = true;
     this.fromPage = receiver('worker pool', this.pageMessages());
     this.fromWorker = receiver('worker pool', this.workerMessages());
     this.workers = Array.from({length: size}, (_, w) => {
@@ -212,23 +216,14 @@ export class WorkerPool {
     if (!this.playing && gen && !settling(gen)) this.sendMoving();
     this.playing = true;
     // A worker at its own pace already hears the new speed.
-    if (gen?.pacing) this.send(0, this.paceMessage());
+    if (gen?.pacing) this.send(0, paceMessage(this.pace));
     this.pump();
-  }
-
-  paceMessage() {
-    const {speed, ease, until} = this.pace;
-    return msg.play({speed, ease, until});
   }
 
   /** Play stops without a settle (the timeline takes over): a self-paced worker stops pacing. */
   stopPlaying() {
     this.playing = false;
-    const gen = this.gen;
-    if (!gen?.pacing) return;
-    gen.pacing = false;
-    // Its 'paused' answer comes with no pause settling: the pool passes over it.
-    this.send(0, msg.pause());
+    stopPacing(this);
   }
 
   // Tells the workers the resolution of frames that train (finishSettle sends it after a pause).
@@ -237,28 +232,9 @@ export class WorkerPool {
     this.forEachShare((w) => this.send(w, view));
   }
 
-  // Starts a self-paced worker's play; else asks for the steps the pace owes, with at most
-  // FRAMES_IN_FLIGHT requests not yet drawn, and while less than one step is owed, comes back
-  // when one will be.
+  // Starts a self-paced worker's play, or asks for the steps the pace owes (pool-pace.js).
   pump() {
-    clearTimeout(this.wake);
-    const gen = this.gen;
-    if (!this.playing || !gen || !gen.ready || settling(gen)) return;
-    if (gen.pending.length >= FRAMES_IN_FLIGHT) return;
-    // Something that waits for every worker to be at rest (a subclass's) holds the training.
-    if (this.held()) return;
-    if (selfPaced(gen)) {
-      if (!gen.pacing) this.send(0, this.paceMessage());
-      gen.pacing = true;
-      return;
-    }
-    const epochs = gen.target / gen.perEpoch;
-    if (!this.pace.running(epochs)) return;
-    const {count, waitMs} = this.pace.take(performance.now(), epochs, gen.perEpoch);
-    if (count > 0)
-      this.train(count);
-    else if (waitMs !== undefined)
-      this.wake = setTimeout(() => this.pump(), waitMs);
+    pump(this);
   }
 
   /**
@@ -270,6 +246,15 @@ export class WorkerPool {
     if (!this.gen) return;
     this.gen.pacing = false;  // the pause message stops a self-paced worker too
     beginPause(this, this.gen);
+  }
+
+  /**
+   * Whether the arena is all in one worker, which then paces itself (a frame per display tick, no
+   * round trip through the page's thread per frame): with one worker there is no step to keep
+   * level, and every message reaches it in order, at the step it has reached.
+   */
+  selfPaced() {
+    return this.paceInWorker && this.gen?.shares.length === 1;
   }
 
   /** The page drew (or dropped) the oldest frame it was given: its workers may go on. */
@@ -332,15 +317,7 @@ export class WorkerPool {
   }
 
   frame(message, w) {
-    if (!this.current(message, w)) return this.ack(w, message);
-    const gen = this.gen;
-    // Kept epochs travel once, in whichever frame: they are handed out with the next one drawn.
-    gen.recorded[w].push(...message.recorded);
-    gen.steps[w] = message.steps;
-    if (gen.settle && !endsSettle(gen, message)) return this.ack(w, message);
-    gen.queues[w].push(message);
-    // While a pause is acknowledged, frames wait: the settle picks the one to draw.
-    if (gen.pausing === 0 && !this.deliver(gen, message)) resync(this, gen);
+    receiveFrame(this, message, w);
   }
 
   // Hands out the arena's frame like `frame` once every worker sent its part (pool-lockstep.js);
@@ -359,15 +336,5 @@ export class WorkerPool {
     const current = this.current(message, w);
     const heard = forPage(this.gen, message, current ? this.gen.shares[w] : null, current);
     if (heard) this.emit(heard);
-  }
-
-  // Training frames over budget lower the resolution of the frames that follow (and frames
-  // with room to spare raise it again); the workers learn it without a redraw.
-  adapt(frame) {
-    const before = this.quality.resolution;
-    const after = this.quality.update(frame);
-    if (after === before) return;
-    const view = msg.view({movingResolution: after}, false);
-    this.forEachShare((w) => this.send(w, view));
   }
 }

@@ -5,28 +5,19 @@
 // one frame per display tick: no round trip through the page per frame); a pool of several
 // workers asks each for exact optimizer steps instead, so that they stay at one step. A worker
 // that draws the fields into the page's canvases holds each painted frame to the display's next
-// frame (paint-clock.js). Messages: protocol.js.
+// frame (paint-clock.js). Training and frames: worker-training.js; messages: protocol.js.
 import {loadReluLab} from '../../js/relu-lab.mjs';
 
 import {dataOf, samplePoints} from './arena-data.js';
-import {answer, applyChange, applyDue, journalChange, journalSchedule} from './change-journal.js';
+import {answer, applyChange, journalChange, journalSchedule} from './change-journal.js';
 import {FieldPainter} from './field-painter.js';
-import {frameContents} from './frame-contents.js';
-import {Pace, stepsPerEpoch} from './pace.js';
-import {DisplayTicks, PaintClock} from './paint-clock.js';
+import {Pace} from './pace.js';
 import {FRAMES_IN_FLIGHT, MSG, msg, receiver, UnknownMessageError} from './protocol.js';
 import {isOpen, open, post, provideLab, run, sessionIds, state, sweep, use} from './worker-sessions.js';
-import {yieldToMessages} from './yield-to-messages.js';
+import {epochsDone, NOTHING, onDisplayTick, pacedFrame, perEpoch, postFrame, stale, trainFrame, trainSteps} from './worker-training.js';
 
-// A chunk trains until this much time has passed, then lets messages in.
-const CHUNK_MS = 15;
 // A new arena shows first at this resolution at most: twelve deep networks at 512 take seconds.
 const PREVIEW_RESOLUTION = 128;
-
-// Every session's painter draws for the same display, and every self-paced session trains on
-// its ticks.
-const paintClock = new PaintClock();
-const ticks = new DisplayTicks(() => wakeUp());
 
 let wake = null;
 // Waits for the next message.
@@ -34,108 +25,7 @@ const idle = () => new Promise((resolve) => {
   wake = resolve;
 });
 
-const stale = () => state.create !== null || state.closed;
-// What step() returns when the current session has nothing to do.
-const NOTHING = Symbol('nothing');
-
-function perEpoch() {
-  return stepsPerEpoch(run.trainCount, run.settings.batchSize);
-}
-
-// Epochs trained so far, with the fraction of the current one where steps are counted.
-function epochsDone() {
-  return run.stepsDone / perEpoch();
-}
-
-// Trains `count` optimizer steps; returns once done, or stopped by `stamp`.
-async function trainSteps(count, stamp) {
-  let done = 0;
-  while (done < count && state.stamp === stamp) {
-    const chunkStart = performance.now();
-    do {
-      // A call ends at the next epoch boundary at the latest, where the history looks, and at
-      // the step of the next change.
-      const toBoundary = perEpoch() - (run.stepsDone % perEpoch());
-      const toChange = (run.journal[run.applied]?.steps ?? Infinity) - run.stepsDone;
-      const {steps} = run.arena.trainSteps(Math.min(count - done, toBoundary, toChange));
-      // Every network diverged: the steps count as done, so that a pool's workers stay level.
-      if (steps === 0) {
-        run.stepsDone += count - done;
-        return;
-      }
-      done += steps;
-      run.stepsDone += steps;
-      run.time.record(run.arena, epochsDone());
-      applyDue();
-    } while (done < count && performance.now() - chunkStart < CHUNK_MS);
-    await yieldToMessages();
-  }
-}
-
-// Sends one frame at `resolution`, unless a new arena is asked for while it is computed. A
-// training frame (`paced`) of a painting worker waits for a display frame no paint took yet
-// (paint-clock.js); a frame asked for by the reader (a timeline move, a redraw) goes at once.
-async function postFrame(trainMs, start, resolution = run.view.resolution, paced = false) {
-  state.redraw = false;  // this frame shows the current view
-  const wait = paced && run.painter?.generation === run.generation ? paintClock.ready() : null;
-  if (wait) {
-    const waitStart = performance.now();
-    await wait;
-    if (stale()) return;
-    start += performance.now() - waitStart;  // the frame's work is its own, not the display's
-  }
-  const contents =
-      await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
-  if (!contents) return;
-  // Drawn before it is posted: the page's text never runs ahead of the fields on screen.
-  const {frame} = contents;
-  frame.painted = run.painter?.generation === run.generation;
-  if (frame.painted) {
-    const paintStart = performance.now();
-    run.painter.paint(frame, run.data, run.view);
-    paintClock.painted();
-    frame.paintMs = performance.now() - paintStart;
-    frame.computeMs += frame.paintMs;
-    frame.postedAt = performance.timeOrigin + performance.now();
-  }
-  state.inFlight += 1;
-  post(msg.frame(run.generation, contents.frame), contents.transfer);
-}
-
-// Trains the steps the pool asked for and shows them in one frame (at the pool's training
-// resolution). A pause or a new arena stops it.
-async function trainFrame() {
-  const stamp = state.stamp;
-  const count = state.owed;
-  state.owed = 0;
-  run.time.backToLive(run.arena);
-  const start = performance.now();
-  await trainSteps(count, stamp);
-  if (stale()) return;
-  const {resolution, movingResolution} = run.view;
-  await postFrame(
-      performance.now() - start, start,
-      movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution, true);
-}
-
-// A self-paced session's frame: once per display tick, the steps its pace owes (pace.js caps
-// what a slow frame leaves owed, so a busy machine slows the run instead of bursting).
-function pacedFrame() {
-  const epochs = epochsDone();
-  if (!state.pace.running(epochs)) return NOTHING;  // at the pool's epoch limit: play waits there
-  if (state.tick === ticks.count) {
-    ticks.ask();
-    return NOTHING;
-  }
-  state.tick = ticks.count;
-  const {count} = state.pace.take(performance.now(), epochs, perEpoch());
-  if (count === 0) {
-    ticks.ask();  // a slow pace: less than a step owed yet
-    return NOTHING;
-  }
-  state.owed += count;
-  return trainFrame();
-}
+onDisplayTick(() => wakeUp());
 
 async function create() {
   const start = performance.now();
