@@ -1,10 +1,13 @@
 // npm run bench:page: the playing page in headless Chromium (dist/ must be built) with 2 and with
 // 10 panels, its fields drawn by the page's thread (the fallback, forced: page-paths.mjs) and by
-// the workers (the default), all four measured in turn, twice, in one run: drift in the
-// machine's load hits every row alike. Compare rows as ratios; absolute figures are the
-// machine's of the moment.
+// the workers (the default), the workers' play paced from the page's thread (a request per
+// frame, as several workers are) or by the worker itself (the default for one worker), all
+// measured in turn, twice, in one run: drift in the machine's load hits every row alike; then a
+// post of three embedded figures. Compare rows as ratios; absolute figures are the machine's of
+// the moment.
 import {availableParallelism, loadavg} from 'node:os';
 
+import {figureHost} from '../tests/browser/embed-pages.mjs';
 import {launch, openPage} from '../tests/browser/fixture.mjs';
 
 import {renderTable} from './bench-lib.mjs';
@@ -17,7 +20,14 @@ const PANELS = {
   2: '&activations=relu,tanh',
   10: ''
 };
-const PATHS = ['page', 'worker'];
+// Where the fields are drawn / who paces play: the fallback (page, pool), the workers with the
+// pool's request per frame, and the workers pacing themselves.
+const PATHS = ['page/pool', 'worker/pool', 'worker/self'];
+const PATH_NAMES = {
+  'page/pool': 'page (fallback), paced by the pool',
+  'worker/pool': 'workers, paced by the pool',
+  'worker/self': 'workers, self-paced',
+};
 const ROUNDS = Number(process.env.ROUNDS || 2);
 const WARMUP_FRAMES = 20;
 const PLAY_MS = 4000;
@@ -116,12 +126,21 @@ async function scrubbing(page) {
 }
 
 async function measure(context, url, panels, path) {
-  const [where, workers] = path.split('/');
+  const [where, pacing] = path.split('/');
   const page = await openPage(
-      context, `${url}${BASE}${PANELS[panels]}${workers ? `&workers=${workers}` : ''}`,
+      context, `${url}${BASE}${PANELS[panels]}`,
       {init: where === 'page' ? forceMainThreadFields : undefined});
   const drawn = await page.evaluate(() => document.documentElement.dataset.fields);
   if (drawn !== where) throw new Error(`asked for fields drawn by the ${where}, got ${drawn}`);
+  if (pacing === 'pool') {
+    // The pacing of several workers, for one: from the next Play on (test-hook.js).
+    await page.evaluate(() => {
+      const test = window.reluLabTest;
+      test.paceInPool();
+      test.setPlaying(false);
+      test.setPlaying(true);
+    });
+  }
   const size = await page.evaluate(() => window.reluLabTest.workers);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -132,12 +151,53 @@ async function measure(context, url, panels, path) {
   return {play, scrub, size};
 }
 
+// A post with three figures of two panels each, playing: the frames each figure draws per second
+// (a figure draws its own fields on the page's thread) and the page's animation frames.
+const POST = ['relu,tanh', 'elu,gelu', 'leaky_relu,silu']
+                 .map(
+                     (a, i) => `<relu-lab-figure autoplay activations="${a}" seed="${
+                         i + 3}" speed="1" panel-size="200"></relu-lab-figure>`)
+                 .join('\n');
+
+async function measurePost(session) {
+  const host = await session.serve({pages: {'/post.html': figureHost(POST), '/favicon.ico': ''}});
+  const page = await session.context.newPage();
+  await page.goto(`${host.url}post.html`);
+  await page.waitForFunction(
+      () => [...document.querySelectorAll('relu-lab-figure')].every(
+          (f) => f.metrics.length && f.metrics[0].epoch >= 3),
+      null, {timeout: 600000, polling: 100});
+  const result = await page.evaluate(async (ms) => {
+    const figures = [...document.querySelectorAll('relu-lab-figure')];
+    const last = figures.map((f) => f.metrics);
+    const frames = figures.map(() => 0);
+    let animation = 0, go = true;
+    const tick = () => {
+      animation += 1;
+      figures.forEach((f, i) => {
+        if (f.metrics !== last[i]) frames[i] += 1;
+        last[i] = f.metrics;
+      });
+      if (go) requestAnimationFrame(tick);
+    };
+    const start = performance.now();
+    requestAnimationFrame(tick);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    go = false;
+    const seconds = (performance.now() - start) / 1000;
+    return {perFigure: frames.map((n) => n / seconds), animation: animation / seconds};
+  }, DISPLAY_MS);
+  await page.close();
+  return result;
+}
+
 const cores = availableParallelism();
 console.log(
     `load average before the run: ${loadavg()[0].toFixed(2)} on ${cores} cores ` +
     '(other work inflates every figure)');
 const session = await launch();
 const results = {};  // `${panels}/${path}` -> {play: [], scrub: []}
+const posts = [];    // measurePost's, one per round
 try {
   for (let round = 0; round < ROUNDS; ++round) {
     for (const panels of Object.keys(PANELS)) {
@@ -149,6 +209,7 @@ try {
         results[key].scrub.push(...r.scrub);
       }
     }
+    posts.push(await measurePost(session));
   }
 } finally {
   await session.close();
@@ -169,8 +230,7 @@ for (const panels of Object.keys(PANELS)) {
     const seconds = sum('seconds');
     const frames = sum('frames');
     rows.push([
-      panels,
-      `${path === 'page' ? 'page (fallback)' : 'workers'}, ${size} worker${size > 1 ? 's' : ''}`,
+      panels, `${PATH_NAMES[path]}, ${size} worker${size > 1 ? 's' : ''}`,
       (sum('onScreen') / seconds).toFixed(1), (sum('animation') / seconds).toFixed(1),
       ms(sum('taskMs') / frames), ms(median(play.flatMap((p) => p.worker))),
       `${median(play.flatMap((p) => p.resolution))}^2`, ms(median(scrub.map((s) => s.endToEnd))),
@@ -191,3 +251,10 @@ console.log(
     'workers (train, fields, painting where they paint); scrub: a timeline move, from the input ' +
     'event to the page handling the frame of that epoch (fields on screen by then where the ' +
     'workers paint), and that frame\'s worker time (medians).');
+const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+console.log(
+    `\nA post of three figures (two panels each, autoplay, speed 1), ${DISPLAY_MS / 1000} s per ` +
+    `round: frames drawn per figure per second ${
+        posts.map((p) => p.perFigure.map((f) => f.toFixed(1)).join(' / ')).join(', ')} (mean ${
+        mean(posts.flatMap((p) => p.perFigure)).toFixed(1)}); the page's animation frames ${
+        posts.map((p) => p.animation.toFixed(1)).join(', ')}/s.`);

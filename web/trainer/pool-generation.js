@@ -27,9 +27,8 @@ export function newGeneration(generation, shares, at) {
     settle: null,                 // {target, resolution}: after a pause, the one frame that ends it
     viewAfterSettle: null,        // view changes that came while a pause settled
     errors: new Set(),            // error texts the page has heard already
-    last: {steps: -1, resolution: 0},  // the latest frame handed out
-    resynced: -1,                      // the target a resync was asked at
-    refine: 0,                         // the timer of a pending refine
+    resynced: -1,                 // the target a resync was asked at
+    refine: 0,                    // the timer of a pending refine
     pacing: false,  // its one worker plays at its own pace (WorkerPool.selfPaced), told by 'play'
     stepCallbacks: [],  // update()s' onStep, in order, called with the step worker 0 applied at
   };

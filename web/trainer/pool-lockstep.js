@@ -45,8 +45,8 @@ export function deliverMatching(pool, gen, frame) {
   const combined = combineFrames(parts, shares, gen.generation);
   // Every worker has reached the frame's step, and sent the epochs it kept before it.
   combined.recorded = takeRecorded(gen.recorded, shares, Math.floor(combined.steps / gen.perEpoch));
-  gen.last = {steps: combined.steps, resolution: combined.resolution};
-  gen.delivered.push({parts, ...gen.last, painted: combined.painted});
+  gen.delivered.push(
+      {parts, steps: combined.steps, resolution: combined.resolution, painted: combined.painted});
   if (pool.playing && combined.trainMs > 0 && !gen.settle) adapt(pool, combined);
   pool.emit(combined);
   return true;

@@ -11,6 +11,7 @@ const REFINE_AFTER_MS = 250;
 /** Stops every worker of `gen` at once; their 'paused' answers start the settle. */
 export function beginPause(pool, gen) {
   if (settling(gen)) return;
+  clearTimeout(gen.refine);  // the pause's own frame is at the chosen resolution
   gen.pending = [];
   gen.pausing = gen.shares.length;
   gen.pausedResolution = pool.view.resolution;
@@ -47,12 +48,11 @@ export function workerPaused(pool, gen, w, steps) {
   gen.steps.forEach((done, w) => {
     if (done < target) pool.send(w, msg.step({steps: target - done}));
   });
+  // Else the frame that ends it is on its way: the pause's view asks every worker for a redraw,
+  // which each sends after 'paused' unless a frame it sent before already showed that view. One
+  // already drawn does not end it: the redraw would then come after 'paused', as a frame more.
   const first = gen.queues.flat()[0];
-  if (first) {
-    pool.deliver(gen, first);
-  } else if (gen.steps.every((done) => done === target) && endsSettle(gen, gen.last)) {
-    finishSettle(pool, gen);  // the frame that ends it is drawn already
-  }
+  if (first) pool.deliver(gen, first);
 }
 
 /** The frame that ends the pause is out: what waited goes on. */
@@ -73,9 +73,11 @@ export function finishSettle(pool, gen) {
  * run paused or slowed), one redraw at the view's resolution comes once training stays away.
  */
 export function refineWhenIdle(pool, gen, resolution) {
-  if (gen.pending.length || settling(gen) || resolution >= pool.view.resolution) return;
   clearTimeout(gen.refine);
+  // Training to come (asked, or a worker pacing itself) brings frames of its own.
+  const training = () => gen.pending.length > 0 || gen.pacing;
+  if (training() || settling(gen) || resolution >= pool.view.resolution) return;
   gen.refine = setTimeout(() => {
-    if (pool.gen === gen && !gen.pending.length) pool.setView({});
+    if (pool.gen === gen && !training() && !settling(gen)) pool.setView({});
   }, REFINE_AFTER_MS);
 }
