@@ -649,6 +649,9 @@ export function attachTrainer(lab, Module) {
    *     "networkFromJSON: out of memory: ..." if wasm memory is exhausted
    */
   lab.networkFromJSON = (model) => named('networkFromJSON', () => {
+    // As activate(): the figure's builds leave model files out.
+    if (!Module.NetworkSession)
+      fail('networkFromJSON', 'not in the figure\'s build (dist/embed/): use dist/js/\'s');
     const text = typeof model === 'string' ? modelText(model, 'networkFromJSON') :
                                              toJsonText(model, 'networkFromJSON', 'model');
     const session = new Module.NetworkSession();

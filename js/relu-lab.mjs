@@ -236,9 +236,13 @@ export async function loadReluLab(options = {}) {
   const activationNames = Object.freeze(Module.activationNames());
   const schema = deepFreeze(JSON.parse(Module.settingsSchema()));
   const activations = new Map(schema.activations.map((a) => [a.name, a]));
-  const call = new Module.ActivationCall();
+  // The figure's builds (dist/embed/, wasm/CMakeLists.txt) bind no ActivationCall: its worker
+  // never calls activate().
+  const call = Module.ActivationCall ? new Module.ActivationCall() : null;
 
   function activate(name, params, x) {
+    if (!call)
+      throw new Error('activate: not in the figure\'s build (dist/embed/): use dist/js/\'s');
     try {
       return run(name, params, x);
     } catch (error) {

@@ -1,7 +1,8 @@
 // `npm pack` on a clean clone (the last commit, no dist/, no build/): prepack builds what the
 // package needs and the tarball holds the same files as the one the other tests install. The
-// wasm modules are taken from this checkout's build (RELU_LAB_WASM_FROM, as scripts/build.sh
-// allows) so that the test does not compile core again; everything else is built from the clone.
+// wasm modules, the library's and the figure's, are taken from this checkout's dist/
+// (RELU_LAB_WASM_FROM, as scripts/build.sh allows) so that the test does not compile core again;
+// everything else is built from the clone.
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, symlinkSync} from 'node:fs';
@@ -21,7 +22,7 @@ test('npm pack on a clean clone builds dist/ first and packs the same files', ()
         execFileSync('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], {
           cwd: clone,
           encoding: 'utf8',
-          env: {...process.env, RELU_LAB_WASM_FROM: join(ROOT, 'dist', 'js')},
+          env: {...process.env, RELU_LAB_WASM_FROM: join(ROOT, 'dist')},
           stdio: ['ignore', 'pipe', 'pipe'],
         });
     // The build's own lines come first; npm's JSON is the last thing printed.
