@@ -1,6 +1,7 @@
 // The page's features that load when first used, not with the page: the detail view (when a
 // panel is opened), the evidence section (when it nears the viewport, or at once for a study
-// link) and the own-data editor (once the first epoch is shown, as it shows the networks' points).
+// link), the own-data editor (once the first epoch is shown, as it shows the networks' points)
+// and the Share dialog (fetched once the first epoch is shown, so that it opens at once).
 // Each stands in for its feature with the calls the page makes, until the feature is there.
 import {el} from '../common/dom.js';
 import {afterFirstEpoch, once, whenNear} from '../common/lazy.js';
@@ -122,4 +123,14 @@ export class OnDemandDataEditor {
     }
     afterFirstEpoch.then(() => this.load());
   }
+}
+
+/**
+ * Wires the Share button to its dialog (share-dialog.js), with the state `current()` returns
+ * ({table, settings}, or null before the engine has loaded).
+ */
+export function shareOnDemand(button, current) {
+  const load = once(() => import('./share-dialog.js'));
+  afterFirstEpoch.then(load);
+  button.addEventListener('click', async () => (await load()).openShare(current));
 }

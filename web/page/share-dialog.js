@@ -68,37 +68,35 @@ function build(current) {
 let parts = null;
 
 /**
- * Wires `button` to open the dialog with the state `current()` returns ({table, settings}, or
- * null before the engine has loaded).
+ * Opens the dialog with the state `current()` returns ({table, settings}, or null before the
+ * engine has loaded: then nothing opens).
  */
-export function initShare(button, current) {
-  button.addEventListener('click', () => {
-    const state = current();
-    if (!state) return;
-    parts ??= build(current);
-    const {table, settings} = state;
-    const page = new URL(location.href);
-    page.hash = table.toHash(settings);
-    // The embed reads a figure's keys only: its panels always, as a figure's default differs.
-    const figure = figureTable(table.schema);
-    const embed = new URL('embed.html', page);
-    embed.hash = [
-      figure.toHash(settings, {always: ['activations', 'seed']}),
-      ...linkedAttributes(settings).map(({key, value}) => `${key}=${value}`),
-    ].join('&');
-    const script = new URL('embed/relu-lab-figure.js', page);
-    parts.hint.textContent = epochHint(settings, parts.data.update(table, settings));
-    parts.boxes.link.text.value = page.href;
-    parts.boxes.iframe.text.value = iframeSnippet(embed.href, settings.activations.length);
-    parts.boxes.element.text.value = elementSnippet(figure, settings, script.href);
-    if (parts.boxes.cdn)
-      parts.boxes.cdn.text.value = elementSnippet(figure, settings, cdnFigureUrl());
-    for (const box of Object.values(parts.boxes)) box.status.textContent = '';
-    parts.still.onclick = () => saveStill(settings);
-    parts.stillNote.textContent =
-        `The panels as shown, as ${
-            stillName(settings)}: put it beside your post, where the element snippets name it as ` +
-        'the poster and the image shown without JavaScript.';
-    parts.dialog.showModal();
-  });
+export function openShare(current) {
+  const state = current();
+  if (!state) return;
+  parts ??= build(current);
+  const {table, settings} = state;
+  const page = new URL(location.href);
+  page.hash = table.toHash(settings);
+  // The embed reads a figure's keys only: its panels always, as a figure's default differs.
+  const figure = figureTable(table.schema);
+  const embed = new URL('embed.html', page);
+  embed.hash = [
+    figure.toHash(settings, {always: ['activations', 'seed']}),
+    ...linkedAttributes(settings).map(({key, value}) => `${key}=${value}`),
+  ].join('&');
+  const script = new URL('embed/relu-lab-figure.js', page);
+  parts.hint.textContent = epochHint(settings, parts.data.update(table, settings));
+  parts.boxes.link.text.value = page.href;
+  parts.boxes.iframe.text.value = iframeSnippet(embed.href, settings.activations.length);
+  parts.boxes.element.text.value = elementSnippet(figure, settings, script.href);
+  if (parts.boxes.cdn)
+    parts.boxes.cdn.text.value = elementSnippet(figure, settings, cdnFigureUrl());
+  for (const box of Object.values(parts.boxes)) box.status.textContent = '';
+  parts.still.onclick = () => saveStill(settings);
+  parts.stillNote.textContent =
+      `The panels as shown, as ${
+          stillName(settings)}: put it beside your post, where the element snippets name it as ` +
+      'the poster and the image shown without JavaScript.';
+  parts.dialog.showModal();
 }
