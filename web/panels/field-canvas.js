@@ -130,6 +130,10 @@ export class FieldCanvas {
     this.ctx = canvas.getContext('2d');
     this.scratch = null;
     this.image = null;
+    // The points drawn once on a transparent layer (they stay put while the field changes), and
+    // what they were drawn for: every frame then costs one blit instead of a path per point.
+    this.points = null;
+    this.pointsKey = null;
   }
 
   /**
@@ -162,14 +166,38 @@ export class FieldCanvas {
       ctx.fillRect(0, 0, canvas.width, canvas.height);
     }
     const radius = pointRadius ?? Math.max(1.5, canvas.width / 110);
-    const scale = canvas.width / (domain[1] - domain[0]);
-    for (const layer of layers) {
-      this.drawPoints(layer, domain[0], domain[1], scale, radius, range);
-    }
+    if (layers.length) ctx.drawImage(this.pointLayer(layers, domain, radius, range), 0, 0);
   }
 
-  drawPoints({xy, labels, hollow = false}, lo, hi, scale, radius, range) {
-    const {ctx} = this;
+  // The layer of `layers`' points, drawn again only when what it shows changed. Drawing it over
+  // the field gives the pixels of drawing each point there (source-over is associative).
+  pointLayer(layers, domain, radius, range) {
+    const {width, height} = this.canvas;
+    const key = [width, height, domain[0], domain[1], radius, range?.[0], range?.[1], this.palette];
+    const old = this.pointsKey;
+    const same = old && old.values.every((v, i) => v === key[i]) &&
+        old.layers.length === layers.length &&
+        old.layers.every(
+            (l, i) => l.xy === layers[i].xy && l.labels === layers[i].labels &&
+                Boolean(l.hollow) === Boolean(layers[i].hollow));
+    if (same) return this.points;
+    if (!this.points || this.points.width !== width || this.points.height !== height) {
+      this.points = new OffscreenCanvas(width, height);
+    }
+    const ctx = this.points.getContext('2d');
+    ctx.clearRect(0, 0, width, height);
+    const scale = width / (domain[1] - domain[0]);
+    for (const layer of layers) {
+      this.drawPoints(ctx, layer, domain[0], domain[1], scale, radius, range);
+    }
+    this.pointsKey = {
+      values: key,
+      layers: layers.map(({xy, labels, hollow}) => ({xy, labels, hollow}))
+    };
+    return this.points;
+  }
+
+  drawPoints(ctx, {xy, labels, hollow = false}, lo, hi, scale, radius, range) {
     ctx.lineWidth = Math.max(1, radius / 2.5);
     for (let i = 0; i < labels.length; ++i) {
       const x = (xy[2 * i] - lo) * scale;
