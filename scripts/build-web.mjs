@@ -35,6 +35,8 @@ const common = {
   outdir: DIST
 };
 const entry = (path) => join(WEB, path);
+// As web/page/on-demand.js imports it: the page's bundle leaves it to the browser to fetch.
+const SHARE_DIALOG = './share-dialog.js';
 const GLUES = ['relu-lab-simd128.mjs', 'relu-lab-scalar.mjs'];
 
 // Emscripten's glue is an ES module: esbuild shortens its module-level names too (a quarter off
@@ -63,7 +65,12 @@ export async function buildWeb(dist = DIST) {
     define: PACKAGE_DEFINE,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    external: [...out.external, SHARE_DIALOG],
   });
+  // The Share dialog (loaded once the first epoch is shown) is one file with all it uses: split
+  // like the rest, the modules it shares with the page would regroup the page's chunks into more
+  // requests before the first epoch.
+  await build({...out, entryPoints: [entry('page/share-dialog.js')], define: PACKAGE_DEFINE});
   await build({...out, entryPoints: [entry('figure/embed-page.js')]});
   // Workers: one file each; the library inside them finds its wasm builds in dist/js/.
   await build({
