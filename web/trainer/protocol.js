@@ -2,11 +2,12 @@
 // answers back. Every type is named here once, with its builder, the frame limit, the frame
 // acknowledgement and the id -> promise request; the routing itself lives with each receiver.
 // A learning-rate change, by name: page/controls.js -> page/settings-flow.js changeSetting (the
-// row's effect is `live`; settings/to-core.js liveUpdate) -> WorkerPool.update -> pool-changes.js
-// sendUpdate posts `update` with the optimizer step it takes effect at to each worker ->
-// worker.js applies arena.update when it reaches that step -> each worker answers `updated` (an
-// error reaches the page once), and the pool's `view` redraw brings the frame of the networks at
-// the new rate. The step is the page's to write into its link, so that the link replays it.
+// row's effect is `live`; settings/to-core.js liveUpdate) -> PagePool.update -> pool-changes.js
+// sendUpdate posts `update` with the optimizer step it takes effect at (at least) to each worker
+// -> worker.js hands it to change-journal.js, which applies arena.update when training reaches
+// that step -> each worker answers `updated` with the step (an error reaches the page once), and
+// the pool's `view` redraw brings the frame of the networks at the new rate. The step is the
+// page's to write into its link (the update's onStep), so that the link replays it.
 
 // A worker shared by several pools (the figures of a page) holds one session per pool: every
 // message to and from it then carries the pool's `session` id (shared-workers.js adds and reads
