@@ -1,5 +1,5 @@
 // The pace of a playing run: how many optimizer steps are owed at a given moment. A worker that
-// holds a pool's whole arena paces itself with it, once per display tick (worker.js); a pool of
+// holds a pool's whole arena paces itself with it, frame by frame (worker.js); a pool of
 // several workers paces them from the page's thread, so that they stay at one step
 // (worker-pool.js). Pure logic, no timers.
 

@@ -1,5 +1,6 @@
-// A worker's clock of display frames: the ticks a self-paced session trains on (DisplayTicks),
-// and a painting worker's pace of presenting frames: at most one painted frame per display frame.
+// A worker's clock of display frames: a painting worker presents at most one painted frame per
+// display frame (PaintClock), and a self-paced session waiting for its pace looks again at the
+// next one (DisplayTicks).
 // OffscreenCanvas shows what a worker drew at its display's next frame, so a second paint
 // before then would be computed and drawn for nothing; the worker waits for that frame instead
 // (requestAnimationFrame in a worker where it has one, else a display frame's timer).
@@ -46,25 +47,23 @@ export class PaintClock {
 }
 
 /**
- * The display's frames as a worker counts them, for sessions that pace themselves (a playing run
- * trains once per display frame, worker.js): `count` goes up once per display frame, and only
- * while someone asked for the next one.
+ * The display's next frame as a waiting session asks for it (worker.js: a self-paced session
+ * with less than a step owed looks again then): `onTick` runs once per display frame asked for,
+ * however many asked.
  */
 export class DisplayTicks {
-  /** @param {function(): void} onTick called after each tick */
+  /** @param {function(): void} onTick */
   constructor(onTick) {
-    this.count = 0;
     this.asked = false;
     this.onTick = onTick;
   }
 
-  /** Asks for the next tick (once, however many ask before it). */
+  /** Asks for the next display frame. */
   ask() {
     if (this.asked) return;
     this.asked = true;
     nextDisplayFrame(() => {
       this.asked = false;
-      this.count += 1;
       this.onTick();
     });
   }

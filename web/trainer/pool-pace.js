@@ -1,7 +1,7 @@
 // How a playing pool trains: a worker that holds the whole arena paces itself once told to play
-// (worker.js: a frame per display tick); several workers are asked by the pool for the steps the
-// pace owes (pace.js), with at most FRAMES_IN_FLIGHT requests not yet drawn, so that they stay
-// at one step.
+// (worker.js: at most a frame per display frame); several workers are asked by the pool for the
+// steps the pace owes (pace.js), with at most FRAMES_IN_FLIGHT requests not yet drawn, so that they
+// stay at one step.
 import {settling} from './pool-generation.js';
 import {FRAMES_IN_FLIGHT, msg} from './protocol.js';
 

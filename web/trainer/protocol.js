@@ -67,7 +67,7 @@ export const msg = Object.freeze({
   view: (view, redraw = true) => redraw ? {type: MSG.view, view} : {type: MSG.view, view, redraw},
   /**
    * To a pool: play. To a worker (of a pool whose arena it holds alone): train at this pace,
-   * one frame per display tick, until 'pause' (or a new arena).
+   * at most one frame per display frame, until 'pause' (or a new arena).
    * @param {{speed?: number, ease?: boolean, until?: number}} pace see pace.js
    */
   play: ({speed = 1, ease = false, until = Infinity} = {}) =>

@@ -249,9 +249,9 @@ export class WorkerPool {
   }
 
   /**
-   * Whether the arena is all in one worker, which then paces itself (a frame per display tick, no
-   * round trip through the page's thread per frame): with one worker there is no step to keep
-   * level, and every message reaches it in order, at the step it has reached.
+   * Whether the arena is all in one worker, which then paces itself (at most a frame per display
+   * frame, no round trip through the page's thread per frame): with one worker there is no step to
+   * keep level, and every message reaches it in order, at the step it has reached.
    */
   selfPaced() {
     return this.paceInWorker && this.gen?.shares.length === 1;

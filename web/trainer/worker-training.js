@@ -1,7 +1,7 @@
 // A trainer worker's training and frames for the current session (worker-sessions.js): exact
 // optimizer steps in short chunks that let messages in, the frame that shows them (drawn into the
-// page's canvases first where the worker paints them), and a self-paced session's frame per
-// display tick. worker.js decides which of these the session does next.
+// page's canvases first where the worker paints them), and a self-paced session's frame of the
+// steps its pace owes. worker.js decides which of these the session does next.
 import {applyDue} from './change-journal.js';
 import {frameContents} from './frame-contents.js';
 import {stepsPerEpoch} from './pace.js';
@@ -13,8 +13,8 @@ import {yieldToMessages} from './yield-to-messages.js';
 // A chunk trains until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
 
-// Every session's painter draws for the same display, and every self-paced session trains on
-// its ticks.
+// Every session's painter draws for the same display, and a self-paced session waiting for its
+// pace looks again at its next frame.
 const paintClock = new PaintClock();
 let tickListener = () => {};
 const ticks = new DisplayTicks(() => tickListener());
@@ -63,23 +63,23 @@ export async function trainSteps(count, stamp) {
 }
 
 // Sends one frame at `resolution`, unless a new arena is asked for while it is computed. A
-// training frame (`paced`) of a painting worker waits for a display frame no paint took yet
-// (paint-clock.js); a frame asked for by the reader (a timeline move, a redraw) goes at once.
+// training frame (`paced`) of a painting worker is computed at once and painted at a display
+// frame no paint took yet (paint-clock.js): the next frame is computed while this one is on
+// screen. A frame asked for by the reader (a timeline move, a redraw) is painted at once.
 export async function postFrame(trainMs, start, resolution = run.view.resolution, paced = false) {
   state.redraw = false;  // this frame shows the current view
-  const wait = paced && run.painter?.generation === run.generation ? paintClock.ready() : null;
-  if (wait) {
-    const waitStart = performance.now();
-    await wait;
-    if (stale()) return;
-    start += performance.now() - waitStart;  // the frame's work is its own, not the display's
-  }
   const contents =
       await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;
-  // Drawn before it is posted: the page's text never runs ahead of the fields on screen.
   const {frame} = contents;
-  frame.painted = run.painter?.generation === run.generation;
+  const painting = () => run.painter?.generation === run.generation;
+  const wait = paced && painting() ? paintClock.ready() : null;
+  if (wait) {
+    await wait;
+    if (stale()) return;
+  }
+  // Drawn before it is posted: the page's text never runs ahead of the fields on screen.
+  frame.painted = painting();
   if (frame.painted) {
     const paintStart = performance.now();
     run.painter.paint(frame, run.data, run.view);
@@ -108,19 +108,16 @@ export async function trainFrame() {
       movingResolution > 0 ? Math.min(resolution, movingResolution) : resolution, true);
 }
 
-// A self-paced session's frame: once per display tick, the steps its pace owes (pace.js caps
-// what a slow frame leaves owed, so a busy machine slows the run instead of bursting).
+// A self-paced session's frame: the steps its pace owes by now (pace.js counts them in display
+// frames, and caps what a slow frame leaves owed, so a busy machine slows the run instead of
+// bursting). A painting worker shows at most one frame per display frame (postFrame); one the
+// page draws waits for the page (FRAMES_IN_FLIGHT). Less than a step owed: again next tick.
 export function pacedFrame() {
   const epochs = epochsDone();
   if (!state.pace.running(epochs)) return NOTHING;  // at the pool's epoch limit: play waits there
-  if (state.tick === ticks.count) {
-    ticks.ask();
-    return NOTHING;
-  }
-  state.tick = ticks.count;
   const {count} = state.pace.take(performance.now(), epochs, perEpoch());
   if (count === 0) {
-    ticks.ask();  // a slow pace: less than a step owed yet
+    ticks.ask();
     return NOTHING;
   }
   state.owed += count;

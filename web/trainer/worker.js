@@ -2,7 +2,7 @@
 // several pools may share the worker, worker-sessions.js): it trains in short chunks, yielding so
 // that a reset, a setting change or a pause wins over training, and sends frames tagged with the
 // arena's generation. A session whose arena is all in this worker plays at its own pace (pace.js,
-// one frame per display tick: no round trip through the page per frame); a pool of several
+// at most a frame per display frame: no round trip through the page per frame); a pool of several
 // workers asks each for exact optimizer steps instead, so that they stay at one step. A worker
 // that draws the fields into the page's canvases holds each painted frame to the display's next
 // frame (paint-clock.js). Training and frames: worker-training.js; messages: protocol.js.
