@@ -53,13 +53,22 @@ async function playing(page, cdp) {
   const load = await page.evaluate(async (ms) => {
     const test = window.reluLabTest;
     const framesBefore = test.frames;
+    // Tasks of the page's thread over 50 ms (the browser's long tasks) while it trains.
+    let longTasks = 0;
+    const observer = new PerformanceObserver((list) => {
+      longTasks += list.getEntries().length;
+    });
+    observer.observe({type: 'longtask'});
     await new Promise((resolve) => setTimeout(resolve, ms));
+    observer.disconnect();
     const frames = test.frames - framesBefore;
     const recent = test.compute.slice(-frames);
     return {
       frames,
       worker: recent.map((c) => c.workerMs.reduce((a, b) => a + b, 0)),
       resolution: recent.map((c) => c.resolution),
+      longTasks,
+      firstFrameMs: test.firstFrameMs,
     };
   }, PLAY_MS);
   const taskMs = (await task() - taskBefore) * 1000;
@@ -218,8 +227,8 @@ console.log(`load average after the run: ${loadavg()[0].toFixed(2)}`);
 
 const header = [
   'panels', 'fields drawn by, pool', 'frames on screen/s', 'animation frames/s',
-  'main-thread tasks/frame', 'worker/frame', 'training grid', 'scrub end to end', 'scrub worker',
-  'of it fields / paint'
+  'main-thread tasks/frame', 'worker/frame', 'training grid', 'long tasks', 'first frame',
+  'scrub end to end', 'scrub worker', 'of it fields / paint'
 ];
 const rows = [];
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -233,7 +242,8 @@ for (const panels of Object.keys(PANELS)) {
       panels, `${PATH_NAMES[path]}, ${size} worker${size > 1 ? 's' : ''}`,
       (sum('onScreen') / seconds).toFixed(1), (sum('animation') / seconds).toFixed(1),
       ms(sum('taskMs') / frames), ms(median(play.flatMap((p) => p.worker))),
-      `${median(play.flatMap((p) => p.resolution))}^2`, ms(median(scrub.map((s) => s.endToEnd))),
+      `${median(play.flatMap((p) => p.resolution))}^2`, String(sum('longTasks')),
+      ms(median(play.map((p) => p.firstFrameMs))), ms(median(scrub.map((s) => s.endToEnd))),
       ms(median(scrub.map((s) => s.worker))),
       `${ms(median(scrub.map((s) => s.fields)))} / ${ms(median(scrub.map((s) => s.paint)))}`
     ]);
@@ -248,7 +258,9 @@ console.log(
     'frames on screen/s: frames whose fields reached a display frame; animation frames/s: the ' +
     'page\'s requestAnimationFrame rate (its thread\'s freedom); main-thread tasks/frame: CDP ' +
     'TaskDuration of the page\'s thread per frame, without the counter running; worker/frame: the median frame\'s time in all ' +
-    'workers (train, fields, painting where they paint); scrub: a timeline move, from the input ' +
+    'workers (train, fields, painting where they paint); long tasks: the page\'s tasks over 50 ms ' +
+    'while playing (all rounds); first frame: from navigation to the first frame drawn; scrub: a ' +
+    'timeline move, from the input ' +
     'event to the page handling the frame of that epoch (fields on screen by then where the ' +
     'workers paint), and that frame\'s worker time (medians).');
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
