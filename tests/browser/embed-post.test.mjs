@@ -142,6 +142,7 @@ test(
       const expected =
           await app.$$eval('#panels .panel', (panels) => panels.map((p) => p.dataset.trainLoss));
       await app.click('#share');
+      await app.waitForSelector('dialog.share[open]');
       const snippets = await app.$$eval(
           '.share textarea', (boxes) => Object.fromEntries(boxes.map((b) => [b.id, b.value])));
       // The still the element snippets name, saved beside the post.

@@ -153,6 +153,7 @@ test('Share names own data a link cannot hold and offers it as a CSV file', asyn
   const again =
       await openPage(session.context, `${session.url}#activations=relu&data=${small}`, REDUCE);
   await again.click('#share');
+  await again.waitForSelector('dialog.share[open]');
   assert.equal(await again.isVisible('#share-data'), false);
   assert.match(await again.textContent('dialog.share .hint'), /same data/);
   assert.match(await again.inputValue('#share-element'), new RegExp(` data="${small}"`));

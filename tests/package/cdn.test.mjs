@@ -99,6 +99,8 @@ test(
       const hash = 'activations=relu,leaky_relu:0.2&dataset=xor&seed=4&lr=0.03';
       const app = await openPage(session.context, `${session.url}#${hash}`);
       await app.click('#share');
+      // The dialog's code is fetched once the first epoch is shown: the dialog opens when it is in.
+      await app.waitForSelector('#share-cdn');
       const snippet = await app.$eval('#share-cdn', (t) => t.value);
       const element = await app.$eval('#share-element', (t) => t.value);
       const script = `${NPM_CDN}${PACKAGE.name}@${PACKAGE.version}/dist/embed/relu-lab-figure.js`;

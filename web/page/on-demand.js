@@ -130,7 +130,9 @@ export class OnDemandDataEditor {
  * ({table, settings}, or null before the engine has loaded).
  */
 export function shareOnDemand(button, current) {
-  const load = once(() => import('./share-dialog.js'));
+  let dialog = null;
+  const load = once(async () => (dialog = await import('./share-dialog.js')));
   afterFirstEpoch.then(load);
-  button.addEventListener('click', async () => (await load()).openShare(current));
+  // Once fetched, the click opens it at once (no await in between).
+  button.addEventListener('click', async () => (dialog ?? (await load())).openShare(current));
 }
