@@ -22,8 +22,11 @@ async function trainedFrame(workers) {
   await page.evaluate((n) => window.reluLabTest.step(n), EPOCHS);
   await page.waitForFunction(
       (n) => window.reluLabTest.lastFrame.epochs === n, EPOCHS, {timeout: WAIT_MS, polling: 50});
-  const frame = await page.evaluate(() => {
-    const {metrics, fields, resolution, workerMs} = window.reluLabTest.lastFrame;
+  // The fields as the workers compute them (a frame whose fields they painted carries none).
+  const frame = await page.evaluate(async () => {
+    const test = window.reluLabTest;
+    const {metrics, resolution, workerMs} = test.lastFrame;
+    const [{fields}] = await test.fieldsAt(['final'], resolution);
     return {metrics, fields: fields.map((f) => Array.from(f)), resolution, parts: workerMs.length};
   });
   const created = await page.evaluate(() => window.reluLabTest.arenaSettings);

@@ -28,3 +28,17 @@ export function el(tag, props = {}, children = []) {
   node.append(...children);
   return node;
 }
+
+/**
+ * Sets `node`'s text, or its attribute `name`, only where it changes: a write of the same text
+ * still makes the browser lay the node out again, and numbers that update ten times a second
+ * often stay as they were (a panel's dead units, its epoch while paused).
+ */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** @see setText */
+export function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}

@@ -1,6 +1,7 @@
 // What the page draws of a run: a new arena's panels and chart series, then each frame (fields,
 // metrics, the epoch, the loss and region charts, the timeline, the open detail view). It keeps
 // what its charts draw of the worker's run history; it sends nothing to the trainer.
+import {setText} from '../common/dom.js';
 import {LossChart} from '../panels/loss-chart.js';
 import {PanelGrid} from '../panels/panel-grid.js';
 import {PANEL_COLORS, PANEL_DASHES, panelTitle, paramsText} from '../panels/panel.js';
@@ -97,7 +98,7 @@ export class RunView {
     this.grid.panels.forEach(
         (panel, i) => showRegions(panel, settings.regions && frame.regions?.[i]));
     const epochs = frame.epochs ?? currentEpoch(frame.metrics);
-    $('epoch').textContent = epochText(epochs);
+    setText($('epoch'), epochText(epochs));
     root.dataset.epochs = String(epochs);
     this.detail.update(frame, this.history);
   }

@@ -14,7 +14,7 @@
 //                  distinct panel epochs), t (ms, as performance.now())}
 //   arenaSettings  the current arena's settings as the trainer read them (clamped, own data in)
 //   lastFrame      the last frame drawn: the trainer's 'frame' message (epochs, steps, metrics,
-//                  fields, resolution, workerMs, ...)
+//                  fields (null where a worker painted them), resolution, workerMs, ...)
 //   workers        how many trainer workers share the panels
 //   schema         lab.schema as the trainer sent it
 //   table          the URL settings table built from it (rows, parse(hash))
@@ -31,6 +31,8 @@
 //   metricsAt(epochs)    a promise of every panel's metrics at the kept epochs nearest `epochs`
 //                        (every whole epoch of the first ones is kept): [{epoch, metrics}], to
 //                        compare runs epoch by epoch whenever they were read
+//   fieldsAt(epochs, resolution)  likewise every panel's field ('final': the live networks):
+//                        [{epoch, fields}] (a frame whose fields a worker painted carries none)
 import {currentEpoch} from '../time/metric-history.js';
 import {MSG, request} from '../trainer/protocol.js';
 
@@ -66,6 +68,10 @@ export class TestHook {
         const resolution = this.exposed.schema.limits.minFieldResolution;
         const {columns} = await request(this.pool, MSG.fieldsAt, {epochs, resolution});
         return columns.map(({epoch, metrics}) => ({epoch, metrics}));
+      },
+      fieldsAt: async (epochs, resolution) => {
+        const {columns} = await request(this.pool, MSG.fieldsAt, {epochs, resolution});
+        return columns.map(({epoch, fields}) => ({epoch, fields}));
       },
     };
     window.reluLabTest = this.exposed;

@@ -1,6 +1,6 @@
 // One panel: an activation's decision field with its points, its name and parameters and its
 // live numbers, mirrored in data attributes (data-epoch, data-test-accuracy, ...) for scripts.
-import {el} from '../common/dom.js';
+import {el, setAttr, setText} from '../common/dom.js';
 import {percent, score} from '../common/format.js';
 
 import {FieldCanvas} from './field-canvas.js';
@@ -126,24 +126,27 @@ export class Panel {
     d.score = `${label} ${text}`;
     // A regression (accuracy null) shows R² and its loss is the mean squared error.
     const regression = m.testAccuracy === null;
-    this.scoreLabel.textContent = label;
-    this.canvas.setAttribute(
-        'aria-label', `${regression ? 'output surface' : 'decision field'} of ${this.title}`);
-    this.lossRow.title = regression ? 'mean squared error on the training / test points' :
-                                      'binary cross-entropy on the training / test points';
+    setText(this.scoreLabel, label);
+    setAttr(
+        this.canvas, 'aria-label',
+        `${regression ? 'output surface' : 'decision field'} of ${this.title}`);
+    setAttr(
+        this.lossRow, 'title',
+        regression ? 'mean squared error on the training / test points' :
+                     'binary cross-entropy on the training / test points');
     d.testLoss = String(m.testLoss);
     d.trainLoss = String(m.trainLoss);
     d.deadUnits = String(m.deadUnits);
     d.units = String(m.units);
     d.diverged = String(m.diverged);
     // A diverged network stopped in epoch divergedAt: its epoch row and its badge say so alike.
-    this.values.epoch.textContent = m.diverged ? `stopped in ${m.divergedAt}` : String(m.epoch);
-    this.values.acc.textContent = m.diverged ? '—' : text;
-    this.values.loss.textContent = `${lossText(m.trainLoss)} / ${lossText(m.testLoss)}`;
-    this.values.dead.textContent = `${m.deadUnits} / ${m.units}`;
+    setText(this.values.epoch, m.diverged ? `stopped in ${m.divergedAt}` : String(m.epoch));
+    setText(this.values.acc, m.diverged ? '—' : text);
+    setText(this.values.loss, `${lossText(m.trainLoss)} / ${lossText(m.testLoss)}`);
+    setText(this.values.dead, `${m.deadUnits} / ${m.units}`);
     this.values.dead.classList.toggle('warn', m.deadUnits > 0);
-    this.values.sparsity.textContent = percent(m.sparsity);
-    if (this.values.alpha) this.values.alpha.textContent = alphaText(m.alphas);
+    setText(this.values.sparsity, percent(m.sparsity));
+    if (this.values.alpha) setText(this.values.alpha, alphaText(m.alphas));
     this.root.classList.toggle('diverged', m.diverged);
     this.badge.hidden = !m.diverged;
     if (m.diverged) {

@@ -1,6 +1,7 @@
 // The timeline under the panels: a slider over the epochs the worker kept (drag, arrow keys,
 // Home/End; it is a native range input), the epoch it shows, "back to live", "continue from
 // here" and the memory the history takes. It reports moves; the worker does the showing.
+import {setAttr, setText} from '../common/dom.js';
 
 function bytesText(bytes) {
   return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` :
@@ -58,8 +59,7 @@ export class Timeline {
     // The live end is a position of its own when it is not a kept epoch (thinned, or a
     // fraction of an epoch after Step batch).
     if (this.liveEpoch > this.epochs.at(-1)) this.epochs.push(this.liveEpoch);
-    this.memory.textContent =
-        `History: ${time.epochs.length} epochs kept, ${bytesText(time.bytes)}.`;
+    setText(this.memory, `History: ${time.epochs.length} epochs kept, ${bytesText(time.bytes)}.`);
     this.sync();
   }
 
@@ -73,8 +73,8 @@ export class Timeline {
       this.range.value = String(i);
     }
     const text = this.shown === null ? `epoch ${epochText(shown)} (live)` : `epoch ${shown}`;
-    this.range.setAttribute('aria-valuetext', text);
-    this.label.textContent = text;
+    setAttr(this.range, 'aria-valuetext', text);
+    setText(this.label, text);
     this.root.dataset.shown = this.shown === null ? 'live' : String(this.shown);
     this.live.disabled = this.shown === null;
     this.resume.disabled = this.shown === null;

@@ -1,6 +1,6 @@
 // A worker's clock of display frames: a painting worker presents at most one painted frame per
-// display frame (PaintClock), and a self-paced session waiting for its pace looks again at the
-// next one (DisplayTicks).
+// display frame (PaintClock), and a self-paced session that does not paint trains at most once
+// per display frame (DisplayTicks).
 // OffscreenCanvas shows what a worker drew at its display's next frame, so a second paint
 // before then would be computed and drawn for nothing; the worker waits for that frame instead
 // (requestAnimationFrame in a worker where it has one, else a display frame's timer).
@@ -47,23 +47,26 @@ export class PaintClock {
 }
 
 /**
- * The display's next frame as a waiting session asks for it (worker.js: a self-paced session
- * with less than a step owed looks again then): `onTick` runs once per display frame asked for,
- * however many asked.
+ * The display's frames as a worker counts them: `count` goes up once per display frame, while a
+ * session waits for the next one (worker.js: a self-paced session that does not paint trains
+ * once per display frame, and one with less than a step owed looks again then). `onTick` runs
+ * after each.
  */
 export class DisplayTicks {
   /** @param {function(): void} onTick */
   constructor(onTick) {
+    this.count = 0;
     this.asked = false;
     this.onTick = onTick;
   }
 
-  /** Asks for the next display frame. */
+  /** Asks for the next display frame (once, however many ask before it). */
   ask() {
     if (this.asked) return;
     this.asked = true;
     nextDisplayFrame(() => {
       this.asked = false;
+      this.count += 1;
       this.onTick();
     });
   }

@@ -103,7 +103,8 @@ export const msg = Object.freeze({
       ({type: MSG.created, generation, settings, panels, data}),
   /**
    * @param {object} frame what frame-contents.js computes: metrics, fields, timings, ...; with
-   *     `painted` true when the worker drew its fields into the panels' canvases already
+   *     `painted` true when the worker drew its fields into the panels' canvases already (its
+   *     fields are then null but the open detail panel's)
    */
   frame: (generation, frame) => ({...frame, type: MSG.frame, generation}),
   paused: (generation, steps) => ({type: MSG.paused, generation, steps}),

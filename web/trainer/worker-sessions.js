@@ -45,6 +45,7 @@ function newState() {
     redraw: false,  // a view change wants a frame without training
     owed: 0,        // optimizer steps asked for by the pool, trained in one frame
     pace: null,     // a Pace (pace.js) while the session plays at its own pace, else null
+    tick: -1,       // the display frame (DisplayTicks.count) its last paced frame began in
     inFlight: 0,    // frames sent and not yet acknowledged
     pauseAck: false,
     stamp: 0,       // bumped by create and pause: training begun under an older stamp stops

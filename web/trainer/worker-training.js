@@ -87,9 +87,20 @@ export async function postFrame(trainMs, start, resolution = run.view.resolution
     frame.paintMs = performance.now() - paintStart;
     frame.computeMs += frame.paintMs;
     frame.postedAt = performance.timeOrigin + performance.now();
+    keepDetailField(frame, contents.transfer);
   }
   state.inFlight += 1;
   post(msg.frame(run.generation, contents.frame), contents.transfer);
+}
+
+// A painted frame's fields are on the page's canvases already: it carries only the open detail
+// panel's (its network diagram draws it), so the page's thread is not handed ten fields a frame.
+function keepDetailField(frame, transfer) {
+  frame.fields = frame.fields.map((field, k) => {
+    if (k === run.view.detail || !field) return field;
+    transfer.splice(transfer.indexOf(field.buffer), 1);
+    return null;
+  });
 }
 
 // Trains the steps the pool asked for and shows them in one frame (at the pool's training
@@ -110,16 +121,24 @@ export async function trainFrame() {
 
 // A self-paced session's frame: the steps its pace owes by now (pace.js counts them in display
 // frames, and caps what a slow frame leaves owed, so a busy machine slows the run instead of
-// bursting). A painting worker shows at most one frame per display frame (postFrame); one the
-// page draws waits for the page (FRAMES_IN_FLIGHT). Less than a step owed: again next tick.
+// bursting). A painting worker computes it at once and shows it at the next display frame
+// (postFrame); one whose frames the page draws (a figure, a browser without canvas transfer)
+// begins at most one per display frame, as more would never be seen. Less than a step owed:
+// again next display frame.
 export function pacedFrame() {
   const epochs = epochsDone();
   if (!state.pace.running(epochs)) return NOTHING;  // at the pool's epoch limit: play waits there
+  const painting = run.painter?.generation === run.generation;
+  if (!painting && state.tick === ticks.count) {
+    ticks.ask();
+    return NOTHING;
+  }
   const {count} = state.pace.take(performance.now(), epochs, perEpoch());
   if (count === 0) {
     ticks.ask();
     return NOTHING;
   }
+  state.tick = ticks.count;
   state.owed += count;
   return trainFrame();
 }
