@@ -22,11 +22,13 @@ const PANELS = {
 };
 // Where the fields are drawn / who paces play: the fallback (page, pool), the workers with the
 // pool's request per frame, and the workers pacing themselves.
-const PATHS = ['page/pool', 'worker/pool', 'worker/self'];
+// The last row holds the grid at 128 px (the adaptive resolution may train at a coarser one).
+const PATHS = ['page/pool', 'worker/pool', 'worker/self', 'worker/self/held'];
 const PATH_NAMES = {
   'page/pool': 'page (fallback), paced by the pool',
   'worker/pool': 'workers, paced by the pool',
   'worker/self': 'workers, self-paced',
+  'worker/self/held': 'workers, self-paced, grid held',
 };
 const ROUNDS = Number(process.env.ROUNDS || 2);
 const WARMUP_FRAMES = 20;
@@ -135,7 +137,7 @@ async function scrubbing(page) {
 }
 
 async function measure(context, url, panels, path) {
-  const [where, pacing] = path.split('/');
+  const [where, pacing, held] = path.split('/');
   const page = await openPage(
       context, `${url}${BASE}${PANELS[panels]}`,
       {init: where === 'page' ? forceMainThreadFields : undefined});
@@ -150,6 +152,7 @@ async function measure(context, url, panels, path) {
       test.setPlaying(true);
     });
   }
+  if (held) await page.evaluate(() => window.reluLabTest.holdResolution());
   const size = await page.evaluate(() => window.reluLabTest.workers);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
