@@ -134,6 +134,35 @@ export async function newPage(context, options = {}) {
 }
 
 /**
+ * The frames the page handled after `t0` (its performance.now()), oldest first, as the test
+ * hook's events record them: {epoch, steps, panelEpochs, t, ...}.
+ */
+export function framesSince(page, t0) {
+  return page.evaluate(
+      (since) => window.reluLabTest.events.filter((e) => e.type === 'frame' && e.t > since), t0);
+}
+
+/**
+ * Per canvas matching `selector` (read through canvasPixels): the pixels on the orange side
+ * (class 0: red well above blue) and on the purple side (class 1: blue above red), for points
+ * and field tints alike, and how many distinct colours it has (counted up to 64).
+ * @returns {Promise<{orange: number, purple: number, distinct: number}[]>}
+ */
+export function canvasColours(page, selector) {
+  return page.$$eval(selector, (canvases) => canvases.map((c) => {
+    const data = canvasPixels(c);
+    let orange = 0, purple = 0;
+    const distinct = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] - data[i + 2] > 40) orange += 1;
+      if (data[i + 2] - data[i] > 25) purple += 1;
+      if (distinct.size < 64) distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return {orange, purple, distinct: distinct.size};
+  }));
+}
+
+/**
  * Opens the page (index.html) at `address` in a new recording page and waits until it is ready
  * (its first frame is drawn).
  * @param {object} context

@@ -5,16 +5,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
+import {framesSince, openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const SETTINGS = '#activations=relu,tanh,elu,gelu&points=300&layers=6,6&res=64&speed=1&ease=false';
 const session = useBrowser();
-
-// Frames the page handled after `t0` (performance.now()), oldest first.
-function framesSince(page, t0) {
-  return page.evaluate(
-      (since) => window.reluLabTest.events.filter((e) => e.type === 'frame' && e.t > since), t0);
-}
 
 // Waits until the page has handled `count` frames after `t0`.
 function waitForFrames(page, t0, count) {

@@ -8,32 +8,10 @@ import {test} from 'node:test';
 
 import {forceMainThreadFields} from '../../bench/page-paths.mjs';
 
-import {openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
+import {canvasColours, framesSince, openPage, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const SETTINGS = '#points=300&layers=6,6&res=64&speed=1&ease=false';
 const session = useBrowser();
-
-// Each panel's colours as the reader sees them (a copy: a canvas a worker draws in cannot be
-// read by the page itself): pixels on each class's side and distinct colours.
-function panelColours(page) {
-  return page.$$eval('.panel canvas', (canvases) => canvases.map((c) => {
-    const data = canvasPixels(c);  // fixture.mjs
-    let orange = 0, purple = 0;
-    const distinct = new Set();
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] - data[i + 2] > 40) orange += 1;
-      if (data[i + 2] - data[i] > 25) purple += 1;
-      distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    }
-    return {orange, purple, distinct: distinct.size};
-  }));
-}
-
-// Frames the page handled since `t0` (performance.now()), oldest first: {epoch, panelEpochs}.
-function framesSince(page, t0) {
-  return page.evaluate(
-      (since) => window.reluLabTest.events.filter((e) => e.type === 'frame' && e.t > since), t0);
-}
 
 const now = (page) => page.evaluate(() => performance.now());
 
@@ -47,7 +25,7 @@ for (const [path, init] of [['worker', undefined], ['page', forceMainThreadField
     // The fields of the frame the page shows are on its canvases by now (a worker draws a frame
     // before it posts it); a placeholder canvas may still be a display frame behind.
     await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-    const colours = await panelColours(page);
+    const colours = await canvasColours(page, '.panel canvas');
     assert.equal(colours.length, 10);
     colours.forEach((c, i) => {
       assert.ok(c.orange > 500 && c.purple > 500, `panel ${i}: ${JSON.stringify(c)}`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {mkdir} from 'node:fs/promises';
 import {before, test} from 'node:test';
 
-import {openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
+import {canvasColours, openPage, panelData, useBrowser, WAIT_MS, waitForEpoch} from './fixture.mjs';
 
 const SHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
 const DEFAULT_SET =
@@ -15,21 +15,6 @@ const DEFAULT_SET =
 const session = useBrowser();
 before(() => mkdir(SHOTS, {recursive: true}));
 
-// Counts, per canvas, pixels on the orange side (class 0: red well above blue) and on the purple
-// side (class 1: blue above red), for points and field tints alike, and distinct colours.
-function canvasColours(page, selector) {
-  return page.$$eval(selector, (canvases) => canvases.map((c) => {
-    const data = canvasPixels(c);  // fixture.mjs
-    let orange = 0, purple = 0;
-    const distinct = new Set();
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] - data[i + 2] > 40) orange += 1;
-      if (data[i + 2] - data[i] > 25) purple += 1;
-      if (distinct.size < 64) distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    }
-    return {orange, purple, distinct: distinct.size};
-  }));
-}
 
 function assertBothClasses(colours, what) {
   colours.forEach((c, i) => {

@@ -52,7 +52,9 @@ test(
       const {message: paused, before} = await next(MSG.paused);
       assert.equal(paused.steps, held, 'the held step was not trained');
       assert.deepEqual(before.filter((m) => m.type === MSG.frame), []);
-      for (let k = 0; k < FRAMES_IN_FLIGHT; ++k) send(msg.drawn(1));
+      // After 'paused', one frame of where it stopped (a pool's pause ends with it).
+      assert.equal((await next(MSG.frame)).message.steps, held);
+      for (let k = 0; k <= FRAMES_IN_FLIGHT; ++k) send(msg.drawn(1));
       send(msg.step({steps: 3}));
       assert.equal((await next(MSG.frame)).message.steps, held + 3);
       send(msg.drawn(1));
@@ -100,42 +102,44 @@ test('its requests are answered under their id', async () => {
   assert.match(refused.error, /dataset/);
 });
 
-test(
-    'at play it paces itself, a frame per display tick, until a pause or its epoch limit',
-    async () => {
-      send(msg.create({generation: 4, settings: SETTINGS, view: {resolution: 32}}));
-      await next(MSG.created);
-      await next(MSG.frame);
-      send(msg.drawn(4));
-      // Half an epoch per tick; a slow tick may leave at most two ticks' worth owed (pace.js).
-      send(msg.play({speed: 0.5, ease: false}));
-      const seen = [0];
-      while (seen.length < 5) {
-        const frame = (await next(MSG.frame)).message;
-        send(msg.drawn(4));
-        const trained = frame.steps - seen.at(-1);
-        assert.ok(trained > 0 && trained <= perEpoch, `${trained} steps in one frame`);
-        seen.push(frame.steps);
-      }
-      send(msg.pause());
-      const {message: paused, before} = await next(MSG.paused);
-      const last =
-          Math.max(seen.at(-1), ...before.filter((m) => m.type === MSG.frame).map((m) => m.steps));
-      assert.equal(paused.steps, last, 'it stopped where its last frame was');
-      // A request answered after the pause: no training frame came between.
-      send({type: MSG.fieldsAt, id: 44, epochs: ['final'], resolution: 32});
-      const answered = await next(MSG.fieldsAt);
-      assert.deepEqual(answered.before.filter((m) => m.type === MSG.frame), []);
-      for (const m of before.filter((m) => m.type === MSG.frame)) send(msg.drawn(4));
-      // Its epoch limit: it stops at that epoch exactly, however fast the pace.
-      send(msg.play({speed: 4, ease: false, until: Math.ceil(last / perEpoch) + 2}));
-      const until = (Math.ceil(last / perEpoch) + 2) * perEpoch;
-      let frame;
-      do {
-        frame = (await next(MSG.frame)).message;
-        send(msg.drawn(4));
-        assert.ok(frame.steps <= until);
-      } while (frame.steps < until);
-      send(msg.pause());
-      assert.equal((await next(MSG.paused)).message.steps, until);
-    });
+test('at play it paces itself, frame by frame, until a pause or its epoch limit', async () => {
+  send(msg.create({generation: 4, settings: SETTINGS, view: {resolution: 32}}));
+  await next(MSG.created);
+  await next(MSG.frame);
+  send(msg.drawn(4));
+  // Half an epoch per tick; a slow tick may leave at most two ticks' worth owed (pace.js).
+  send(msg.play({speed: 0.5, ease: false}));
+  const seen = [0];
+  while (seen.length < 5) {
+    const frame = (await next(MSG.frame)).message;
+    send(msg.drawn(4));
+    const trained = frame.steps - seen.at(-1);
+    assert.ok(trained > 0 && trained <= perEpoch, `${trained} steps in one frame`);
+    seen.push(frame.steps);
+  }
+  send(msg.pause());
+  const {message: paused, before} = await next(MSG.paused);
+  const trained = before.filter((m) => m.type === MSG.frame);
+  const last = Math.max(seen.at(-1), ...trained.map((m) => m.steps));
+  assert.equal(paused.steps, last, 'it stopped where its last frame was');
+  // Then one frame of where it stopped, and no training after it: a request answered after
+  // the pause finds only that frame before it.
+  send({type: MSG.fieldsAt, id: 44, epochs: ['final'], resolution: 32});
+  const answered = await next(MSG.fieldsAt);
+  const after = answered.before.filter((m) => m.type === MSG.frame);
+  assert.deepEqual(after.map((m) => m.steps), [last]);
+  for (let k = 0; k <= trained.length; ++k) send(msg.drawn(4));
+  // Its epoch limit: it stops at that epoch exactly, however fast the pace.
+  send(msg.play({speed: 4, ease: false, until: Math.ceil(last / perEpoch) + 2}));
+  const until = (Math.ceil(last / perEpoch) + 2) * perEpoch;
+  let frame;
+  do {
+    frame = (await next(MSG.frame)).message;
+    send(msg.drawn(4));
+    assert.ok(frame.steps <= until);
+  } while (frame.steps < until);
+  send(msg.pause());
+  assert.equal((await next(MSG.paused)).message.steps, until);
+  assert.equal((await next(MSG.frame)).message.steps, until, 'its frame after the pause');
+  send(msg.drawn(4));
+});

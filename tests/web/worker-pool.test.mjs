@@ -112,7 +112,7 @@ test(
       // A pause stops it where it is: the frame of that step at the chosen resolution ends it.
       worker.sent = [];
       pool.pause();
-      assert.deepEqual(worker.sent, [msg.view({movingResolution: 0}), msg.pause()]);
+      assert.deepEqual(worker.sent, [msg.view({movingResolution: 0}, false), msg.pause()]);
       worker.sent = [];
       worker.say(msg.paused(1, 6));
       worker.say({...frame(1, 6, 1), painted: true});
@@ -171,7 +171,7 @@ test('a pause stops all workers at the furthest one\'s step; one frame there end
   workers.forEach(steps);
   pool.pause();
   for (const worker of workers) {
-    assert.deepEqual(worker.sent, [msg.view({movingResolution: 0}), msg.pause()]);
+    assert.deepEqual(worker.sent, [msg.view({movingResolution: 0}, false), msg.pause()]);
     worker.sent = [];
   }
   workers[0].say(msg.paused(1, 4));
@@ -186,6 +186,22 @@ test('a pause stops all workers at the furthest one\'s step; one frame there end
   assert.deepEqual(types(heard).slice(-2), [MSG.frame, MSG.paused]);
   assert.equal(heard.at(-2).steps, 4);
   assert.deepEqual(workers.map(steps), [[1], [1]]);
+});
+
+test('a worker\'s frame after its own \'paused\' ends the pause, and one before it never', () => {
+  const {pool, workers, heard} = built(2, ['relu', 'tanh']);
+  pool.step({batches: 4});
+  workers.forEach(steps);
+  pool.pause();
+  workers[0].say(frame(1, 4, 1, {resolution: 32}));  // a training frame on its way: passed over
+  workers[0].say(msg.paused(1, 4));
+  workers[0].say(frame(1, 4, 1));  // where it stopped, while the other's 'paused' is on its way
+  workers[1].say(frame(1, 4, 1));  // sent before its 'paused': passed over
+  workers[1].say(msg.paused(1, 4));
+  assert.equal(heard.filter((m) => m.type === MSG.paused).length, 0, 'not yet');
+  workers[1].say(frame(1, 4, 1));
+  assert.deepEqual(types(heard).slice(-2), [MSG.frame, MSG.paused]);
+  assert.equal(heard.filter((m) => m.type === MSG.frame).length, 1, 'one frame ends it');
 });
 
 test('a Step asked while a pause settles counts from where the workers stopped', () => {

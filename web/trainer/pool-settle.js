@@ -15,9 +15,9 @@ export function beginPause(pool, gen) {
   gen.pending = [];
   gen.pausing = gen.shares.length;
   gen.pausedResolution = pool.view.resolution;
-  // The view message makes every worker show its last epoch at the chosen resolution.
+  // Every worker answers 'paused', then shows where it stopped at the chosen resolution.
   pool.forEachShare((w) => {
-    pool.send(w, msg.view({movingResolution: 0}));
+    pool.send(w, msg.view({movingResolution: 0}, false));
     pool.send(w, msg.pause());
   });
 }
@@ -34,6 +34,10 @@ export function endsSettle(gen, frame) {
  */
 export function workerPaused(pool, gen, w, steps) {
   gen.steps[w] = steps;
+  // Its frames sent before 'paused' are passed over: the frame of where it stopped comes after
+  // it (worker.js), or, behind, the frame of its catching up.
+  for (const frame of gen.queues[w]) pool.ack(w, frame);
+  gen.queues[w] = [];
   if (--gen.pausing > 0) return;
   let target = Math.max(...gen.steps);
   for (const request of gen.stepRequests.splice(0)) {
@@ -41,16 +45,14 @@ export function workerPaused(pool, gen, w, steps) {
   }
   gen.target = target;
   gen.settle = {target, resolution: gen.pausedResolution};
-  gen.queues.forEach((queue, w) => {
-    queue.filter((f) => !endsSettle(gen, f)).forEach((f) => pool.ack(w, f));
-    gen.queues[w] = queue.filter((f) => endsSettle(gen, f));
+  // Frames the others sent after their own 'paused', while this one's was on its way.
+  gen.queues.forEach((queue, v) => {
+    queue.filter((f) => !endsSettle(gen, f)).forEach((f) => pool.ack(v, f));
+    gen.queues[v] = queue.filter((f) => endsSettle(gen, f));
   });
-  gen.steps.forEach((done, w) => {
-    if (done < target) pool.send(w, msg.step({steps: target - done}));
+  gen.steps.forEach((done, v) => {
+    if (done < target) pool.send(v, msg.step({steps: target - done}));
   });
-  // Else the frame that ends it is on its way: the pause's view asks every worker for a redraw,
-  // which each sends after 'paused' unless a frame it sent before already showed that view. One
-  // already drawn does not end it: the redraw would then come after 'paused', as a frame more.
   const first = gen.queues.flat()[0];
   if (first) pool.deliver(gen, first);
 }

@@ -48,11 +48,12 @@ function newState() {
     tick: -1,       // the display frame (DisplayTicks.count) its last paced frame began in
     inFlight: 0,    // frames sent and not yet acknowledged
     pauseAck: false,
-    stamp: 0,       // bumped by create and pause: training begun under an older stamp stops
-    show: null,     // {epoch, resolution}: a kept epoch to show (the timeline), or null
-    resume: null,   // an epoch to continue training from (the future is dropped), or null
-    requests: [],   // 'fields-at' requests (the figure, the exports) not yet answered
-    closed: false,  // its pool is gone: the arena is freed once nothing works on it
+    pauseFrame: false,  // 'paused' went out: a frame of where it stopped is owed (any frame pays)
+    stamp: 0,           // bumped by create and pause: training begun under an older stamp stops
+    show: null,         // {epoch, resolution}: a kept epoch to show (the timeline), or null
+    resume: null,       // an epoch to continue training from (the future is dropped), or null
+    requests: [],       // 'fields-at' requests (the figure, the exports) not yet answered
+    closed: false,      // its pool is gone: the arena is freed once nothing works on it
   };
 }
 

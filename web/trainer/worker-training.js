@@ -67,7 +67,8 @@ export async function trainSteps(count, stamp) {
 // frame no paint took yet (paint-clock.js): the next frame is computed while this one is on
 // screen. A frame asked for by the reader (a timeline move, a redraw) is painted at once.
 export async function postFrame(trainMs, start, resolution = run.view.resolution, paced = false) {
-  state.redraw = false;  // this frame shows the current view
+  state.redraw = false;  // this frame shows the current view, and where the run stands
+  state.pauseFrame = false;
   const contents =
       await frameContents(run, {start, trainMs, resolution, epochs: epochsDone(), stale});
   if (!contents) return;

@@ -116,6 +116,14 @@ async function step() {
   const {arena} = run;
   if (state.closed || !run.lab) return NOTHING;
   if (state.create) return create();
+  // 'paused' goes before anything asked after the pause; a frame of where it stopped follows
+  // unless another frame does first (a timeline move, a replay).
+  if (state.pauseAck) {
+    state.pauseAck = false;
+    state.pauseFrame = Boolean(arena);
+    post(msg.paused(run.generation, run.stepsDone));
+    return;
+  }
   if (arena && state.resume !== null) return resumeFrom(state.resume);
   if (arena && state.requests.length) return answerFields();
   if (arena && state.show !== null) {
@@ -129,12 +137,7 @@ async function step() {
     const paced = pacedFrame();
     if (paced !== NOTHING) return paced;
   }
-  if (state.pauseAck) {
-    state.pauseAck = false;
-    post(msg.paused(run.generation, run.stepsDone));
-    return;
-  }
-  if (arena && state.redraw) return postFrame(0, performance.now());
+  if (arena && (state.redraw || state.pauseFrame)) return postFrame(0, performance.now());
   return NOTHING;
 }
 
@@ -203,6 +206,8 @@ const receive = receiver('worker', {
     // redraw: false changes only what later frames show (the pool's training resolution).
     if (redraw !== false) state.redraw = true;
   },
+  // 'paused', then a frame of where it stopped (step()): the frame that ends a pool's pause
+  // always comes after 'paused', never one sent before it.
   [MSG.pause]: () => {
     stopTraining();
     state.pauseAck = true;
