@@ -6,58 +6,26 @@
 // (requestAnimationFrame in a worker where it has one, else a display frame's timer).
 import {FRAME_MS} from './pace.js';
 
-/** Calls `fn` at the display's next frame (a 60 Hz timer where a worker has no such clock). */
-export const nextDisplayFrame = typeof requestAnimationFrame === 'function' ?
+// Calls `fn` at the display's next frame (a 60 Hz timer where a worker has no such clock).
+const nextDisplayFrame = typeof requestAnimationFrame === 'function' ?
     (fn) => requestAnimationFrame(fn) :
     (fn) => setTimeout(fn, FRAME_MS);
 
-export class PaintClock {
-  constructor() {
-    this.spent = false;  // a paint went to the coming display frame already
-    this.waiting = [];   // who waits for the next one
-    this.ticking = false;
-  }
-
-  /**
-   * @returns {Promise<void>|null} resolved once a paint would reach a frame of its own; null now
-   */
-  ready() {
-    if (!this.spent) return null;
-    return new Promise((resolve) => {
-      this.waiting.push(resolve);
-      this.tick();
-    });
-  }
-
-  /** A paint went out: it takes the coming display frame. */
-  painted() {
-    this.spent = true;
-    this.tick();
-  }
-
-  tick() {
-    if (this.ticking) return;
-    this.ticking = true;
-    nextDisplayFrame(() => {
-      this.ticking = false;
-      this.spent = false;
-      for (const resolve of this.waiting.splice(0)) resolve();
-    });
-  }
-}
-
 /**
- * The display's frames as a worker counts them: `count` goes up once per display frame, while a
- * session waits for the next one (worker.js: a self-paced session that does not paint trains
- * once per display frame, and one with less than a step owed looks again then). `onTick` runs
- * after each.
+ * The display's frames as a worker counts them: `count` goes up once per display frame, while
+ * someone waits for the next one (a painter, or a self-paced session: worker-training.js); the
+ * listeners run after each. One clock per worker: one callback per display frame.
  */
 export class DisplayTicks {
-  /** @param {function(): void} onTick */
-  constructor(onTick) {
+  constructor() {
     this.count = 0;
     this.asked = false;
-    this.onTick = onTick;
+    this.listeners = [];
+  }
+
+  /** Calls `fn` after every display frame asked for. */
+  listen(fn) {
+    this.listeners.push(fn);
   }
 
   /** Asks for the next display frame (once, however many ask before it). */
@@ -67,7 +35,38 @@ export class DisplayTicks {
     nextDisplayFrame(() => {
       this.asked = false;
       this.count += 1;
-      this.onTick();
+      for (const fn of this.listeners) fn();
     });
+  }
+}
+
+/** A painting worker's paints: at most one per display frame. */
+export class PaintClock {
+  /** @param {DisplayTicks} ticks the worker's clock */
+  constructor(ticks) {
+    this.spent = false;  // a paint went to the coming display frame already
+    this.waiting = [];   // who waits for the next one
+    this.ticks = ticks;
+    ticks.listen(() => {
+      this.spent = false;
+      for (const resolve of this.waiting.splice(0)) resolve();
+    });
+  }
+
+  /**
+   * @returns {Promise<void>|null} resolved once a paint would reach a frame of its own; null now
+   */
+  ready() {
+    if (!this.spent) return null;
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.ticks.ask();
+    });
+  }
+
+  /** A paint went out: it takes the coming display frame. */
+  painted() {
+    this.spent = true;
+    this.ticks.ask();
   }
 }

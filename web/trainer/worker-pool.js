@@ -1,8 +1,8 @@
 // The trainer of the figure, and the one scheduler of a run (the page's pool, page-pool.js, adds
 // its features to it): trainer workers (worker.js) side by side, each with a share of the panels
 // in its own arena with the same settings and seed, so every network trains exactly as it would
-// in one arena. The pool paces play (pace.js), asks every worker for the same steps and joins
-// their frames at one step.
+// in one arena. It starts and stops play (a worker holding the whole arena paces itself; several
+// are asked for the same steps: pool-pace.js) and joins their frames at one step.
 import {fixedResolution} from './adaptive-resolution.js';
 import {Pace, stepsPerEpoch} from './pace.js';
 import {forPage} from './pool-changes.js';

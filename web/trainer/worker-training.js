@@ -13,15 +13,14 @@ import {yieldToMessages} from './yield-to-messages.js';
 // A chunk trains until this much time has passed, then lets messages in.
 const CHUNK_MS = 15;
 
-// Every session's painter draws for the same display, and a self-paced session waiting for its
-// pace looks again at its next frame.
-const paintClock = new PaintClock();
-let tickListener = () => {};
-const ticks = new DisplayTicks(() => tickListener());
+// One clock of the display's frames for every session: painters draw for the same display, and
+// a self-paced session waiting for its pace looks again at its next frame.
+const ticks = new DisplayTicks();
+const paintClock = new PaintClock(ticks);
 
-/** Calls `fn` at every display tick a self-paced session asked for (the serve loop wakes). */
+/** Calls `fn` after every display frame a session asked for (the serve loop wakes). */
 export function onDisplayTick(fn) {
-  tickListener = fn;
+  ticks.listen(fn);
 }
 
 export const stale = () => state.create !== null || state.closed;
