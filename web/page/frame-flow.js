@@ -43,15 +43,17 @@ export function frameFlow({app, view, hook, pool, setPlaying}) {
       setPlaying(false);
     }
     view.take(frame);
+    // Where the workers draw the fields, a frame they could not paint (a new arena's first, sent
+    // before its panels' canvases reached them) shows no numbers: the text never runs ahead of
+    // the fields on screen, and the page is ready once they are there.
+    const fieldsShown = frame.painted || !view.grid.inWorkers;
     // At once where the page draws the fields, and when the run stands still.
-    text.offer(
-        frame, !view.grid.inWorkers || !app.playing, () => frame.generation === app.generation);
-    hook.drawn(frame, drawStart);
-    // Ready once the fields are on screen: a worker draws the panels' first frame after it has
-    // their canvases.
-    if (root.dataset.ready !== 'true' && (frame.painted || !view.grid.inWorkers)) {
-      root.dataset.ready = 'true';
+    if (fieldsShown) {
+      text.offer(
+          frame, !view.grid.inWorkers || !app.playing, () => frame.generation === app.generation);
     }
+    hook.drawn(frame, drawStart);
+    if (fieldsShown && root.dataset.ready !== 'true') root.dataset.ready = 'true';
   }
 
   // A frame's numbers (and, where the page draws them, its fields).
